@@ -1,0 +1,66 @@
+package tandem.core;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tandem.core.port.InventoryStore;
+import tandem.core.port.ServerImporter;
+import tandem.core.port.StateStore;
+
+/** Adding, listing and removing servers; the relationships come from each server's configuration. */
+public final class Inventory {
+    private final InventoryStore store;
+    private final StateStore states;
+    private final Map<Backend, ServerImporter> importers;
+
+    public Inventory(InventoryStore store, StateStore states, Map<Backend, ServerImporter> importers) {
+        this.store = store;
+        this.states = states;
+        this.importers = Map.copyOf(importers);
+    }
+
+    public ServerImporter importer(Backend backend) {
+        ServerImporter importer = importers.get(backend);
+        if (importer == null) throw new IllegalArgumentException("No support for " + backend.wire() + " servers yet");
+        return importer;
+    }
+
+    /** Reads the server's configuration and, when it may be added, stores it with its relationships. */
+    public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection) {
+        if (proposedName != null && !proposedName.isBlank() && store.server(proposedName.strip()).isPresent()) {
+            return new ImportResult.Refused("A server named " + proposedName.strip() + " is already in the inventory", "name");
+        }
+        ImportResult result = importer(backend).inspect(proposedName == null ? null : proposedName.strip(), connection);
+        if (!(result instanceof ImportResult.Accepted accepted)) return result;
+        if (store.server(accepted.server().name()).isPresent()) {
+            return new ImportResult.Refused("A server named " + accepted.server().name()
+                    + " is already in the inventory; give this one another name", "name");
+        }
+        Set<String> taken = new HashSet<>();
+        for (Relationship r : store.relationships()) taken.add(r.name());
+        for (Relationship r : accepted.relationships()) {
+            if (taken.contains(r.name())) {
+                return new ImportResult.Refused("The relationship " + r.name()
+                        + " is already in the inventory (added through another server)", null);
+            }
+        }
+        store.saveServer(accepted.server(), accepted.relationships());
+        accepted.snapshots().forEach(states::saveSnapshot);
+        return accepted;
+    }
+
+    public boolean remove(String serverName) { return store.removeServer(serverName); }
+
+    public List<ServerRecord> servers() { return store.servers(); }
+
+    public Optional<ServerRecord> server(String name) { return store.server(name); }
+
+    public List<Relationship> relationships() { return store.relationships(); }
+
+    /** The console reaches every peer with the settings of the server the relationship was added through. */
+    public Optional<ConnectionSettings> connectionFor(Relationship relationship, PeerDefinition peer) {
+        return store.server(relationship.serverName()).map(s -> s.connection().withUrl(peer.url()));
+    }
+}

@@ -1,0 +1,37 @@
+package tandem.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A failover relationship as imported from its primary, or a standalone server (mode STANDALONE, one PRIMARY peer).
+ *
+ * @param name            unique name shown in the tree and used by the command line
+ * @param serverName      the inventory record it was imported through
+ * @param sharedConfig    the servers share their configuration through a configuration backend, so it is never
+ *                        replicated by the console
+ */
+public record Relationship(String name, String serverName, Backend backend, HaMode mode, List<PeerDefinition> peers,
+                           boolean sharedConfig, HaParameters parameters) {
+    public Relationship {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(serverName, "serverName");
+        Objects.requireNonNull(mode, "mode");
+        peers = List.copyOf(peers);
+        if (parameters == null) parameters = HaParameters.NONE;
+        if (backend == null) backend = Backend.KEA;
+    }
+
+    public Optional<PeerDefinition> primary() {
+        return peers.stream().filter(p -> p.role() == PeerRole.PRIMARY).findFirst();
+    }
+
+    public Optional<PeerDefinition> partner() {
+        return peers.stream().filter(p -> p.role().isPartner()).findFirst();
+    }
+
+    public Optional<PeerDefinition> peer(String peerName) {
+        return peers.stream().filter(p -> p.name().equals(peerName)).findFirst();
+    }
+}

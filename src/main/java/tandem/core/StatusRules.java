@@ -1,0 +1,101 @@
+package tandem.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the peers' observations into one of the four indicators and names the source of truth, following the
+ * fallback behaviour of a Kea HA relationship:
+ * <ul>
+ *   <li>UNREACHABLE: no control endpoint of the relationship answers at all;</li>
+ *   <li>SERVICE_DOWN: the servers that hand out leases are all offline (primary and secondary/standby; the
+ *       primary of a passive-backup or standalone server) while some endpoint still answers;</li>
+ *   <li>IMPAIRED: any peer offline, in a state other than a normal one, or with a clock skew Kea will not
+ *       tolerate;</li>
+ *   <li>OK otherwise.</li>
+ * </ul>
+ * The source of truth is the primary while it is active; otherwise the peer that became active first (the
+ * previous source of truth, while it stays active), else the first active peer in declaration order, partner
+ * before backups. The primary takes it back as soon as it is active again.
+ */
+public final class StatusRules {
+    private StatusRules() {}
+
+    public static Assessment assess(Relationship rel, Map<String, PeerObservation> observed, String previousSourceOfTruth) {
+        List<String> reasons = new ArrayList<>();
+        boolean anyReachable = rel.peers().stream().anyMatch(p -> reachable(observed.get(p.name())));
+        String sourceOfTruth = sourceOfTruth(rel, observed, previousSourceOfTruth);
+        if (!anyReachable) {
+            reasons.add(rel.peers().size() == 1
+                    ? "The control endpoint does not answer"
+                    : "No control endpoint of the relationship answers");
+            return new Assessment(RelationshipStatus.UNREACHABLE, null, reasons);
+        }
+
+        for (PeerDefinition p : rel.peers()) {
+            PeerObservation o = observed.get(p.name());
+            String who = describe(rel, p);
+            if (o == null || !o.reachable()) {
+                reasons.add(who + " is offline: its control endpoint does not answer");
+            } else if (!o.up()) {
+                reasons.add(who + " is offline: its DHCP daemon does not answer");
+            } else if (rel.mode() != HaMode.STANDALONE && o.haState() == null) {
+                reasons.add(who + " reports no HA state");
+            } else if (rel.mode() != HaMode.STANDALONE && !HaStates.isNormal(o.haState())) {
+                reasons.add(who + " is in state " + o.haState());
+            }
+            if (o != null && o.up() && o.skew() == ClockSkew.ERROR) {
+                reasons.add(who + "'s clock is " + Math.abs(o.clockSkewSeconds())
+                        + " s off (Kea ends HA above " + ClockSkew.ERROR_SECONDS + " s)");
+            }
+        }
+
+        if (servingPeersAllOffline(rel, observed)) {
+            // Nothing may be written while the service is down: no source of truth until a serving peer is back.
+            return new Assessment(RelationshipStatus.SERVICE_DOWN, null, reasons);
+        }
+        Optional<PeerDefinition> primary = rel.primary();
+        if (primary.isPresent() && sourceOfTruth != null && !sourceOfTruth.equals(primary.get().name())) {
+            reasons.add(sourceOfTruth + " is the source of truth while the primary is away");
+        }
+        return new Assessment(reasons.isEmpty() ? RelationshipStatus.OK : RelationshipStatus.IMPAIRED,
+                sourceOfTruth, reasons);
+    }
+
+    /** The servers that answer DHCP clients on their own are the primary and its secondary or standby. */
+    private static boolean servingPeersAllOffline(Relationship rel, Map<String, PeerObservation> observed) {
+        boolean primaryUp = rel.primary().map(p -> up(observed.get(p.name()))).orElse(false);
+        if (primaryUp) return false;
+        Optional<PeerDefinition> partner = rel.partner();
+        return partner.isEmpty() || !up(observed.get(partner.get().name()));
+    }
+
+    static String sourceOfTruth(Relationship rel, Map<String, PeerObservation> observed, String previous) {
+        Optional<PeerDefinition> primary = rel.primary();
+        if (primary.isPresent() && HaStates.isActive(observed.get(primary.get().name()), rel.mode())) {
+            return primary.get().name();
+        }
+        if (previous != null && rel.peer(previous).isPresent()
+                && HaStates.isActive(observed.get(previous), rel.mode())) {
+            return previous;
+        }
+        return rel.peers().stream()
+                .filter(p -> p.role() != PeerRole.PRIMARY)
+                .sorted((a, b) -> Boolean.compare(!a.role().isPartner(), !b.role().isPartner()))
+                .filter(p -> HaStates.isActive(observed.get(p.name()), rel.mode()))
+                .map(PeerDefinition::name)
+                .findFirst().orElse(null);
+    }
+
+    private static String describe(Relationship rel, PeerDefinition p) {
+        if (rel.mode() == HaMode.STANDALONE) return "Server " + p.name();
+        String role = p.role().wire();
+        return Character.toUpperCase(role.charAt(0)) + role.substring(1) + " " + p.name();
+    }
+
+    private static boolean reachable(PeerObservation o) { return o != null && o.reachable(); }
+
+    private static boolean up(PeerObservation o) { return o != null && o.up(); }
+}
