@@ -1,0 +1,319 @@
+package tandem.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import tandem.kea.KeaEndpoint;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Kea DHCPv4 HA cluster on 127.0.0.1 for integration tests, driven by {@code src/test/lab/kea-lab.sh}.
+ * Servers are numbered from 1 (server1 is the primary). {@link #close()} stops every process the lab started
+ * and deletes its directory (kept when the system property {@code tandem.lab.keep} is true).
+ * <p>
+ * There is no skipping: when Kea is not installed, {@link #start} throws and the test fails.
+ */
+public final class KeaLab implements AutoCloseable {
+
+    public enum Mode {
+        LOAD_BALANCING("load-balancing"), HOT_STANDBY("hot-standby"), PASSIVE_BACKUP("passive-backup");
+
+        private final String keaName;
+
+        Mode(String keaName) {
+            this.keaName = keaName;
+        }
+
+        /** The mode as Kea spells it in the HA configuration. */
+        public String keaName() {
+            return keaName;
+        }
+    }
+
+    /** One server as described in lab.json; pids are null while the process is stopped. */
+    public record Server(String id, String name, String role, int caPort, URI caUrl, Path dhcp4Config,
+                         Path caConfig, Path socket, Long dhcp4Pid, Long caPid) {
+    }
+
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Path script;
+    private final Mode mode;
+    private final Map<String, String> environment;
+    private final Thread shutdownHook;
+    private volatile List<Server> servers;
+    private boolean closed;
+
+    private KeaLab(Path dir, Path script, Mode mode, Map<String, String> environment) {
+        this.dir = dir;
+        this.script = script;
+        this.mode = mode;
+        this.environment = Map.copyOf(environment);
+        // a crashed or interrupted test run must not leave Kea daemons behind
+        this.shutdownHook = new Thread(this::stopQuietly, "kea-lab-stop");
+    }
+
+    /**
+     * Starts a cluster and returns once every Control Agent listens (HA may still be converging: see
+     * {@link #awaitStable}).
+     *
+     * @param servers all servers, backups included
+     * @param backups how many of them are backups (load-balancing and hot-standby: servers - 2; passive-backup:
+     *                servers - 1)
+     */
+    public static KeaLab start(Mode mode, int servers, int backups) {
+        return start(mode, servers, backups, 2, 2);
+    }
+
+    public static KeaLab start(Mode mode, int servers, int backups, int subnets, int reservationsPerSubnet) {
+        return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of());
+    }
+
+    /** With extra environment for kea-lab.sh (e.g. KEA_DHCP4_BIN, KEA_HOOKS_DIR). */
+    static KeaLab start(Mode mode, int servers, int backups, int subnets, int reservationsPerSubnet,
+                        Map<String, String> environment) {
+        Path script = labDirectory().resolve("kea-lab.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("Kea lab script not found: " + script.toAbsolutePath()
+                    + " (set -Dtandem.lab.dir to the src/test/lab directory)");
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(tempRoot(), "tandem-kea-lab-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        KeaLab lab = new KeaLab(dir, script, mode, environment);
+        Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
+        try {
+            lab.run(SCRIPT_TIMEOUT, "start", dir.toString(), "--mode", mode.keaName(),
+                    "--servers", Integer.toString(servers), "--backups", Integer.toString(backups),
+                    "--subnets", Integer.toString(subnets), "--res-per-subnet", Integer.toString(reservationsPerSubnet));
+            lab.reload();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** The directory holding kea-lab.sh: -Dtandem.lab.dir (set by the pom), else src/test/lab. */
+    static Path labDirectory() {
+        String configured = System.getProperty("tandem.lab.dir");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("src", "test", "lab");
+    }
+
+    /** Unix socket paths are limited to about 100 bytes: prefer the short /tmp over a long java.io.tmpdir. */
+    private static Path tempRoot() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path slashTmp = Path.of("/tmp");
+        if (tmp.toString().length() > 40 && Files.isDirectory(slashTmp) && Files.isWritable(slashTmp)) {
+            return slashTmp;
+        }
+        return tmp;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public int size() {
+        return servers.size();
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    /** Server i (1-based), with pids as of the last lab operation. */
+    public Server server(int i) {
+        if (i < 1 || i > servers.size()) {
+            throw new IndexOutOfBoundsException("server " + i + " of " + servers.size());
+        }
+        return servers.get(i - 1);
+    }
+
+    public URI caUrl(int i) {
+        return server(i).caUrl();
+    }
+
+    /** A direct endpoint for server i's Control Agent with the default timeout. */
+    public KeaEndpoint endpoint(int i) {
+        return KeaEndpoint.of(caUrl(i).toString());
+    }
+
+    public String serverName(int i) {
+        return server(i).name();
+    }
+
+    public String role(int i) {
+        return server(i).role();
+    }
+
+    /** SIGKILL the DHCPv4 server of i; its Control Agent keeps running. */
+    public void killDhcp(int i) {
+        serverCommand("kill-dhcp", i);
+    }
+
+    /** Graceful stop of the DHCPv4 server of i. */
+    public void stopDhcp(int i) {
+        serverCommand("stop-dhcp", i);
+    }
+
+    public void stopAgent(int i) {
+        serverCommand("stop-ca", i);
+    }
+
+    public void startDhcp(int i) {
+        serverCommand("start-dhcp", i);
+    }
+
+    public void startAgent(int i) {
+        serverCommand("start-ca", i);
+    }
+
+    /** Waits until every server reports a stable HA state; throws with the lab status when it does not. */
+    public void awaitStable(Duration timeout) {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        run(Duration.ofSeconds(seconds + 30), "wait", dir.toString(), Long.toString(seconds));
+    }
+
+    /** Processes and HA state of every server, one line each. */
+    public String status() {
+        return run(SCRIPT_TIMEOUT, "status", dir.toString());
+    }
+
+    /** Stops every process of this lab and deletes its directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to
+        }
+        stopQuietly();
+        if (!Boolean.getBoolean("tandem.lab.keep")) {
+            deleteRecursively(dir);
+        }
+    }
+
+    private void stopQuietly() {
+        if (Files.exists(dir.resolve("lab-static.json"))) {
+            try {
+                run(SCRIPT_TIMEOUT, "stop", dir.toString());
+            } catch (RuntimeException e) {
+                System.err.println("kea-lab stop failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void serverCommand(String command, int i) {
+        run(SCRIPT_TIMEOUT, command, dir.toString(), server(i).id());
+        reload();
+    }
+
+    private void reload() {
+        try {
+            JsonNode lab = JSON.readTree(dir.resolve("lab.json").toFile());
+            List<Server> list = new ArrayList<>();
+            for (JsonNode s : lab.get("servers")) {
+                list.add(new Server(s.get("id").asText(), s.get("name").asText(), s.get("role").asText(),
+                        s.get("caPort").asInt(), URI.create(s.get("caUrl").asText()),
+                        Path.of(s.get("dhcp4Config").asText()), Path.of(s.get("caConfig").asText()),
+                        Path.of(s.get("socket").asText()), pid(s.get("dhcp4Pid")), pid(s.get("caPid"))));
+            }
+            servers = List.copyOf(list);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve("lab.json"), e);
+        }
+    }
+
+    private static Long pid(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asLong();
+    }
+
+    /** Runs kea-lab.sh with a bounded wait; returns its output or throws with it. */
+    private String run(Duration timeout, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("bash");
+        cmd.add(script.toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        Path out = null;
+        Process p = null;
+        try {
+            out = Files.createTempFile("kea-lab-", ".out");
+            // output goes to a file: the daemons the script leaves running must not hold a pipe of ours
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().putAll(environment);
+            p = pb.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("kea-lab.sh " + String.join(" ", args) + " did not finish within "
+                        + timeout.toSeconds() + " s:\n" + Files.readString(out, StandardCharsets.UTF_8));
+            }
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("kea-lab.sh " + String.join(" ", args) + " failed (exit "
+                        + p.exitValue() + "):\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            throw new IllegalStateException("interrupted while running kea-lab.sh", e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp directory left behind is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

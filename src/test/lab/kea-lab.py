@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""JSON side of kea-lab.sh: config generation, free ports, lab.json, status queries.
+
+usage (called by kea-lab.sh, not meant to be run by hand):
+  kea-lab.py gen DIR MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET HOOKS_DIR
+  kea-lab.py labjson DIR          rewrite DIR/lab.json from DIR/lab-static.json and the pid files
+  kea-lab.py servers DIR          print the server ids (s1 s2 ...)
+  kea-lab.py ca-port DIR sN       print the Control Agent port of sN
+  kea-lab.py status DIR [sN ...]  one line per server: id name pids and the HA state reported by status-get
+  kea-lab.py states DIR           one line per server: id local-state (or "-" when it does not answer)
+"""
+import json
+import os
+import random
+import socket
+import sys
+import urllib.error
+import urllib.request
+
+STATIC = "lab-static.json"
+
+
+def free_ports(count):
+    """Ports that are free right now on 127.0.0.1, found by binding to them.
+
+    Picked below the usual ephemeral range (32768+) so outgoing connections of other
+    programs are unlikely to take them between this probe and the Control Agent binding them.
+    All sockets stay open until every port is chosen, so no port is returned twice.
+    """
+    held, ports = [], []
+    rng = random.Random()
+    try:
+        for _ in range(2000):
+            if len(ports) == count:
+                break
+            port = rng.randint(20000, 32000)
+            if port in ports:
+                continue
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                s.close()
+                continue
+            held.append(s)
+            ports.append(port)
+    finally:
+        for s in held:
+            s.close()
+    if len(ports) != count:
+        sys.exit(f"kea-lab: could not find {count} free TCP ports on 127.0.0.1")
+    return ports
+
+
+def roles_for(mode, total):
+    if mode == "passive-backup":
+        return ["primary"] + ["backup"] * (total - 1)
+    second = "secondary" if mode == "load-balancing" else "standby"
+    return ["primary", second] + ["backup"] * (total - 2)
+
+
+def subnets(count, res_per_subnet):
+    out = []
+    for i in range(count):
+        net = f"10.{10 + i // 256}.{i % 256}"
+        res = []
+        for r in range(res_per_subnet):
+            n = i * res_per_subnet + r
+            mac = "02:00:%02x:%02x:%02x:%02x" % ((n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255)
+            res.append({"hw-address": mac, "ip-address": f"{net}.{10 + r}", "hostname": f"host-{n}"})
+        out.append({"id": i + 1, "subnet": f"{net}.0/24",
+                    "pools": [{"pool": f"{net}.100 - {net}.200"}],
+                    "option-data": [{"name": "routers", "data": f"{net}.1"}],
+                    "reservations": res})
+    return out
+
+
+def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks):
+    base = os.path.abspath(base)
+    etc = os.path.join(base, "etc")
+    os.makedirs(etc, exist_ok=True)
+    names = [f"server{i}" for i in range(1, total + 1)]
+    roles = roles_for(mode, total)
+    ports = free_ports(total)
+    urls = [f"http://127.0.0.1:{p}/" for p in ports]
+    nets = subnets(subnet_count, res_per_subnet)
+    servers = []
+    for idx, name in enumerate(names):
+        sid = f"s{idx + 1}"
+        run = os.path.join(base, "run", sid)
+        os.makedirs(run, exist_ok=True)
+        sock = os.path.join(run, "kea4-ctrl.sock")
+        # the kernel limit for a unix socket path is 108 bytes including the NUL
+        if len(sock.encode()) > 100:
+            sys.exit(f"kea-lab: lab directory path too long for a unix socket: {sock}")
+        ha = {"this-server-name": name, "mode": mode,
+              "peers": [{"name": n, "url": urls[j], "role": roles[j], "auto-failover": True}
+                        for j, n in enumerate(names)]}
+        if mode != "passive-backup":
+            # short timers so failover happens within seconds in tests
+            ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
+                       "max-ack-delay": 1000, "max-unacked-clients": 0})
+        dhcp4 = {"Dhcp4": {
+            "interfaces-config": {"interfaces": [], "dhcp-socket-type": "udp"},
+            "control-socket": {"socket-type": "unix", "socket-name": sock},
+            "lease-database": {"type": "memfile", "persist": True,
+                               "name": os.path.join(run, "kea-leases4.csv"), "lfc-interval": 0},
+            "valid-lifetime": 3600,
+            "hooks-libraries": [
+                {"library": os.path.join(hooks, "libdhcp_lease_cmds.so")},
+                {"library": os.path.join(hooks, "libdhcp_ha.so"),
+                 "parameters": {"high-availability": [ha]}}],
+            "subnet4": nets,
+            "loggers": [{"name": "kea-dhcp4",
+                         "output_options": [{"output": os.path.join(run, "kea-dhcp4.log")}],
+                         "severity": "INFO", "debuglevel": 0}]}}
+        ca = {"Control-agent": {
+            "http-host": "127.0.0.1", "http-port": ports[idx],
+            "control-sockets": {"dhcp4": {"socket-type": "unix", "socket-name": sock}},
+            "loggers": [{"name": "kea-ctrl-agent",
+                         "output_options": [{"output": os.path.join(run, "kea-ctrl-agent.log")}],
+                         "severity": "INFO", "debuglevel": 0}]}}
+        dcfg = os.path.join(etc, f"kea-dhcp4-{sid}.json")
+        ccfg = os.path.join(etc, f"kea-ca-{sid}.json")
+        with open(dcfg, "w") as f:
+            json.dump(dhcp4, f, indent=1 if subnet_count < 50 else None)
+        with open(ccfg, "w") as f:
+            json.dump(ca, f, indent=1)
+        servers.append({"id": sid, "name": name, "role": roles[idx], "caPort": ports[idx], "caUrl": urls[idx],
+                        "dhcp4Config": dcfg, "caConfig": ccfg, "socket": sock, "runDir": run})
+    with open(os.path.join(base, STATIC), "w") as f:
+        json.dump({"dir": base, "mode": mode, "servers": servers}, f, indent=1)
+    write_labjson(base)
+
+
+def load_static(base):
+    path = os.path.join(base, STATIC)
+    if not os.path.exists(path):
+        sys.exit(f"kea-lab: {base} is not a lab directory (no {STATIC})")
+    with open(path) as f:
+        return json.load(f)
+
+
+def pid_of(run, kind):
+    """The pid recorded for kind (dhcp4|ca) if that process is still alive, else None."""
+    try:
+        with open(os.path.join(run, f"{kind}.pid")) as f:
+            pid = int(f.read().strip())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def write_labjson(base):
+    lab = load_static(base)
+    for s in lab["servers"]:
+        s["dhcp4Pid"] = pid_of(s["runDir"], "dhcp4")
+        s["caPid"] = pid_of(s["runDir"], "ca")
+    tmp = os.path.join(base, "lab.json.tmp")
+    with open(tmp, "w") as f:
+        json.dump(lab, f, indent=1)
+    os.replace(tmp, os.path.join(base, "lab.json"))
+
+
+def status_get(url, timeout=2.0):
+    body = json.dumps({"command": "status-get", "service": ["dhcp4"]}).encode()
+    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    # the lab is on loopback: never go through a proxy from the environment
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(req, timeout=timeout) as resp:
+        return json.loads(resp.read())
+
+
+def ha_summary(server):
+    """(local state or None, one-line description) for a server."""
+    try:
+        answer = status_get(server["caUrl"])
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        return None, f"Control Agent unreachable ({getattr(e, 'reason', e)})"
+    first = answer[0] if isinstance(answer, list) and answer else answer
+    if first.get("result") != 0:
+        return None, f"result {first.get('result')}: {first.get('text')}"
+    parts, local_state = [], None
+    for rel in first.get("arguments", {}).get("high-availability", []):
+        hs = rel.get("ha-servers", {})
+        local = hs.get("local", {})
+        remote = hs.get("remote")
+        local_state = local_state or local.get("state")
+        text = f"{rel.get('ha-mode')} local={local.get('state')}"
+        if remote:
+            text += f" remote={remote.get('last-state')}"
+            if remote.get("communication-interrupted"):
+                text += " (communication interrupted)"
+        parts.append(text)
+    return local_state, "; ".join(parts) or "no HA relationship"
+
+
+def select(lab, ids):
+    if not ids:
+        return lab["servers"]
+    chosen = [s for s in lab["servers"] if s["id"] in ids]
+    unknown = set(ids) - {s["id"] for s in chosen}
+    if unknown:
+        sys.exit(f"kea-lab: unknown server {' '.join(sorted(unknown))}")
+    return chosen
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.exit(__doc__)
+    cmd, base = argv[1], os.path.abspath(argv[2])
+    if cmd == "gen":
+        mode, total, backups, nsub, nres, hooks = argv[3], int(argv[4]), int(argv[5]), int(argv[6]), int(argv[7]), argv[8]
+        gen(base, mode, total, backups, nsub, nres, hooks)
+        return
+    lab = load_static(base)
+    if cmd == "labjson":
+        write_labjson(base)
+    elif cmd == "servers":
+        print(" ".join(s["id"] for s in lab["servers"]))
+    elif cmd == "ca-port":
+        print(select(lab, argv[3:4])[0]["caPort"])
+    elif cmd == "status":
+        for s in select(lab, argv[3:]):
+            dpid, cpid = pid_of(s["runDir"], "dhcp4"), pid_of(s["runDir"], "ca")
+            _, text = ha_summary(s)
+            print(f"{s['id']} {s['name']} ({s['role']}) {s['caUrl']} dhcp4={dpid or 'stopped'} "
+                  f"ca={cpid or 'stopped'}: {text}")
+    elif cmd == "states":
+        for s in select(lab, argv[3:]):
+            state, _ = ha_summary(s)
+            print(f"{s['id']} {state or '-'}")
+    else:
+        sys.exit(f"kea-lab: unknown helper command {cmd}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
