@@ -9,12 +9,18 @@ import tandem.core.StatusEvent;
 
 /** Last-known state, the status event history and configuration snapshots. */
 public interface StateStore {
-    void saveState(RelationshipState state);
+    /** Saves the states in one transaction: a poll of a thousand relationships is one commit, not a thousand. */
+    void saveStates(List<RelationshipState> states);
+
+    default void saveState(RelationshipState state) { saveStates(List.of(state)); }
 
     /** Last-known state per relationship name, each marked stale. */
     Map<String, RelationshipState> lastKnown();
 
-    void appendEvent(StatusEvent event);
+    /** Appends the events in one transaction; the oldest are dropped beyond a bound so the history cannot grow forever. */
+    void appendEvents(List<StatusEvent> events);
+
+    default void appendEvent(StatusEvent event) { appendEvents(List.of(event)); }
 
     /** Newest first. */
     List<StatusEvent> events(int limit);

@@ -1,0 +1,263 @@
+package tandem.store;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Backend;
+import tandem.core.ConnectionSettings;
+import tandem.core.HaMode;
+import tandem.core.HaParameters;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerRole;
+import tandem.core.Relationship;
+import tandem.core.ServerRecord;
+import tandem.core.port.InventoryStore;
+
+/** Servers and their relationships in the local database; passwords are stored encrypted. */
+public final class H2InventoryStore implements InventoryStore {
+    private static final Logger log = LoggerFactory.getLogger(H2InventoryStore.class);
+
+    private static final String SERVER_COLUMNS =
+            "name, backend, url, proxy, username, password_enc, trust_anchor_pem, added_at";
+
+    private final Database db;
+    private final SecretCipher cipher;
+
+    public H2InventoryStore(Database db, SecretCipher cipher) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+    }
+
+    /**
+     * Saves the server and makes {@code relationships} its whole set, in their order: relationships it no longer
+     * has go (with their last-known state), the others keep their state.
+     *
+     * @throws IllegalArgumentException when a relationship names another server
+     * @throws StoreException           when the database refuses (e.g. a relationship name another server already
+     *                                  has, or two peers of one relationship with one name); nothing is changed then
+     */
+    @Override public void saveServer(ServerRecord server, List<Relationship> relationships) {
+        Objects.requireNonNull(server, "server");
+        List<Relationship> rels = List.copyOf(relationships);
+        for (Relationship r : rels) {
+            if (!r.serverName().equals(server.name())) {
+                throw new IllegalArgumentException("Relationship " + r.name() + " belongs to server "
+                        + r.serverName() + ", not " + server.name());
+            }
+        }
+        ConnectionSettings conn = server.connection();
+        // Encrypted once, outside the transaction, so a retried transaction writes the same value.
+        String passwordEnc = cipher.encrypt(conn.password());
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "MERGE INTO server (" + SERVER_COLUMNS + ") KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, server.name());
+                ps.setString(2, server.backend().wire());
+                ps.setString(3, text(conn.url()));
+                ps.setString(4, text(conn.proxy()));
+                ps.setString(5, conn.username());
+                ps.setString(6, passwordEnc);
+                ps.setString(7, conn.trustAnchorPem());
+                ps.setObject(8, Database.toDb(server.addedAt()));
+                ps.executeUpdate();
+            }
+            replaceRelationships(c, server.name(), rels);
+            return null;
+        });
+    }
+
+    private static void replaceRelationships(Connection c, String serverName, List<Relationship> rels)
+            throws SQLException {
+        Set<String> keep = new HashSet<>();
+        for (Relationship r : rels) keep.add(r.name());
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM relationship WHERE server_name = ?")) {
+            ps.setString(1, serverName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) existing.add(rs.getString(1));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM relationship WHERE name = ?")) {
+            for (String name : existing) {
+                if (keep.contains(name)) continue;
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+        }
+        // Updated in place rather than deleted and inserted, so the cascade does not take the last-known state.
+        try (PreparedStatement update = c.prepareStatement("UPDATE relationship SET backend = ?, mode = ?,"
+                + " shared_config = ?, heartbeat_delay_ms = ?, max_response_delay_ms = ?, max_ack_delay_ms = ?,"
+                + " max_unacked_clients = ?, ord = ? WHERE name = ? AND server_name = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO relationship (backend, mode, shared_config,"
+                + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients, ord, name,"
+                + " server_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement deletePeers = c.prepareStatement("DELETE FROM peer WHERE relationship_name = ?");
+             PreparedStatement insertPeer = c.prepareStatement("INSERT INTO peer (relationship_name, ord, name,"
+                + " role, url, auto_failover) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int ord = 0;
+            for (Relationship r : rels) {
+                bindRelationship(update, r, ord, serverName);
+                if (update.executeUpdate() == 0) {
+                    bindRelationship(insert, r, ord, serverName);
+                    insert.executeUpdate(); // a name another server holds fails here, and so does the whole save
+                }
+                deletePeers.setString(1, r.name());
+                deletePeers.executeUpdate();
+                int peerOrd = 0;
+                for (PeerDefinition p : r.peers()) {
+                    insertPeer.setString(1, r.name());
+                    insertPeer.setInt(2, peerOrd++);
+                    insertPeer.setString(3, p.name());
+                    insertPeer.setString(4, p.role().wire());
+                    insertPeer.setString(5, p.url().toString());
+                    insertPeer.setBoolean(6, p.autoFailover());
+                    insertPeer.executeUpdate();
+                }
+                ord++;
+            }
+        }
+    }
+
+    private static void bindRelationship(PreparedStatement ps, Relationship r, int ord, String serverName)
+            throws SQLException {
+        HaParameters hp = r.parameters();
+        ps.setString(1, r.backend().wire());
+        ps.setString(2, r.mode().wire());
+        ps.setBoolean(3, r.sharedConfig());
+        setLong(ps, 4, hp.heartbeatDelayMs());
+        setLong(ps, 5, hp.maxResponseDelayMs());
+        setLong(ps, 6, hp.maxAckDelayMs());
+        setLong(ps, 7, hp.maxUnackedClients());
+        ps.setInt(8, ord);
+        ps.setString(9, r.name());
+        ps.setString(10, serverName);
+    }
+
+    @Override public boolean removeServer(String name) {
+        if (name == null) return false;
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM server WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Ordered by name. */
+    @Override public List<ServerRecord> servers() {
+        List<ServerRow> rows = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SERVER_COLUMNS + " FROM server ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                List<ServerRow> out = new ArrayList<>();
+                while (rs.next()) out.add(ServerRow.of(rs));
+                return out;
+            }
+        });
+        List<ServerRecord> out = new ArrayList<>(rows.size());
+        for (ServerRow row : rows) out.add(toRecord(row));
+        return out;
+    }
+
+    @Override public Optional<ServerRecord> server(String name) {
+        if (name == null) return Optional.empty();
+        Optional<ServerRow> row = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SERVER_COLUMNS + " FROM server WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(ServerRow.of(rs)) : Optional.<ServerRow>empty();
+                }
+            }
+        });
+        return row.map(this::toRecord);
+    }
+
+    /** Ordered by server name, then as each server's configuration lists them. */
+    @Override public List<Relationship> relationships() {
+        return List.copyOf(db.transaction(H2InventoryStore::loadRelationships).values());
+    }
+
+    /** Every relationship with its peers, keyed by name, ordered by server name and then {@code ord}. */
+    static Map<String, Relationship> loadRelationships(Connection c) throws SQLException {
+        Map<String, List<PeerDefinition>> peers = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, name, role, url, auto_failover"
+                + " FROM peer ORDER BY relationship_name, ord");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                peers.computeIfAbsent(rs.getString("relationship_name"), k -> new ArrayList<>())
+                        .add(new PeerDefinition(rs.getString("name"), PeerRole.fromWire(rs.getString("role")),
+                                URI.create(rs.getString("url")), rs.getBoolean("auto_failover")));
+            }
+        }
+        Map<String, Relationship> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, server_name, backend, mode, shared_config,"
+                + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients"
+                + " FROM relationship ORDER BY server_name, ord, name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString("name");
+                HaParameters params = new HaParameters(getLong(rs, "heartbeat_delay_ms"),
+                        getLong(rs, "max_response_delay_ms"), getLong(rs, "max_ack_delay_ms"),
+                        getLong(rs, "max_unacked_clients"));
+                out.put(name, new Relationship(name, rs.getString("server_name"),
+                        Backend.fromWire(rs.getString("backend")), HaMode.fromWire(rs.getString("mode")),
+                        peers.getOrDefault(name, List.of()), rs.getBoolean("shared_config"), params));
+            }
+        }
+        return out;
+    }
+
+    private ServerRecord toRecord(ServerRow row) {
+        String password = null;
+        if (row.passwordEnc != null) {
+            try {
+                password = cipher.decrypt(row.passwordEnc);
+            } catch (RuntimeException e) {
+                // Happens when the database was copied without secret.key: the password must be entered again.
+                log.warn("The stored password of server {} cannot be decrypted ({}); it must be entered again",
+                        row.name, e.getMessage());
+            }
+        }
+        ConnectionSettings conn = new ConnectionSettings(uri(row.url), uri(row.proxy), row.username, password,
+                row.trustAnchorPem);
+        return new ServerRecord(row.name, Backend.fromWire(row.backend), conn, row.addedAt);
+    }
+
+    /** A server row as stored, password still encrypted; decrypted after the transaction. */
+    private record ServerRow(String name, String backend, String url, String proxy, String username,
+                             String passwordEnc, String trustAnchorPem, java.time.Instant addedAt) {
+        static ServerRow of(ResultSet rs) throws SQLException {
+            return new ServerRow(rs.getString("name"), rs.getString("backend"), rs.getString("url"),
+                    rs.getString("proxy"), rs.getString("username"), rs.getString("password_enc"),
+                    rs.getString("trust_anchor_pem"), Database.instant(rs, "added_at"));
+        }
+
+        @Override public String toString() { return "ServerRow[" + name + "]"; }
+    }
+
+    private static String text(URI uri) { return uri == null ? null : uri.toString(); }
+
+    private static URI uri(String s) { return s == null ? null : URI.create(s); }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) ps.setNull(index, Types.BIGINT);
+        else ps.setLong(index, value);
+    }
+
+    private static Long getLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+}

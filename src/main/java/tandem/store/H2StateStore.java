@@ -1,0 +1,204 @@
+package tandem.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Assessment;
+import tandem.core.ConfigSnapshot;
+import tandem.core.PeerObservation;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.RelationshipStatus;
+import tandem.core.StatusEvent;
+import tandem.core.port.StateStore;
+
+/** Last-known states, the status history and configuration snapshots in the local database. */
+public final class H2StateStore implements StateStore {
+    private static final Logger log = LoggerFactory.getLogger(H2StateStore.class);
+
+    /** Snapshots kept per relationship and peer; older ones are dropped as new ones arrive. */
+    public static final int SNAPSHOTS_KEPT = 20;
+    /** Enough for years of status changes of a large inventory, small enough to read at once. */
+    public static final int EVENTS_KEPT = 50_000;
+
+    /** H2: the referenced row does not exist (here: the relationship was removed meanwhile). */
+    private static final int PARENT_MISSING = 23506;
+
+    private final Database db;
+
+    public H2StateStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** A state of a relationship that is no longer in the inventory is dropped: a poll may outlive a removal. */
+    @Override public void saveStates(List<RelationshipState> states) {
+        if (states.isEmpty()) return;
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO relationship_state (relationship_name,"
+                    + " status, source_of_truth, reasons, peers, observed_at) KEY (relationship_name)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (RelationshipState state : states) {
+                    String name = state.relationship().name();
+                    Assessment a = state.assessment();
+                    ps.setString(1, name);
+                    ps.setString(2, a.status().name());
+                    ps.setString(3, a.sourceOfTruth());
+                    ps.setString(4, StateJson.reasons(a.reasons()));
+                    ps.setString(5, StateJson.peers(state.peers()));
+                    ps.setObject(6, Database.toDb(state.observedAt()));
+                    try {
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() != PARENT_MISSING) throw e;
+                        log.debug("Not saving the state of {}: it is no longer in the inventory", name);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Each state joined to the relationship as now defined, marked stale, in inventory order. */
+    @Override public Map<String, RelationshipState> lastKnown() {
+        return db.transaction(c -> {
+            Map<String, Relationship> relationships = H2InventoryStore.loadRelationships(c);
+            Map<String, RelationshipState> byName = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, status, source_of_truth,"
+                    + " reasons, peers, observed_at FROM relationship_state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString("relationship_name");
+                    Relationship r = relationships.get(name);
+                    if (r == null) continue;
+                    try {
+                        Assessment a = new Assessment(RelationshipStatus.valueOf(rs.getString("status")),
+                                rs.getString("source_of_truth"), StateJson.reasons(rs.getString("reasons")));
+                        Map<String, PeerObservation> peers = StateJson.peers(rs.getString("peers"));
+                        byName.put(name, new RelationshipState(r, a, peers, Database.instant(rs, "observed_at"),
+                                true));
+                    } catch (IllegalArgumentException | java.io.IOException e) {
+                        // A row this version cannot read is as good as none: the next poll replaces it.
+                        log.warn("Ignoring the unreadable last-known state of {}: {}", name, e.getMessage());
+                    }
+                }
+            }
+            Map<String, RelationshipState> ordered = new LinkedHashMap<>();
+            for (String name : relationships.keySet()) {
+                RelationshipState s = byName.get(name);
+                if (s != null) ordered.put(name, s);
+            }
+            return ordered;
+        });
+    }
+
+    @Override public void appendEvents(List<StatusEvent> events) {
+        if (events.isEmpty()) return;
+        for (StatusEvent event : events) {
+            Objects.requireNonNull(event.at(), "event.at");
+            Objects.requireNonNull(event.relationship(), "event.relationship");
+            Objects.requireNonNull(event.to(), "event.to");
+        }
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO status_event (at, relationship, from_status,"
+                    + " to_status, reason) VALUES (?, ?, ?, ?, ?)")) {
+                for (StatusEvent event : events) {
+                    ps.setObject(1, Database.toDb(event.at()));
+                    ps.setString(2, event.relationship());
+                    ps.setString(3, event.from() == null ? null : event.from().name());
+                    ps.setString(4, event.to().name());
+                    ps.setString(5, event.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM status_event"
+                    + " WHERE id <= (SELECT MAX(id) FROM status_event) - ?")) {
+                ps.setInt(1, EVENTS_KEPT);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Newest first; events of one instant newest-written first. */
+    @Override public List<StatusEvent> events(int limit) {
+        if (limit <= 0) return List.of();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, relationship, from_status, to_status, reason"
+                    + " FROM status_event ORDER BY at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<StatusEvent> out = new ArrayList<>();
+                    while (rs.next()) {
+                        String from = rs.getString("from_status");
+                        String to = rs.getString("to_status");
+                        try {
+                            out.add(new StatusEvent(Database.instant(rs, "at"), rs.getString("relationship"),
+                                    from == null ? null : RelationshipStatus.valueOf(from),
+                                    RelationshipStatus.valueOf(to), rs.getString("reason")));
+                        } catch (IllegalArgumentException e) {
+                            log.warn("Ignoring a status event with an unknown status ({} -> {})", from, to);
+                        }
+                    }
+                    return List.copyOf(out);
+                }
+            }
+        });
+    }
+
+    /** Stores the snapshot and drops all but the newest {@value #SNAPSHOTS_KEPT} of its relationship and peer. */
+    @Override public void saveSnapshot(ConfigSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(snapshot.relationship(), "snapshot.relationship");
+        Objects.requireNonNull(snapshot.peer(), "snapshot.peer");
+        Objects.requireNonNull(snapshot.json(), "snapshot.json");
+        Objects.requireNonNull(snapshot.takenAt(), "snapshot.takenAt");
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO config_snapshot (relationship, peer, hash,"
+                    + " json, taken_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, snapshot.relationship());
+                ps.setString(2, snapshot.peer());
+                ps.setString(3, snapshot.hash());
+                ps.setString(4, snapshot.json());
+                ps.setObject(5, Database.toDb(snapshot.takenAt()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM config_snapshot WHERE relationship = ?"
+                    + " AND peer = ? AND id NOT IN (SELECT id FROM config_snapshot WHERE relationship = ? AND peer = ?"
+                    + " ORDER BY taken_at DESC, id DESC FETCH FIRST " + SNAPSHOTS_KEPT + " ROWS ONLY)")) {
+                ps.setString(1, snapshot.relationship());
+                ps.setString(2, snapshot.peer());
+                ps.setString(3, snapshot.relationship());
+                ps.setString(4, snapshot.peer());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override public Optional<ConfigSnapshot> latestSnapshot(String relationship, String peer) {
+        if (relationship == null || peer == null) return Optional.empty();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash, json, taken_at FROM config_snapshot"
+                    + " WHERE relationship = ? AND peer = ? ORDER BY taken_at DESC, id DESC FETCH FIRST 1 ROW ONLY")) {
+                ps.setString(1, relationship);
+                ps.setString(2, peer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.<ConfigSnapshot>empty();
+                    Instant at = Database.instant(rs, "taken_at");
+                    return Optional.of(new ConfigSnapshot(relationship, peer, rs.getString("hash"),
+                            rs.getString("json"), at));
+                }
+            }
+        });
+    }
+}
