@@ -1,0 +1,153 @@
+package tandem.kea;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import tandem.core.Backend;
+import tandem.core.ConfigSnapshot;
+import tandem.core.ConnectionSettings;
+import tandem.core.HaMode;
+import tandem.core.HaParameters;
+import tandem.core.ImportResult;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerRole;
+import tandem.core.Relationship;
+import tandem.core.ServerRecord;
+import tandem.core.port.ServerImporter;
+
+/** Adds a Kea server: reads its configuration through the Control Agent and detects its HA relationships. */
+public final class KeaServerImporter implements ServerImporter {
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final KeaControlAgentClient client;
+    private final Supplier<Duration> timeout;
+    private final Clock clock;
+
+    public KeaServerImporter(KeaControlAgentClient client, Supplier<Duration> timeout, Clock clock) {
+        this.client = client;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public Backend backend() { return Backend.KEA; }
+
+    @Override
+    public ConnectionCheck check(ConnectionSettings connection) {
+        KeaEndpoint ep;
+        try {
+            ep = KeaPeerProbe.endpoint(connection, timeout.get());
+        } catch (IllegalArgumentException e) {
+            return new ConnectionCheck(false, e.getMessage());
+        }
+        KeaReply reply = client.versionGet(ep);
+        if (reply instanceof KeaReply.Failure f) return new ConnectionCheck(false, f.message());
+        KeaVersion version = KeaVersion.from((KeaReply.Success) reply);
+        return new ConnectionCheck(true, "Kea DHCPv4 " + (version.version() == null ? "" : version.version() + " ")
+                + "answers at " + connection.url());
+    }
+
+    @Override
+    public ImportResult inspect(String proposedName, ConnectionSettings connection) {
+        KeaEndpoint ep;
+        try {
+            ep = KeaPeerProbe.endpoint(connection, timeout.get().multipliedBy(3));
+        } catch (IllegalArgumentException e) {
+            return new ImportResult.Refused(e.getMessage(), e.getMessage().startsWith("Proxy") ? "proxy" : "url");
+        }
+        KeaReply reply = client.configGet(ep);
+        if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(f.message(), fieldOf(f));
+        JsonNode config = ((KeaReply.Success) reply).arguments();
+        KeaHaDetector.Detection detection;
+        try {
+            detection = KeaHaDetector.detect(config);
+        } catch (KeaHaDetector.InvalidHaConfiguration e) {
+            return new ImportResult.Refused(e.getMessage(), null);
+        }
+        Instant now = clock.instant();
+        String hash = hash(config);
+        String json = config.toString();
+        if (detection instanceof KeaHaDetector.Refused r) return new ImportResult.Refused(r.message(), "url");
+        if (detection instanceof KeaHaDetector.Standalone s) {
+            String name = nameOr(proposedName, defaultName(connection.url()));
+            ServerRecord server = new ServerRecord(name, Backend.KEA, connection, now);
+            Relationship rel = new Relationship(name, name, Backend.KEA, HaMode.STANDALONE,
+                    List.of(new PeerDefinition(name, PeerRole.PRIMARY, connection.url(), false)),
+                    s.sharedConfig(), HaParameters.NONE);
+            return new ImportResult.Accepted(server, List.of(rel),
+                    List.of(new ConfigSnapshot(rel.name(), name, hash, json, now)), List.of());
+        }
+        var ha = (KeaHaDetector.HighAvailability) detection;
+        String self = ha.relationships().get(0).thisServerName();
+        String name = nameOr(proposedName, self);
+        ServerRecord server = new ServerRecord(name, Backend.KEA, connection, now);
+        List<Relationship> relationships = new ArrayList<>();
+        List<ConfigSnapshot> snapshots = new ArrayList<>();
+        for (KeaHaDetector.DetectedRelationship d : ha.relationships()) {
+            String relName = ha.relationships().size() == 1 ? name : name + "/" + partnerNames(d);
+            Relationship rel = new Relationship(relName, name, Backend.KEA, d.mode(), ownUrl(d, connection.url()),
+                    ha.sharedConfig(), d.parameters());
+            relationships.add(rel);
+            snapshots.add(new ConfigSnapshot(relName, d.thisServerName(), hash, json, now));
+        }
+        return new ImportResult.Accepted(server, relationships, snapshots, ha.notes());
+    }
+
+    /**
+     * The console reaches the server it was given through the URL the administrator typed (which may differ
+     * from the address the peers use among themselves); the other peers through their configured URLs.
+     */
+    private static List<PeerDefinition> ownUrl(KeaHaDetector.DetectedRelationship d, URI given) {
+        List<PeerDefinition> out = new ArrayList<>();
+        for (PeerDefinition p : d.peers()) {
+            out.add(p.name().equals(d.thisServerName())
+                    ? new PeerDefinition(p.name(), p.role(), given, p.autoFailover()) : p);
+        }
+        return out;
+    }
+
+    private static String partnerNames(KeaHaDetector.DetectedRelationship d) {
+        return String.join("+", d.peers().stream().map(PeerDefinition::name)
+                .filter(n -> !n.equals(d.thisServerName())).toList());
+    }
+
+    private static String nameOr(String proposed, String fallback) {
+        return proposed == null || proposed.isBlank() ? fallback : proposed.strip();
+    }
+
+    private static String defaultName(URI url) {
+        int port = url.getPort();
+        return url.getHost() + (port < 0 || port == 8000 ? "" : ":" + port);
+    }
+
+    private static String fieldOf(KeaReply.Failure f) {
+        return switch (f.kind()) {
+            case AUTH_FAILED -> "password";
+            case UNREACHABLE, TLS -> f.message().toLowerCase(java.util.Locale.ROOT).contains("proxy") ? "proxy" : "url";
+            default -> null;
+        };
+    }
+
+    /** SHA-256 of the configuration with keys in a stable order, so equal configurations hash alike. */
+    public static String hash(JsonNode config) {
+        try {
+            Object tree = CANONICAL.treeToValue(config, Object.class);
+            byte[] bytes = CANONICAL.writeValueAsBytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,299 @@
+package tandem.poll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Assessment;
+import tandem.core.ConnectionSettings;
+import tandem.core.Inventory;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerObservation;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.ServerRecord;
+import tandem.core.StatusEvent;
+import tandem.core.StatusRules;
+import tandem.core.port.PeerProbe;
+import tandem.core.port.StateStore;
+
+/**
+ * Polls every peer of every relationship concurrently, assesses each relationship, records status changes and
+ * tells listeners what changed. Cycles run on one background thread (never the FX thread); probes run
+ * asynchronously in the HTTP client, so a cycle takes about one timeout at worst, whatever the number of peers.
+ */
+public final class StatusPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusPoller.class);
+
+    private final Inventory inventory;
+    private final StateStore store;
+    private final PeerProbe probe;
+    private final Supplier<Preferences> preferences;
+    private final Clock clock;
+    private final EndpointBackoff backoff = new EndpointBackoff();
+    private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock cycleLock = new ReentrantLock();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tandem-poller");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Map<String, RelationshipState> states;
+    private volatile Instant lastCycle;
+    private ScheduledFuture<?> next;
+    private boolean running;
+
+    public StatusPoller(Inventory inventory, StateStore store, PeerProbe probe, Supplier<Preferences> preferences,
+                        Clock clock) {
+        this.inventory = inventory;
+        this.store = store;
+        this.probe = probe;
+        this.preferences = preferences;
+        this.clock = clock;
+        this.states = orderedLastKnown();
+    }
+
+    /** The current picture, in inventory order: last-known (stale) states until a poll confirms them. */
+    public Map<String, RelationshipState> states() { return states; }
+
+    public Optional<Instant> lastCycle() { return Optional.ofNullable(lastCycle); }
+
+    public void addListener(StatusListener listener) { listeners.add(listener); }
+
+    public void removeListener(StatusListener listener) { listeners.remove(listener); }
+
+    /** Starts polling on the configured interval; the first cycle runs at once. */
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        scheduleIn(Duration.ZERO);
+    }
+
+    /** Polls everything now (in the background), including endpoints that are backing off. */
+    public synchronized void refreshNow() {
+        backoff.reset();
+        if (running) scheduleIn(Duration.ZERO);
+        else scheduler.execute(this::safeCycle);
+    }
+
+    /** Call after servers were added or removed: forgets removed relationships and polls at once. */
+    public void inventoryChanged() {
+        Map<String, RelationshipState> kept = new LinkedHashMap<>();
+        Map<String, RelationshipState> current = states;
+        for (Relationship r : inventory.relationships()) {
+            RelationshipState s = current.get(r.name());
+            if (s != null) kept.put(r.name(), s);
+        }
+        states = kept;
+        refreshNow();
+    }
+
+    /** One full cycle on the caller's thread; what the command line uses. */
+    public List<RelationshipState> pollOnce() {
+        cycle();
+        return List.copyOf(states.values());
+    }
+
+    private synchronized void scheduleIn(Duration delay) {
+        if (next != null) next.cancel(false);
+        if (scheduler.isShutdown()) return;
+        next = scheduler.schedule(() -> {
+            safeCycle();
+            synchronized (this) {
+                if (running) scheduleIn(preferences.get().pollInterval());
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void safeCycle() {
+        try {
+            cycle();
+        } catch (RuntimeException e) {
+            // a store or probe bug must not end polling for the whole session
+            LOG.error("Poll cycle failed", e);
+        }
+    }
+
+    private void cycle() {
+        cycleLock.lock();
+        try {
+            runCycle();
+        } finally {
+            cycleLock.unlock();
+        }
+    }
+
+    private void runCycle() {
+        Preferences prefs = preferences.get();
+        Duration timeout = prefs.timeout();
+        Instant started = clock.instant();
+        List<Relationship> relationships = inventory.relationships();
+        Map<String, ServerRecord> servers = new HashMap<>();
+        for (ServerRecord s : inventory.servers()) servers.put(s.name(), s);
+        Map<String, RelationshipState> previous = states;
+
+        Map<Relationship, Map<String, CompletableFuture<PeerObservation>>> pending = new LinkedHashMap<>();
+        for (Relationship rel : relationships) {
+            Map<String, CompletableFuture<PeerObservation>> peers = new LinkedHashMap<>();
+            for (PeerDefinition peer : rel.peers()) {
+                peers.put(peer.name(), probeOrReuse(rel, peer, servers.get(rel.serverName()),
+                        previous.get(rel.name()), started, prefs));
+            }
+            pending.put(rel, peers);
+        }
+        // The probes carry their own timeout; this is only a bound in case an implementation forgets it.
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().stream()
+                .flatMap(m -> m.values().stream()).toArray(CompletableFuture[]::new));
+        try {
+            all.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Some peers did not answer within {} ms", timeout.toMillis() + 2000);
+        } catch (Exception e) {
+            LOG.warn("Waiting for the peers failed: {}", e.toString());
+        }
+
+        Instant completed = clock.instant();
+        Map<String, RelationshipState> next = new LinkedHashMap<>();
+        List<RelationshipState> changed = new ArrayList<>();
+        List<StatusEvent> events = new ArrayList<>();
+        for (var entry : pending.entrySet()) {
+            Relationship rel = entry.getKey();
+            Map<String, PeerObservation> observed = new HashMap<>();
+            for (var p : entry.getValue().entrySet()) {
+                PeerObservation o = p.getValue().getNow(null);
+                if (o == null) {
+                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(timeout), completed);
+                }
+                observed.put(p.getKey(), o);
+                String endpoint = rel.peer(p.getKey()).map(d -> d.url().toString()).orElse(p.getKey());
+                if (o.reachable()) backoff.succeeded(endpoint);
+                else if (!o.observedAt().isBefore(started)) backoff.failed(endpoint, started);
+            }
+            RelationshipState before = previous.get(rel.name());
+            Assessment assessment = StatusRules.assess(rel, observed,
+                    before == null ? null : before.assessment().sourceOfTruth());
+            RelationshipState after = new RelationshipState(rel, assessment, observed, completed, false);
+            next.put(rel.name(), after);
+            if (before == null || !Significant.same(before, after)) changed.add(after);
+            statusEvent(before, after, completed).ifPresent(events::add);
+        }
+        store.saveStates(changed);
+        store.appendEvents(events);
+        states = next;
+        lastCycle = completed;
+        for (StatusEvent e : events) {
+            LOG.info("{}: {} -> {} ({})", e.relationship(), e.from() == null ? "-" : e.from().label(),
+                    e.to().label(), e.reason());
+        }
+        for (StatusListener l : listeners) {
+            try {
+                l.cycleCompleted(changed, events, completed);
+            } catch (RuntimeException e) {
+                LOG.error("A status listener failed", e);
+            }
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private CompletableFuture<PeerObservation> probeOrReuse(Relationship rel, PeerDefinition peer, ServerRecord server,
+                                                            RelationshipState before, Instant now, Preferences prefs) {
+        PeerObservation last = before == null ? null : before.peers().get(peer.name());
+        if (last != null && !last.reachable() && !backoff.due(peer.url().toString(), now, prefs.pollInterval())) {
+            return CompletableFuture.completedFuture(last);
+        }
+        if (server == null) {
+            return CompletableFuture.completedFuture(
+                    PeerObservation.unreachable(peer.name(), "The server record is missing", now));
+        }
+        // every peer is reached with the settings of the server the relationship was added through
+        ConnectionSettings connection = server.connection().withUrl(peer.url());
+        try {
+            return probe.probe(rel, peer.name(), connection, prefs.timeout())
+                    .exceptionally(e -> PeerObservation.unreachable(peer.name(), String.valueOf(e.getMessage()), now));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(PeerObservation.unreachable(peer.name(), e.getMessage(), now));
+        }
+    }
+
+    private static Optional<StatusEvent> statusEvent(RelationshipState before, RelationshipState after, Instant at) {
+        Assessment a = after.assessment();
+        if (before == null) {
+            return Optional.of(new StatusEvent(at, after.relationship().name(), null, a.status(), a.summary()));
+        }
+        Assessment b = before.assessment();
+        if (b.status() != a.status()) {
+            return Optional.of(new StatusEvent(at, after.relationship().name(), b.status(), a.status(), a.summary()));
+        }
+        if (!Objects.equals(b.sourceOfTruth(), a.sourceOfTruth()) && a.sourceOfTruth() != null) {
+            return Optional.of(new StatusEvent(at, after.relationship().name(), b.status(), a.status(),
+                    "The source of truth is now " + a.sourceOfTruth()));
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, RelationshipState> orderedLastKnown() {
+        Map<String, RelationshipState> known = store.lastKnown();
+        Map<String, RelationshipState> ordered = new LinkedHashMap<>();
+        for (Relationship r : inventory.relationships()) {
+            RelationshipState s = known.get(r.name());
+            if (s != null) ordered.put(r.name(), s.asStale());
+        }
+        return ordered;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            running = false;
+            if (next != null) next.cancel(false);
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What an administrator would notice; ages and timestamps move every cycle and do not count. */
+    static final class Significant {
+        private Significant() {}
+
+        static boolean same(RelationshipState a, RelationshipState b) {
+            if (a.stale() != b.stale()) return false;
+            if (!a.assessment().equals(b.assessment())) return false;
+            if (!a.relationship().equals(b.relationship())) return false;
+            if (!a.peers().keySet().equals(b.peers().keySet())) return false;
+            for (String peer : a.peers().keySet()) {
+                if (!key(a.peers().get(peer)).equals(key(b.peers().get(peer)))) return false;
+            }
+            return true;
+        }
+
+        private static List<Object> key(PeerObservation o) {
+            return java.util.Arrays.asList(o.reachable(), o.daemon(), o.haState(), o.reportedRole(), o.scopes(),
+                    o.inTouch(), o.communicationInterrupted(), o.unackedClients(), o.skew(), o.problem());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package tandem.poll;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.core.Backend;
+import tandem.core.ConnectionSettings;
+import tandem.core.DaemonState;
+import tandem.core.HaMode;
+import tandem.core.HaParameters;
+import tandem.core.ImportResult;
+import tandem.core.Inventory;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerObservation;
+import tandem.core.PeerRole;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.RelationshipStatus;
+import tandem.core.ServerRecord;
+import tandem.core.StatusEvent;
+import tandem.core.port.PeerProbe;
+import tandem.core.port.ServerImporter;
+import tandem.store.Database;
+import tandem.store.H2InventoryStore;
+import tandem.store.H2StateStore;
+import tandem.store.SecretCipher;
+
+/**
+ * The poller's own logic (change detection, event history, backoff, stale state) over the real store, with the
+ * network replaced by a scripted probe; the lab tests cover the same path against real Kea.
+ */
+class StatusPollerTest {
+    @TempDir Path dir;
+
+    private Database db;
+    private H2StateStore states;
+    private Inventory inventory;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T02:00:00Z"));
+    private final ScriptedProbe probe = new ScriptedProbe();
+    private Preferences prefs = new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(1), null, 8000, true);
+
+    static final Relationship PAIR = new Relationship("pair", "pair", Backend.KEA, HaMode.LOAD_BALANCING,
+            List.of(new PeerDefinition("s1", PeerRole.PRIMARY, URI.create("http://127.0.0.1:1/"), true),
+                    new PeerDefinition("s2", PeerRole.SECONDARY, URI.create("http://127.0.0.1:2/"), true)),
+            false, HaParameters.NONE);
+
+    @BeforeEach
+    void setUp() {
+        db = Database.open(dir);
+        states = new H2StateStore(db);
+        var store = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
+        ServerImporter importer = new ServerImporter() {
+            public Backend backend() { return Backend.KEA; }
+            public ConnectionCheck check(ConnectionSettings c) { return new ConnectionCheck(true, "ok"); }
+            public ImportResult inspect(String name, ConnectionSettings c) {
+                return new ImportResult.Accepted(new ServerRecord("pair", Backend.KEA, c, null), List.of(PAIR),
+                        List.of(), List.of());
+            }
+        };
+        inventory = new Inventory(store, states, Map.of(Backend.KEA, importer));
+        inventory.add(Backend.KEA, null, ConnectionSettings.of(URI.create("http://127.0.0.1:1/")));
+    }
+
+    @AfterEach
+    void tearDown() { db.close(); }
+
+    private StatusPoller poller() { return new StatusPoller(inventory, states, probe, () -> prefs, clock); }
+
+    @Test
+    void publishesOnlyChangesAndRecordsEachStatusChange() {
+        List<List<RelationshipState>> published = new ArrayList<>();
+        List<StatusEvent> events = new ArrayList<>();
+        try (StatusPoller poller = poller()) {
+            poller.addListener((changed, ev, at) -> { published.add(changed); events.addAll(ev); });
+            probe.set("s1", "load-balancing");
+            probe.set("s2", "load-balancing");
+            poller.pollOnce();
+            clock.advance(Duration.ofSeconds(10));
+            poller.pollOnce();
+            assertEquals(1, published.get(0).size());
+            assertTrue(published.get(1).isEmpty(), "an unchanged cycle publishes nothing");
+
+            probe.set("s1", "down");
+            probe.set("s2", "partner-down");
+            clock.advance(Duration.ofSeconds(10));
+            poller.pollOnce();
+            assertEquals(RelationshipStatus.IMPAIRED, published.get(2).get(0).status());
+        }
+        assertEquals(2, events.size());
+        assertNull(events.get(0).from());
+        assertEquals(RelationshipStatus.OK, events.get(0).to());
+        assertEquals(RelationshipStatus.OK, events.get(1).from());
+        assertEquals(RelationshipStatus.IMPAIRED, events.get(1).to());
+        StatusEvent last = states.events(10).get(0);
+        assertEquals(RelationshipStatus.OK, last.from());
+        assertEquals(RelationshipStatus.IMPAIRED, last.to());
+        assertTrue(last.reason().contains("Primary s1 is offline"), last.reason());
+        assertEquals(2, states.events(10).size(), "first observation + one change");
+    }
+
+    @Test
+    void unreachableEndpointsBackOffAndRefreshNowPollsThemAgain() throws Exception {
+        probe.set("s1", "gone");
+        probe.set("s2", "partner-down");
+        try (StatusPoller poller = poller()) {
+            for (int i = 0; i < 6; i++) {
+                poller.pollOnce();
+                clock.advance(prefs.pollInterval());
+            }
+            int s1 = probe.calls("s1");
+            assertTrue(s1 < 6, "a dead endpoint is not asked every cycle: " + s1);
+            assertEquals(6, probe.calls("s2"));
+            assertEquals(RelationshipStatus.IMPAIRED, poller.states().get("pair").status(),
+                    "while backing off, the last observation still counts");
+
+            CountDownLatch refreshed = new CountDownLatch(1);
+            poller.addListener((c, e, at) -> refreshed.countDown());
+            poller.refreshNow();
+            assertTrue(refreshed.await(5, TimeUnit.SECONDS));
+            assertEquals(s1 + 1, probe.calls("s1"), "Refresh now asks every endpoint");
+        }
+    }
+
+    @Test
+    void lastKnownStateIsShownStaleUntilTheFirstPoll() {
+        probe.set("s1", "load-balancing");
+        probe.set("s2", "load-balancing");
+        try (StatusPoller first = poller()) {
+            first.pollOnce();
+        }
+        try (StatusPoller second = poller()) {
+            RelationshipState known = second.states().get("pair");
+            assertNotNull(known, "the tree can show the last-known state before any poll");
+            assertTrue(known.stale());
+            assertEquals(RelationshipStatus.OK, known.status());
+            List<RelationshipState> changed = new ArrayList<>();
+            second.addListener((c, e, at) -> changed.addAll(c));
+            second.pollOnce();
+            assertFalse(second.states().get("pair").stale());
+            assertEquals(1, changed.size(), "confirming a stale state is a change the window must see");
+            assertTrue(states.events(10).size() == 1, "confirming the same status records no new event");
+        }
+    }
+
+    @Test
+    void scheduledPollingRunsOnItsOwnThreadAtTheInterval() throws Exception {
+        prefs = new Preferences(Duration.ofSeconds(1), Duration.ofMillis(500), null, 8000, true);
+        probe.set("s1", "load-balancing");
+        probe.set("s2", "load-balancing");
+        CountDownLatch cycles = new CountDownLatch(3);
+        List<String> threads = new ArrayList<>();
+        try (StatusPoller poller = new StatusPoller(inventory, states, probe, () -> prefs, Clock.systemUTC())) {
+            poller.addListener((c, e, at) -> { threads.add(Thread.currentThread().getName()); cycles.countDown(); });
+            poller.start();
+            assertTrue(cycles.await(6, TimeUnit.SECONDS), "three cycles within 6 s at a 1 s interval");
+        }
+        assertTrue(threads.stream().allMatch(t -> t.equals("tandem-poller")), threads.toString());
+    }
+
+    @Test
+    void aProbeThatNeverAnswersIsCutOffAtTheTimeout() {
+        probe.set("s1", "hang");
+        probe.set("s2", "load-balancing");
+        prefs = new Preferences(Duration.ofSeconds(10), Duration.ofMillis(200), null, 8000, true);
+        try (StatusPoller poller = poller()) {
+            long t0 = System.nanoTime();
+            RelationshipState s = poller.pollOnce().get(0);
+            assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 5000);
+            assertFalse(s.peers().get("s1").reachable());
+            assertEquals(RelationshipStatus.IMPAIRED, s.status());
+        }
+    }
+
+    /** Answers per peer what the test set: an HA state, "down" (daemon), "gone" (unreachable) or "hang". */
+    static final class ScriptedProbe implements PeerProbe {
+        private final Map<String, String> script = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        void set(String peer, String what) { script.put(peer, what); }
+
+        int calls(String peer) { return calls.getOrDefault(peer, new AtomicInteger()).get(); }
+
+        @Override
+        public CompletableFuture<PeerObservation> probe(Relationship rel, String peer, ConnectionSettings c, Duration timeout) {
+            calls.computeIfAbsent(peer, p -> new AtomicInteger()).incrementAndGet();
+            Instant now = Instant.now();
+            return switch (script.get(peer)) {
+                case "hang" -> new CompletableFuture<>();
+                case "gone" -> CompletableFuture.completedFuture(PeerObservation.unreachable(peer, "refused", now));
+                case "down" -> CompletableFuture.completedFuture(PeerObservation.daemonDown(peer, "offline", now));
+                default -> CompletableFuture.completedFuture(new PeerObservation(peer, true, DaemonState.UP,
+                        script.get(peer), null, List.of(), 0L, true, false, 0L, 0L, null, now));
+            };
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) { now = start; }
+
+        void advance(Duration d) { now = now.plus(d); }
+
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+
+        @Override public Instant instant() { return now; }
+    }
+}
