@@ -1,0 +1,38 @@
+package tandem.app;
+
+import java.nio.file.Path;
+import tandem.cli.TandemCommand;
+import tandem.store.DataDirectory;
+
+/**
+ * Entry point of the jar and the installed launchers: with a command it runs the command line, without one it
+ * opens the console. Kept free of JavaFX types so the command line starts without loading the toolkit.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        // The log goes to the data folder; its location must be known before the first logger exists.
+        try {
+            System.setProperty("tandem.log.dir", DataDirectory.resolve(dataOption(args)).toString());
+        } catch (RuntimeException e) {
+            // an unusable --data is reported by the command line itself
+        }
+        int code = TandemCommand.run(args, Launcher::openConsole, Services::open);
+        System.exit(code);
+    }
+
+    private static void openConsole(Path dataDir) {
+        ConsoleApp.open(dataDir);
+    }
+
+    /** The value of --data among the global options, or null. */
+    static String dataOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) return args[i + 1];
+            if (args[i].startsWith("--data=")) return args[i].substring("--data=".length());
+            if (!args[i].startsWith("-")) break;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package tandem.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerObservation;
+import tandem.core.Preferences;
+import tandem.core.RelationshipState;
+import tandem.core.RelationshipStatus;
+import tandem.core.Replication;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Poll every server once and print each relationship's status.",
+                "Exit code 0 when every relationship is OK, 2 otherwise."})
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand TandemCommand root;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON (a stable format for other tools)")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        var services = root.services();
+        List<RelationshipState> states = services.poller().pollOnce();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(toJson(states, services.preferences()));
+        else print(out, states, services.preferences());
+        boolean allOk = states.stream().allMatch(s -> s.status() == RelationshipStatus.OK);
+        return allOk ? 0 : TandemCommand.EXIT_NOT_OK;
+    }
+
+    static String toJson(List<RelationshipState> states, Preferences prefs) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode rootNode = mapper.createObjectNode();
+        ArrayNode rels = rootNode.putArray("relationships");
+        for (RelationshipState s : states) {
+            ObjectNode r = rels.addObject();
+            r.put("name", s.relationship().name());
+            r.put("mode", s.relationship().mode().wire());
+            r.put("status", s.status().name());
+            r.put("sourceOfTruth", s.assessment().sourceOfTruth());
+            r.put("replicated", Replication.enabled(s.relationship(), prefs));
+            ArrayNode reasons = r.putArray("reasons");
+            s.assessment().reasons().forEach(reasons::add);
+            ArrayNode peers = r.putArray("peers");
+            for (PeerDefinition p : s.relationship().peers()) {
+                PeerObservation o = s.peers().get(p.name());
+                ObjectNode n = peers.addObject();
+                n.put("name", p.name());
+                n.put("role", p.role().wire());
+                n.put("url", p.url().toString());
+                n.put("reachable", o != null && o.reachable());
+                n.put("daemon", o == null ? "unknown" : o.daemon().wire());
+                n.put("haState", o == null ? null : o.haState());
+                if (o != null && o.clockSkewSeconds() != null) n.put("clockSkewSeconds", o.clockSkewSeconds());
+                if (o != null && o.problem() != null) n.put("problem", o.problem());
+            }
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rootNode);
+    }
+
+    private static void print(PrintWriter out, List<RelationshipState> states, Preferences prefs) {
+        if (states.isEmpty()) {
+            out.println("No relationships. Add a server with: tandem server add kea --url http://HOST:8000/");
+            return;
+        }
+        for (RelationshipState s : states) {
+            out.printf("%-24s %-14s %-13s source of truth: %s%s%n", s.relationship().name(),
+                    s.relationship().mode().wire(), s.status().label(),
+                    s.assessment().sourceOfTruth() == null ? "none" : s.assessment().sourceOfTruth(),
+                    Replication.enabled(s.relationship(), prefs) ? "" : " (not replicated)");
+            for (PeerDefinition p : s.relationship().peers()) {
+                PeerObservation o = s.peers().get(p.name());
+                String state = o == null ? "not polled" : !o.reachable() ? "unreachable"
+                        : o.daemon() != tandem.core.DaemonState.UP ? "daemon " + o.daemon().wire()
+                        : o.haState() == null ? "up" : o.haState();
+                out.printf("    %-16s %-9s %-28s %s%n", p.name(), p.role().wire(), p.url(), state);
+            }
+            s.assessment().reasons().forEach(r -> out.println("    ! " + r));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package tandem.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tandem.app.Services;
+import tandem.store.DataDirectory;
+
+/** {@code tandem [--data DIR] [COMMAND]}: without a command it opens the console. */
+@Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
+        description = "DHCP failover console. Without a command, opens the console window.",
+        subcommands = {ServerCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+public final class TandemCommand implements Callable<Integer>, AutoCloseable {
+    /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */
+    public static final int EXIT_REFUSED = 1;
+    public static final int EXIT_NOT_OK = 2;
+    public static final int EXIT_USAGE = 64;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $TANDEM_HOME or the platform's data folder)")
+    String dataOption;
+
+    private final Consumer<Path> openConsole;
+    private final Function<Path, Services> servicesFactory;
+    private Services services;
+
+    public TandemCommand(Consumer<Path> openConsole, Function<Path, Services> servicesFactory) {
+        this.openConsole = openConsole;
+        this.servicesFactory = servicesFactory;
+    }
+
+    Path dataDir() { return DataDirectory.resolve(dataOption); }
+
+    /** Opened on first use so that --help and usage errors never touch the database. */
+    Services services() {
+        if (services == null) services = servicesFactory.apply(dataDir());
+        return services;
+    }
+
+    @Override
+    public Integer call() {
+        openConsole.accept(dataDir());
+        return 0;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory) {
+        return run(args, openConsole, servicesFactory, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
+                          PrintWriter out, PrintWriter err) {
+        try (TandemCommand root = new TandemCommand(openConsole, servicesFactory)) {
+            CommandLine cl = new CommandLine(root);
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setParameterExceptionHandler((e, args2) -> usageError(e));
+            cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                if (e instanceof CommandLine.ParameterException pe) return usageError(pe);
+                commandLine.getErr().println("tandem: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                return EXIT_REFUSED;
+            });
+            return cl.execute(args);
+        }
+    }
+
+    private static int usageError(CommandLine.ParameterException e) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("tandem: " + e.getMessage());
+        cmd.getErr().println("Try: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        return EXIT_USAGE;
+    }
+
+    @Override
+    public void close() {
+        if (services != null) services.close();
+    }
+}

@@ -1,0 +1,169 @@
+package tandem.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.app.Services;
+import tandem.lab.KeaLab;
+
+/** The command line against a real Kea pair, in this JVM and as a separate process beside an open console. */
+@Tag("kea")
+class CommandLineLabTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path data;
+
+    record Run(int code, String out, String err) {}
+
+    private Run tandem(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(List.of(args));
+        int code = TandemCommand.run(all.toArray(String[]::new),
+                dir -> fail("the console must not open for a command"), Services::open,
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void addListStatusRemoveAgainstARealPair() throws Exception {
+        try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0)) {
+            lab.awaitStable(Duration.ofSeconds(30));
+
+            Run refused = tandem("server", "add", "kea", "--url", lab.caUrl(2).toString());
+            assertEquals(TandemCommand.EXIT_REFUSED, refused.code());
+            assertTrue(refused.err().contains("add the primary server1 at " + lab.caUrl(1)), refused.err());
+
+            Run add = tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair");
+            assertEquals(0, add.code(), add.err());
+            assertTrue(add.out().contains("Added pair"), add.out());
+            assertTrue(add.out().contains("server2 (secondary)"), add.out());
+
+            Run list = tandem("server", "list", "--json");
+            assertEquals(0, list.code());
+            assertEquals("pair", JSON.readTree(list.out()).path("servers").get(0).path("name").asText());
+
+            JsonNode rel = awaitStatus(this::statusJson, "OK");
+            assertEquals("pair", rel.path("name").asText());
+            assertEquals("load-balancing", rel.path("mode").asText());
+            assertEquals("server1", rel.path("sourceOfTruth").asText());
+            assertTrue(rel.path("replicated").asBoolean());
+            JsonNode peers = rel.path("peers");
+            assertEquals(2, peers.size());
+            assertEquals("secondary", peers.get(1).path("role").asText());
+            assertEquals(lab.caUrl(2).toString(), peers.get(1).path("url").asText());
+            assertTrue(peers.get(1).path("reachable").asBoolean());
+            assertEquals("up", peers.get(1).path("daemon").asText());
+            assertEquals("load-balancing", peers.get(1).path("haState").asText());
+            assertEquals(0, tandem("status").code(), "exit 0 when every relationship is OK");
+
+            lab.killDhcp(1);
+            rel = awaitStatus(this::statusJson, "IMPAIRED");
+            assertEquals("server2", rel.path("sourceOfTruth").asText());
+            assertEquals("down", rel.path("peers").get(0).path("daemon").asText());
+            assertTrue(rel.path("peers").get(0).path("haState").isNull());
+            Run text = tandem("status");
+            assertEquals(TandemCommand.EXIT_NOT_OK, text.code(), "exit 2 when a relationship is not OK");
+            assertTrue(text.out().contains("Impaired"), text.out());
+
+            assertEquals(0, tandem("server", "remove", "pair").code());
+            assertEquals(TandemCommand.EXIT_REFUSED, tandem("server", "remove", "pair").code());
+            Run empty = tandem("status", "--json");
+            assertEquals(0, empty.code());
+            assertEquals(0, JSON.readTree(empty.out()).path("relationships").size());
+        }
+    }
+
+    @Test
+    void aSeparateProcessWorksOnTheSameDataFolderWhileTheConsoleHasItOpen() throws Exception {
+        try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
+             Services console = Services.open(data)) {
+            lab.awaitStable(Duration.ofSeconds(30));
+            // the "console" adds a server; a separate command-line process reads and polls it
+            console.inventory().add(tandem.core.Backend.KEA, null, tandem.core.ConnectionSettings.of(lab.caUrl(1)));
+            Run status = subprocess("--data", data.toString(), "status", "--json");
+            assertTrue(status.code() == 0 || status.code() == 2, status.err());
+            JsonNode rels = JSON.readTree(status.out()).path("relationships");
+            assertEquals("server1", rels.get(0).path("name").asText());
+            // and the console still reads and writes afterwards
+            assertEquals(1, console.inventory().servers().size());
+            Run add = subprocess("--data", data.toString(), "server", "remove", "server1");
+            assertEquals(0, add.code(), add.err());
+            assertTrue(console.inventory().servers().isEmpty(), "the console sees the other process's change");
+        }
+    }
+
+    @Test
+    void usageErrorsAndHelp() {
+        Run bad = tandem("server", "add", "kea", "--url", "not a url");
+        assertEquals(TandemCommand.EXIT_USAGE, bad.code());
+        assertTrue(bad.err().contains("--url must be an http:// or https:// URL"), bad.err());
+        assertEquals(TandemCommand.EXIT_USAGE, tandem("server", "add", "kea").code(), "--url is required");
+        assertEquals(TandemCommand.EXIT_USAGE, tandem("frobnicate").code());
+        for (String[] cmd : new String[][]{{"--help"}, {"server", "--help"}, {"server", "add", "--help"},
+                {"server", "add", "kea", "--help"}, {"server", "list", "--help"}, {"server", "remove", "--help"},
+                {"status", "--help"}}) {
+            Run help = tandem(cmd);
+            assertEquals(0, help.code(), String.join(" ", cmd));
+            assertTrue(help.out().contains("Usage:"), String.join(" ", cmd) + ": " + help.out());
+        }
+    }
+
+    private JsonNode statusJson() {
+        Run r = tandem("status", "--json");
+        assertTrue(r.code() == 0 || r.code() == 2, r.err());
+        try {
+            return JSON.readTree(r.out()).path("relationships").get(0);
+        } catch (Exception e) {
+            throw new AssertionError(r.out(), e);
+        }
+    }
+
+    private static JsonNode awaitStatus(java.util.function.Supplier<JsonNode> poll, String status) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = poll.get();
+            if (status.equals(last.path("status").asText())) return last;
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        fail("status " + status + " not reached: " + last);
+        return last;
+    }
+
+    private static Run subprocess(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "tandem.app.Launcher"));
+        cmd.addAll(List.of(args));
+        File out = Files.createTempFile("tandem-out", ".txt").toFile();
+        File err = Files.createTempFile("tandem-err", ".txt").toFile();
+        Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("tandem " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,21 @@
+#!/bin/bash
+# Runs the whole test suite on a fresh Debian/Ubuntu machine: installs what the tests need (real Kea servers for
+# the integration tests, Java and Maven if missing), then builds and tests everything.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need=()
+command -v kea-dhcp4 >/dev/null 2>&1 || [ -x /usr/sbin/kea-dhcp4 ] || need+=(kea-dhcp4-server)
+command -v kea-ctrl-agent >/dev/null 2>&1 || [ -x /usr/sbin/kea-ctrl-agent ] || need+=(kea-ctrl-agent)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  echo "Installing: ${need[*]}"
+  # The packaged Kea services must not grab port 8000 on a systemd host; the lab picks its own free ports anyway.
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"
+fi
+
+exec mvn -B verify "$@"
