@@ -1,0 +1,110 @@
+package tandem.app;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Inventory;
+import tandem.core.Preferences;
+import tandem.core.port.PreferenceStore;
+import tandem.core.port.StateStore;
+import tandem.poll.StatusPoller;
+import tandem.ui.BackgroundTasks;
+import tandem.ui.ConsoleServices;
+import tandem.ui.MainView;
+import tandem.ui.Theme;
+
+/**
+ * The console window. JavaFX creates this class itself, so its services come through a static holder that
+ * {@link #open} fills before launching.
+ */
+public final class ConsoleApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+
+    private static volatile ConsoleServices services;
+    private static volatile RuntimeException startupFailure;
+
+    private BackgroundTasks tasks;
+    private MainView view;
+
+    /** Opens the data folder and shows the console; returns when the window was closed. */
+    public static void open(Path dataDir) {
+        try {
+            services = adapt(Services.open(dataDir));
+        } catch (RuntimeException e) {
+            // shown in a window: the console may have been started without a terminal
+            LOG.error("Could not open the data folder {}", dataDir, e);
+            startupFailure = e;
+        }
+        Application.launch(ConsoleApp.class);
+    }
+
+    /** Shows the console over the given services; returns when the window was closed. */
+    public static void open(ConsoleServices given) {
+        services = given;
+        Application.launch(ConsoleApp.class);
+    }
+
+    /** The composition root as the UI sees it. */
+    public static ConsoleServices adapt(Services s) {
+        return new ConsoleServices() {
+            @Override public Inventory inventory() { return s.inventory(); }
+
+            @Override public StatusPoller poller() { return s.poller(); }
+
+            @Override public StateStore stateStore() { return s.stateStore(); }
+
+            @Override public PreferenceStore preferenceStore() { return s.preferenceStore(); }
+
+            @Override public Preferences preferences() { return s.preferences(); }
+
+            @Override public void updatePreferences(Preferences updated) { s.updatePreferences(updated); }
+
+            @Override public void close() { s.close(); }
+        };
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ConsoleServices s = services;
+        if (s == null) {
+            RuntimeException failure = startupFailure;
+            Alert alert = new Alert(Alert.AlertType.ERROR, failure == null ? "The console has no data folder."
+                    : String.valueOf(failure.getMessage()), ButtonType.CLOSE);
+            alert.setTitle("Tandem");
+            alert.setHeaderText("Tandem could not start");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        tasks = BackgroundTasks.forFx();
+        view = new MainView(s, tasks, ZoneId.systemDefault());
+        stage.setTitle("Tandem");
+        stage.setScene(view.scene(1200, 760));
+        stage.setMinWidth(820);
+        stage.setMinHeight(520);
+        stage.getIcons().setAll(Theme.windowIcons());
+        stage.show();
+        // the last-known state shows at once; the poller starts once it is on screen
+        view.start();
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) view.dispose();
+        if (tasks != null) tasks.close();
+        ConsoleServices s = services;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the services failed", e);
+            }
+        }
+    }
+}

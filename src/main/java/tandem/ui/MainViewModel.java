@@ -1,0 +1,308 @@
+package tandem.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import tandem.core.Inventory;
+import tandem.core.PeerDefinition;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.RelationshipStatus;
+import tandem.core.ServerRecord;
+import tandem.core.StatusEvent;
+import tandem.core.port.StateStore;
+import tandem.poll.StatusListener;
+import tandem.poll.StatusPoller;
+import tandem.ui.ConsoleNode.PeerItem;
+import tandem.ui.ConsoleNode.RelationshipItem;
+import tandem.ui.ConsoleNode.ServerItem;
+
+/**
+ * The main window's state: the tree of relationships and peers, the selected relationship's details, the event
+ * history and the status bar. Store and poller calls run through {@link BackgroundTasks}; poll results arrive on
+ * the poller's thread and are handed to the UI thread before they touch any property.
+ */
+public final class MainViewModel {
+    public static final String NOT_POLLED = "Not polled yet — showing last known state";
+    public static final int EVENT_HISTORY = 200;
+    /** Live events are kept on top of the stored history up to this many rows. */
+    static final int EVENT_ROWS_MAX = 1000;
+
+    private final Inventory inventory;
+    private final StatusPoller poller;
+    private final StateStore stateStore;
+    private final Supplier<Preferences> preferences;
+    private final BackgroundTasks tasks;
+    private final DateTimeFormatter clockTime;
+    private final DateTimeFormatter dateTime;
+
+    private final ObservableList<ConsoleNode> nodes = FXCollections.observableArrayList();
+    private final ObservableList<StatusEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<PeerRow> peerRows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RelationshipDetails> details = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper lastPoll = new ReadOnlyStringWrapper(NOT_POLLED);
+    private final ReadOnlyObjectWrapper<Map<RelationshipStatus, Integer>> counts =
+            new ReadOnlyObjectWrapper<>(emptyCounts());
+    private final ReadOnlyIntegerWrapper unconfirmed = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
+
+    private List<Relationship> relationships = List.of();
+    private List<ServerRecord> servers = List.of();
+    private Map<String, RelationshipState> states = Map.of();
+    private String selected;
+    private boolean reloading;
+
+    private final StatusListener listener = this::cycleCompletedOnPollerThread;
+
+    public MainViewModel(Inventory inventory, StatusPoller poller, StateStore stateStore,
+                         Supplier<Preferences> preferences, BackgroundTasks tasks, ZoneId zone) {
+        this.inventory = inventory;
+        this.poller = poller;
+        this.stateStore = stateStore;
+        this.preferences = preferences;
+        this.tasks = tasks;
+        this.clockTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+    }
+
+    // ---- what the view shows
+
+    /** Top-level nodes: relationships (standalone servers included), then servers without relationships. */
+    public ObservableList<ConsoleNode> nodes() { return nodes; }
+
+    /** Newest first. */
+    public ObservableList<StatusEvent> events() { return events; }
+
+    public ObservableList<PeerRow> peerRows() { return peerRows; }
+
+    /** The selected relationship, or null. */
+    public ReadOnlyObjectProperty<RelationshipDetails> detailsProperty() { return details.getReadOnlyProperty(); }
+
+    /** "Last poll: HH:mm:ss", or {@link #NOT_POLLED}. */
+    public ReadOnlyStringProperty lastPollProperty() { return lastPoll.getReadOnlyProperty(); }
+
+    /** Relationships per status (every status present, zeros included). */
+    public ReadOnlyObjectProperty<Map<RelationshipStatus, Integer>> countsProperty() { return counts.getReadOnlyProperty(); }
+
+    /** Relationships showing a last-known state no poll has confirmed (or none at all yet). */
+    public ReadOnlyIntegerProperty unconfirmedProperty() { return unconfirmed.getReadOnlyProperty(); }
+
+    /** The outcome of the last command or a failure, for the status bar. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() { return messageKind.getReadOnlyProperty(); }
+
+    public String clockTime(Instant at) { return at == null ? "" : clockTime.format(at); }
+
+    public String dateTime(Instant at) { return at == null ? "" : dateTime.format(at); }
+
+    // ---- commands
+
+    /**
+     * Shows the last-known state (as the poller holds it from the store), then starts the poller. The listener
+     * is registered first so no cycle is missed.
+     */
+    public void start() { start(true); }
+
+    /** @param startPoller false in tests that drive the poller themselves */
+    void start(boolean startPoller) {
+        poller.addListener(listener);
+        tasks.run(() -> new Loaded(inventory.relationships(), inventory.servers(), poller.states(),
+                        stateStore.events(EVENT_HISTORY), poller.lastCycle().orElse(null)),
+                loaded -> {
+                    apply(loaded);
+                    events.setAll(loaded.events());
+                    if (selected == null) selectFirst();
+                    if (startPoller) tasks.execute(poller::start, () -> { }, e -> failed("Polling could not start", e));
+                },
+                e -> failed("Could not read the inventory", e));
+    }
+
+    /** Stops listening to the poller; the window is closing. */
+    public void dispose() { poller.removeListener(listener); }
+
+    /** Re-reads the inventory (after servers were added or removed). */
+    public void reload() {
+        if (reloading) return;
+        reloading = true;
+        tasks.run(() -> new Loaded(inventory.relationships(), inventory.servers(), poller.states(), List.of(),
+                        poller.lastCycle().orElse(null)),
+                loaded -> {
+                    reloading = false;
+                    apply(loaded);
+                },
+                e -> {
+                    reloading = false;
+                    failed("Could not read the inventory", e);
+                });
+    }
+
+    public void refreshNow() {
+        say("Polling now…", MessageKind.INFO);
+        tasks.execute(poller::refreshNow, () -> { }, e -> failed("Could not poll", e));
+    }
+
+    /** Removes a server with its relationships; the confirmation is the view's. */
+    public void removeServer(String serverName) {
+        tasks.run(() -> {
+            boolean removed = inventory.remove(serverName);
+            if (removed) poller.inventoryChanged();
+            return removed;
+        }, removed -> {
+            say(removed ? "Removed " + serverName : serverName + " was already removed", MessageKind.INFO);
+            reload();
+        }, e -> failed("Could not remove " + serverName, e));
+    }
+
+    /** After a server was added; the poller was told already. */
+    public void serverAdded(String serverName) {
+        say("Added " + serverName, MessageKind.SUCCESS);
+        reload();
+    }
+
+    /** The relationship whose details are shown; null clears the pane. */
+    public void select(String relationshipName) {
+        selected = relationshipName;
+        updateDetails();
+    }
+
+    public String selected() { return selected; }
+
+    /** Preferences changed (e.g. keaReplicateConfig): details derived from them are recomputed. */
+    public void preferencesChanged() {
+        say("Preferences saved", MessageKind.SUCCESS);
+        updateDetails();
+    }
+
+    /** The relationships that go when {@code serverName} is removed, for the confirmation. */
+    public List<String> relationshipsOf(String serverName) {
+        return relationships.stream().filter(r -> r.serverName().equals(serverName)).map(Relationship::name).toList();
+    }
+
+    public Optional<RelationshipItem> relationship(String name) {
+        return nodes.stream().filter(n -> n instanceof RelationshipItem r && r.name().equals(name))
+                .map(n -> (RelationshipItem) n).findFirst();
+    }
+
+    // ---- poll results
+
+    private void cycleCompletedOnPollerThread(List<RelationshipState> changed, List<StatusEvent> newEvents,
+                                              Instant completedAt) {
+        // the poller's picture as of this cycle; read here so the UI thread sees exactly this cycle
+        Map<String, RelationshipState> snapshot = poller.states();
+        tasks.onUi(() -> cycleCompleted(snapshot, newEvents, completedAt));
+    }
+
+    /** Applies one poll cycle; on the UI thread. */
+    void cycleCompleted(Map<String, RelationshipState> snapshot, List<StatusEvent> newEvents, Instant completedAt) {
+        states = snapshot;
+        lastPoll.set("Last poll: " + clockTime(completedAt));
+        if (messageKind.get() == MessageKind.INFO && message.get().startsWith("Polling")) say("", MessageKind.NONE);
+        for (StatusEvent e : newEvents) events.add(0, e);
+        if (events.size() > EVENT_ROWS_MAX) events.remove(EVENT_ROWS_MAX, events.size());
+        Set<String> known = new LinkedHashSet<>();
+        relationships.forEach(r -> known.add(r.name()));
+        if (!known.containsAll(snapshot.keySet())) reload();
+        rebuild();
+    }
+
+    private void apply(Loaded loaded) {
+        relationships = loaded.relationships();
+        servers = loaded.servers();
+        states = loaded.states();
+        if (loaded.lastCycle() != null) lastPoll.set("Last poll: " + clockTime(loaded.lastCycle()));
+        rebuild();
+        if (selected != null && relationship(selected).isEmpty()) {
+            selected = null;
+            selectFirst();
+        }
+    }
+
+    private void selectFirst() {
+        nodes.stream().filter(n -> n instanceof RelationshipItem).findFirst()
+                .ifPresentOrElse(n -> select(((RelationshipItem) n).name()), this::updateDetails);
+    }
+
+    private void rebuild() {
+        List<ConsoleNode> out = new ArrayList<>();
+        Map<String, Relationship> shown = new LinkedHashMap<>();
+        relationships.forEach(r -> shown.put(r.name(), r));
+        // a relationship the poller knows but the inventory list does not yet (added a moment ago)
+        states.forEach((name, s) -> shown.putIfAbsent(name, s.relationship()));
+        Set<String> serversWithRelationships = new LinkedHashSet<>();
+        Map<RelationshipStatus, Integer> perStatus = emptyCounts();
+        int notConfirmed = 0;
+        for (Relationship rel : shown.values()) {
+            RelationshipState state = states.get(rel.name());
+            out.add(item(rel, state));
+            serversWithRelationships.add(rel.serverName());
+            if (state == null || state.stale()) notConfirmed++;
+            if (state != null) perStatus.merge(state.status(), 1, Integer::sum);
+        }
+        for (ServerRecord s : servers) {
+            if (!serversWithRelationships.contains(s.name())) out.add(new ServerItem(s));
+        }
+        if (!out.equals(nodes)) nodes.setAll(out);
+        counts.set(perStatus);
+        unconfirmed.set(notConfirmed);
+        updateDetails();
+    }
+
+    private static RelationshipItem item(Relationship rel, RelationshipState state) {
+        String sourceOfTruth = state == null ? null : state.assessment().sourceOfTruth();
+        boolean stale = state == null || state.stale();
+        List<PeerItem> peers = new ArrayList<>();
+        for (PeerDefinition p : rel.peers()) {
+            peers.add(new PeerItem(rel.name(), p, state == null ? null : state.peers().get(p.name()),
+                    p.name().equals(sourceOfTruth), stale, rel.serverName()));
+        }
+        return new RelationshipItem(rel, state, peers);
+    }
+
+    private void updateDetails() {
+        Optional<RelationshipItem> item = selected == null ? Optional.empty() : relationship(selected);
+        RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), preferences.get()))
+                .orElse(null);
+        details.set(d);
+        if (d == null) peerRows.clear();
+        else if (!d.peers().equals(peerRows)) peerRows.setAll(d.peers());
+    }
+
+    private void failed(String what, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        say(what + ": " + why, MessageKind.ERROR);
+    }
+
+    private void say(String text, MessageKind kind) {
+        message.set(text);
+        messageKind.set(kind);
+    }
+
+    private static Map<RelationshipStatus, Integer> emptyCounts() {
+        Map<RelationshipStatus, Integer> m = new EnumMap<>(RelationshipStatus.class);
+        for (RelationshipStatus s : RelationshipStatus.values()) m.put(s, 0);
+        return m;
+    }
+
+    private record Loaded(List<Relationship> relationships, List<ServerRecord> servers,
+                          Map<String, RelationshipState> states, List<StatusEvent> events, Instant lastCycle) {}
+}

@@ -1,0 +1,80 @@
+package tandem.ui;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import tandem.core.HaMode;
+import tandem.core.HaParameters;
+import tandem.core.PeerDefinition;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.RelationshipStatus;
+import tandem.core.Replication;
+
+/**
+ * What the details pane shows for the selected relationship.
+ *
+ * @param status       null when never polled
+ * @param replicated   configuration changes are mirrored to the other peers
+ * @param replicatedText "Yes", or "No" with the reason
+ * @param timers       the HA timers as label and value, Kea's default named when the configuration leaves it
+ */
+public record RelationshipDetails(String name, String serverName, RelationshipStatus status, boolean stale,
+                                  List<String> reasons, String mode, String sourceOfTruth, boolean replicated,
+                                  String replicatedText, List<Timer> timers, Instant observedAt, List<PeerRow> peers) {
+    public record Timer(String label, String value) {}
+
+    /** Kea's defaults (hooks-ha), shown when the configuration does not set a timer. */
+    static final long DEFAULT_HEARTBEAT_MS = 10_000;
+    static final long DEFAULT_MAX_RESPONSE_MS = 60_000;
+    static final long DEFAULT_MAX_ACK_MS = 10_000;
+    static final long DEFAULT_MAX_UNACKED = 10;
+
+    public static RelationshipDetails of(Relationship rel, RelationshipState state, Preferences preferences) {
+        List<String> reasons = state == null ? List.of("No poll has reached this relationship yet")
+                : state.assessment().reasons();
+        String sourceOfTruth = state == null ? null : state.assessment().sourceOfTruth();
+        List<PeerRow> peers = new ArrayList<>();
+        for (PeerDefinition p : rel.peers()) {
+            peers.add(PeerRow.of(p, state == null ? null : state.peers().get(p.name()), p.name().equals(sourceOfTruth)));
+        }
+        boolean replicated = Replication.enabled(rel, preferences);
+        return new RelationshipDetails(rel.name(), rel.serverName(), state == null ? null : state.status(),
+                state == null || state.stale(), reasons,
+                rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.mode().wire(),
+                sourceOfTruth, replicated, replicatedText(rel, preferences, replicated), timers(rel),
+                state == null ? null : state.observedAt(), peers);
+    }
+
+    private static String replicatedText(Relationship rel, Preferences preferences, boolean replicated) {
+        if (replicated) return "Yes";
+        if (rel.mode() == HaMode.STANDALONE) return "No (standalone server)";
+        if (rel.sharedConfig()) return "No (the servers share a configuration backend)";
+        if (!preferences.keaReplicateConfig()) return "No (turned off in Preferences)";
+        return "No";
+    }
+
+    private static List<Timer> timers(Relationship rel) {
+        if (rel.mode() == HaMode.STANDALONE) return List.of();
+        HaParameters p = rel.parameters();
+        return List.of(
+                new Timer("Heartbeat delay", millis(p.heartbeatDelayMs(), DEFAULT_HEARTBEAT_MS)),
+                new Timer("Max response delay", millis(p.maxResponseDelayMs(), DEFAULT_MAX_RESPONSE_MS)),
+                new Timer("Max ack delay", millis(p.maxAckDelayMs(), DEFAULT_MAX_ACK_MS)),
+                new Timer("Max unacked clients", p.maxUnackedClients() == null
+                        ? DEFAULT_MAX_UNACKED + " (default)" : p.maxUnackedClients().toString()));
+    }
+
+    /** e.g. "1 s", "1.5 s", "250 ms", "60 s (default)". */
+    static String millis(Long ms, long fallback) {
+        long v = ms == null ? fallback : ms;
+        String text;
+        if (v < 1000) text = v + " ms";
+        else if (v % 1000 == 0) text = (v / 1000) + " s";
+        else text = String.format(java.util.Locale.ROOT, "%.1f s", v / 1000.0);
+        return ms == null ? text + " (default)" : text;
+    }
+
+    public String statusLabel() { return status == null ? "Not polled yet" : status.label(); }
+}

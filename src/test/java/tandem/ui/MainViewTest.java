@@ -1,0 +1,200 @@
+package tandem.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import tandem.core.ImportResult;
+import tandem.core.PeerObservation;
+import tandem.core.Preferences;
+import tandem.core.RelationshipState;
+
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    private TestConsole console;
+    private BackgroundTasks tasks;
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        console = new TestConsole(Fixtures.ALL, Fixtures.states(false, Fixtures.T0.minusSeconds(300)),
+                Fixtures.history(), Preferences.defaults(), Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
+        tasks = BackgroundTasks.forFx();
+        view = new MainView(console, tasks, ZoneOffset.UTC);
+        stage.setScene(view.scene(1200, 760));
+        stage.setTitle("Tandem");
+        stage.show();
+        // the test polls by itself, so what the tree shows at each step is known
+        view.viewModel().start(false);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        console.close();
+        tasks.close();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Set<TreeCell<?>> cells(FxRobot robot, String query) {
+        return robot.lookup(query).queryAllAs(TreeCell.class).stream().map(c -> (TreeCell<?>) c)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private void answerAsStored() {
+        for (RelationshipState s : Fixtures.states(false, Fixtures.T0)) {
+            for (PeerObservation o : s.peers().values()) console.probe.answer(s.relationship().name(), o);
+        }
+    }
+
+    @Test
+    void treeShowsRelationshipsWithStatusPeersAndTheStaleMarker(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        assertEquals(tree.getRoot().getChildren().get(0), tree.getSelectionModel().getSelectedItem(),
+                "the first relationship is selected and its details shown");
+        assertEquals("dhcp-east", robot.lookup("#detailsName").queryAs(Label.class).getText());
+        assertEquals(MainViewModel.NOT_POLLED, robot.lookup("#lastPoll").queryAs(Label.class).getText());
+
+        Set<TreeCell<?>> impaired = cells(robot, ".tree-cell.relationship-node.status-impaired.stale");
+        assertEquals(1, impaired.size());
+        TreeCell<?> west = impaired.iterator().next();
+        assertEquals("Relationship dhcp-west, hot-standby, Impaired, last known, not confirmed", west.getAccessibleText());
+        assertFalse(robot.from(west).lookup(".stale-indicator").queryAll().isEmpty(), "the stale badge is drawn");
+        assertEquals(1, cells(robot, ".tree-cell.status-ok").size());
+        assertEquals(1, cells(robot, ".tree-cell.status-service-down").size());
+        assertEquals(1, cells(robot, ".tree-cell.status-unreachable").size());
+        // peers: dhcp-east 2, dhcp-west 3, branch-north 2; the standalone lab-kea has none
+        assertEquals(7, cells(robot, ".tree-cell.peer-node").size());
+        TreeCell<?> sourceOfTruth = cells(robot, ".tree-cell.peer-node.source-of-truth").stream()
+                .filter(c -> c.getAccessibleText().startsWith("Peer west2")).findFirst().orElseThrow();
+        assertTrue(robot.from(sourceOfTruth).lookup((Label l) -> "west2 — source of truth".equals(l.getText()))
+                .tryQuery().isPresent());
+        assertEquals(2, cells(robot, ".tree-cell.peer-daemon-down").size());
+
+        answerAsStored();
+        console.poller.pollOnce(); // on this thread: the listener must hop to the FX thread by itself
+        waitUntil(() -> robot.lookup("#lastPoll").queryAs(Label.class).getText().startsWith("Last poll: "));
+        assertEquals("Last poll: 09:26:53", robot.lookup("#lastPoll").queryAs(Label.class).getText());
+        assertTrue(cells(robot, ".tree-cell.stale").isEmpty(), "the poll confirmed every state");
+        assertEquals(1, cells(robot, ".tree-cell.relationship-node.status-impaired").size());
+    }
+
+    @Test
+    void selectingARelationshipShowsItsDetailsAndPeers(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        answerAsStored();
+        console.poller.pollOnce();
+        waitUntil(() -> robot.lookup("#lastPoll").queryAs(Label.class).getText().startsWith("Last poll: "));
+
+        robot.clickOn((Label l) -> "dhcp-west".equals(l.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("dhcp-west", robot.lookup("#detailsName").queryAs(Label.class).getText());
+        assertEquals("Impaired", robot.lookup("#detailsStatus").queryAs(Label.class).getText());
+        assertEquals("west2", robot.lookup("#detailsSourceOfTruth").queryAs(Label.class).getText());
+        assertEquals("Yes", robot.lookup("#detailsReplicated").queryAs(Label.class).getText());
+        TableView<PeerRow> peers = robot.lookup("#peerTable").queryAs(TableView.class);
+        assertEquals(List.of("west1", "west2", "west3"), peers.getItems().stream().map(PeerRow::name).toList());
+        assertEquals(1, robot.lookup("#peerTable .table-cell.skew-warning").queryAll().size());
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        assertEquals(4, events.getItems().size(), "the stored history; this poll changed no status");
+
+        robot.interact(() -> Shots.write(stage.getScene(), "main-window"));
+        assertTrue(Files.size(Shots.dir().resolve("main-window.png")) > 10_000);
+    }
+
+    @Test
+    void lastKnownStateSnapshot(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        robot.interact(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Shots.write(stage.getScene(), "main-window-last-known");
+        });
+        assertTrue(Files.exists(Shots.dir().resolve("main-window-last-known.png")));
+    }
+
+    @Test
+    void addingAServerThroughTheDialogPutsItInTheTree(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        var server = Fixtures.server("south1", URI.create("http://10.4.0.11:8000/"));
+        var south = Fixtures.relationship("south1", tandem.core.HaMode.HOT_STANDBY,
+                Fixtures.peer("south1", tandem.core.PeerRole.PRIMARY, "10.4.0.11"),
+                Fixtures.peer("south2", tandem.core.PeerRole.STANDBY, "10.4.0.12"));
+        console.importer.result = new ImportResult.Accepted(server, List.of(south), List.of(), List.of());
+
+        robot.clickOn("#openAddServer");
+        waitUntil(() -> robot.lookup("#serverAddress").tryQuery().isPresent());
+        robot.clickOn("#serverAddress").write("10.4.0.11");
+        assertEquals("10.4.0.11", robot.lookup("#caHost").queryTextInputControl().getText());
+        robot.clickOn("#addServer");
+        waitUntil(() -> tree.getRoot().getChildren().size() == 5);
+        assertTrue(robot.lookup("#serverAddress").tryQuery().isEmpty(), "the dialog closed");
+        assertEquals(1, Window.getWindows().size());
+        waitUntil(() -> robot.lookup((TreeCell<?> c) -> c.getAccessibleText() != null
+                && c.getAccessibleText().startsWith("Relationship south1")).tryQuery().isPresent());
+    }
+
+    @Test
+    void removingAServerAsksFirst(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        robot.clickOn((Label l) -> "branch-north".equals(l.getText()));
+        robot.clickOn("#removeServer");
+        waitUntil(() -> robot.lookup("#confirmRemove").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, tree.getRoot().getChildren().size());
+
+        robot.clickOn("#removeServer");
+        waitUntil(() -> robot.lookup("#confirmRemove").tryQuery().isPresent());
+        robot.clickOn("Remove");
+        waitUntil(() -> tree.getRoot().getChildren().size() == 3);
+        assertTrue(console.inventory().server("branch-north").isEmpty());
+    }
+
+    @Test
+    void treeItemsSurviveAPollSoTheSelectionStays(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        TreeItem<ConsoleNode> west = tree.getRoot().getChildren().get(1);
+        robot.interact(() -> tree.getSelectionModel().select(west));
+        answerAsStored();
+        console.poller.pollOnce();
+        waitUntil(() -> robot.lookup("#lastPoll").queryAs(Label.class).getText().startsWith("Last poll: "));
+        assertTrue(tree.getSelectionModel().getSelectedItem() == west);
+        assertFalse(((ConsoleNode.RelationshipItem) west.getValue()).stale());
+        assertEquals("dhcp-west", robot.lookup("#detailsName").queryAs(Label.class).getText());
+    }
+}

@@ -1,0 +1,72 @@
+package tandem.ui;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tandem.core.Backend;
+import tandem.core.Inventory;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.StatusEvent;
+import tandem.core.port.PreferenceStore;
+import tandem.core.port.StateStore;
+import tandem.poll.StatusPoller;
+
+/** The console's services over in-memory ports and a scripted probe; no database, no network. */
+final class TestConsole implements ConsoleServices {
+    final InMemoryInventoryStore inventoryStore = new InMemoryInventoryStore();
+    final InMemoryStateStore stateStore = new InMemoryStateStore();
+    final ScriptedProbe probe = new ScriptedProbe();
+    final FakeImporter importer = new FakeImporter();
+    final Inventory inventory;
+    final StatusPoller poller;
+    final List<Preferences> saved = new ArrayList<>();
+    volatile Preferences preferences;
+
+    /**
+     * @param relationships stored in the inventory, each under its own server
+     * @param lastKnown     states in the store before the console starts
+     */
+    TestConsole(List<Relationship> relationships, List<RelationshipState> lastKnown, List<StatusEvent> history,
+                Preferences preferences, Clock clock) {
+        this.preferences = preferences;
+        for (Relationship r : relationships) {
+            inventoryStore.saveServer(Fixtures.server(r.serverName(), r.peers().get(0).url()), List.of(r));
+        }
+        lastKnown.forEach(stateStore::saveState);
+        history.forEach(stateStore::appendEvent);
+        inventory = new Inventory(inventoryStore, stateStore, Map.of(Backend.KEA, importer));
+        poller = new StatusPoller(inventory, stateStore, probe, () -> this.preferences, clock);
+    }
+
+    static TestConsole empty() {
+        return new TestConsole(List.of(), List.of(), List.of(), Preferences.defaults(),
+                Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
+    }
+
+    @Override public Inventory inventory() { return inventory; }
+
+    @Override public StatusPoller poller() { return poller; }
+
+    @Override public StateStore stateStore() { return stateStore; }
+
+    @Override public PreferenceStore preferenceStore() {
+        return new PreferenceStore() {
+            @Override public Preferences load() { return preferences; }
+
+            @Override public void save(Preferences p) { updatePreferences(p); }
+        };
+    }
+
+    @Override public Preferences preferences() { return preferences; }
+
+    @Override public synchronized void updatePreferences(Preferences updated) {
+        saved.add(updated);
+        preferences = updated;
+    }
+
+    @Override public void close() { poller.close(); }
+}
