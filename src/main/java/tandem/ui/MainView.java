@@ -120,7 +120,7 @@ public final class MainView {
         root.setTop(toolbar());
 
         SplitPane upper = new SplitPane(treePane(), detailsPane());
-        upper.setDividerPositions(0.24);
+        upper.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(upper.getItems().get(0), false);
         SplitPane main = new SplitPane(upper, eventPane());
         main.setOrientation(Orientation.VERTICAL);
@@ -269,12 +269,12 @@ public final class MainView {
         });
         fitHeader(name, 84);
         peerTable.getColumns().add(name);
-        peerTable.getColumns().add(column("Role", PeerRow::role, 66));
-        peerTable.getColumns().add(column("URL", PeerRow::url, 146));
+        peerTable.getColumns().add(column("Role", PeerRow::role, 78));
+        peerTable.getColumns().add(column("URL", PeerRow::url, 190));
         peerTable.getColumns().add(column("Reachable", PeerRow::reachable, 60));
         peerTable.getColumns().add(column("Daemon", PeerRow::daemon, 50));
         peerTable.getColumns().add(column("HA state", PeerRow::haState, 94));
-        peerTable.getColumns().add(column("Scopes", PeerRow::scopes, 88));
+        peerTable.getColumns().add(column("Scopes", PeerRow::scopes, 110));
         peerTable.getColumns().add(column("Age", PeerRow::age, 40));
         peerTable.getColumns().add(column("In touch", PeerRow::inTouch, 50));
         TableColumn<PeerRow, String> unacked = column("Unacked", PeerRow::unackedClients, 50);
