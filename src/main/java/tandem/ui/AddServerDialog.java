@@ -9,7 +9,6 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -27,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
@@ -73,16 +71,7 @@ public final class AddServerDialog {
 
     /** Opens the dialog as a window of its own, modal to {@code owner}. */
     public Stage show(Window owner) {
-        stage = new Stage();
-        stage.setTitle("Add DHCP server");
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        Scene scene = new Scene(root);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.getIcons().setAll(Theme.windowIcons());
+        stage = Theme.dialogStage("Add DHCP server", root, owner);
         stage.setOnCloseRequest(e -> {
             if (vm.busyProperty().get()) e.consume(); // the background work would report into a closed window
         });

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
@@ -17,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
@@ -54,16 +52,7 @@ public final class PreferencesDialog {
     public Control input(Field field) { return inputs.get(field); }
 
     public Stage show(Window owner) {
-        stage = new Stage();
-        stage.setTitle("Preferences");
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        Scene scene = new Scene(root);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.getIcons().setAll(Theme.windowIcons());
+        stage = Theme.dialogStage("Preferences", root, owner);
         stage.setResizable(false);
         stage.show();
         return stage;

@@ -29,6 +29,21 @@ public final class Theme {
     }
 
     /** The logo at the sizes window managers ask for; rendered once, on the FX thread. */
+    /** A window of its own for a dialog's content, styled like the console and modal to {@code owner}. */
+    public static javafx.stage.Stage dialogStage(String title, Parent content, javafx.stage.Window owner) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle(title);
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        }
+        Scene scene = new Scene(content);
+        apply(scene);
+        stage.setScene(scene);
+        stage.getIcons().setAll(windowIcons());
+        return stage;
+    }
+
     public static synchronized List<Image> windowIcons() {
         if (icons == null) {
             List<Image> out = new ArrayList<>();
