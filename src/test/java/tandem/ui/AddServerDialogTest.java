@@ -94,6 +94,22 @@ class AddServerDialogTest {
     }
 
     @Test
+    void aControlAgentHostThatMakesNoUrlIsMarkedAtTheHostField(FxRobot robot) {
+        robot.clickOn("#serverAddress").write("192.0.2.10");
+        replace(robot, "caHost", "http://192.0.2.10:8000/");
+        String message = messageAt(robot, "caHostMessage");
+        assertFalse(message.isEmpty(), "a URL typed where a host belongs is refused at the host field");
+        assertEquals(message, decoration(robot, "caHost").orElseThrow().getText());
+        assertEquals("", messageAt(robot, "serverAddressMessage"));
+
+        replace(robot, "caHost", "kea ctrl.example");
+        assertFalse(messageAt(robot, "caHostMessage").isEmpty(), "spaces make no host name");
+
+        replace(robot, "caHost", "kea-ctrl.example.net");
+        assertEquals("", messageAt(robot, "caHostMessage"));
+    }
+
+    @Test
     void addressAndProxyAreCheckedAsTyped(FxRobot robot) {
         robot.clickOn("#serverAddress").write("300.1.1.1");
         WaitForAsyncUtils.waitForFxEvents();
