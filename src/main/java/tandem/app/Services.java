@@ -7,14 +7,17 @@ import tandem.core.Backend;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.PreferenceStore;
+import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaPeerProbe;
 import tandem.kea.KeaServerImporter;
+import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
 import tandem.store.H2InventoryStore;
 import tandem.store.H2PreferenceStore;
+import tandem.store.H2ReplicationStore;
 import tandem.store.H2StateStore;
 import tandem.store.SecretCipher;
 
@@ -27,6 +30,8 @@ public final class Services implements AutoCloseable {
     private final H2PreferenceStore preferenceStore;
     private final Inventory inventory;
     private final StatusPoller poller;
+    private final H2ReplicationStore replicationStore;
+    private final KeaChangeService changes;
     private volatile Preferences preferences;
 
     private Services(Path dataDir) {
@@ -41,6 +46,8 @@ public final class Services implements AutoCloseable {
         this.inventory = new Inventory(inventoryStore, stateStore,
                 Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock)));
         this.poller = new StatusPoller(inventory, stateStore, new KeaPeerProbe(kea, clock), () -> preferences, clock);
+        this.replicationStore = new H2ReplicationStore(database);
+        this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea, clock);
     }
 
     public static Services open(Path dataDir) { return new Services(dataDir); }
@@ -52,6 +59,12 @@ public final class Services implements AutoCloseable {
     public StatusPoller poller() { return poller; }
 
     public StateStore stateStore() { return stateStore; }
+
+    public ReplicationStore replicationStore() { return replicationStore; }
+
+    public KeaChangeService changes() { return changes; }
+
+    public KeaControlAgentClient kea() { return kea; }
 
     public PreferenceStore preferenceStore() { return preferenceStore; }
 

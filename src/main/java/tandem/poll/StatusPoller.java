@@ -34,13 +34,14 @@ import tandem.core.StatusEvent;
 import tandem.core.StatusRules;
 import tandem.core.port.PeerProbe;
 import tandem.core.port.StateStore;
+import tandem.core.port.StatusView;
 
 /**
  * Polls every peer of every relationship concurrently, assesses each relationship, records status changes and
  * tells listeners what changed. Cycles run on one background thread (never the FX thread); probes run
  * asynchronously in the HTTP client, so a cycle takes about one timeout at worst, whatever the number of peers.
  */
-public final class StatusPoller implements AutoCloseable {
+public final class StatusPoller implements AutoCloseable, StatusView {
     private static final Logger LOG = LoggerFactory.getLogger(StatusPoller.class);
 
     private final Inventory inventory;
@@ -75,6 +76,15 @@ public final class StatusPoller implements AutoCloseable {
     public Map<String, RelationshipState> states() { return states; }
 
     public Optional<Instant> lastCycle() { return Optional.ofNullable(lastCycle); }
+
+    @Override
+    public Map<String, RelationshipState> current() { return states; }
+
+    @Override
+    public Map<String, RelationshipState> refresh() {
+        cycle();
+        return states;
+    }
 
     public void addListener(StatusListener listener) { listeners.add(listener); }
 

@@ -1,0 +1,66 @@
+package tandem.kea.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import tandem.core.ConnectionSettings;
+import tandem.kea.KeaControlAgentClient;
+import tandem.kea.KeaEndpoint;
+import tandem.kea.KeaReply;
+
+/**
+ * config-get / config-test / config-set / config-write on one server. Configuration commands get a long timeout:
+ * a large configuration takes Kea several seconds to test or set.
+ */
+final class KeaConfigChannel {
+    static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(120);
+
+    /** A configuration command that did not succeed, with Kea's or the transport's message. */
+    static final class ConfigCommandFailed extends RuntimeException {
+        final String server;
+        final String command;
+
+        ConfigCommandFailed(String server, String command, String message) {
+            super(message);
+            this.server = server;
+            this.command = command;
+        }
+    }
+
+    private final KeaControlAgentClient client;
+
+    KeaConfigChannel(KeaControlAgentClient client) {
+        this.client = client;
+    }
+
+    private static KeaEndpoint endpoint(ConnectionSettings c) {
+        return new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(), CONFIG_TIMEOUT);
+    }
+
+    ObjectNode get(String server, ConnectionSettings c) {
+        JsonNode args = ok(server, "config-get", client.send(endpoint(c), "config-get", KeaControlAgentClient.DHCP4, null));
+        if (!(args instanceof ObjectNode o) || !o.path("Dhcp4").isObject()) {
+            throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a Dhcp4 configuration");
+        }
+        return o;
+    }
+
+    void test(String server, ConnectionSettings c, ObjectNode config) {
+        ok(server, "config-test", client.send(endpoint(c), "config-test", KeaControlAgentClient.DHCP4, config));
+    }
+
+    void set(String server, ConnectionSettings c, ObjectNode config) {
+        ok(server, "config-set", client.send(endpoint(c), "config-set", KeaControlAgentClient.DHCP4, config));
+    }
+
+    void write(String server, ConnectionSettings c) {
+        ok(server, "config-write", client.send(endpoint(c), "config-write", KeaControlAgentClient.DHCP4, null));
+    }
+
+    private static JsonNode ok(String server, String command, KeaReply reply) {
+        if (reply instanceof KeaReply.Failure f) {
+            throw new ConfigCommandFailed(server, command, server + " refused " + command + ": " + f.message());
+        }
+        return ((KeaReply.Success) reply).arguments();
+    }
+}

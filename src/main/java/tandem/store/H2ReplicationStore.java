@@ -1,0 +1,152 @@
+package tandem.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tandem.core.port.ReplicationStore;
+
+/** The change journal and peer sync state in H2. */
+public final class H2ReplicationStore implements ReplicationStore {
+    private static final String COLUMNS =
+            "id, relationship, change_json, inverse_json, description, applied_to, status, created_at, settled_at";
+
+    private final Database db;
+
+    public H2ReplicationStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public long append(String relationship, String change, String inverse, String description, String appliedTo,
+                       Status status, Instant at) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_journal (relationship, change_json,"
+                    + " inverse_json, description, applied_to, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, relationship);
+                ps.setString(2, change);
+                ps.setString(3, inverse);
+                ps.setString(4, description);
+                ps.setString(5, appliedTo);
+                ps.setString(6, status.name());
+                ps.setObject(7, Database.toDb(at));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public java.util.Optional<JournalEntry> entry(long id) {
+        return query("SELECT " + COLUMNS + " FROM change_journal WHERE id = ?", Long.toString(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<JournalEntry> pending(String relationship) {
+        return query("SELECT " + COLUMNS + " FROM change_journal WHERE status = 'PENDING_PRIMARY' AND relationship = ?"
+                + " ORDER BY id", relationship);
+    }
+
+    @Override
+    public List<JournalEntry> pending() {
+        return query("SELECT " + COLUMNS + " FROM change_journal WHERE status = 'PENDING_PRIMARY' ORDER BY id");
+    }
+
+    @Override
+    public List<JournalEntry> recent(int limit) {
+        return query("SELECT " + COLUMNS + " FROM change_journal ORDER BY id DESC FETCH FIRST " + Math.max(0, limit)
+                + " ROWS ONLY");
+    }
+
+    @Override
+    public void markReplayed(long id, Instant at) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE change_journal SET status = 'REPLAYED', settled_at = ? WHERE id = ?")) {
+                ps.setObject(1, Database.toDb(at));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markOutOfSync(String relationship, String peer, String reason, Instant at) {
+        db.transaction(c -> {
+            // keep the first reason and time: the peer has been out of sync since then
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO peer_sync (relationship, peer, reason, since)"
+                    + " KEY (relationship, peer) SELECT ?, ?, ?, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM peer_sync WHERE relationship = ? AND peer = ?)")) {
+                ps.setString(1, relationship);
+                ps.setString(2, peer);
+                ps.setString(3, reason);
+                ps.setObject(4, Database.toDb(at));
+                ps.setString(5, relationship);
+                ps.setString(6, peer);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markInSync(String relationship, String peer) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM peer_sync WHERE relationship = ? AND peer = ?")) {
+                ps.setString(1, relationship);
+                ps.setString(2, peer);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> outOfSync(String relationship) {
+        return db.transaction(c -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT peer, reason FROM peer_sync WHERE relationship = ? ORDER BY since")) {
+                ps.setString(1, relationship);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<JournalEntry> query(String sql, String... params) {
+        return db.transaction(c -> read(c, sql, params));
+    }
+
+    private static List<JournalEntry> read(Connection c, String sql, String... params) throws SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JournalEntry(rs.getLong("id"), rs.getString("relationship"),
+                            rs.getString("change_json"), rs.getString("inverse_json"), rs.getString("description"),
+                            rs.getString("applied_to"),
+                            Status.valueOf(rs.getString("status")), Database.instant(rs, "created_at"),
+                            Database.instant(rs, "settled_at")));
+                }
+            }
+        }
+        return out;
+    }
+}
