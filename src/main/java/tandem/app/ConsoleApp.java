@@ -35,7 +35,9 @@ public final class ConsoleApp extends Application {
     /** Opens the data folder and shows the console; returns when the window was closed. */
     public static void open(Path dataDir) {
         try {
-            services = adapt(Services.open(dataDir));
+            Services opened = Services.open(dataDir);
+            opened.attachSynchronizer();
+            services = adapt(opened);
         } catch (RuntimeException e) {
             // shown in a window: the console may have been started without a terminal
             LOG.error("Could not open the data folder {}", dataDir, e);

@@ -20,6 +20,7 @@ import tandem.store.H2PreferenceStore;
 import tandem.store.H2ReplicationStore;
 import tandem.store.H2StateStore;
 import tandem.store.SecretCipher;
+import tandem.sync.BackgroundSynchronizer;
 
 /** The composition root: wires the store, the backends and the poller for one data folder. No logic. */
 public final class Services implements AutoCloseable {
@@ -32,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final StatusPoller poller;
     private final H2ReplicationStore replicationStore;
     private final KeaChangeService changes;
+    private final BackgroundSynchronizer synchronizer;
     private volatile Preferences preferences;
 
     private Services(Path dataDir) {
@@ -48,7 +50,31 @@ public final class Services implements AutoCloseable {
         this.poller = new StatusPoller(inventory, stateStore, new KeaPeerProbe(kea, clock), () -> preferences, clock);
         this.replicationStore = new H2ReplicationStore(database);
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea, clock);
+        this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
+                poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
     }
+
+    /** How often the source of truth's configuration is compared with the last one seen (default 60 s). */
+    private static java.time.Duration outsideCheckInterval() {
+        return java.time.Duration.ofSeconds(Long.getLong("tandem.outsideCheckSeconds", 60));
+    }
+
+    /**
+     * Starts what keeps relationships current while a console or {@code tandem watch} runs: polling, and after
+     * each poll the background synchronization. One-shot commands do not start it.
+     */
+    public void startBackground() {
+        attachSynchronizer();
+        poller.start();
+    }
+
+    /** Runs the background synchronization after every poll, whoever starts the poller (the console does). */
+    public void attachSynchronizer() {
+        poller.removeListener(synchronizer);
+        poller.addListener(synchronizer);
+    }
+
+    public BackgroundSynchronizer synchronizer() { return synchronizer; }
 
     public static Services open(Path dataDir) { return new Services(dataDir); }
 
@@ -79,6 +105,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        synchronizer.close();
         kea.close();
         database.close();
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.ConfigSnapshot;
 import tandem.core.ConnectionSettings;
+import tandem.core.HaStates;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.PeerObservation;
@@ -225,10 +226,20 @@ public final class KeaChangeService {
         Set<String> back = new java.util.HashSet<>();
         for (String peer : outOfSync.keySet()) {
             PeerObservation o = state == null ? null : state.peers().get(peer);
-            if (o != null && o.up() && !peer.equals(state.assessment().sourceOfTruth())) back.add(peer);
+            // only once it reports itself active: a config-set while HA is still syncing would restart it
+            if (HaStates.isActive(o, rel.mode()) && !peer.equals(state.assessment().sourceOfTruth())) back.add(peer);
         }
         if (back.isEmpty()) return Map.of();
         return synchronize(rel.name(), back);
+    }
+
+    /** A peer's configuration as it answers now, or empty when it does not answer. */
+    public java.util.Optional<ObjectNode> currentConfig(Relationship rel, String peer) {
+        try {
+            return java.util.Optional.of(read(rel, peer));
+        } catch (ConfigCommandFailed e) {
+            return java.util.Optional.empty();
+        }
     }
 
     // ---- internals ----

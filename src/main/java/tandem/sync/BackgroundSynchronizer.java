@@ -1,0 +1,179 @@
+package tandem.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.ConfigSnapshot;
+import tandem.core.Inventory;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerObservation;
+import tandem.core.PeerRole;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.Replication;
+import tandem.core.StatusEvent;
+import tandem.core.port.ReplicationStore;
+import tandem.core.port.StateStore;
+import tandem.kea.change.KeaChangeService;
+import tandem.poll.StatusListener;
+
+/**
+ * Keeps relationships in sync without anyone asking, after each poll: replays the journal on a returning primary
+ * and then brings the others in line, synchronizes peers that were out of sync (offline during a change, or
+ * offline at all) as soon as they are active again, and notices configuration changes made outside the console.
+ * Runs on its own thread so a slow config-set never delays polling.
+ */
+public final class BackgroundSynchronizer implements StatusListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundSynchronizer.class);
+
+    private final Inventory inventory;
+    private final KeaChangeService changes;
+    private final ReplicationStore journal;
+    private final StateStore states;
+    private final Supplier<Preferences> preferences;
+    private final Supplier<Map<String, RelationshipState>> current;
+    private final OutsideChangeDetector outside;
+    private final Duration outsideCheckInterval;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tandem-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final Map<String, Boolean> wasUp = new HashMap<>();
+    private final Map<String, Instant> lastOutsideCheck = new HashMap<>();
+    private final List<java.util.function.Consumer<StatusEvent>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Reads a peer's configuration for the outside-change check. */
+    public interface OutsideChangeDetector {
+        Optional<JsonNode> read(Relationship relationship, String peer);
+    }
+
+    public BackgroundSynchronizer(Inventory inventory, KeaChangeService changes, ReplicationStore journal,
+                                  StateStore states, Supplier<Preferences> preferences,
+                                  Supplier<Map<String, RelationshipState>> current, OutsideChangeDetector outside,
+                                  Duration outsideCheckInterval, Clock clock) {
+        this.inventory = inventory;
+        this.changes = changes;
+        this.journal = journal;
+        this.states = states;
+        this.preferences = preferences;
+        this.current = current;
+        this.outside = outside;
+        this.outsideCheckInterval = outsideCheckInterval;
+        this.clock = clock;
+    }
+
+    /** Told of every event this service records (e.g. `tandem watch` prints them). */
+    public void addEventListener(java.util.function.Consumer<StatusEvent> listener) { eventListeners.add(listener); }
+
+    private void record(StatusEvent event) {
+        states.appendEvent(event);
+        eventListeners.forEach(l -> l.accept(event));
+    }
+
+    @Override
+    public void cycleCompleted(List<RelationshipState> changed, List<StatusEvent> events, Instant completedAt) {
+        // one pass at a time; a pass that is still running will see the next cycle's state anyway
+        if (!busy.compareAndSet(false, true)) return;
+        worker.execute(() -> {
+            try {
+                pass();
+            } catch (RuntimeException e) {
+                LOG.error("Background synchronization failed", e);
+            } finally {
+                busy.set(false);
+            }
+        });
+    }
+
+    /** One pass over every relationship; public so a command can run it in the foreground. */
+    public void pass() {
+        Map<String, RelationshipState> now = current.get();
+        for (Relationship rel : inventory.relationships()) {
+            RelationshipState state = now.get(rel.name());
+            if (state == null || state.stale()) continue;
+            try {
+                checkOutside(rel, state);
+                if (Replication.enabled(rel, preferences.get())) reconcile(rel, state);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: synchronization failed: {}", rel.name(), e.getMessage());
+            }
+        }
+    }
+
+    private void reconcile(Relationship rel, RelationshipState state) {
+        String sot = state.assessment().sourceOfTruth();
+        if (sot == null) return;
+        for (PeerDefinition p : rel.peers()) {
+            PeerObservation o = state.peers().get(p.name());
+            boolean up = o != null && o.up();
+            Boolean before = wasUp.put(rel.name() + "/" + p.name(), up);
+            // a peer that left and came back may have lost or changed its configuration meanwhile
+            if (before != null && before && !up && p.role() != PeerRole.PRIMARY) {
+                journal.markOutOfSync(rel.name(), p.name(), "went offline", clock.instant());
+            }
+        }
+        String primary = rel.primary().map(PeerDefinition::name).orElse(null);
+        if (sot.equals(primary) && !journal.pending(rel.name()).isEmpty()) {
+            int replayed = changes.replayJournal(rel.name());
+            LOG.info("{}: the primary {} is back; replayed {} change(s) made while it was away", rel.name(),
+                    primary, replayed);
+            record(new StatusEvent(clock.instant(), rel.name(), state.status(), state.status(),
+                    "The primary " + primary + " is back and received " + replayed + " change(s) made while it was away"));
+            for (PeerDefinition p : rel.peers()) {
+                if (!p.name().equals(sot)) journal.markOutOfSync(rel.name(), p.name(), "primary returned", clock.instant());
+            }
+        }
+        Map<String, String> synced = changes.resynchronizeReturningPeers(rel.name());
+        for (var e : synced.entrySet()) {
+            LOG.info("{}: synchronized {} from {}: {}", rel.name(), e.getKey(), sot, e.getValue());
+            record(new StatusEvent(clock.instant(), rel.name(), state.status(), state.status(),
+                    e.getKey() + " was synchronized from " + sot + ": " + e.getValue()));
+        }
+    }
+
+    /** Compares the source of truth's configuration with the last one seen, every outsideCheckInterval. */
+    private void checkOutside(Relationship rel, RelationshipState state) {
+        String sot = state.assessment().sourceOfTruth();
+        if (sot == null) return;
+        Instant now = clock.instant();
+        Instant last = lastOutsideCheck.get(rel.name());
+        if (last != null && Duration.between(last, now).compareTo(outsideCheckInterval) < 0) return;
+        lastOutsideCheck.put(rel.name(), now);
+        Optional<JsonNode> config = outside.read(rel, sot);
+        if (config.isEmpty()) return;
+        String hash = tandem.kea.change.KeaConfigJson.hash(config.get());
+        Optional<ConfigSnapshot> known = states.latestSnapshot(rel.name(), sot);
+        states.saveSnapshot(new ConfigSnapshot(rel.name(), sot, hash, config.get().toString(), now));
+        if (known.isEmpty() || known.get().hash().equals(hash)) return;
+        String summary = OutsideChange.summary(tandem.kea.change.KeaConfigJson.parse(known.get().json()), config.get());
+        LOG.info("{}: the configuration of {} was changed outside the console ({})", rel.name(), sot, summary);
+        record(new StatusEvent(now, rel.name(), state.status(), state.status(),
+                "The configuration of " + sot + " was changed outside the console: " + summary));
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
