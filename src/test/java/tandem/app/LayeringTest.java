@@ -16,7 +16,7 @@ class LayeringTest {
     @Test
     void onlyTheUiAndTheApplicationShellUseJavaFx() {
         noClasses().that().resideInAnyPackage("tandem.core..", "tandem.kea..", "tandem.store..", "tandem.poll..",
-                        "tandem.cli..")
+                        "tandem.sync..", "tandem.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(MAIN);
     }
@@ -25,7 +25,7 @@ class LayeringTest {
     void theCoreDependsOnNoAdapter() {
         noClasses().that().resideInAPackage("tandem.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.store..", "tandem.poll..",
-                        "tandem.ui..", "tandem.cli..", "tandem.app..")
+                        "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..")
                 .check(MAIN);
     }
 
@@ -41,10 +41,14 @@ class LayeringTest {
                 .check(MAIN);
     }
 
+    /** The UI edits Kea configurations through the change model and service, never through the transport. */
     @Test
-    void theUiTalksToServicesNotToBackends() {
+    void theUiTalksToServicesNotToTransportsOrTheStore() {
         noClasses().that().resideInAPackage("tandem.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.store..", "tandem.cli..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Kea transport, store or command line",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("tandem.kea")
+                                || c.getPackageName().startsWith("tandem.store") || c.getPackageName().startsWith("tandem.cli")))
                 .check(MAIN);
     }
 }
