@@ -16,9 +16,10 @@ import java.util.Optional;
  *       tolerate;</li>
  *   <li>OK otherwise.</li>
  * </ul>
- * The source of truth is the primary while it is active; otherwise the peer that became active first (the
- * previous source of truth, while it stays active), else the first active peer in declaration order, partner
- * before backups. The primary takes it back as soon as it is active again.
+ * The source of truth is the primary while it is active; otherwise the peer that has it (the previous source of
+ * truth, while its daemon answers), else the first active peer, partner before backups, else (every server
+ * restarting its HA state machine) the first whose daemon answers. The primary takes it back as soon as it is
+ * active again.
  */
 public final class StatusRules {
     private StatusRules() {}
@@ -77,16 +78,30 @@ public final class StatusRules {
         if (primary.isPresent() && HaStates.isActive(observed.get(primary.get().name()), rel.mode())) {
             return primary.get().name();
         }
-        if (previous != null && rel.peer(previous).isPresent()
-                && HaStates.isActive(observed.get(previous), rel.mode())) {
+        // The current source of truth keeps the role while its daemon answers, even while its HA state machine
+        // restarts (waiting, syncing) after a config-set: its configuration is still the authoritative one.
+        if (previous != null && rel.peer(previous).isPresent() && up(observed.get(previous))) {
             return previous;
         }
-        return rel.peers().stream()
-                .filter(p -> p.role() != PeerRole.PRIMARY)
-                .sorted((a, b) -> Boolean.compare(!a.role().isPartner(), !b.role().isPartner()))
-                .filter(p -> HaStates.isActive(observed.get(p.name()), rel.mode()))
-                .map(PeerDefinition::name)
-                .findFirst().orElse(null);
+        List<PeerDefinition> byPreference = rel.peers().stream()
+                .sorted((a, b) -> Integer.compare(rank(a.role()), rank(b.role()))).toList();
+        for (PeerDefinition p : byPreference) {
+            if (p.role() != PeerRole.PRIMARY && HaStates.isActive(observed.get(p.name()), rel.mode())) return p.name();
+        }
+        // Nobody is in an active state yet (every server restarting its HA state machine): any server whose daemon
+        // answers, primary first.
+        for (PeerDefinition p : byPreference) {
+            if (up(observed.get(p.name()))) return p.name();
+        }
+        return null;
+    }
+
+    private static int rank(PeerRole role) {
+        return switch (role) {
+            case PRIMARY -> 0;
+            case SECONDARY, STANDBY -> 1;
+            case BACKUP -> 2;
+        };
     }
 
     private static String describe(Relationship rel, PeerDefinition p) {

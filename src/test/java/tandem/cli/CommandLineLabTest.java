@@ -110,6 +110,53 @@ class CommandLineLabTest {
     }
 
     @Test
+    void changesThroughTheCommandLine() throws Exception {
+        try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0)) {
+            lab.awaitStable(Duration.ofSeconds(30));
+            assertEquals(0, tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair").code());
+
+            Run dry = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01",
+                    "--ip", "10.10.0.77", "--hostname", "kiosk", "--dry-run");
+            assertEquals(0, dry.code(), dry.err());
+            assertTrue(dry.out().contains("+") && dry.out().contains("10.10.0.77"), dry.out());
+            assertEquals(0, tandem("journal", "--all").out().lines().filter(l -> l.startsWith("#")).count(),
+                    "a dry run changes nothing");
+
+            Run add = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01",
+                    "--ip", "10.10.0.77", "--hostname", "kiosk");
+            assertEquals(0, add.code(), add.err());
+            assertTrue(add.out().contains("server2: verified"), add.out());
+
+            Run refused = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
+                    "--ip", "10.99.0.5");
+            assertEquals(TandemCommand.EXIT_REFUSED, refused.code());
+            assertTrue(refused.err().contains("(ip)") && refused.err().contains("not within subnet"), refused.err());
+
+            Run journal = tandem("journal", "--all");
+            assertTrue(journal.out().contains("Reserve 10.10.0.77 for 02:cc:00:00:00:01"), journal.out());
+            assertEquals("No pending changes.", tandem("journal").out().strip());
+
+            Run sync = tandem("sync", "pair", "--dry-run");
+            assertEquals(0, sync.code(), sync.err());
+            assertTrue(sync.out().contains("server2: in sync"), sync.out());
+
+            String id = journal.out().lines().filter(l -> l.contains("10.10.0.77")).findFirst().orElseThrow()
+                    .split("\\s+")[0].substring(1);
+            Run undo = tandem("undo", id);
+            assertEquals(0, undo.code(), undo.err());
+            assertTrue(undo.out().contains("server2: verified"), undo.out());
+            Run gone = tandem("reservation", "remove", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01");
+            assertEquals(TandemCommand.EXIT_REFUSED, gone.code(), "undone: nothing left to remove");
+
+            Run option = tandem("option", "set", "pair", "--name", "domain-name", "--data", "lab.example");
+            assertEquals(0, option.code(), option.err());
+            Run subnet = tandem("subnet", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.10 - 10.10.5.20");
+            assertEquals(0, subnet.code(), subnet.err());
+            assertEquals(0, tandem("pool", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.30 - 10.10.5.40").code());
+        }
+    }
+
+    @Test
     void usageErrorsAndHelp() {
         Run bad = tandem("server", "add", "kea", "--url", "not a url");
         assertEquals(TandemCommand.EXIT_USAGE, bad.code());
@@ -118,7 +165,9 @@ class CommandLineLabTest {
         assertEquals(TandemCommand.EXIT_USAGE, tandem("frobnicate").code());
         for (String[] cmd : new String[][]{{"--help"}, {"server", "--help"}, {"server", "add", "--help"},
                 {"server", "add", "kea", "--help"}, {"server", "list", "--help"}, {"server", "remove", "--help"},
-                {"status", "--help"}}) {
+                {"status", "--help"}, {"reservation", "add", "--help"}, {"subnet", "add", "--help"},
+                {"pool", "remove", "--help"}, {"option", "set", "--help"}, {"sync", "--help"}, {"journal", "--help"},
+                {"watch", "--help"}, {"undo", "--help"}}) {
             Run help = tandem(cmd);
             assertEquals(0, help.code(), String.join(" ", cmd));
             assertTrue(help.out().contains("Usage:"), String.join(" ", cmd) + ": " + help.out());

@@ -71,6 +71,8 @@ class StatusRulesTest {
                 Arguments.of("primary back and normal: takes over", LB, "s2", new String[]{"load-balancing", "load-balancing"}, OK, "s1"),
                 Arguments.of("backup became active first: keeps it", HS_BACKUP, "s3", new String[]{"down", "hot-standby", "backup"}, IMPAIRED, "s3"),
                 Arguments.of("no previous: partner before backup", HS_BACKUP, null, new String[]{"down", "partner-down", "backup"}, IMPAIRED, "s2"),
+                Arguments.of("both restarting HA after config-set: the source of truth keeps it", LB, "s2", new String[]{"waiting", "waiting"}, IMPAIRED, "s2"),
+                Arguments.of("both restarting HA, nothing known before: the primary", LB, null, new String[]{"syncing", "waiting"}, IMPAIRED, "s1"),
                 Arguments.of("in maintenance", LB, "s1", new String[]{"partner-in-maintenance", "in-maintenance"}, IMPAIRED, "s1"),
                 Arguments.of("terminated", LB, "s1", new String[]{"terminated", "terminated"}, IMPAIRED, "s1"),
                 Arguments.of("up without HA state", LB, "s1", new String[]{"load-balancing", "up"}, IMPAIRED, "s1"),
