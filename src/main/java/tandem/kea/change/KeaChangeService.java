@@ -74,7 +74,6 @@ public final class KeaChangeService {
     private final KeaConfigChannel channel;
     private final Clock clock;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-
     public KeaChangeService(Inventory inventory, StatusView status, Supplier<Preferences> preferences,
                             ReplicationStore journal, StateStore states, KeaControlAgentClient client, Clock clock) {
         this.inventory = inventory;
@@ -121,6 +120,7 @@ public final class KeaChangeService {
             String sot = sourceOfTruth(rel, false);
             replayJournalIfPrimary(rel, sot);
             ObjectNode current = read(rel, sot);
+            Map<String, ObjectNode> peerReads = readPeers(rel, sot);
             boolean rebased = !KeaConfigJson.hash(current).equals(preview.baseHash()) || !sot.equals(preview.sourceOfTruth());
             ObjectNode after;
             if (rebased) {
@@ -134,7 +134,7 @@ public final class KeaChangeService {
                 after = preview.after();
             }
             KeaChange inverse = preview.change().inverse(current);
-            Map<String, String> outcomes = writeEverywhere(rel, sot, current, after, preview.change().describe());
+            Map<String, String> outcomes = writeEverywhere(rel, sot, current, after, preview.change().describe(), peerReads);
             boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
             long id = journal.append(rel.name(), toJson(preview.change()), toJson(inverse), preview.change().describe(),
                     sot, pendingPrimary ? Status.PENDING_PRIMARY : Status.APPLIED, clock.instant());
@@ -265,8 +265,10 @@ public final class KeaChangeService {
         }
         ConnectionSettings c = connection(rel, primary);
         channel.test(primary, c, config);
+        String stateBefore = haStateOf(rel, c);
         channel.set(primary, c, config);
         channel.write(primary, c);
+        awaitHaSettled(rel, primary, c, stateBefore);
         snapshot(rel, primary, channel.get(primary, c));
         Instant now = clock.instant();
         for (JournalEntry e : pending) journal.markReplayed(e.id(), now);
@@ -274,23 +276,42 @@ public final class KeaChangeService {
         return pending.size();
     }
 
-    private Map<String, String> writeEverywhere(Relationship rel, String sot, ObjectNode current, ObjectNode after,
-                                                String description) {
-        ConnectionSettings sotConnection = connection(rel, sot);
-        List<String> targets = replicationTargets(rel, sot);
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        Map<String, ObjectNode> peerConfigs = new LinkedHashMap<>();
+    /**
+     * Reads every replication target that is up, one after the other: Kea answers config-get on its only thread,
+     * so reading a large configuration blocks the server for seconds, and two blocked partners miss each other's
+     * heartbeats. A peer that does not answer maps to null.
+     */
+    private Map<String, ObjectNode> readPeers(Relationship rel, String sot) {
+        Map<String, ObjectNode> reads = new LinkedHashMap<>();
         RelationshipState state = status.current().get(rel.name());
-        for (String peer : targets) {
+        for (String peer : replicationTargets(rel, sot)) {
             PeerObservation o = state == null ? null : state.peers().get(peer);
-            if (o == null || !o.up()) {
-                outcomes.put(peer, "offline: will be synchronized when it is back");
-                continue;
-            }
+            if (o == null || !o.up()) continue;
             try {
-                peerConfigs.put(peer, PeerOwnedKeys.forPeer(after, read(rel, peer)));
+                reads.put(peer, read(rel, peer));
             } catch (ConfigCommandFailed e) {
-                outcomes.put(peer, "not reachable (" + e.getMessage() + "): will be synchronized when it is back");
+                LOG.warn("{}: reading {} failed: {}", rel.name(), peer, e.getMessage());
+                reads.put(peer, null);
+            }
+        }
+        return reads;
+    }
+
+    private Map<String, String> writeEverywhere(Relationship rel, String sot, ObjectNode current, ObjectNode after,
+                                                String description, Map<String, ObjectNode> peerReads) {
+        ConnectionSettings sotConnection = connection(rel, sot);
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        Map<String, ObjectNode> peerCurrent = new LinkedHashMap<>();
+        Map<String, ObjectNode> peerConfigs = new LinkedHashMap<>();
+        for (String peer : replicationTargets(rel, sot)) {
+            ObjectNode got = peerReads.get(peer);
+            if (!peerReads.containsKey(peer)) {
+                outcomes.put(peer, "offline: will be synchronized when it is back");
+            } else if (got == null) {
+                outcomes.put(peer, "not reachable: will be synchronized when it is back");
+            } else {
+                peerCurrent.put(peer, got);
+                peerConfigs.put(peer, PeerOwnedKeys.forPeer(after, got));
             }
         }
         // Test everywhere before setting anywhere: a change one server rejects is applied nowhere.
@@ -300,6 +321,7 @@ public final class KeaChangeService {
         } catch (ConfigCommandFailed e) {
             throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
         }
+        String stateBefore = haStateOf(rel, sotConnection);
         try {
             channel.set(sot, sotConnection, after);
         } catch (ConfigCommandFailed e) {
@@ -312,11 +334,13 @@ public final class KeaChangeService {
             channel.set(sot, sotConnection, current);
             throw new ChangeRefused(null, e.getMessage() + ". The previous configuration was restored.");
         }
+        awaitHaSettled(rel, sot, sotConnection, stateBefore);
         // Kea normalizes what it is given (defaults, formatting); peers are verified against what it holds
         ObjectNode truth = channel.get(sot, sotConnection);
         snapshot(rel, sot, truth);
         for (var e : peerConfigs.entrySet()) {
-            outcomes.put(e.getKey(), syncPeer(rel, e.getKey(), truth, description));
+            outcomes.put(e.getKey(), writePeer(rel, e.getKey(), peerCurrent.get(e.getKey()), e.getValue(), truth,
+                    description));
         }
         for (var e : outcomes.entrySet()) {
             if (!e.getValue().equals("verified")) {
@@ -325,6 +349,36 @@ public final class KeaChangeService {
             }
         }
         return outcomes;
+    }
+
+    /** Sets (already tested), writes and verifies one peer; the outcome is "verified" or what went wrong. */
+    private String writePeer(Relationship rel, String peer, ObjectNode current, ObjectNode wanted, ObjectNode truth,
+                             String description) {
+        ConnectionSettings c = connection(rel, peer);
+        try {
+            if (!wanted.equals(current)) {
+                String stateBefore = haStateOf(rel, c);
+                channel.set(peer, c, wanted);
+                channel.write(peer, c);
+                awaitHaSettled(rel, peer, c, stateBefore);
+            }
+            return verify(rel, peer, c, truth);
+        } catch (ConfigCommandFailed e) {
+            journal.markOutOfSync(rel.name(), peer, "missed '" + description + "' (" + e.getMessage() + ")",
+                    clock.instant());
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    private String verify(Relationship rel, String peer, ConnectionSettings c, ObjectNode truth) {
+        ObjectNode now = channel.get(peer, c);
+        if (!PeerOwnedKeys.inSync(truth, now)) {
+            throw new ConfigCommandFailed(peer, "verify", peer + " does not hold the source of truth's configuration"
+                    + " after config-set:\n" + ConfigDiff.unified(peer, PeerOwnedKeys.forPeer(truth, now), now));
+        }
+        snapshot(rel, peer, now);
+        journal.markInSync(rel.name(), peer);
+        return "verified";
     }
 
     /**
@@ -338,22 +392,52 @@ public final class KeaChangeService {
             ObjectNode wanted = PeerOwnedKeys.forPeer(truth, current);
             if (!wanted.equals(current)) {
                 channel.test(peer, c, wanted);
+                String stateBefore = haStateOf(rel, c);
                 channel.set(peer, c, wanted);
                 channel.write(peer, c);
+                awaitHaSettled(rel, peer, c, stateBefore);
             }
-            ObjectNode now = channel.get(peer, c);
-            if (!PeerOwnedKeys.inSync(truth, now)) {
-                throw new ConfigCommandFailed(peer, "verify", peer + " does not hold the source of truth's configuration"
-                        + " after config-set:\n" + ConfigDiff.unified(peer, PeerOwnedKeys.forPeer(truth, now), now));
-            }
-            snapshot(rel, peer, now);
-            journal.markInSync(rel.name(), peer);
-            return "verified";
+            return verify(rel, peer, c, truth);
         } catch (ConfigCommandFailed e) {
             journal.markOutOfSync(rel.name(), peer, "missed '" + description + "' (" + e.getMessage() + ")",
                     clock.instant());
             return "failed: " + e.getMessage();
         }
+    }
+
+    /** How long a server may take to get its HA state machine back after a config-set before we move on. */
+    static final java.time.Duration HA_SETTLE_LIMIT = java.time.Duration.ofSeconds(60);
+
+    private String haStateOf(Relationship rel, ConnectionSettings c) {
+        return rel.mode() == tandem.core.HaMode.STANDALONE ? null : channel.haState(c);
+    }
+
+    /**
+     * A config-set restarts the server's HA state machine (waiting, syncing, ready). The next server is only
+     * touched once this one is back where it was, so the two partners are never both restarting and a syncing
+     * server never loses the partner it syncs from. A server that was not in a normal state before only has to
+     * leave the restart states. Bounded by {@link #HA_SETTLE_LIMIT}; past it the change goes on with a warning.
+     */
+    private void awaitHaSettled(Relationship rel, String server, ConnectionSettings c, String stateBefore) {
+        if (rel.mode() == tandem.core.HaMode.STANDALONE || stateBefore == null) return;
+        boolean wasNormal = tandem.core.HaStates.isNormal(stateBefore);
+        long deadline = System.nanoTime() + HA_SETTLE_LIMIT.toNanos();
+        String state = null;
+        for (int attempt = 0; attempt < 1000 && System.nanoTime() < deadline; attempt++) {
+            state = channel.haState(c);
+            if (state != null && (wasNormal ? tandem.core.HaStates.isNormal(state)
+                    : !Set.of("waiting", "syncing", "ready").contains(state))) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("{}: {} is still in HA state {} {} s after config-set; going on", rel.name(), server, state,
+                HA_SETTLE_LIMIT.toSeconds());
     }
 
     private List<String> replicationTargets(Relationship rel, String sot) {

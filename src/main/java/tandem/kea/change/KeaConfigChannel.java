@@ -57,7 +57,20 @@ final class KeaConfigChannel {
         ok(server, "config-write", client.send(endpoint(c), "config-write", KeaControlAgentClient.DHCP4, null));
     }
 
+    /** The server's HA state for its first relationship, or null when it does not say. */
+    String haState(ConnectionSettings c) {
+        KeaEndpoint ep = new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(),
+                Duration.ofSeconds(5));
+        return client.statusGet(ep).parse(tandem.kea.KeaStatus::from)
+                .flatMap(tandem.kea.KeaStatus::ha)
+                .map(h -> h.local() == null ? null : h.local().state())
+                .orElse(null);
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeaConfigChannel.class);
+
     private static JsonNode ok(String server, String command, KeaReply reply) {
+        LOG.debug("{} on {} answered", command, server);
         if (reply instanceof KeaReply.Failure f) {
             throw new ConfigCommandFailed(server, command, server + " refused " + command + ": " + f.message());
         }
