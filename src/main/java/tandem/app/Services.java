@@ -6,9 +6,13 @@ import java.util.Map;
 import tandem.core.Backend;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.StateStore;
+import tandem.kea.KeaConfigChecker;
 import tandem.kea.KeaControlAgentClient;
+import tandem.kea.KeaHaActions;
 import tandem.kea.KeaPeerProbe;
 import tandem.kea.KeaServerImporter;
 import tandem.poll.StatusPoller;
@@ -27,6 +31,8 @@ public final class Services implements AutoCloseable {
     private final H2PreferenceStore preferenceStore;
     private final Inventory inventory;
     private final StatusPoller poller;
+    private final HaActionRunner haActions;
+    private final ConfigChecker configChecks;
     private volatile Preferences preferences;
 
     private Services(Path dataDir) {
@@ -41,6 +47,8 @@ public final class Services implements AutoCloseable {
         this.inventory = new Inventory(inventoryStore, stateStore,
                 Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock)));
         this.poller = new StatusPoller(inventory, stateStore, new KeaPeerProbe(kea, clock), () -> preferences, clock);
+        this.haActions = new KeaHaActions(kea, inventory, () -> preferences.timeout());
+        this.configChecks = new KeaConfigChecker(stateStore, inventory, clock);
     }
 
     public static Services open(Path dataDir) { return new Services(dataDir); }
@@ -52,6 +60,12 @@ public final class Services implements AutoCloseable {
     public StatusPoller poller() { return poller; }
 
     public StateStore stateStore() { return stateStore; }
+
+    /** Sends HA actions (maintenance, sync, continue, reset, scopes) to Kea servers. */
+    public HaActionRunner haActions() { return haActions; }
+
+    /** The HA configuration checks of a relationship. */
+    public ConfigChecker configChecks() { return configChecks; }
 
     public PreferenceStore preferenceStore() { return preferenceStore; }
 
