@@ -57,12 +57,10 @@ public final class KeaConfigChecker implements ConfigChecker {
 
     private List<ConfigCheck> configuration(Relationship rel) {
         Instant now = clock.instant();
-        URI controlAgent = inventory.server(rel.serverName()).map(s -> s.connection().url()).orElse(null);
         Cached cached = cache.get(rel.name());
-        if (cached != null && cached.readAt().plus(RECHECK).isAfter(now)
-                && java.util.Objects.equals(cached.controlAgent(), controlAgent)) {
-            return cached.checks();
-        }
+        // within RECHECK nothing is read from the store: the UI asks after every poll cycle
+        if (cached != null && cached.readAt().plus(RECHECK).isAfter(now)) return cached.checks();
+        URI controlAgent = inventory.server(rel.serverName()).map(s -> s.connection().url()).orElse(null);
         // the importer stores the configuration of the server it read, which is the relationship's primary
         String self = rel.primary().map(PeerDefinition::name).orElse(rel.serverName());
         Optional<ConfigSnapshot> snapshot = store.latestSnapshot(rel.name(), self);

@@ -92,7 +92,7 @@ class ConsoleHaActionsLabTest {
         Label check = robot.lookup("#detailsChecks .check-warning").queryAs(Label.class);
         assertTrue(check.getText().startsWith("max-unacked-clients is 0"), check.getText());
 
-        openContextMenu(robot, cells(robot, ".relationship-node.status-ok").get(0));
+        openContextMenu(robot, ".relationship-node.status-ok");
         robot.clickOn("Start maintenance…");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#haActionConfirm").tryQuery().isPresent());
         String description = robot.lookup("#haActionDescription").queryAs(Label.class).getText();
@@ -107,38 +107,57 @@ class ConsoleHaActionsLabTest {
         Label message = robot.lookup("#statusMessage").queryAs(Label.class);
         assertTrue(message.getText().contains("server2 is in maintenance"), message.getText());
 
-        openContextMenu(robot, cells(robot, ".relationship-node.status-impaired").get(0));
+        openContextMenu(robot, ".relationship-node.status-impaired");
         robot.clickOn("Cancel maintenance…");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#haActionConfirm").tryQuery().isPresent()
                 && robot.lookup("#haActionDescription").queryAs(Label.class).getText().contains("ha-maintenance-cancel is sent to server1"));
         robot.clickOn((Node) robot.lookup("#haActionConfirmButton").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !cells(robot, ".relationship-node.status-ok").isEmpty());
-        assertEquals("load-balancing", haState(robot, "server2"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> haState(robot, "server1").equals("load-balancing")
+                && haState(robot, "server2").equals("load-balancing"));
     }
 
     /**
      * Right-clicks the row. Headless Monocle does not turn a secondary click into the context-menu request a desktop
-     * platform sends, so the request is then delivered to the row the same way JavaFX would.
+     * platform sends, so the request is then delivered to the row the same way JavaFX would. The row is looked up
+     * again each time: a poll may re-render the tree between two steps.
      */
-    private static void openContextMenu(FxRobot robot, TreeCell<?> cell) {
-        assertNotNull(cell.getContextMenu(), "the relationship's row has the HA actions menu");
-        robot.rightClickOn(cell);
-        if (!cell.getContextMenu().isShowing()) {
+    private static void openContextMenu(FxRobot robot, String query) throws Exception {
+        robot.rightClickOn(cell(robot, query));
+        WaitForAsyncUtils.waitForFxEvents();
+        if (!contextMenuShowing()) {
+            TreeCell<?> cell = cell(robot, query);
             robot.interact(() -> {
+                assertNotNull(cell.getContextMenu(), "the relationship's row has the HA actions menu");
                 javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
                 javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(
                         javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
                         b.getMinX() + 10, b.getMinY() + 10, false, null));
             });
         }
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(cell.getContextMenu().isShowing());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, ConsoleHaActionsLabTest::contextMenuShowing);
+    }
+
+    private static boolean contextMenuShowing() {
+        return javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing());
     }
 
     private static String haState(FxRobot robot, String peer) {
         return cells(robot, ".peer-node").stream().map(c -> (ConsoleNode.PeerItem) c.getItem())
                 .filter(p -> p.peer().name().equals(peer) && p.observation() != null && p.observation().haState() != null)
                 .map(p -> p.observation().haState()).findFirst().orElse("");
+    }
+
+    /** The first row matching; waits for it, since a poll may be re-rendering the tree at that moment. */
+    private static TreeCell<?> cell(FxRobot robot, String query) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<TreeCell<?>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            List<TreeCell<?>> all = cells(robot, query);
+            if (!all.isEmpty()) found.set(all.get(0));
+            return !all.isEmpty();
+        });
+        return found.get();
     }
 
     private static List<TreeCell<?>> cells(FxRobot robot, String query) {
