@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.StateStore;
 import tandem.poll.StatusPoller;
@@ -62,6 +64,10 @@ public final class ConsoleApp extends Application {
             @Override public StateStore stateStore() { return s.stateStore(); }
 
             @Override public PreferenceStore preferenceStore() { return s.preferenceStore(); }
+
+            @Override public HaActionRunner haActions() { return s.haActions(); }
+
+            @Override public ConfigChecker configChecks() { return s.configChecks(); }
 
             @Override public Preferences preferences() { return s.preferences(); }
 

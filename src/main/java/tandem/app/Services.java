@@ -6,10 +6,14 @@ import java.util.Map;
 import tandem.core.Backend;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.kea.KeaConfigChecker;
 import tandem.kea.KeaControlAgentClient;
+import tandem.kea.KeaHaActions;
 import tandem.kea.KeaPeerProbe;
 import tandem.kea.KeaServerImporter;
 import tandem.kea.change.KeaChangeService;
@@ -34,6 +38,8 @@ public final class Services implements AutoCloseable {
     private final H2ReplicationStore replicationStore;
     private final KeaChangeService changes;
     private final BackgroundSynchronizer synchronizer;
+    private final HaActionRunner haActions;
+    private final ConfigChecker configChecks;
     private volatile Preferences preferences;
 
     private Services(Path dataDir) {
@@ -52,6 +58,8 @@ public final class Services implements AutoCloseable {
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea, clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
                 poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
+        this.haActions = new KeaHaActions(kea, inventory, () -> preferences.timeout());
+        this.configChecks = new KeaConfigChecker(stateStore, inventory, clock);
     }
 
     /** How often the source of truth's configuration is compared with the last one seen (default 60 s). */
@@ -91,6 +99,11 @@ public final class Services implements AutoCloseable {
     public KeaChangeService changes() { return changes; }
 
     public KeaControlAgentClient kea() { return kea; }
+    /** Sends HA actions (maintenance, sync, continue, reset, scopes) to Kea servers. */
+    public HaActionRunner haActions() { return haActions; }
+
+    /** The HA configuration checks of a relationship. */
+    public ConfigChecker configChecks() { return configChecks; }
 
     public PreferenceStore preferenceStore() { return preferenceStore; }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
+import tandem.core.ConfigCheck;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,13 +35,16 @@ final class StatusCommand implements Callable<Integer> {
         var services = root.services();
         List<RelationshipState> states = services.poller().pollOnce();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(toJson(states, services.preferences()));
-        else print(out, states, services.preferences());
+        Function<RelationshipState, List<ConfigCheck>> checks =
+                s -> services.configChecks().checks(s.relationship(), s);
+        if (json) out.println(toJson(states, services.preferences(), checks));
+        else print(out, states, services.preferences(), checks);
         boolean allOk = states.stream().allMatch(s -> s.status() == RelationshipStatus.OK);
         return allOk ? 0 : TandemCommand.EXIT_NOT_OK;
     }
 
-    static String toJson(List<RelationshipState> states, Preferences prefs) throws Exception {
+    static String toJson(List<RelationshipState> states, Preferences prefs,
+                         Function<RelationshipState, List<ConfigCheck>> checks) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode rootNode = mapper.createObjectNode();
         ArrayNode rels = rootNode.putArray("relationships");
@@ -52,6 +57,10 @@ final class StatusCommand implements Callable<Integer> {
             r.put("replicated", Replication.enabled(s.relationship(), prefs));
             ArrayNode reasons = r.putArray("reasons");
             s.assessment().reasons().forEach(reasons::add);
+            ArrayNode checkList = r.putArray("checks");
+            for (ConfigCheck c : checks.apply(s)) {
+                checkList.addObject().put("severity", c.severity().wire()).put("message", c.sentence());
+            }
             ArrayNode peers = r.putArray("peers");
             for (PeerDefinition p : s.relationship().peers()) {
                 PeerObservation o = s.peers().get(p.name());
@@ -69,7 +78,8 @@ final class StatusCommand implements Callable<Integer> {
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rootNode);
     }
 
-    private static void print(PrintWriter out, List<RelationshipState> states, Preferences prefs) {
+    private static void print(PrintWriter out, List<RelationshipState> states, Preferences prefs,
+                              Function<RelationshipState, List<ConfigCheck>> checks) {
         if (states.isEmpty()) {
             out.println("No relationships. Add a server with: tandem server add kea --url http://HOST:8000/");
             return;
@@ -87,6 +97,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("    %-16s %-9s %-28s %s%n", p.name(), p.role().wire(), p.url(), state);
             }
             s.assessment().reasons().forEach(r -> out.println("    ! " + r));
+            checks.apply(s).forEach(c -> out.println("    " + c.severity().wire() + ": " + c.sentence()));
         }
     }
 }

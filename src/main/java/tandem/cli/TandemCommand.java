@@ -1,6 +1,9 @@
 package tandem.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -16,7 +19,8 @@ import tandem.store.DataDirectory;
         description = "DHCP failover console. Without a command, opens the console window.",
         subcommands = {ServerCommand.class, StatusCommand.class, ChangeCommands.Subnet.class, ChangeCommands.Pool.class,
                 ChangeCommands.Reservation.class, ChangeCommands.OptionGroup.class, ChangeCommands.Undo.class,
-                SyncCommand.class, JournalCommand.class, WatchCommand.class, CommandLine.HelpCommand.class})
+                SyncCommand.class, JournalCommand.class, WatchCommand.class, HaCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */
     public static final int EXIT_REFUSED = 1;
@@ -29,6 +33,8 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     private final Consumer<Path> openConsole;
     private final Function<Path, Services> servicesFactory;
     private Services services;
+    private BufferedReader in;
+    private boolean interactive;
 
     public TandemCommand(Consumer<Path> openConsole, Function<Path, Services> servicesFactory) {
         this.openConsole = openConsole;
@@ -43,6 +49,12 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
         return services;
     }
 
+    /** Where confirmations are read from. */
+    BufferedReader in() { return in; }
+
+    /** True when a person can answer a confirmation (stdin is a terminal). */
+    boolean interactive() { return interactive; }
+
     @Override
     public Integer call() {
         openConsole.accept(dataDir());
@@ -51,12 +63,22 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory) {
-        return run(args, openConsole, servicesFactory, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return run(args, openConsole, servicesFactory, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())), System.console() != null);
     }
 
+    /** Without input: every confirmation is refused unless --yes is given. */
     public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
                           PrintWriter out, PrintWriter err) {
+        return run(args, openConsole, servicesFactory, out, err, new BufferedReader(java.io.Reader.nullReader()), false);
+    }
+
+    /** @param interactive whether {@code in} is a terminal a person answers confirmations on */
+    public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
+                          PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive) {
         try (TandemCommand root = new TandemCommand(openConsole, servicesFactory)) {
+            root.in = in;
+            root.interactive = interactive;
             CommandLine cl = new CommandLine(root);
             cl.setOut(out);
             cl.setErr(err);

@@ -2,6 +2,8 @@ package tandem.ui;
 
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.StateStore;
 import tandem.poll.StatusPoller;
@@ -18,6 +20,12 @@ public interface ConsoleServices {
     StateStore stateStore();
 
     PreferenceStore preferenceStore();
+
+    /** Sends HA actions; blocks, so call it off the FX thread. */
+    HaActionRunner haActions();
+
+    /** The HA configuration checks; may read the store, so call it off the FX thread. */
+    ConfigChecker configChecks();
 
     /** The preferences in force now. */
     Preferences preferences();

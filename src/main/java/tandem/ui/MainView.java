@@ -80,6 +80,8 @@ public final class MainView {
     private final Label detailsServer = value("detailsServer");
     private final Label detailsObserved = value("detailsObserved");
     private final GridPane timersGrid = new GridPane();
+    private final Label checksHeading = new Label("Checks");
+    private final VBox checksList = new VBox(3);
     private final VBox detailsContent = new VBox();
     private final Label detailsPlaceholder = new Label("Add a DHCP server to see its failover relationships here.");
 
@@ -87,7 +89,7 @@ public final class MainView {
         this.services = services;
         this.tasks = tasks;
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
-                services::preferences, tasks, zone);
+                services::preferences, tasks, zone, services.configChecks(), services.haActions());
         build();
     }
 
@@ -164,7 +166,7 @@ public final class MainView {
         tree.setRoot(treeRoot);
         tree.setShowRoot(false);
         treeRoot.setExpanded(true);
-        tree.setCellFactory(t -> new NodeCell());
+        tree.setCellFactory(t -> new NodeCell(this::actionMenu));
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             ConsoleNode node = now == null ? null : now.getValue();
             removeButton.setDisable(node == null);
@@ -234,7 +236,12 @@ public final class MainView {
         peersHeading.getStyleClass().add("section-heading");
         buildPeerTable();
 
-        detailsContent.getChildren().addAll(header, detailsReasons, factRow, peersHeading, peerTable);
+        checksHeading.getStyleClass().add("section-heading");
+        checksList.setId("detailsChecks");
+        checksList.getStyleClass().add("details-checks");
+
+        detailsContent.getChildren().addAll(header, detailsReasons, factRow, checksHeading, checksList, peersHeading,
+                peerTable);
         detailsContent.setSpacing(10);
         VBox.setVgrow(peerTable, Priority.ALWAYS);
         VBox.setMargin(peersHeading, new Insets(4, 0, -4, 0));
@@ -510,6 +517,7 @@ public final class MainView {
         detailsServer.setText(d.serverName());
         detailsObserved.setText(d.observedAt() == null ? "never"
                 : vm.dateTime(d.observedAt()) + (d.stale() ? " (last known)" : ""));
+        showChecks(d.checks());
         timersGrid.getChildren().clear();
         int row = 0;
         for (RelationshipDetails.Timer t : d.timers()) {
@@ -517,6 +525,24 @@ public final class MainView {
             v.getStyleClass().add("fact-value");
             timersGrid.addRow(row++, key(t.label()), v);
         }
+    }
+
+    private void showChecks(List<tandem.core.ConfigCheck> checks) {
+        checksList.getChildren().clear();
+        for (tandem.core.ConfigCheck c : checks) {
+            boolean error = c.severity() == tandem.core.ConfigCheck.Severity.ERROR;
+            Label l = new Label(c.sentence(), SvgIcon.node(error ? SvgIcon.SERVICE_DOWN : SvgIcon.IMPAIRED, 14));
+            l.setWrapText(true);
+            l.setGraphicTextGap(6);
+            l.getStyleClass().addAll("check", error ? "check-error" : "check-warning");
+            l.setAccessibleText((error ? "Error: " : "Warning: ") + c.sentence());
+            checksList.getChildren().add(l);
+        }
+        boolean any = !checks.isEmpty();
+        checksHeading.setVisible(any);
+        checksHeading.setManaged(any);
+        checksList.setVisible(any);
+        checksList.setManaged(any);
     }
 
     /** When the view model picks a relationship (at start, after a removal), the tree shows it selected. */
@@ -563,11 +589,40 @@ public final class MainView {
 
     private Window window() { return root.getScene() == null ? null : root.getScene().getWindow(); }
 
+    /** The HA actions of a relationship, for its tree rows; null when it has none (a standalone server). */
+    private javafx.scene.control.ContextMenu actionMenu(String relationship) {
+        if (!vm.actionsAvailable(relationship)) return null;
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("haActions");
+        for (tandem.core.HaActionKind kind : tandem.core.HaActionKind.values()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(kind.label() + "…");
+            item.setId("ha-" + kind.wire());
+            item.setOnAction(e -> new HaActionDialog(vm, relationship, kind).show(window()));
+            menu.getItems().add(item);
+            if (kind == tandem.core.HaActionKind.MAINTENANCE_CANCEL || kind == tandem.core.HaActionKind.SYNC) {
+                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+        }
+        return menu;
+    }
+
     /** One tree row: status indicator, name and a dimmer detail; its style classes name the status. */
     private static final class NodeCell extends TreeCell<ConsoleNode> {
+        private final Function<String, javafx.scene.control.ContextMenu> menus;
+        private String menuFor;
+
+        NodeCell(Function<String, javafx.scene.control.ContextMenu> menus) { this.menus = menus; }
+
         @Override protected void updateItem(ConsoleNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll(CELL_CLASSES);
+            String relationship = empty ? null : node instanceof RelationshipItem r ? r.name()
+                    : node instanceof PeerItem p ? p.relationship() : null;
+            if (!java.util.Objects.equals(relationship, menuFor)) {
+                // a relationship's or one of its peers' row offers the relationship's HA actions
+                menuFor = relationship;
+                setContextMenu(relationship == null ? null : menus.apply(relationship));
+            }
             if (empty || node == null) {
                 setText(null);
                 setGraphic(null);

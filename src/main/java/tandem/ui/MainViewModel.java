@@ -20,6 +20,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import tandem.core.ConfigCheck;
+import tandem.core.HaAction;
+import tandem.core.HaActionKind;
+import tandem.core.HaActionOutcome;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.Preferences;
@@ -28,6 +32,8 @@ import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
 import tandem.core.ServerRecord;
 import tandem.core.StatusEvent;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.HaActionRunner;
 import tandem.core.port.StateStore;
 import tandem.poll.StatusListener;
 import tandem.poll.StatusPoller;
@@ -51,6 +57,8 @@ public final class MainViewModel {
     private final StateStore stateStore;
     private final Supplier<Preferences> preferences;
     private final BackgroundTasks tasks;
+    private final ConfigChecker checker;
+    private final HaActionRunner actions;
     private final DateTimeFormatter clockTime;
     private final DateTimeFormatter dateTime;
 
@@ -68,6 +76,8 @@ public final class MainViewModel {
     private List<Relationship> relationships = List.of();
     private List<ServerRecord> servers = List.of();
     private Map<String, RelationshipState> states = Map.of();
+    private Map<String, List<ConfigCheck>> checks = Map.of();
+    private final ReadOnlyObjectWrapper<HaActionOutcome> lastOutcome = new ReadOnlyObjectWrapper<>();
     private String selected;
     private boolean reloading;
 
@@ -75,6 +85,18 @@ public final class MainViewModel {
 
     public MainViewModel(Inventory inventory, StatusPoller poller, StateStore stateStore,
                          Supplier<Preferences> preferences, BackgroundTasks tasks, ZoneId zone) {
+        this(inventory, poller, stateStore, preferences, tasks, zone, (rel, state) -> List.of(), null);
+    }
+
+    /**
+     * @param checker the HA configuration checks shown in the details pane
+     * @param actions sends HA actions; null when the console offers none
+     */
+    public MainViewModel(Inventory inventory, StatusPoller poller, StateStore stateStore,
+                         Supplier<Preferences> preferences, BackgroundTasks tasks, ZoneId zone,
+                         ConfigChecker checker, HaActionRunner actions) {
+        this.checker = checker;
+        this.actions = actions;
         this.inventory = inventory;
         this.poller = poller;
         this.stateStore = stateStore;
@@ -126,8 +148,7 @@ public final class MainViewModel {
     /** @param startPoller false in tests that drive the poller themselves */
     void start(boolean startPoller) {
         poller.addListener(listener);
-        tasks.run(() -> new Loaded(inventory.relationships(), inventory.servers(), poller.states(),
-                        stateStore.events(EVENT_HISTORY), poller.lastCycle().orElse(null)),
+        tasks.run(() -> loaded(stateStore.events(EVENT_HISTORY)),
                 loaded -> {
                     apply(loaded);
                     events.setAll(loaded.events());
@@ -144,8 +165,7 @@ public final class MainViewModel {
     public void reload() {
         if (reloading) return;
         reloading = true;
-        tasks.run(() -> new Loaded(inventory.relationships(), inventory.servers(), poller.states(), List.of(),
-                        poller.lastCycle().orElse(null)),
+        tasks.run(() -> loaded(List.of()),
                 loaded -> {
                     reloading = false;
                     apply(loaded);
@@ -203,17 +223,55 @@ public final class MainViewModel {
                 .map(n -> (RelationshipItem) n).findFirst();
     }
 
+    // ---- HA actions
+
+    /** Whether the console can send HA actions to this relationship (not to a standalone server). */
+    public boolean actionsAvailable(String relationshipName) {
+        return actions != null && relationship(relationshipName)
+                .map(r -> r.relationship().mode() != tandem.core.HaMode.STANDALONE).orElse(false);
+    }
+
+    /** Plans an action from the relationship's last poll, for the confirmation; pure, on the UI thread. */
+    public HaAction.Plan planAction(String relationshipName, HaActionKind kind, String peer, List<String> scopes,
+                                    Integer maxPeriod) {
+        Optional<RelationshipItem> item = relationship(relationshipName);
+        if (item.isEmpty()) return new HaAction.Refused("No relationship named " + relationshipName, null);
+        return HaAction.plan(item.get().relationship(), item.get().state(), kind, peer, scopes, maxPeriod);
+    }
+
+    /** Sends a confirmed action in the background, says how it went, then polls so the tree shows its effect. */
+    public java.util.concurrent.CompletableFuture<HaActionOutcome> runAction(HaAction action) {
+        say(action.kind().label() + ": sending " + action.kind().command() + " to "
+                + String.join(", ", action.targets()) + "…", MessageKind.INFO);
+        return tasks.run(() -> actions.run(action), outcome -> {
+            lastOutcome.set(outcome);
+            say(outcome.message(), outcome.succeeded() ? MessageKind.SUCCESS : MessageKind.ERROR);
+            tasks.execute(poller::refreshNow, () -> { }, e -> failed("Could not poll", e));
+        }, e -> failed(action.kind().label() + " failed", e));
+    }
+
+    /** The outcome of the last HA action, or null. */
+    public ReadOnlyObjectProperty<HaActionOutcome> lastOutcomeProperty() { return lastOutcome.getReadOnlyProperty(); }
+
     // ---- poll results
 
     private void cycleCompletedOnPollerThread(List<RelationshipState> changed, List<StatusEvent> newEvents,
                                               Instant completedAt) {
         // the poller's picture as of this cycle; read here so the UI thread sees exactly this cycle
         Map<String, RelationshipState> snapshot = poller.states();
-        tasks.onUi(() -> cycleCompleted(snapshot, newEvents, completedAt));
+        Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
+        snapshot.forEach((name, state) -> found.put(name, safeChecks(state.relationship(), state)));
+        tasks.onUi(() -> cycleCompleted(snapshot, newEvents, completedAt, found));
     }
 
     /** Applies one poll cycle; on the UI thread. */
     void cycleCompleted(Map<String, RelationshipState> snapshot, List<StatusEvent> newEvents, Instant completedAt) {
+        cycleCompleted(snapshot, newEvents, completedAt, checks);
+    }
+
+    void cycleCompleted(Map<String, RelationshipState> snapshot, List<StatusEvent> newEvents, Instant completedAt,
+                        Map<String, List<ConfigCheck>> found) {
+        checks = found;
         states = snapshot;
         lastPoll.set("Last poll: " + clockTime(completedAt));
         if (messageKind.get() == MessageKind.INFO && message.get().startsWith("Polling")) say("", MessageKind.NONE);
@@ -225,7 +283,26 @@ public final class MainViewModel {
         rebuild();
     }
 
+    /** Off the UI thread: the inventory, the poller's picture and the checks of every relationship. */
+    private Loaded loaded(List<StatusEvent> history) {
+        List<Relationship> rels = inventory.relationships();
+        Map<String, RelationshipState> current = poller.states();
+        Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
+        for (Relationship r : rels) found.put(r.name(), safeChecks(r, current.get(r.name())));
+        return new Loaded(rels, inventory.servers(), current, history, poller.lastCycle().orElse(null), found);
+    }
+
+    private List<ConfigCheck> safeChecks(Relationship rel, RelationshipState state) {
+        try {
+            return checker.checks(rel, state);
+        } catch (RuntimeException e) {
+            // a check that fails must not keep the tree from updating
+            return List.of();
+        }
+    }
+
     private void apply(Loaded loaded) {
+        checks = loaded.checks();
         relationships = loaded.relationships();
         servers = loaded.servers();
         states = loaded.states();
@@ -280,8 +357,8 @@ public final class MainViewModel {
 
     private void updateDetails() {
         Optional<RelationshipItem> item = selected == null ? Optional.empty() : relationship(selected);
-        RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), preferences.get()))
-                .orElse(null);
+        RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), preferences.get(),
+                        checks.getOrDefault(i.name(), List.of()))).orElse(null);
         details.set(d);
         if (d == null) peerRows.clear();
         else if (!d.peers().equals(peerRows)) peerRows.setAll(d.peers());
@@ -304,5 +381,6 @@ public final class MainViewModel {
     }
 
     private record Loaded(List<Relationship> relationships, List<ServerRecord> servers,
-                          Map<String, RelationshipState> states, List<StatusEvent> events, Instant lastCycle) {}
+                          Map<String, RelationshipState> states, List<StatusEvent> events, Instant lastCycle,
+                          Map<String, List<ConfigCheck>> checks) {}
 }

@@ -3,6 +3,7 @@ package tandem.ui;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import tandem.core.ConfigCheck;
 import tandem.core.HaMode;
 import tandem.core.HaParameters;
 import tandem.core.PeerDefinition;
@@ -19,10 +20,12 @@ import tandem.core.Replication;
  * @param replicated   configuration changes are mirrored to the other peers
  * @param replicatedText "Yes", or "No" with the reason
  * @param timers       the HA timers as label and value, Kea's default named when the configuration leaves it
+ * @param checks       the HA configuration checks' findings, errors first
  */
 public record RelationshipDetails(String name, String serverName, RelationshipStatus status, boolean stale,
                                   List<String> reasons, String mode, String sourceOfTruth, boolean replicated,
-                                  String replicatedText, List<Timer> timers, Instant observedAt, List<PeerRow> peers) {
+                                  String replicatedText, List<Timer> timers, Instant observedAt, List<PeerRow> peers,
+                                  List<ConfigCheck> checks) {
     public record Timer(String label, String value) {}
 
     /** Kea's defaults (hooks-ha), shown when the configuration does not set a timer. */
@@ -31,7 +34,17 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
     static final long DEFAULT_MAX_ACK_MS = 10_000;
     static final long DEFAULT_MAX_UNACKED = 10;
 
+    public RelationshipDetails {
+        checks = checks == null ? List.of() : checks.stream()
+                .sorted(java.util.Comparator.comparing(c -> c.severity() == ConfigCheck.Severity.ERROR ? 0 : 1)).toList();
+    }
+
     public static RelationshipDetails of(Relationship rel, RelationshipState state, Preferences preferences) {
+        return of(rel, state, preferences, List.of());
+    }
+
+    public static RelationshipDetails of(Relationship rel, RelationshipState state, Preferences preferences,
+                                         List<ConfigCheck> checks) {
         List<String> reasons = state == null ? List.of("No poll has reached this relationship yet")
                 : state.assessment().reasons();
         String sourceOfTruth = state == null ? null : state.assessment().sourceOfTruth();
@@ -44,7 +57,7 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
                 state == null || state.stale(), reasons,
                 rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.mode().wire(),
                 sourceOfTruth, replicated, replicatedText(rel, preferences, replicated), timers(rel),
-                state == null ? null : state.observedAt(), peers);
+                state == null ? null : state.observedAt(), peers, checks);
     }
 
     private static String replicatedText(Relationship rel, Preferences preferences, boolean replicated) {

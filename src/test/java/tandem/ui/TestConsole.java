@@ -11,6 +11,11 @@ import tandem.core.Preferences;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
 import tandem.core.StatusEvent;
+import tandem.core.ConfigCheck;
+import tandem.core.HaAction;
+import tandem.core.HaActionOutcome;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.StateStore;
 import tandem.poll.StatusPoller;
@@ -25,6 +30,11 @@ final class TestConsole implements ConsoleServices {
     final StatusPoller poller;
     final List<Preferences> saved = new ArrayList<>();
     volatile Preferences preferences;
+    /** The actions sent, and what every action comes back with. */
+    final List<HaAction> actionsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile HaActionOutcome actionOutcome = new HaActionOutcome(HaActionOutcome.Result.DONE, "done", List.of());
+    /** What the configuration checks report, per relationship name. */
+    final Map<String, List<ConfigCheck>> checks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param relationships stored in the inventory, each under its own server
@@ -59,6 +69,17 @@ final class TestConsole implements ConsoleServices {
 
             @Override public void save(Preferences p) { updatePreferences(p); }
         };
+    }
+
+    @Override public HaActionRunner haActions() {
+        return action -> {
+            actionsSent.add(action);
+            return actionOutcome;
+        };
+    }
+
+    @Override public ConfigChecker configChecks() {
+        return (rel, state) -> checks.getOrDefault(rel.name(), List.of());
     }
 
     @Override public Preferences preferences() { return preferences; }
