@@ -53,6 +53,25 @@ public final class Inventory {
 
     public boolean remove(String serverName) { return store.removeServer(serverName); }
 
+    /**
+     * Reads the server's configuration again and detects its relationships anew, as after a reconnection: peers
+     * may have been added, removed or given other roles meanwhile. Returns a sentence when something changed and
+     * was stored, empty when nothing changed or the server cannot be read now.
+     */
+    public Optional<String> redetect(String serverName) {
+        Optional<ServerRecord> server = store.server(serverName);
+        if (server.isEmpty()) return Optional.empty();
+        ImportResult result = importer(server.get().backend()).inspect(serverName, server.get().connection());
+        if (!(result instanceof ImportResult.Accepted accepted)) return Optional.empty();
+        List<Relationship> before = store.relationships().stream().filter(r -> r.serverName().equals(serverName)).toList();
+        if (before.equals(accepted.relationships())) return Optional.empty();
+        store.saveServer(server.get(), accepted.relationships());
+        return Optional.of("The configuration of " + serverName + " was read again after reconnecting: its "
+                + "relationships are now " + String.join(", ", accepted.relationships().stream()
+                .map(r -> r.name() + " (" + r.mode().wire() + ": " + String.join(", ", r.peers().stream()
+                        .map(p -> p.name() + " " + p.role().wire()).toList()) + ")").toList()));
+    }
+
     public List<ServerRecord> servers() { return store.servers(); }
 
     public Optional<ServerRecord> server(String name) { return store.server(name); }

@@ -55,6 +55,7 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
     });
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Map<String, Boolean> wasUp = new HashMap<>();
+    private final Map<String, tandem.core.RelationshipStatus> lastStatus = new HashMap<>();
     private final Map<String, Instant> lastOutsideCheck = new HashMap<>();
     private final List<java.util.function.Consumer<StatusEvent>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -108,12 +109,30 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
             RelationshipState state = now.get(rel.name());
             if (state == null || state.stale()) continue;
             try {
+                if (reconnected(rel, state)) continue;
                 checkOutside(rel, state);
                 if (Replication.enabled(rel, preferences.get())) reconcile(rel, state);
             } catch (RuntimeException e) {
                 LOG.warn("{}: synchronization failed: {}", rel.name(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * After the control endpoints were unreachable, the configuration is parsed and HA detected again: the
+     * relationship may have changed meanwhile. True when the inventory changed (the next poll sees the new one).
+     */
+    private boolean reconnected(Relationship rel, RelationshipState state) {
+        tandem.core.RelationshipStatus before = lastStatus.put(rel.name(), state.status());
+        if (before != tandem.core.RelationshipStatus.UNREACHABLE || state.status() == tandem.core.RelationshipStatus.UNREACHABLE) {
+            return false;
+        }
+        Optional<String> changed = inventory.redetect(rel.serverName());
+        changed.ifPresent(sentence -> {
+            LOG.info("{}: {}", rel.name(), sentence);
+            record(new StatusEvent(clock.instant(), rel.name(), state.status(), state.status(), sentence));
+        });
+        return changed.isPresent();
     }
 
     private void reconcile(Relationship rel, RelationshipState state) {
