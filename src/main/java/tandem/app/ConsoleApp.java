@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.PreferenceStore;
+import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.ui.BackgroundTasks;
 import tandem.ui.ConsoleServices;
@@ -62,6 +64,10 @@ public final class ConsoleApp extends Application {
             @Override public StateStore stateStore() { return s.stateStore(); }
 
             @Override public PreferenceStore preferenceStore() { return s.preferenceStore(); }
+
+            @Override public KeaChangeService changes() { return s.changes(); }
+
+            @Override public ReplicationStore replicationStore() { return s.replicationStore(); }
 
             @Override public Preferences preferences() { return s.preferences(); }
 

@@ -3,7 +3,9 @@ package tandem.ui;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.PreferenceStore;
+import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 
 /**
@@ -18,6 +20,12 @@ public interface ConsoleServices {
     StateStore stateStore();
 
     PreferenceStore preferenceStore();
+
+    /** Configuration changes to Kea relationships; its calls reach servers and take seconds. */
+    KeaChangeService changes();
+
+    /** The change journal and which peers are out of sync. */
+    ReplicationStore replicationStore();
 
     /** The preferences in force now. */
     Preferences preferences();

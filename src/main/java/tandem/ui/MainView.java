@@ -18,6 +18,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -164,7 +166,7 @@ public final class MainView {
         tree.setRoot(treeRoot);
         tree.setShowRoot(false);
         treeRoot.setExpanded(true);
-        tree.setCellFactory(t -> new NodeCell());
+        tree.setCellFactory(t -> new NodeCell(this::contextMenu));
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             ConsoleNode node = now == null ? null : now.getValue();
             removeButton.setDisable(node == null);
@@ -561,10 +563,74 @@ public final class MainView {
         if (answer.isPresent() && answer.get() == remove) vm.removeServer(server);
     }
 
+    /** The relationship's changes, for a relationship or one of its peers; none for a server without one. */
+    private ContextMenu contextMenu(ConsoleNode node) {
+        String name = node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
+        if (name == null) return null;
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().addAll(changeActions(name, MenuItem::new));
+        return menu;
+    }
+
+    /**
+     * "Add reservation…" and the other changes of a relationship, then "Synchronize now…" unless it is a standalone
+     * server; as menu items or buttons.
+     */
+    private <T> List<T> changeActions(String relationship, java.util.function.BiFunction<String, javafx.scene.Node, T> make) {
+        List<T> out = new ArrayList<>();
+        List<Map.Entry<String, java.util.function.Supplier<ChangeForm>>> forms = List.of(
+                Map.entry("Add reservation…", ReservationForm::new),
+                Map.entry("Add subnet…", SubnetForm::new),
+                Map.entry("Add pool…", PoolForm::new),
+                Map.entry("Set option…", OptionForm::new));
+        for (var f : forms) {
+            T item = make.apply(f.getKey(), null);
+            onAction(item, () -> openChange(relationship, f.getValue().get()));
+            out.add(item);
+        }
+        boolean standalone = vm.relationship(relationship).map(RelationshipItem::standalone).orElse(true);
+        if (!standalone) {
+            T sync = make.apply("Synchronize now…", null);
+            onAction(sync, () -> openSynchronize(relationship));
+            out.add(sync);
+        }
+        return out;
+    }
+
+    private static void onAction(Object item, Runnable action) {
+        if (item instanceof MenuItem m) m.setOnAction(e -> action.run());
+        else if (item instanceof javafx.scene.control.ButtonBase b) b.setOnAction(e -> action.run());
+    }
+
+    private void openChange(String relationship, ChangeForm form) {
+        Optional<RelationshipItem> item = vm.relationship(relationship);
+        if (item.isEmpty()) return;
+        RelationshipItem r = item.get();
+        String sourceOfTruth = r.state() == null ? null : r.state().assessment().sourceOfTruth();
+        ChangeViewModel change = new ChangeViewModel(form, r.relationship(), sourceOfTruth, services.changes(), tasks);
+        change.setOnApplied(a -> changesApplied());
+        new ChangeDialog(change).show(window());
+    }
+
+    private void openSynchronize(String relationship) {
+        // filled in by the synchronize dialog
+    }
+
+    /** After a change: poll at once so the tree shows the peers' states, and show the journal. */
+    private void changesApplied() {
+        vm.refreshNow();
+    }
+
     private Window window() { return root.getScene() == null ? null : root.getScene().getWindow(); }
 
     /** One tree row: status indicator, name and a dimmer detail; its style classes name the status. */
     private static final class NodeCell extends TreeCell<ConsoleNode> {
+        private final Function<ConsoleNode, ContextMenu> menus;
+
+        NodeCell(Function<ConsoleNode, ContextMenu> menus) {
+            this.menus = menus;
+        }
+
         @Override protected void updateItem(ConsoleNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll(CELL_CLASSES);
@@ -573,9 +639,11 @@ public final class MainView {
                 setGraphic(null);
                 setTooltip(null);
                 setAccessibleText(null);
+                setContextMenu(null);
                 return;
             }
             setText(null);
+            setContextMenu(menus.apply(node));
             Label name = new Label();
             name.getStyleClass().add("node-name");
             Label detail = new Label();
