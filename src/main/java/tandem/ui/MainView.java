@@ -84,12 +84,16 @@ public final class MainView {
     private final GridPane timersGrid = new GridPane();
     private final VBox detailsContent = new VBox();
     private final Label detailsPlaceholder = new Label("Add a DHCP server to see its failover relationships here.");
+    private final HBox detailsActions = new HBox(6);
+    private String actionsFor;
+    private final ChangesSection changesSection;
 
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone) {
         this.services = services;
         this.tasks = tasks;
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
                 services::preferences, tasks, zone);
+        this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
         build();
     }
 
@@ -236,7 +240,11 @@ public final class MainView {
         peersHeading.getStyleClass().add("section-heading");
         buildPeerTable();
 
-        detailsContent.getChildren().addAll(header, detailsReasons, factRow, peersHeading, peerTable);
+        detailsActions.setId("detailsActions");
+        detailsActions.getStyleClass().add("details-actions");
+        detailsActions.setAlignment(Pos.CENTER_LEFT);
+        detailsContent.getChildren().addAll(header, detailsActions, detailsReasons, factRow, peersHeading, peerTable,
+                changesSection);
         detailsContent.setSpacing(10);
         VBox.setVgrow(peerTable, Priority.ALWAYS);
         VBox.setMargin(peersHeading, new Insets(4, 0, -4, 0));
@@ -490,6 +498,15 @@ public final class MainView {
             return;
         }
         followSelection(d.name());
+        if (!d.name().equals(actionsFor)) {
+            actionsFor = d.name();
+            detailsActions.getChildren().setAll(changeActions(d.name(), (text, graphic) -> {
+                Button b = new Button(text);
+                b.setId("action-" + text.replace("…", "").strip().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+                return b;
+            }));
+        }
+        changesSection.show(d.name());
         detailsIcon.getChildren().setAll(StatusIcons.relationship(d.status(), d.stale(), 28));
         peerTable.getStyleClass().remove("stale");
         if (d.stale()) peerTable.getStyleClass().add("stale");
@@ -612,13 +629,20 @@ public final class MainView {
         new ChangeDialog(change).show(window());
     }
 
+    private void openUndo(String relationship, tandem.core.port.ReplicationStore.JournalEntry entry) {
+        openChange(relationship, new UndoForm(entry.id(), entry.description()));
+    }
+
     private void openSynchronize(String relationship) {
-        // filled in by the synchronize dialog
+        SyncViewModel sync = new SyncViewModel(relationship, services.changes(), tasks);
+        sync.setOnSynchronized(this::changesApplied);
+        new SyncDialog(sync).show(window());
     }
 
     /** After a change: poll at once so the tree shows the peers' states, and show the journal. */
     private void changesApplied() {
         vm.refreshNow();
+        changesSection.reload();
     }
 
     private Window window() { return root.getScene() == null ? null : root.getScene().getWindow(); }

@@ -148,7 +148,69 @@ class ChangeDialogLabTest {
         for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.0.10", "02:bb:00:00:00:62"));
     }
 
+    @Test
+    void synchronizeShowsTheOutsideEditBeforeOverwritingItAndUndoRemovesAChange(FxRobot robot) throws Exception {
+        awaitPrimaryInCharge();
+        var changes = services.changes();
+        var applied = changes.apply(changes.prepare("hq",
+                new tandem.kea.change.KeaChange.AddReservation("10.10.1.0/24", "02:bb:00:00:00:70", "10.10.1.70", null)));
+        assertEquals(java.util.Map.of("server2", "verified", "server3", "verified"), applied.peers(),
+                () -> applied + " " + services.poller().current());
+        // another administrator edits the backup directly
+        KeaReply got = services.kea().configGet(lab.endpoint(3));
+        var edited = (com.fasterxml.jackson.databind.node.ObjectNode) ((KeaReply.Success) got).arguments().deepCopy();
+        edited.remove("hash");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) edited.path("Dhcp4").path("subnet4").get(0)).putObject("user-context").put("edited-by", "someone-else");
+        KeaReply set = services.kea().send(lab.endpoint(3), "config-set", "dhcp4", edited);
+        assertInstanceOf(KeaReply.Success.class, set, set::toString);
+
+        awaitPrimaryInCharge();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cells(robot, ".relationship-node.status-ok").isEmpty());
+        robot.clickOn(cells(robot, ".relationship-node.status-ok").get(0));
+        robot.clickOn("#action-synchronize-now");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#sync-peer-server3").tryQuery().isPresent());
+        assertTrue(robot.lookup("#sync-peer-server3").queryAs(Label.class).getText().contains("differs"));
+        assertTrue(robot.lookup("#sync-peer-server2").queryAs(Label.class).getText().contains("in sync"));
+        @SuppressWarnings("unchecked")
+        ListView<String> syncDiff = robot.lookup("#syncDiff").queryAs(ListView.class);
+        assertTrue(syncDiff.getItems().stream().anyMatch(l -> l.startsWith("-") && l.contains("someone-else")),
+                String.join("\n", syncDiff.getItems()));
+        Path plan = WaitForAsyncUtils.asyncFx(() -> Shots.write(robot.lookup(".sync-dialog").query().getScene(), "sync-plan")).get();
+        assertTrue(Files.exists(plan));
+        robot.clickOn("#syncOverwrite");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#outcome-server3").tryQuery().isPresent());
+        assertTrue(robot.lookup("#outcome-server3").queryAs(Label.class).getStyleClass().contains("outcome-verified"));
+        assertTrue(config(3).path("subnet4").get(0).path("user-context").isMissingNode());
+        robot.clickOn("#syncClose");
+
+        // the journal entry of the reservation offers Undo; undo is previewed and applied like any change
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoChange").tryQuery().isPresent());
+        assertTrue(robot.lookup("#journal-" + applied.journalId()).tryQuery().isPresent());
+        robot.clickOn("#undoChange");
+        robot.clickOn("#previewChange");
+        @SuppressWarnings("unchecked")
+        ListView<String> diff = robot.lookup("#changeDiff").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
+        assertTrue(diff.getItems().stream().anyMatch(l -> l.startsWith("-") && l.contains("10.10.1.70")));
+        robot.clickOn("#applyChange");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".peer-outcome").queryAll().size() == 2);
+        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.1.70", "02:bb:00:00:00:70"));
+        robot.clickOn("#closeChange");
+        Path main = WaitForAsyncUtils.asyncFx(() -> Shots.write(view.root().getScene(), "main-with-changes")).get();
+        assertTrue(Files.exists(main));
+    }
+
+    /** A config-set restarts a server's HA service; the backup is the source of truth until the primary is back. */
+    private void awaitPrimaryInCharge() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            var state = services.poller().refresh().get("hq");
+            return state != null && state.status() == tandem.core.RelationshipStatus.OK
+                    && "server1".equals(state.assessment().sourceOfTruth());
+        });
+    }
+
     private void openAddReservation(FxRobot robot) throws Exception {
+        awaitPrimaryInCharge();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cells(robot, ".relationship-node.status-ok").isEmpty());
         TreeCell<?> target = cells(robot, ".relationship-node.status-ok").get(0);
         robot.rightClickOn(target);
