@@ -14,7 +14,9 @@ import tandem.core.Preferences;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
+import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.ui.BackgroundTasks;
 import tandem.ui.ConsoleServices;
@@ -68,6 +70,10 @@ public final class ConsoleApp extends Application {
             @Override public HaActionRunner haActions() { return s.haActions(); }
 
             @Override public ConfigChecker configChecks() { return s.configChecks(); }
+
+            @Override public KeaChangeService changes() { return s.changes(); }
+
+            @Override public ReplicationStore replicationStore() { return s.replicationStore(); }
 
             @Override public Preferences preferences() { return s.preferences(); }
 

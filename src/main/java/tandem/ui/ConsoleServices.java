@@ -5,7 +5,9 @@ import tandem.core.Preferences;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
+import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 
 /**
@@ -26,6 +28,12 @@ public interface ConsoleServices {
 
     /** The HA configuration checks; may read the store, so call it off the FX thread. */
     ConfigChecker configChecks();
+
+    /** Configuration changes to Kea relationships; its calls reach servers and take seconds. */
+    KeaChangeService changes();
+
+    /** The change journal and which peers are out of sync. */
+    ReplicationStore replicationStore();
 
     /** The preferences in force now. */
     Preferences preferences();

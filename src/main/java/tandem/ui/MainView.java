@@ -18,6 +18,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -84,12 +86,16 @@ public final class MainView {
     private final VBox checksList = new VBox(3);
     private final VBox detailsContent = new VBox();
     private final Label detailsPlaceholder = new Label("Add a DHCP server to see its failover relationships here.");
+    private final HBox detailsActions = new HBox(6);
+    private String actionsFor;
+    private final ChangesSection changesSection;
 
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone) {
         this.services = services;
         this.tasks = tasks;
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
                 services::preferences, tasks, zone, services.configChecks(), services.haActions());
+        this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
         build();
     }
 
@@ -166,7 +172,7 @@ public final class MainView {
         tree.setRoot(treeRoot);
         tree.setShowRoot(false);
         treeRoot.setExpanded(true);
-        tree.setCellFactory(t -> new NodeCell(this::actionMenu));
+        tree.setCellFactory(t -> new NodeCell(this::contextMenu));
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             ConsoleNode node = now == null ? null : now.getValue();
             removeButton.setDisable(node == null);
@@ -239,9 +245,12 @@ public final class MainView {
         checksHeading.getStyleClass().add("section-heading");
         checksList.setId("detailsChecks");
         checksList.getStyleClass().add("details-checks");
+        detailsActions.setId("detailsActions");
+        detailsActions.getStyleClass().add("details-actions");
+        detailsActions.setAlignment(Pos.CENTER_LEFT);
 
-        detailsContent.getChildren().addAll(header, detailsReasons, factRow, checksHeading, checksList, peersHeading,
-                peerTable);
+        detailsContent.getChildren().addAll(header, detailsActions, detailsReasons, factRow, checksHeading, checksList,
+                peersHeading, peerTable, changesSection);
         detailsContent.setSpacing(10);
         VBox.setVgrow(peerTable, Priority.ALWAYS);
         VBox.setMargin(peersHeading, new Insets(4, 0, -4, 0));
@@ -495,6 +504,15 @@ public final class MainView {
             return;
         }
         followSelection(d.name());
+        if (!d.name().equals(actionsFor)) {
+            actionsFor = d.name();
+            detailsActions.getChildren().setAll(changeActions(d.name(), (text, graphic) -> {
+                Button b = new Button(text);
+                b.setId("action-" + text.replace("…", "").strip().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+                return b;
+            }));
+        }
+        changesSection.show(d.name());
         detailsIcon.getChildren().setAll(StatusIcons.relationship(d.status(), d.stale(), 28));
         peerTable.getStyleClass().remove("stale");
         if (d.stale()) peerTable.getStyleClass().add("stale");
@@ -587,6 +605,75 @@ public final class MainView {
         if (answer.isPresent() && answer.get() == remove) vm.removeServer(server);
     }
 
+    /** A relationship's menu: its changes, then its HA actions (none for a standalone server). */
+    private ContextMenu contextMenu(String relationship) {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("haActions");
+        menu.getItems().addAll(changeActions(relationship, MenuItem::new));
+        ContextMenu actions = actionMenu(relationship);
+        if (actions != null) {
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            menu.getItems().addAll(actions.getItems());
+        }
+        return menu;
+    }
+
+    /**
+     * "Add reservation…" and the other changes of a relationship, then "Synchronize now…" unless it is a standalone
+     * server; as menu items or buttons.
+     */
+    private <T> List<T> changeActions(String relationship, java.util.function.BiFunction<String, javafx.scene.Node, T> make) {
+        List<T> out = new ArrayList<>();
+        List<Map.Entry<String, java.util.function.Supplier<ChangeForm>>> forms = List.of(
+                Map.entry("Add reservation…", ReservationForm::new),
+                Map.entry("Add subnet…", SubnetForm::new),
+                Map.entry("Add pool…", PoolForm::new),
+                Map.entry("Set option…", OptionForm::new));
+        for (var f : forms) {
+            T item = make.apply(f.getKey(), null);
+            onAction(item, () -> openChange(relationship, f.getValue().get()));
+            out.add(item);
+        }
+        boolean standalone = vm.relationship(relationship).map(RelationshipItem::standalone).orElse(true);
+        if (!standalone) {
+            T sync = make.apply("Synchronize now…", null);
+            onAction(sync, () -> openSynchronize(relationship));
+            out.add(sync);
+        }
+        return out;
+    }
+
+    private static void onAction(Object item, Runnable action) {
+        if (item instanceof MenuItem m) m.setOnAction(e -> action.run());
+        else if (item instanceof javafx.scene.control.ButtonBase b) b.setOnAction(e -> action.run());
+    }
+
+    private void openChange(String relationship, ChangeForm form) {
+        Optional<RelationshipItem> item = vm.relationship(relationship);
+        if (item.isEmpty()) return;
+        RelationshipItem r = item.get();
+        String sourceOfTruth = r.state() == null ? null : r.state().assessment().sourceOfTruth();
+        ChangeViewModel change = new ChangeViewModel(form, r.relationship(), sourceOfTruth, services.changes(), tasks);
+        change.setOnApplied(a -> changesApplied());
+        new ChangeDialog(change).show(window());
+    }
+
+    private void openUndo(String relationship, tandem.core.port.ReplicationStore.JournalEntry entry) {
+        openChange(relationship, new UndoForm(entry.id(), entry.description()));
+    }
+
+    private void openSynchronize(String relationship) {
+        SyncViewModel sync = new SyncViewModel(relationship, services.changes(), tasks);
+        sync.setOnSynchronized(this::changesApplied);
+        new SyncDialog(sync).show(window());
+    }
+
+    /** After a change: poll at once so the tree shows the peers' states, and show the journal. */
+    private void changesApplied() {
+        vm.refreshNow();
+        changesSection.reload();
+    }
+
     private Window window() { return root.getScene() == null ? null : root.getScene().getWindow(); }
 
     /** The HA actions of a relationship, for its tree rows; null when it has none (a standalone server). */
@@ -608,10 +695,10 @@ public final class MainView {
 
     /** One tree row: status indicator, name and a dimmer detail; its style classes name the status. */
     private static final class NodeCell extends TreeCell<ConsoleNode> {
-        private final Function<String, javafx.scene.control.ContextMenu> menus;
+        private final Function<String, ContextMenu> menus;
         private String menuFor;
 
-        NodeCell(Function<String, javafx.scene.control.ContextMenu> menus) { this.menus = menus; }
+        NodeCell(Function<String, ContextMenu> menus) { this.menus = menus; }
 
         @Override protected void updateItem(ConsoleNode node, boolean empty) {
             super.updateItem(node, empty);
@@ -619,7 +706,8 @@ public final class MainView {
             String relationship = empty ? null : node instanceof RelationshipItem r ? r.name()
                     : node instanceof PeerItem p ? p.relationship() : null;
             if (!java.util.Objects.equals(relationship, menuFor)) {
-                // a relationship's or one of its peers' row offers the relationship's HA actions
+                // a relationship's or one of its peers' row offers the relationship's changes and HA actions;
+                // built once per relationship so a poll re-rendering the row does not close an open menu
                 menuFor = relationship;
                 setContextMenu(relationship == null ? null : menus.apply(relationship));
             }

@@ -17,17 +17,24 @@ import tandem.core.HaActionOutcome;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
+import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.kea.KeaControlAgentClient;
+import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 
 /** The console's services over in-memory ports and a scripted probe; no database, no network. */
 final class TestConsole implements ConsoleServices {
     final InMemoryInventoryStore inventoryStore = new InMemoryInventoryStore();
     final InMemoryStateStore stateStore = new InMemoryStateStore();
+    final InMemoryReplicationStore replicationStore = new InMemoryReplicationStore();
+    /** Only for KeaChangeService: the fixtures' servers do not exist, so every change it tries is refused. */
+    private final KeaControlAgentClient kea = new KeaControlAgentClient();
     final ScriptedProbe probe = new ScriptedProbe();
     final FakeImporter importer = new FakeImporter();
     final Inventory inventory;
     final StatusPoller poller;
+    final KeaChangeService changes;
     final List<Preferences> saved = new ArrayList<>();
     volatile Preferences preferences;
     /** The actions sent, and what every action comes back with. */
@@ -50,6 +57,7 @@ final class TestConsole implements ConsoleServices {
         history.forEach(stateStore::appendEvent);
         inventory = new Inventory(inventoryStore, stateStore, Map.of(Backend.KEA, importer));
         poller = new StatusPoller(inventory, stateStore, probe, () -> this.preferences, clock);
+        changes = new KeaChangeService(inventory, poller, () -> this.preferences, replicationStore, stateStore, kea, clock);
     }
 
     static TestConsole empty() {
@@ -82,6 +90,10 @@ final class TestConsole implements ConsoleServices {
         return (rel, state) -> checks.getOrDefault(rel.name(), List.of());
     }
 
+    @Override public KeaChangeService changes() { return changes; }
+
+    @Override public ReplicationStore replicationStore() { return replicationStore; }
+
     @Override public Preferences preferences() { return preferences; }
 
     @Override public synchronized void updatePreferences(Preferences updated) {
@@ -89,5 +101,8 @@ final class TestConsole implements ConsoleServices {
         preferences = updated;
     }
 
-    @Override public void close() { poller.close(); }
+    @Override public void close() {
+        poller.close();
+        kea.close();
+    }
 }
