@@ -1,6 +1,7 @@
 package tandem.ui;
 
 import java.util.List;
+import tandem.kea.change.Ipv4;
 import tandem.kea.change.KeaChange;
 
 /** A new address pool in an existing subnet. */
@@ -24,9 +25,9 @@ public final class PoolForm extends ChangeForm {
     /** Why {@code pool} is not a pool of {@code subnet} (when that is a network), or null. */
     static String poolProblem(String pool, String subnet, boolean required) {
         if (pool.isEmpty()) return required ? "Enter the pool, e.g. 10.10.0.100 - 10.10.0.200" : null;
-        AddressSyntax.Range r = AddressSyntax.pool(pool);
+        Ipv4.Range r = Ipv4.pool(pool);
         if (r == null) return pool + " is not a pool such as 10.10.0.100 - 10.10.0.200";
-        AddressSyntax.Range within = AddressSyntax.network(subnet);
+        Ipv4.Range within = Ipv4.prefix(subnet);
         if (within != null && !within.contains(r)) return "Pool " + pool + " is not within subnet " + subnet;
         return null;
     }

@@ -1,7 +1,9 @@
 package tandem.ui;
 
 import java.util.List;
+import tandem.kea.change.Ipv4;
 import tandem.kea.change.KeaChange;
+import tandem.kea.change.ReservationSyntax;
 
 /** A host reservation: a MAC address gets a fixed IPv4 address (and optionally a host name) in one subnet. */
 public final class ReservationForm extends ChangeForm {
@@ -29,18 +31,18 @@ public final class ReservationForm extends ChangeForm {
         if (f == subnet) return required(f, "the subnet the reservation belongs to");
         if (f == mac) {
             if (f.value().isEmpty()) return "Enter the client's MAC address";
-            return AddressSyntax.mac(f.value()) ? null : "MAC address must look like 02:00:00:00:00:01";
+            return ReservationSyntax.mac(f.value()) ? null : "MAC address must look like 02:00:00:00:00:01";
         }
         if (f == ip) {
             if (f.value().isEmpty()) return "Enter the IP address to reserve";
-            long address = AddressSyntax.ipv4(f.value());
+            long address = Ipv4.parse(f.value());
             if (address < 0) return f.value() + " is not an IPv4 address";
-            AddressSyntax.Range within = AddressSyntax.network(subnet.value());
+            Ipv4.Range within = Ipv4.prefix(subnet.value());
             if (within != null && !within.contains(address)) return f.value() + " is not within subnet " + subnet.value();
             return null;
         }
         if (f == hostname) {
-            return f.value().isEmpty() || AddressSyntax.hostname(f.value()) ? null : f.value() + " is not a valid host name";
+            return f.value().isEmpty() || ReservationSyntax.hostname(f.value()) ? null : f.value() + " is not a valid host name";
         }
         return null;
     }

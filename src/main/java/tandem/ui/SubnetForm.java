@@ -1,6 +1,7 @@
 package tandem.ui;
 
 import java.util.List;
+import tandem.kea.change.Ipv4;
 import tandem.kea.change.KeaChange;
 
 /** A new subnet (scope), optionally with an id and its first pool. */
@@ -19,7 +20,7 @@ public final class SubnetForm extends ChangeForm {
     protected String problem(ChangeField f) {
         if (f == subnet) {
             if (f.value().isEmpty()) return "Enter the subnet, e.g. 10.20.0.0/24";
-            return AddressSyntax.network(f.value()) == null
+            return Ipv4.prefix(f.value()) == null
                     ? f.value() + " is not an IPv4 network such as 10.20.0.0/24" : null;
         }
         if (f == id) {

@@ -2,10 +2,18 @@ package tandem.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 /** The change forms' checks as the administrator types; nothing here reaches a server. */
 class ChangeViewModelTest {
+    /** DiffView is a control: loading it needs the toolkit, whichever test class happens to run first. */
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
     /** No service: a form with a problem must never get as far as asking one. */
     private static ChangeViewModel vm(ChangeForm form) {
         return new ChangeViewModel(form, Fixtures.EAST, "east1", null, BackgroundTasks.direct());

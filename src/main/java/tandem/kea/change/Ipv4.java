@@ -3,14 +3,17 @@ package tandem.kea.change;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** IPv4 addresses, prefixes and ranges as unsigned 32-bit numbers, for the checks Kea would make later. */
-final class Ipv4 {
+/**
+ * IPv4 addresses, prefixes and ranges as unsigned 32-bit numbers, for the checks Kea would make later; the forms
+ * check as typed with the same rules the changes apply.
+ */
+public final class Ipv4 {
     private static final Pattern ADDRESS = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private Ipv4() {}
 
     /** Returns the address as a number, or -1 when the text is not a dotted-quad IPv4 address. */
-    static long parse(String text) {
+    public static long parse(String text) {
         if (text == null) return -1;
         Matcher m = ADDRESS.matcher(text.strip());
         if (!m.matches()) return -1;
@@ -23,23 +26,23 @@ final class Ipv4 {
         return v;
     }
 
-    static String format(long v) {
+    public static String format(long v) {
         return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
     }
 
     /** An inclusive range of addresses. */
-    record Range(long first, long last) {
-        boolean contains(long a) { return a >= first && a <= last; }
+    public record Range(long first, long last) {
+        public boolean contains(long a) { return a >= first && a <= last; }
 
-        boolean contains(Range r) { return r.first >= first && r.last <= last; }
+        public boolean contains(Range r) { return r.first >= first && r.last <= last; }
 
-        boolean overlaps(Range r) { return first <= r.last && r.first <= last; }
+        public boolean overlaps(Range r) { return first <= r.last && r.first <= last; }
 
         @Override public String toString() { return format(first) + " - " + format(last); }
     }
 
     /** "10.0.0.0/24" as a range, or null when malformed or not a network address. */
-    static Range prefix(String cidr) {
+    public static Range prefix(String cidr) {
         if (cidr == null) return null;
         String[] parts = cidr.strip().split("/");
         if (parts.length != 2) return null;
@@ -57,7 +60,7 @@ final class Ipv4 {
     }
 
     /** A Kea pool: "a - b" or a prefix; null when malformed. */
-    static Range pool(String text) {
+    public static Range pool(String text) {
         if (text == null) return null;
         if (text.contains("/")) return prefix(text);
         String[] parts = text.split("-");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One change to a Kea DHCPv4 configuration, kept as an operation rather than a finished configuration so it can be
@@ -162,21 +161,16 @@ public sealed interface KeaChange {
     }
 
     record AddReservation(String subnet, String mac, String ip, String hostname) implements KeaChange {
-        private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}[:-]){5}[0-9a-f]{2}");
-        private static final Pattern HOSTNAME =
-                Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
-
         public String describe() {
             return "Reserve " + ip + " for " + Macs.normal(mac) + (hostname == null ? "" : " (" + hostname + ")")
                     + " in subnet " + subnet;
         }
 
         public void applyTo(ObjectNode config) {
-            if (mac == null || !MAC.matcher(mac.strip().toLowerCase(Locale.ROOT)).matches()) {
+            if (!ReservationSyntax.mac(mac)) {
                 throw new ChangeRefused("mac", "MAC address must look like 02:00:00:00:00:01");
             }
-            if (hostname != null && !hostname.isBlank()
-                    && !HOSTNAME.matcher(hostname.strip().toLowerCase(Locale.ROOT)).matches()) {
+            if (hostname != null && !hostname.isBlank() && !ReservationSyntax.hostname(hostname)) {
                 throw new ChangeRefused("hostname", hostname + " is not a valid host name");
             }
             long address = Ipv4.parse(ip);
