@@ -183,7 +183,7 @@ public final class ChangeViewModel {
         busy.set(true);
         outcomes.clear();
         say("Reading the configuration of the source of truth…", MessageKind.INFO);
-        tasks.run(() -> form.prepare(changes, relationship.name()), p -> {
+        tasks.run(() -> refusable(() -> form.prepare(changes, relationship.name())), p -> {
             busy.set(false);
             preview = p;
             previewedInput = input;
@@ -204,7 +204,7 @@ public final class ChangeViewModel {
         busy.set(true);
         update();
         say("Applying on " + p.sourceOfTruth() + "…", MessageKind.INFO);
-        tasks.run(() -> changes.apply(p), a -> {
+        tasks.run(() -> refusable(() -> changes.apply(p)), a -> {
             busy.set(false);
             appliedPreview = p;
             List<PeerOutcome> out = new ArrayList<>();
@@ -237,7 +237,26 @@ public final class ChangeViewModel {
 
     // ---- internals
 
-    private void refused(Throwable e) {
+    /** A refusal is an expected outcome, not a bug: it travels as a checked exception (logged quietly). */
+    static final class Refusal extends Exception {
+        final ChangeRefused refused;
+
+        Refusal(ChangeRefused refused) {
+            super(refused.getMessage(), refused);
+            this.refused = refused;
+        }
+    }
+
+    static <V> V refusable(java.util.concurrent.Callable<V> work) throws Exception {
+        try {
+            return work.call();
+        } catch (ChangeRefused e) {
+            throw new Refusal(e);
+        }
+    }
+
+    private void refused(Throwable failure) {
+        Throwable e = failure instanceof Refusal r ? r.refused : failure;
         busy.set(false);
         preview = null; // the preview no longer holds: preview again
         if (e instanceof ChangeRefused r) {

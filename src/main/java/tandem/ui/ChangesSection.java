@@ -58,7 +58,12 @@ final class ChangesSection extends VBox {
                     store.outOfSync(relationshipName));
         }, content -> {
             if (content.relationship().equals(relationship) && !content.equals(shown)) draw(content);
-        }, e -> { });
+        }, e -> {
+            shown = null;
+            Label l = new Label("Could not read the change journal: " + e.getMessage());
+            l.getStyleClass().add("changes-warning");
+            lines.getChildren().setAll(l);
+        });
     }
 
     /** Reads the store again for the relationship shown. */

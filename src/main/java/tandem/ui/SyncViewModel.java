@@ -81,7 +81,7 @@ public final class SyncViewModel {
         busy.set(true);
         canOverwrite.set(false);
         say("Comparing every peer with the source of truth…", MessageKind.INFO);
-        tasks.run(() -> changes.planSync(relationship), this::planned, this::failed);
+        tasks.run(() -> ChangeViewModel.refusable(() -> changes.planSync(relationship)), this::planned, this::failed);
     }
 
     private void planned(SyncPlan plan) {
@@ -105,7 +105,7 @@ public final class SyncViewModel {
         busy.set(true);
         canOverwrite.set(false);
         say("Synchronizing…", MessageKind.INFO);
-        tasks.run(() -> changes.synchronize(relationship, Set.of()), result -> {
+        tasks.run(() -> ChangeViewModel.refusable(() -> changes.synchronize(relationship, Set.of())), result -> {
             busy.set(false);
             done.set(true);
             List<PeerOutcome> out = new ArrayList<>();
@@ -118,7 +118,8 @@ public final class SyncViewModel {
         }, this::failed);
     }
 
-    private void failed(Throwable e) {
+    private void failed(Throwable failure) {
+        Throwable e = failure instanceof ChangeViewModel.Refusal r ? r.refused : failure;
         busy.set(false);
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         say(e instanceof ChangeRefused ? text : "Failed: " + text, MessageKind.ERROR);

@@ -76,6 +76,22 @@ class MainViewTest {
     }
 
     @Test
+    void aStandaloneServerGetsTheChangesButNotSynchronize(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        waitUntil(() -> robot.lookup("#action-synchronize-now").tryQuery().isPresent());
+        assertTrue(robot.lookup("#action-add-reservation").tryQuery().isPresent());
+        robot.clickOn(cells(robot, ".tree-cell.relationship-node").stream()
+                .filter(c -> c.getAccessibleText().startsWith("Server lab-kea")).findFirst().orElseThrow());
+        waitUntil(() -> "lab-kea".equals(robot.lookup("#detailsName").queryAs(Label.class).getText()));
+        for (String id : List.of("add-reservation", "add-subnet", "add-pool", "set-option")) {
+            assertTrue(robot.lookup("#action-" + id).tryQuery().isPresent(), id);
+        }
+        assertTrue(robot.lookup("#action-synchronize-now").tryQuery().isEmpty());
+        waitUntil(() -> robot.lookup("#detailsChanges").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 1);
+    }
+
+    @Test
     void treeShowsRelationshipsWithStatusPeersAndTheStaleMarker(FxRobot robot) throws Exception {
         TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
         waitUntil(() -> tree.getRoot().getChildren().size() == 4);
