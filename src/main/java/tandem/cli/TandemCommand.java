@@ -14,7 +14,7 @@ import tandem.store.DataDirectory;
 /** {@code tandem [--data DIR] [COMMAND]}: without a command it opens the console. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "DHCP failover console. Without a command, opens the console window.",
-        subcommands = {ServerCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, StatusCommand.class, IscCommand.class, CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */
     public static final int EXIT_REFUSED = 1;
