@@ -10,6 +10,8 @@ command -v kea-ctrl-agent >/dev/null 2>&1 || [ -x /usr/sbin/kea-ctrl-agent ] || 
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 # ISC dhcpd: every configuration the ISC tests write is checked with the real `dhcpd -t`
 [ -x /usr/sbin/dhcpd ] || need+=(isc-dhcp-server)
+# OpenSSH server: the SSH and safe-write tests log in to a real sshd started on 127.0.0.1
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 if [ ${#need[@]} -gt 0 ]; then

@@ -105,7 +105,9 @@ public record FailoverPeer(String name, FailoverRole role, String address, Integ
             else if (split < 0 || split > 256) p.add(error(Field.SPLIT, "must be from 0 to 256 (got " + split + "; suggested: " + SUGGESTED_SPLIT + ")"));
             else if (split != SUGGESTED_SPLIT) p.add(warning(Field.SPLIT, SUGGESTED_SPLIT + " is the only value ISC recommends (got " + split + ")"));
         }
-        if (loadBalanceMaxSeconds != null) {
+        if (loadBalanceMaxSeconds == null) {
+            p.add(warning(Field.LOAD_BALANCE_MAX_SECONDS, "not set: dhcpd then turns load balancing off (3 or 5 is recommended)"));
+        } else {
             if (loadBalanceMaxSeconds < 0) p.add(error(Field.LOAD_BALANCE_MAX_SECONDS, "cannot be negative (0 turns load balancing off)"));
             else if (loadBalanceMaxSeconds != 3 && loadBalanceMaxSeconds != 5 && loadBalanceMaxSeconds != 0) {
                 p.add(warning(Field.LOAD_BALANCE_MAX_SECONDS, "3 or 5 is recommended (got " + loadBalanceMaxSeconds + ")"));
