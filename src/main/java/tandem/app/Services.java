@@ -8,6 +8,8 @@ import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.StateStore;
+import tandem.isc.IscPeerProbe;
+import tandem.isc.IscServerImporter;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaPeerProbe;
 import tandem.kea.KeaServerImporter;
@@ -23,6 +25,7 @@ public final class Services implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final KeaControlAgentClient kea;
+    private final IscPeerProbe isc;
     private final H2StateStore stateStore;
     private final H2PreferenceStore preferenceStore;
     private final Inventory inventory;
@@ -38,14 +41,20 @@ public final class Services implements AutoCloseable {
         this.preferenceStore = new H2PreferenceStore(database);
         this.preferences = preferenceStore.load();
         H2InventoryStore inventoryStore = new H2InventoryStore(database, SecretCipher.inDirectory(dataDir));
+        this.isc = new IscPeerProbe(knownHosts(dataDir), clock);
         this.inventory = new Inventory(inventoryStore, stateStore,
-                Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock)));
-        this.poller = new StatusPoller(inventory, stateStore, new KeaPeerProbe(kea, clock), () -> preferences, clock);
+                Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock),
+                        Backend.ISC, new IscServerImporter(knownHosts(dataDir), () -> preferences.timeout(), clock)));
+        this.poller = new StatusPoller(inventory, stateStore,
+                new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences, clock);
     }
 
     public static Services open(Path dataDir) { return new Services(dataDir); }
 
     public Path dataDir() { return dataDir; }
+
+    /** The SSH known hosts of the console (ISC servers), in the data folder. */
+    public static Path knownHosts(Path dataDir) { return dataDir.resolve("known_hosts"); }
 
     public Inventory inventory() { return inventory; }
 
@@ -67,6 +76,7 @@ public final class Services implements AutoCloseable {
     public void close() {
         poller.close();
         kea.close();
+        isc.close();
         database.close();
     }
 }

@@ -42,9 +42,129 @@ import tandem.isc.SshTarget;
 /** {@code tandem isc ...}: check and edit ISC dhcpd configurations, in a local file or on a server over SSH. */
 @Command(name = "isc", mixinStandardHelpOptions = true,
         description = "Check ISC dhcpd configurations and manage their failover peers and pools.",
-        subcommands = {IscCommand.Check.class, IscCommand.Peer.class, IscCommand.Pool.class})
+        subcommands = {IscCommand.Check.class, IscCommand.Peer.class, IscCommand.Pool.class, IscCommand.PartnerDown.class,
+                IscCommand.Migrate.class})
 final class IscCommand {
     @ParentCommand TandemCommand root;
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = {"Finish a failover setup: write a subnet to the failover partner, with the mirrored peer"
+                    + " declaration (other role, addresses and ports swapped, no mclt or split on a secondary) and the"
+                    + " same pools referring to it.", "Shows the partner's diff; writes it (validated, backed up, restarted) with --apply."})
+    static final class Migrate implements Callable<Integer> {
+        @ParentCommand IscCommand isc;
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "SUBNET", description = "The subnet, e.g. 10.0.0.0/24") String subnet;
+
+        static final class From {
+            @Option(names = "--from", paramLabel = "SERVER", description = "The ISC server (inventory name) that has the subnet") String server;
+            @Option(names = "--from-file", paramLabel = "FILE", description = "A local dhcpd.conf that has the subnet") Path file;
+        }
+
+        static final class To {
+            @Option(names = "--to", paramLabel = "SERVER", description = "The partner (inventory name)") String server;
+            @Option(names = "--to-file", paramLabel = "FILE", description = "The partner's dhcpd.conf as a local file") Path file;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1") From from;
+        @ArgGroup(exclusive = true, multiplicity = "1") To to;
+        @Mixin Apply apply;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<AutoCloseable> open = new java.util.ArrayList<>();
+            try {
+                tandem.isc.IscConfigTarget source = target(from.server, from.file, open);
+                tandem.isc.IscConfigTarget partner = target(to.server, to.file, open);
+                DhcpdConfig sourceConfig = source.load();
+                DhcpdConfig partnerConfig = partner.load();
+                FailoverEdits.Edit e;
+                try {
+                    e = FailoverEdits.migrateToPartner(sourceConfig, subnet, partnerConfig);
+                } catch (IllegalArgumentException ex) {
+                    err.println("Refused: " + ex.getMessage() + " in " + source.name());
+                    return TandemCommand.EXIT_REFUSED;
+                }
+                e.change().warnings().forEach(w -> out.println("Note: " + w));
+                if (e.change().isEmpty()) {
+                    out.println("The partner already has this subnet as " + source.name() + " does.");
+                    return 0;
+                }
+                out.print(e.change().unifiedDiff());
+                if (!e.applicable()) {
+                    err.println("Refused: the partner's configuration would break:");
+                    e.problems().forEach(p -> err.println("  " + p));
+                    return TandemCommand.EXIT_REFUSED;
+                }
+                if (!apply.apply) {
+                    out.println("Preview only: run again with --apply to write it to " + partner.name() + ".");
+                    return 0;
+                }
+                SafeWrite.Result r = partner.apply(partnerConfig, e.change());
+                (r instanceof SafeWrite.Applied ? out : err).println(r.message());
+                return r instanceof SafeWrite.Applied ? 0 : TandemCommand.EXIT_REFUSED;
+            } catch (ConfSyntaxException ex) {
+                err.println("Cannot read the configuration: " + ex.getMessage());
+                return TandemCommand.EXIT_REFUSED;
+            } finally {
+                for (AutoCloseable c : open) c.close();
+            }
+        }
+
+        private tandem.isc.IscConfigTarget target(String server, Path file, List<AutoCloseable> open) throws IOException {
+            if (file != null) {
+                return tandem.isc.IscConfigTarget.of(new LocalShell(Duration.ofSeconds(60)), file.toAbsolutePath().toString(),
+                        IscServerSettings.DEFAULT_VALIDATE_COMMAND, "true", Clock.systemUTC());
+            }
+            var record = isc.root.services().inventory().server(server)
+                    .filter(r -> r.backend() == tandem.core.Backend.ISC)
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "no ISC server named " + server + " in the inventory"));
+            IscServerSettings s = IscServerSettings.fromConnection(record.connection());
+            SshConnection c = SshConnection.open(s.ssh(), isc.root.dataDir().resolve("known_hosts"), HostKeyPrompt.REFUSE, Duration.ofSeconds(30));
+            open.add(c);
+            return tandem.isc.IscConfigTarget.of(c, s.configPath(), s.validateCommand(), s.restartCommand(), Clock.systemUTC());
+        }
+    }
+
+    @Command(name = "partner-down", mixinStandardHelpOptions = true,
+            description = {"Tell an ISC server in the inventory that its failover partner is down: it then serves the"
+                    + " whole pool.", "Only when the partner is really down: if both serve, they may give one address to two clients."})
+    static final class PartnerDown implements Callable<Integer> {
+        @ParentCommand IscCommand isc;
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "SERVER", description = "The ISC server, as `tandem server list` names it") String server;
+
+        @Parameters(index = "1", paramLabel = "PEER", description = "The failover peer (relationship) name, e.g. fo-pair") String peer;
+
+        @Option(names = "--yes", description = "Confirm: the partner is down") boolean yes;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            var record = isc.root.services().inventory().server(server).orElse(null);
+            if (record == null || record.backend() != tandem.core.Backend.ISC) {
+                err.println("No ISC server named " + server);
+                return TandemCommand.EXIT_REFUSED;
+            }
+            if (!yes) {
+                err.println("Warning: in partner-down, " + server + " serves every address of \"" + peer + "\"'s pools. If its"
+                        + " partner is still serving, both may hand out the same address. Run again with --yes once the partner is"
+                        + " really down.");
+                return TandemCommand.EXIT_REFUSED;
+            }
+            IscServerSettings s = IscServerSettings.fromConnection(record.connection());
+            try (SshConnection c = SshConnection.open(s.ssh(), isc.root.dataDir().resolve("known_hosts"), HostKeyPrompt.REFUSE,
+                    Duration.ofSeconds(20))) {
+                tandem.isc.FailoverStatus st = new tandem.isc.OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand()).setPartnerDown(peer);
+                spec.commandLine().getOut().println(server + " \"" + peer + "\": " + st.local().wire() + " (partner " + st.partner().wire() + ")");
+                return 0;
+            }
+        }
+    }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check a dhcpd.conf: its syntax, Tandem's failover rules, and dhcpd -t where dhcpd is installed.",
@@ -157,7 +277,7 @@ final class IscCommand {
                     : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             IscServerSettings settings;
             try {
-                settings = new IscServerSettings(new SshSettings(target, key, password, jumpTarget, sudo), configPath, validate, restart, 0);
+                settings = new IscServerSettings(new SshSettings(target, key, password, jumpTarget, sudo), configPath, validate, restart, 0, null);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -14,10 +14,15 @@ public final class OmapiFailoverClient {
 
     private final Shell shell;
     private final int port;
+    private final String omshell;
 
-    public OmapiFailoverClient(Shell shell, int port) {
+    public OmapiFailoverClient(Shell shell, int port) { this(shell, port, IscServerSettings.DEFAULT_OMSHELL_COMMAND); }
+
+    /** @param omshellCommand how omshell is run where dhcpd is, e.g. {@code omshell} */
+    public OmapiFailoverClient(Shell shell, int port, String omshellCommand) {
         this.shell = shell;
         this.port = port;
+        this.omshell = omshellCommand;
     }
 
     public FailoverStatus read(String peer) throws IOException {
@@ -37,7 +42,7 @@ public final class OmapiFailoverClient {
     private String omshell(String peer, String more) throws IOException {
         String script = "server 127.0.0.1\nport " + port + "\nconnect\nnew failover-state\nset name = "
                 + FailoverPeer.quote(peer) + "\nopen\n" + more;
-        Shell.ExecResult r = shell.exec("omshell", script.getBytes(StandardCharsets.UTF_8), false);
+        Shell.ExecResult r = shell.exec(omshell, script.getBytes(StandardCharsets.UTF_8), false);
         String out = r.stdout() + r.stderr();
         if (out.contains("command not found") || r.exitCode() == 127) {
             throw new IOException("omshell is not installed on " + shell.where() + " (it comes with isc-dhcp-server)");

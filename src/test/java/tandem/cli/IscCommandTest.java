@@ -143,4 +143,26 @@ class IscCommandTest {
     private static void requireDhcpd() {
         if (DhcpdSyntaxCheck.findDhcpd() == null) fail("dhcpd is not installed: install Debian's isc-dhcp-server (src/test/run-all.sh does)");
     }
+
+    @Test
+    void migratingASubnetToThePartnerWritesTheMirroredPeerThroughTheSafeWrite() throws Exception {
+        requireDhcpd();
+        Path primary = copy("primary.conf");
+        Path partner = dir.resolve("partner.conf");
+        Files.writeString(partner, "# the partner\nauthoritative;\nomapi-port 7911;\n");
+        Run preview = tandem("isc", "migrate", "10.10.0.0/24", "--from-file", primary.toString(), "--to-file", partner.toString());
+        assertEquals(0, preview.code(), preview.err());
+        assertTrue(preview.out().contains("+failover peer \"fo-pair\" {\n+  secondary;\n+  address 10.10.0.3;\n+  port 647;\n+  peer address 10.10.0.2;\n"), preview.out());
+        assertTrue(!preview.out().contains("+  mclt"), preview.out());
+        Run applied = tandem("isc", "migrate", "10.10.0.0/24", "--from-file", primary.toString(), "--to-file", partner.toString(), "--apply");
+        assertEquals(0, applied.code(), applied.err());
+        DhcpdConfig written = DhcpdConfig.read(partner);
+        assertEquals("fo-pair", written.pools().get(0).failoverPeer());
+        assertTrue(DhcpdSyntaxCheck.run(DhcpdSyntaxCheck.findDhcpd(), partner).ok());
+        Run again = tandem("isc", "migrate", "10.10.0.0/24", "--from-file", primary.toString(), "--to-file", partner.toString());
+        assertTrue(again.out().contains("already has this subnet"), again.out());
+        Run unknown = tandem("isc", "migrate", "10.99.0.0/24", "--from-file", primary.toString(), "--to-file", partner.toString());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("no subnet 10.99.0.0/24"), unknown.err());
+    }
 }

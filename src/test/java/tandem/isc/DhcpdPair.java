@@ -60,6 +60,8 @@ final class DhcpdPair implements AutoCloseable {
 
     long holder(int i) { return holders.get(i).pid(); }
 
+    Path configFile(int i) { return dir.resolve((i == 0 ? "primary" : "secondary") + ".conf"); }
+
     Shell shell(int i) { return new NamespaceShell(holder(i)); }
 
     void startServer(int i) throws IOException {

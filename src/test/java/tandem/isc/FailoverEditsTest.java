@@ -91,4 +91,23 @@ class FailoverEditsTest {
         assertTrue(!RealDhcpd.check(e.after()).ok(), "dhcpd agrees");
         assertEquals(Arrays.asList("fo-pair"), c.peerNames());
     }
+
+    @Test
+    void migratingASubnetWritesTheMirroredPeerAndTheSamePoolsOnThePartner() throws Exception {
+        DhcpdConfig primary = Corpus.read("two-peers.conf");
+        DhcpdConfig partner = DhcpdConfig.parse("/etc/dhcp/partner.conf", "# partner\nauthoritative;\n\nsubnet 10.20.0.0 netmask 255.255.255.0 {\n}\n");
+        FailoverEdits.Edit e = FailoverEdits.migrateToPartner(primary, "10.20.0.0/24", partner);
+        assertTrue(e.applicable(), e.problems().toString());
+        PeerDeclaration north = e.after().peer("north").orElseThrow();
+        assertEquals(FailoverRole.SECONDARY, north.peer().role());
+        assertEquals("10.20.0.2", north.peer().address());
+        assertEquals("10.20.0.1", north.peer().peerAddress());
+        assertEquals(null, north.peer().mclt());
+        assertEquals(List.of("north", "north"), peersOfPools(e.after()));
+        assertEquals(List.of("10.20.0.0/24"), e.after().subnets().stream().map(Subnet::cidr).toList());
+        assertTrue(e.change().warnings().get(0).contains("\"north\" as secondary"), e.change().warnings().toString());
+        RealDhcpd.assertAccepted(e.after());
+        // migrating again changes nothing
+        assertTrue(FailoverEdits.migrateToPartner(primary, "10.20.0.0/24", e.after()).change().isEmpty());
+    }
 }
