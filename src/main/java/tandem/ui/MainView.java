@@ -175,6 +175,10 @@ public final class MainView {
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) removeSelectedServer();
         });
+        tree.setOnContextMenuRequested(e -> {
+            javafx.scene.control.ContextMenu menu = iscMenu();
+            if (menu != null) menu.show(tree, e.getScreenX(), e.getScreenY());
+        });
         Label heading = new Label("Servers and relationships");
         heading.getStyleClass().add("pane-heading");
         Label empty = new Label("No servers yet.\nUse “Add DHCP server…” to add one.");
@@ -189,6 +193,57 @@ public final class MainView {
         box.getStyleClass().add("tree-pane");
         box.setMinWidth(220);
         return box;
+    }
+
+    /** Right-click on an ISC relationship: pools, peers and partner-down, each previewed before it is written. */
+    javafx.scene.control.ContextMenu iscMenu() {
+        TreeItem<ConsoleNode> item = tree.getSelectionModel().getSelectedItem();
+        if (item == null || !(item.getValue() instanceof RelationshipItem r)
+                || r.relationship().backend() != tandem.core.Backend.ISC) return null;
+        var target = services.iscConfig(r.serverName()).orElse(null);
+        if (target == null) return null;
+        String peer = r.name().contains("/") ? r.name().substring(r.name().indexOf('/') + 1) : null;
+        javafx.scene.control.MenuItem pool = new javafx.scene.control.MenuItem("Add address pool…");
+        pool.setId("iscAddPool");
+        pool.setOnAction(e -> withConfig(target, config -> new AddressPoolDialog(new AddressPoolViewModel(config, null),
+                edit -> review(target, config, edit)).show(window())));
+        javafx.scene.control.MenuItem peers = new javafx.scene.control.MenuItem("Manage failover peers…");
+        peers.setId("iscManagePeers");
+        peers.setOnAction(e -> withConfig(target, config -> new ManageFailoverPeersDialog(config, r.serverName(),
+                edit -> review(target, config, edit)).show(window())));
+        javafx.scene.control.MenuItem down = new javafx.scene.control.MenuItem("Set partner down…");
+        down.setId("iscPartnerDown");
+        down.setDisable(peer == null);
+        down.setOnAction(e -> confirmPartnerDown(target, r.serverName(), peer));
+        return new javafx.scene.control.ContextMenu(pool, peers, down);
+    }
+
+    private void withConfig(tandem.isc.IscConfigTarget target, java.util.function.Consumer<tandem.isc.DhcpdConfig> then) {
+        tasks.run(target::load, then, failure -> error("Cannot read " + target.name(), failure));
+    }
+
+    private void review(tandem.isc.IscConfigTarget target, tandem.isc.DhcpdConfig config, tandem.isc.FailoverEdits.Edit edit) {
+        new ConfigDiffDialog(target, config, edit.change(), tasks, vm::refreshNow).show(window());
+    }
+
+    private void confirmPartnerDown(tandem.isc.IscConfigTarget target, String server, String peer) {
+        Alert confirm = new Alert(Alert.AlertType.WARNING, "In partner-down, " + server + " serves every address of the"
+                + " failover peer \"" + peer + "\"'s pools. Do this only when the partner is really down: if both serve,"
+                + " they can give the same address to two clients.", ButtonType.CANCEL, ButtonType.OK);
+        confirm.setTitle("Set partner down");
+        confirm.setHeaderText("Set the partner of " + server + " down?");
+        confirm.initOwner(window());
+        Theme.apply(confirm.getDialogPane());
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> tasks.run(() -> target.setPartnerDown(peer),
+                st -> vm.refreshNow(), failure -> error("Partner-down failed", failure)));
+    }
+
+    private void error(String what, Throwable failure) {
+        Alert a = new Alert(Alert.AlertType.ERROR, failure.getMessage() == null ? failure.toString() : failure.getMessage(), ButtonType.CLOSE);
+        a.setHeaderText(what);
+        a.initOwner(window());
+        Theme.apply(a.getDialogPane());
+        a.show();
     }
 
     private Node detailsPane() {
