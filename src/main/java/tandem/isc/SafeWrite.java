@@ -135,20 +135,23 @@ public final class SafeWrite {
             // included files first, the main file last: dhcpd reads nothing until the restart anyway
             List<String> order = new ArrayList<>(changed);
             if (order.remove(main)) order.add(main);
-            for (String f : order) run("mv -f " + q(staged.get(f)) + " " + q(f), "move " + staged.get(f) + " into place");
+            List<String> moved = new ArrayList<>();
+            try {
+                for (String f : order) {
+                    run("mv -f " + q(staged.get(f)) + " " + q(f), "move " + staged.get(f) + " into place");
+                    moved.add(f);
+                }
+            } catch (IOException e) {
+                // all or nothing: the files already moved go back to what they were
+                StringBuilder why = new StringBuilder(e.getMessage());
+                if (!restore(moved, backups, why)) why.append("; putting the moved files back failed as well");
+                throw new IOException(why.toString(), e);
+            }
             temporary.removeAll(staged.values());
             Shell.ExecResult restart = ssh.exec(restartCommand, null, true);
             if (restart.ok()) return new Applied(backups, restart.output());
             StringBuilder restore = new StringBuilder();
-            boolean restored = true;
-            for (String f : order) {
-                Shell.ExecResult r = ssh.exec("if [ -e " + q(backups.get(f)) + " ]; then cp -p " + q(backups.get(f)) + " "
-                        + q(f) + "; else rm -f " + q(f) + "; fi", null, true);
-                if (!r.ok()) {
-                    restored = false;
-                    restore.append(f).append(": ").append(r.output()).append('\n');
-                }
-            }
+            boolean restored = restore(order, backups, restore);
             if (restored) {
                 Shell.ExecResult again = ssh.exec(restartCommand, null, true);
                 if (!again.ok()) restore.append("dhcpd did not restart on the previous configuration either: ").append(again.output());
@@ -157,6 +160,22 @@ public final class SafeWrite {
         } finally {
             for (String t : temporary) ssh.exec("rm -f " + q(t), null, true);
         }
+    }
+
+    /** Puts each file back from its backup (copied next to it, then moved: atomic); a file that was new goes. */
+    private boolean restore(List<String> files, Map<String, String> backups, StringBuilder problems) throws IOException {
+        boolean ok = true;
+        for (String f : files) {
+            String back = backups.get(f);
+            String tmp = f + ".tandem-restore";
+            Shell.ExecResult r = ssh.exec("if [ -e " + q(back) + " ]; then cp -p " + q(back) + " " + q(tmp) + " && mv -f " + q(tmp)
+                    + " " + q(f) + "; else rm -f " + q(f) + "; fi", null, true);
+            if (!r.ok()) {
+                ok = false;
+                problems.append(f).append(": ").append(r.output()).append('\n');
+            }
+        }
+        return ok;
     }
 
     private void run(String command, String what) throws IOException {
