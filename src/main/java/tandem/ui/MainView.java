@@ -142,6 +142,10 @@ public final class MainView {
         add.setId("openAddServer");
         add.setOnAction(e -> openAddServer());
         add.setTooltip(new Tooltip("Add a Kea server; its failover relationships are read from its configuration (Ctrl+N)"));
+        Button addIsc = new Button("Add ISC server…");
+        addIsc.setId("openAddIscServer");
+        addIsc.setOnAction(e -> openAddIscServer());
+        addIsc.setTooltip(new Tooltip("Add an ISC dhcpd server reached over SSH; its failover peers become relationships"));
         removeButton.setId("removeServer");
         removeButton.setOnAction(e -> removeSelectedServer());
         removeButton.setDisable(true);
@@ -154,7 +158,7 @@ public final class MainView {
         prefs.setOnAction(e -> openPreferences());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), add, removeButton, refresh, gap, prefs);
+        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), add, addIsc, removeButton, refresh, gap, prefs);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -590,6 +594,14 @@ public final class MainView {
         AddServerViewModel addVm = new AddServerViewModel(services.inventory(), services.preferences(), tasks,
                 services.poller()::inventoryChanged);
         new AddServerDialog(addVm, accepted -> vm.serverAdded(accepted.server().name())).show(window());
+    }
+
+    private void openAddIscServer() {
+        AddIscServerViewModel iscVm = new AddIscServerViewModel(services.inventory(), tasks, name -> {
+            services.poller().inventoryChanged();
+            vm.serverAdded(name);
+        });
+        new AddIscServerDialog(iscVm).show(window());
     }
 
     private void openPreferences() {
