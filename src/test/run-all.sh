@@ -12,6 +12,8 @@ command -v python3 >/dev/null 2>&1 || need+=(python3)
 [ -x /usr/sbin/dhcpd ] || need+=(isc-dhcp-server)
 # OpenSSH server: the SSH and safe-write tests log in to a real sshd started on 127.0.0.1
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+# sudo: the safe write's privileged steps are tested through sudo -n
+command -v sudo >/dev/null 2>&1 || need+=(sudo)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 if [ ${#need[@]} -gt 0 ]; then

@@ -137,6 +137,26 @@ class SafeWriteSshTest {
     }
 
     @Test
+    void privilegedStepsGoThroughSudo() throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/sudo"))) org.junit.jupiter.api.Assertions.fail("sudo is not installed (src/test/run-all.sh installs it)");
+        Path conf = serverCopy("primary.conf");
+        SshSettings withSudo = new SshSettings(sshd.target(), sshd.clientKey, null, null, true);
+        try (SshConnection c = SshConnection.open(withSudo, knownHosts, (h, t, f) -> true, Duration.ofSeconds(20))) {
+            assertEquals(sshd.user + "\n", c.exec("echo ${SUDO_USER:-none}", null, true).stdout(), "a privileged step runs through sudo");
+            assertEquals("none\n", c.exec("echo ${SUDO_USER:-none}", null, false).stdout(), "others do not");
+            DhcpdConfig before = SafeWrite.read(c, conf.toString());
+            FailoverEdits.Edit edit = FailoverEdits.setPoolRanges(before, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.120")));
+            // the restart records who ran it: through sudo, SUDO_USER is set
+            String restart = "echo \"sudo:${SUDO_USER:-none}\" >> " + server.resolve("restarts");
+            SafeWrite.Result r = new SafeWrite(c, VALIDATE, restart, CLOCK).apply(before, edit.change());
+            assertInstanceOf(SafeWrite.Applied.class, r, r.message());
+        }
+        assertEquals("sudo:" + sshd.user + "\n", restartLog());
+        assertTrue(Files.readString(conf).contains("range 10.10.0.100 10.10.0.120;"));
+        assertNoTemporaryFiles();
+    }
+
+    @Test
     void aConfigurationDhcpdRefusesLeavesTheOldFileAndIsNotRestarted() throws Exception {
         Path conf = serverCopy("primary.conf");
         String original = Files.readString(conf);
