@@ -215,11 +215,20 @@ public final class MainView {
         peers.setId("iscManagePeers");
         peers.setOnAction(e -> withConfig(target, config -> new ManageFailoverPeersDialog(config, r.serverName(),
                 edit -> review(target, config, edit)).show(window())));
+        javafx.scene.control.MenuItem migrate = new javafx.scene.control.MenuItem("Migrate subnet to partner…");
+        migrate.setId("iscMigrate");
+        migrate.setOnAction(e -> withConfig(target, config -> {
+            List<String> partners = services.inventory().servers().stream()
+                    .filter(sr -> sr.backend() == tandem.core.Backend.ISC && !sr.name().equals(r.serverName()))
+                    .map(sr -> sr.name()).toList();
+            new MigrateSubnetDialog(r.serverName(), config.subnets().stream().map(tandem.isc.Subnet::cidr).toList(), partners,
+                    (subnet, partner) -> migrate(config, subnet, partner)).show(window());
+        }));
         javafx.scene.control.MenuItem down = new javafx.scene.control.MenuItem("Set partner down…");
         down.setId("iscPartnerDown");
         down.setDisable(peer == null);
         down.setOnAction(e -> confirmPartnerDown(target, r.serverName(), peer));
-        return new javafx.scene.control.ContextMenu(pool, peers, down);
+        return new javafx.scene.control.ContextMenu(pool, peers, migrate, down);
     }
 
     private void withConfig(tandem.isc.IscConfigTarget target, java.util.function.Consumer<tandem.isc.DhcpdConfig> then) {
@@ -228,6 +237,27 @@ public final class MainView {
 
     private void review(tandem.isc.IscConfigTarget target, tandem.isc.DhcpdConfig config, tandem.isc.FailoverEdits.Edit edit) {
         new ConfigDiffDialog(target, config, edit.change(), tasks, vm::refreshNow).show(window());
+    }
+
+    private void migrate(tandem.isc.DhcpdConfig source, String subnet, String partner) {
+        var target = services.iscConfig(partner).orElse(null);
+        if (target == null) return;
+        withConfig(target, partnerConfig -> {
+            tandem.isc.FailoverEdits.Edit edit;
+            try {
+                edit = tandem.isc.FailoverEdits.migrateToPartner(source, subnet, partnerConfig);
+            } catch (IllegalArgumentException ex) {
+                error("Cannot migrate " + subnet, ex);
+                return;
+            }
+            if (edit.change().isEmpty()) {
+                vm.say(partner + " already has " + subnet + " as it should", MessageKind.INFO);
+            } else if (!edit.applicable()) {
+                error("The partner's configuration would break", new IllegalStateException(edit.problems().get(0).toString()));
+            } else {
+                review(target, partnerConfig, edit);
+            }
+        });
     }
 
     private void confirmPartnerDown(tandem.isc.IscConfigTarget target, String server, String peer) {

@@ -45,6 +45,7 @@ class IscTreeMenuTest {
                     new PeerDefinition("10.20.0.2", PeerRole.SECONDARY, java.net.URI.create("ssh://root@10.0.0.1:22/etc/dhcp/dhcpd.conf#partner=north"), true)),
             false, null);
     private TestConsole console;
+    private Path partnerConf;
     private BackgroundTasks tasks;
     private MainView view;
 
@@ -56,6 +57,12 @@ class IscTreeMenuTest {
         Files.copy(Path.of(getClass().getResource("/isc/corpus/two-peers.conf").toURI()), conf);
         IscConfigTarget target = IscConfigTarget.of(new LocalShell(Duration.ofSeconds(30)), conf.toString(),
                 "dhcpd -t -4 -cf FILE", "true", Clock.systemUTC());
+        partnerConf = conf.resolveSibling("partner.conf");
+        Files.writeString(partnerConf, "# dhcp2\nauthoritative;\n");
+        IscConfigTarget partner = IscConfigTarget.of(new LocalShell(Duration.ofSeconds(30)), partnerConf.toString(),
+                "dhcpd -t -4 -cf FILE", "true", Clock.systemUTC());
+        console.inventoryStore.saveServer(new tandem.core.ServerRecord("dhcp2", Backend.ISC,
+                tandem.core.ConnectionSettings.of(java.net.URI.create("ssh://root@10.0.0.2:22/etc/dhcp/dhcpd.conf")), Fixtures.T0), List.of());
         ConsoleServices services = new ConsoleServices() {
             @Override public Inventory inventory() { return console.inventory(); }
             @Override public StatusPoller poller() { return console.poller(); }
@@ -64,7 +71,7 @@ class IscTreeMenuTest {
             @Override public Preferences preferences() { return console.preferences(); }
             @Override public void updatePreferences(Preferences updated) { console.updatePreferences(updated); }
             @Override public Optional<IscConfigTarget> iscConfig(String server) {
-                return server.equals("dhcp1") ? Optional.of(target) : Optional.empty();
+                return server.equals("dhcp1") ? Optional.of(target) : server.equals("dhcp2") ? Optional.of(partner) : Optional.empty();
             }
             @Override public void close() { console.close(); }
         };
@@ -95,7 +102,7 @@ class IscTreeMenuTest {
 
     @Test
     void manageFailoverPeersFromTheTree(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.tree().getRoot().getChildren().size() == 2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.tree().getRoot().getChildren().size() >= 2);
         select(robot, Fixtures.EAST.name());
         String selected = ((ConsoleNode.RelationshipItem) view.tree().getSelectionModel().getSelectedItem().getValue()).name();
         assertEquals(Fixtures.EAST.name(), selected, view.tree().getRoot().getChildren().toString());
@@ -106,10 +113,32 @@ class IscTreeMenuTest {
         ContextMenu[] menu = new ContextMenu[1];
         robot.interact(() -> menu[0] = view.iscMenu());
         assertNotNull(menu[0]);
-        assertEquals(List.of("Add address pool…", "Manage failover peers…", "Set partner down…"),
+        assertEquals(List.of("Add address pool…", "Manage failover peers…", "Migrate subnet to partner…", "Set partner down…"),
                 menu[0].getItems().stream().map(i -> i.getText()).toList());
         robot.interact(() -> menu[0].getItems().get(1).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#peerList").tryQuery().isPresent());
         assertEquals(List.of("north", "south"), robot.lookup("#peerList").queryAs(ListView.class).getItems());
+    }
+
+    @Test
+    void migrateASubnetToThePartnerFromTheTree(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.tree().getRoot().getChildren().size() >= 2);
+        select(robot, "dhcp1/two");
+        ContextMenu[] menu = new ContextMenu[1];
+        robot.interact(() -> menu[0] = view.iscMenu());
+        robot.interact(() -> menu[0].getItems().get(2).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#migrateSubnet").tryQuery().isPresent());
+        assertEquals("dhcp2", robot.lookup("#migratePartner").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        robot.interact(() -> robot.lookup("#migrateSubnet").queryAs(javafx.scene.control.ComboBox.class).setValue("10.30.0.0/24"));
+        robot.clickOn("#migrateOk");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#diffText").tryQuery().isPresent());
+        String diff = robot.lookup("#diffText").queryAs(javafx.scene.control.TextArea.class).getText();
+        org.junit.jupiter.api.Assertions.assertTrue(diff.contains("+failover peer \"south\" {\n+  primary;\n+  address 10.30.0.2;\n"), diff);
+        robot.clickOn("#applyChange");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#applyResult").queryAs(javafx.scene.control.Label.class)
+                .getText().startsWith("Applied"));
+        tandem.isc.DhcpdConfig written = tandem.isc.DhcpdConfig.read(partnerConf);
+        assertEquals("south", written.pools().get(0).failoverPeer());
+        org.junit.jupiter.api.Assertions.assertTrue(tandem.isc.DhcpdSyntaxCheck.run(tandem.isc.DhcpdSyntaxCheck.findDhcpd(), partnerConf).ok());
     }
 }
