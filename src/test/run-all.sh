@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs the whole test suite on a fresh Debian/Ubuntu machine: installs what the tests need (real Kea servers for
-# the integration tests, Java and Maven if missing), then builds and tests everything.
+# the integration tests, ISC dhcpd, Java and Maven if missing), then builds and tests everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -8,6 +8,12 @@ need=()
 command -v kea-dhcp4 >/dev/null 2>&1 || [ -x /usr/sbin/kea-dhcp4 ] || need+=(kea-dhcp4-server)
 command -v kea-ctrl-agent >/dev/null 2>&1 || [ -x /usr/sbin/kea-ctrl-agent ] || need+=(kea-ctrl-agent)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# ISC dhcpd: every configuration the ISC tests write is checked with the real `dhcpd -t`
+[ -x /usr/sbin/dhcpd ] || need+=(isc-dhcp-server)
+# OpenSSH server: the SSH and safe-write tests log in to a real sshd started on 127.0.0.1
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+# sudo: the safe write's privileged steps are tested through sudo -n
+command -v sudo >/dev/null 2>&1 || need+=(sudo)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 if [ ${#need[@]} -gt 0 ]; then

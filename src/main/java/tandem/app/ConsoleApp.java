@@ -79,6 +79,12 @@ public final class ConsoleApp extends Application {
 
             @Override public void updatePreferences(Preferences updated) { s.updatePreferences(updated); }
 
+            @Override public java.util.Optional<tandem.isc.IscConfigTarget> iscConfig(String serverName) {
+                return s.inventory().server(serverName).filter(r -> r.backend() == tandem.core.Backend.ISC)
+                        .map(r -> tandem.isc.IscConfigTarget.overSsh(tandem.isc.IscServerSettings.fromConnection(r.connection()),
+                                Services.knownHosts(s.dataDir()), java.time.Clock.systemUTC()));
+            }
+
             @Override public void close() { s.close(); }
         };
     }

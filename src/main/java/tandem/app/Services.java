@@ -11,6 +11,8 @@ import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.isc.IscPeerProbe;
+import tandem.isc.IscServerImporter;
 import tandem.kea.KeaConfigChecker;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaHaActions;
@@ -31,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final KeaControlAgentClient kea;
+    private final IscPeerProbe isc;
     private final H2StateStore stateStore;
     private final H2PreferenceStore preferenceStore;
     private final Inventory inventory;
@@ -51,9 +54,12 @@ public final class Services implements AutoCloseable {
         this.preferenceStore = new H2PreferenceStore(database);
         this.preferences = preferenceStore.load();
         H2InventoryStore inventoryStore = new H2InventoryStore(database, SecretCipher.inDirectory(dataDir));
+        this.isc = new IscPeerProbe(knownHosts(dataDir), clock);
         this.inventory = new Inventory(inventoryStore, stateStore,
-                Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock)));
-        this.poller = new StatusPoller(inventory, stateStore, new KeaPeerProbe(kea, clock), () -> preferences, clock);
+                Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock),
+                        Backend.ISC, new IscServerImporter(knownHosts(dataDir), () -> preferences.timeout(), clock)));
+        this.poller = new StatusPoller(inventory, stateStore,
+                new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences, clock);
         this.replicationStore = new H2ReplicationStore(database);
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea, clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
@@ -88,6 +94,9 @@ public final class Services implements AutoCloseable {
 
     public Path dataDir() { return dataDir; }
 
+    /** The SSH known hosts of the console (ISC servers), in the data folder. */
+    public static Path knownHosts(Path dataDir) { return dataDir.resolve("known_hosts"); }
+
     public Inventory inventory() { return inventory; }
 
     public StatusPoller poller() { return poller; }
@@ -120,6 +129,7 @@ public final class Services implements AutoCloseable {
         poller.close();
         synchronizer.close();
         kea.close();
+        isc.close();
         database.close();
     }
 }

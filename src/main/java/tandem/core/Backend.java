@@ -1,8 +1,9 @@
 package tandem.core;
 
-/** The kind of DHCP server a record talks to. ISC dhcpd and Windows Server join later. */
+/** The kind of DHCP server a record talks to. Windows Server joins later. */
 public enum Backend {
-    KEA("kea");
+    KEA("kea"),
+    ISC("isc");
 
     private final String wire;
 

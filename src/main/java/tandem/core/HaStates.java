@@ -2,15 +2,16 @@ package tandem.core;
 
 import java.util.Set;
 
-/** Kea HA state names and what they mean for the console. */
+/** Kea HA and ISC dhcpd failover state names and what they mean for the console. */
 public final class HaStates {
     private HaStates() {}
 
-    /** States of a healthy relationship. */
-    public static final Set<String> NORMAL = Set.of("load-balancing", "hot-standby", "backup", "passive-backup");
+    /** States of a healthy relationship ("normal" is ISC dhcpd's failover state). */
+    public static final Set<String> NORMAL = Set.of("load-balancing", "hot-standby", "backup", "passive-backup", "normal");
 
     /** States in which a server is not yet (or no longer) authoritative for the configuration. */
-    private static final Set<String> NOT_ACTIVE = Set.of("waiting", "syncing", "ready", "in-maintenance");
+    private static final Set<String> NOT_ACTIVE = Set.of("waiting", "syncing", "ready", "in-maintenance",
+            "startup", "recover", "recover-wait", "recover-done", "potential-conflict", "shutdown", "paused");
 
     public static boolean isNormal(String state) { return state != null && NORMAL.contains(state); }
 

@@ -107,7 +107,8 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
         Map<String, RelationshipState> now = current.get();
         for (Relationship rel : inventory.relationships()) {
             RelationshipState state = now.get(rel.name());
-            if (state == null || state.stale()) continue;
+            // configuration replication is Kea's; ISC dhcpd pairs are written through their own safe write
+            if (state == null || state.stale() || rel.backend() != tandem.core.Backend.KEA) continue;
             try {
                 if (reconnected(rel, state)) continue;
                 checkOutside(rel, state);

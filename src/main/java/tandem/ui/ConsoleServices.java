@@ -41,5 +41,8 @@ public interface ConsoleServices {
     /** Stores new preferences and makes the poller use them; called off the FX thread. */
     void updatePreferences(Preferences updated);
 
+    /** The configuration of an ISC server of the inventory, to edit; empty for other servers. */
+    default java.util.Optional<tandem.isc.IscConfigTarget> iscConfig(String serverName) { return java.util.Optional.empty(); }
+
     void close();
 }

@@ -150,6 +150,10 @@ public final class MainView {
         add.setId("openAddServer");
         add.setOnAction(e -> openAddServer());
         add.setTooltip(new Tooltip("Add a Kea server; its failover relationships are read from its configuration (Ctrl+N)"));
+        Button addIsc = new Button("Add ISC server…");
+        addIsc.setId("openAddIscServer");
+        addIsc.setOnAction(e -> openAddIscServer());
+        addIsc.setTooltip(new Tooltip("Add an ISC dhcpd server reached over SSH; its failover peers become relationships"));
         removeButton.setId("removeServer");
         removeButton.setOnAction(e -> removeSelectedServer());
         removeButton.setDisable(true);
@@ -162,7 +166,7 @@ public final class MainView {
         prefs.setOnAction(e -> openPreferences());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), add, removeButton, refresh, gap, prefs);
+        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), add, addIsc, removeButton, refresh, gap, prefs);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -183,6 +187,10 @@ public final class MainView {
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) removeSelectedServer();
         });
+        tree.setOnContextMenuRequested(e -> {
+            javafx.scene.control.ContextMenu menu = iscMenu();
+            if (menu != null) menu.show(tree, e.getScreenX(), e.getScreenY());
+        });
         Label heading = new Label("Servers and relationships");
         heading.getStyleClass().add("pane-heading");
         Label empty = new Label("No servers yet.\nUse “Add DHCP server…” to add one.");
@@ -197,6 +205,87 @@ public final class MainView {
         box.getStyleClass().add("tree-pane");
         box.setMinWidth(220);
         return box;
+    }
+
+    /** Right-click on an ISC relationship: pools, peers and partner-down, each previewed before it is written. */
+    javafx.scene.control.ContextMenu iscMenu() {
+        TreeItem<ConsoleNode> item = tree.getSelectionModel().getSelectedItem();
+        if (item == null || !(item.getValue() instanceof RelationshipItem r)
+                || r.relationship().backend() != tandem.core.Backend.ISC) return null;
+        var target = services.iscConfig(r.serverName()).orElse(null);
+        if (target == null) return null;
+        String peer = r.name().contains("/") ? r.name().substring(r.name().indexOf('/') + 1) : null;
+        javafx.scene.control.MenuItem pool = new javafx.scene.control.MenuItem("Add address pool…");
+        pool.setId("iscAddPool");
+        pool.setOnAction(e -> withConfig(target, config -> new AddressPoolDialog(new AddressPoolViewModel(config, null),
+                edit -> review(target, config, edit)).show(window())));
+        javafx.scene.control.MenuItem peers = new javafx.scene.control.MenuItem("Manage failover peers…");
+        peers.setId("iscManagePeers");
+        peers.setOnAction(e -> withConfig(target, config -> new ManageFailoverPeersDialog(config, r.serverName(),
+                edit -> review(target, config, edit)).show(window())));
+        javafx.scene.control.MenuItem migrate = new javafx.scene.control.MenuItem("Migrate subnet to partner…");
+        migrate.setId("iscMigrate");
+        migrate.setOnAction(e -> withConfig(target, config -> {
+            List<String> partners = services.inventory().servers().stream()
+                    .filter(sr -> sr.backend() == tandem.core.Backend.ISC && !sr.name().equals(r.serverName()))
+                    .map(sr -> sr.name()).toList();
+            new MigrateSubnetDialog(r.serverName(), config.subnets().stream().map(tandem.isc.Subnet::cidr).toList(), partners,
+                    (subnet, partner) -> migrate(config, subnet, partner)).show(window());
+        }));
+        javafx.scene.control.MenuItem down = new javafx.scene.control.MenuItem("Set partner down…");
+        down.setId("iscPartnerDown");
+        down.setDisable(peer == null);
+        down.setOnAction(e -> confirmPartnerDown(target, r.serverName(), peer));
+        return new javafx.scene.control.ContextMenu(pool, peers, migrate, down);
+    }
+
+    private void withConfig(tandem.isc.IscConfigTarget target, java.util.function.Consumer<tandem.isc.DhcpdConfig> then) {
+        tasks.run(target::load, then, failure -> error("Cannot read " + target.name(), failure));
+    }
+
+    private void review(tandem.isc.IscConfigTarget target, tandem.isc.DhcpdConfig config, tandem.isc.FailoverEdits.Edit edit) {
+        new ConfigDiffDialog(target, config, edit.change(), tasks, vm::refreshNow).show(window());
+    }
+
+    private void migrate(tandem.isc.DhcpdConfig source, String subnet, String partner) {
+        var target = services.iscConfig(partner).orElse(null);
+        if (target == null) return;
+        withConfig(target, partnerConfig -> {
+            tandem.isc.FailoverEdits.Edit edit;
+            try {
+                edit = tandem.isc.FailoverEdits.migrateToPartner(source, subnet, partnerConfig);
+            } catch (IllegalArgumentException ex) {
+                error("Cannot migrate " + subnet, ex);
+                return;
+            }
+            if (edit.change().isEmpty()) {
+                vm.say(partner + " already has " + subnet + " as it should", MessageKind.INFO);
+            } else if (!edit.applicable()) {
+                error("The partner's configuration would break", new IllegalStateException(edit.problems().get(0).toString()));
+            } else {
+                review(target, partnerConfig, edit);
+            }
+        });
+    }
+
+    private void confirmPartnerDown(tandem.isc.IscConfigTarget target, String server, String peer) {
+        Alert confirm = new Alert(Alert.AlertType.WARNING, "In partner-down, " + server + " serves every address of the"
+                + " failover peer \"" + peer + "\"'s pools. Do this only when the partner is really down: if both serve,"
+                + " they can give the same address to two clients.", ButtonType.CANCEL, ButtonType.OK);
+        confirm.setTitle("Set partner down");
+        confirm.setHeaderText("Set the partner of " + server + " down?");
+        confirm.initOwner(window());
+        Theme.apply(confirm.getDialogPane());
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> tasks.run(() -> target.setPartnerDown(peer),
+                st -> vm.refreshNow(), failure -> error("Partner-down failed", failure)));
+    }
+
+    private void error(String what, Throwable failure) {
+        Alert a = new Alert(Alert.AlertType.ERROR, failure.getMessage() == null ? failure.toString() : failure.getMessage(), ButtonType.CLOSE);
+        a.setHeaderText(what);
+        a.initOwner(window());
+        Theme.apply(a.getDialogPane());
+        a.show();
     }
 
     private Node detailsPane() {
@@ -581,6 +670,14 @@ public final class MainView {
         new AddServerDialog(addVm, accepted -> vm.serverAdded(accepted.server().name())).show(window());
     }
 
+    private void openAddIscServer() {
+        AddIscServerViewModel iscVm = new AddIscServerViewModel(services.inventory(), tasks, name -> {
+            services.poller().inventoryChanged();
+            vm.serverAdded(name);
+        });
+        new AddIscServerDialog(iscVm).show(window());
+    }
+
     private void openPreferences() {
         PreferencesViewModel prefsVm = new PreferencesViewModel(services.preferences(), services::updatePreferences, tasks);
         new PreferencesDialog(prefsVm, p -> vm.preferencesChanged()).show(window());
@@ -605,8 +702,16 @@ public final class MainView {
         if (answer.isPresent() && answer.get() == remove) vm.removeServer(server);
     }
 
-    /** A relationship's menu: its changes, then its HA actions (none for a standalone server). */
+    private boolean keaRelationship(String relationship) {
+        return vm.relationship(relationship).map(r -> r.relationship().backend() == tandem.core.Backend.KEA).orElse(false);
+    }
+
+    /**
+     * A Kea relationship's menu: its changes, then its HA actions (none for a standalone server). ISC pairs get
+     * theirs from the tree ({@link #iscMenu}).
+     */
     private ContextMenu contextMenu(String relationship) {
+        if (!keaRelationship(relationship)) return null;
         ContextMenu menu = new ContextMenu();
         menu.setId("haActions");
         menu.getItems().addAll(changeActions(relationship, MenuItem::new));
@@ -624,6 +729,7 @@ public final class MainView {
      */
     private <T> List<T> changeActions(String relationship, java.util.function.BiFunction<String, javafx.scene.Node, T> make) {
         List<T> out = new ArrayList<>();
+        if (!keaRelationship(relationship)) return out; // ISC pairs have their own menu (iscMenu)
         List<Map.Entry<String, java.util.function.Supplier<ChangeForm>>> forms = List.of(
                 Map.entry("Add reservation…", ReservationForm::new),
                 Map.entry("Add subnet…", SubnetForm::new),

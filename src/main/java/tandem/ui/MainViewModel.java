@@ -369,7 +369,8 @@ public final class MainViewModel {
         say(what + ": " + why, MessageKind.ERROR);
     }
 
-    private void say(String text, MessageKind kind) {
+    /** Shows a message in the status bar. */
+    public void say(String text, MessageKind kind) {
         message.set(text);
         messageKind.set(kind);
     }

@@ -26,5 +26,9 @@ public enum ServerType {
 
     public boolean available() { return backend != null; }
 
-    @Override public String toString() { return available() ? label : label + " (not yet supported)"; }
+    @Override public String toString() {
+        if (available()) return label;
+        // ISC servers are added on the command line for now; the tree and its dialogs handle them once added
+        return this == ISC_DHCPD ? label + " (use Add ISC server…)" : label + " (not yet supported)";
+    }
 }

@@ -15,8 +15,8 @@ class LayeringTest {
 
     @Test
     void onlyTheUiAndTheApplicationShellUseJavaFx() {
-        noClasses().that().resideInAnyPackage("tandem.core..", "tandem.kea..", "tandem.store..", "tandem.poll..",
-                        "tandem.sync..", "tandem.cli..")
+        noClasses().that().resideInAnyPackage("tandem.core..", "tandem.kea..", "tandem.isc..", "tandem.store..",
+                        "tandem.poll..", "tandem.sync..", "tandem.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(MAIN);
     }
@@ -24,8 +24,8 @@ class LayeringTest {
     @Test
     void theCoreDependsOnNoAdapter() {
         noClasses().that().resideInAPackage("tandem.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.store..", "tandem.poll..",
-                        "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.store..",
+                        "tandem.poll..", "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..")
                 .check(MAIN);
     }
 
@@ -35,8 +35,12 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("tandem.store..", "tandem.poll..", "tandem.ui..",
                         "tandem.cli..", "tandem.app..")
                 .check(MAIN);
+        noClasses().that().resideInAPackage("tandem.isc..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.store..", "tandem.poll..",
+                        "tandem.ui..", "tandem.cli..", "tandem.app..")
+                .check(MAIN);
         noClasses().that().resideInAPackage("tandem.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.poll..", "tandem.ui..",
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.poll..", "tandem.ui..",
                         "tandem.cli..", "tandem.app..")
                 .check(MAIN);
     }

@@ -480,8 +480,13 @@ public final class KeaChangeService {
     }
 
     private Relationship relationship(String name) {
-        return inventory.relationships().stream().filter(r -> r.name().equals(name)).findFirst()
+        Relationship rel = inventory.relationships().stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ChangeRefused("relationship", "There is no relationship named " + name));
+        if (rel.backend() != tandem.core.Backend.KEA) {
+            throw new ChangeRefused("relationship", name + " is an " + rel.backend().wire()
+                    + " relationship: change it with the ISC tools (tandem isc ..., or its menu in the console)");
+        }
+        return rel;
     }
 
     private void snapshot(Relationship rel, String peer, ObjectNode config) {

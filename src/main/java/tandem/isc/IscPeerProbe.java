@@ -1,0 +1,85 @@
+package tandem.isc;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import tandem.core.ConnectionSettings;
+import tandem.core.DaemonState;
+import tandem.core.PeerObservation;
+import tandem.core.Relationship;
+import tandem.core.port.PeerProbe;
+
+/**
+ * Asks an ISC server for its failover state over SSH (omshell next to dhcpd). The partner is reported as the
+ * server sees it: its state is the server's partner-state, and it counts as down when the server has lost touch
+ * with it (communications-interrupted, partner-down).
+ */
+public final class IscPeerProbe implements PeerProbe, AutoCloseable {
+    private final Path knownHosts;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "isc-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public IscPeerProbe(Path knownHosts, Clock clock) {
+        this.knownHosts = knownHosts;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<PeerObservation> probe(Relationship relationship, String peer, ConnectionSettings connection,
+                                                    Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> observe(peer, connection, timeout), executor);
+    }
+
+    private PeerObservation observe(String peer, ConnectionSettings connection, Duration timeout) {
+        URI url = connection.url();
+        String fragment = IscServerSettings.fragment(url);
+        IscServerSettings s;
+        try {
+            s = IscServerSettings.fromConnection(connection);
+        } catch (RuntimeException e) {
+            return PeerObservation.unreachable(peer, e.getMessage(), clock.instant());
+        }
+        Duration t = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : timeout;
+        try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, HostKeyPrompt.REFUSE, t)) {
+            if (fragment == null) {
+                Shell.ExecResult r = c.exec("pidof dhcpd >/dev/null 2>&1 || pgrep -x dhcpd >/dev/null 2>&1");
+                return r.ok() ? observation(peer, DaemonState.UP, null, null)
+                        : PeerObservation.daemonDown(peer, "dhcpd is not running on " + s.ssh().target(), clock.instant());
+            }
+            boolean partner = fragment.startsWith("partner=");
+            String failoverPeer = fragment.substring(fragment.indexOf('=') + 1);
+            FailoverStatus st;
+            try {
+                st = new OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand()).read(failoverPeer);
+            } catch (IOException e) {
+                if (partner) return PeerObservation.unreachable(peer, "Its partner " + s.ssh().target().host()
+                        + " cannot say: " + e.getMessage(), clock.instant());
+                return PeerObservation.daemonDown(peer, "dhcpd does not answer on OMAPI: " + e.getMessage(), clock.instant());
+            }
+            if (!partner) return observation(peer, DaemonState.UP, st.local().wire(), null);
+            boolean lostTouch = st.local() == FailoverState.COMMUNICATIONS_INTERRUPTED || st.local() == FailoverState.PARTNER_DOWN;
+            return observation(peer, lostTouch ? DaemonState.DOWN : DaemonState.UP, lostTouch ? null : st.partner().wire(),
+                    lostTouch ? "Its partner is in " + st.local().wire() + ": they are not in touch" : null);
+        } catch (IOException e) {
+            return PeerObservation.unreachable(peer, e.getMessage(), clock.instant());
+        }
+    }
+
+    private PeerObservation observation(String peer, DaemonState daemon, String state, String problem) {
+        return new PeerObservation(peer, true, daemon, state, null, List.of(), null, null, null, null, null, problem,
+                clock.instant());
+    }
+
+    @Override
+    public void close() { executor.shutdownNow(); }
+}

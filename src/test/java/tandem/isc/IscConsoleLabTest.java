@@ -1,0 +1,92 @@
+package tandem.isc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.app.Services;
+import tandem.cli.TandemCommand;
+
+/**
+ * The console and a real dhcpd failover pair: the primary is added over SSH (a real sshd on loopback) and its
+ * failover state is read through OMAPI with omshell next to dhcpd (here: inside the pair's network namespace).
+ */
+class IscConsoleLabTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path data;
+    @TempDir Path sshdDir;
+    @TempDir Path pairDir;
+
+    record Run(int code, String out, String err) {}
+
+    private Run tandem(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(List.of(args));
+        int code = TandemCommand.run(all.toArray(String[]::new), d -> fail("no console for a command"), Services::open,
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private JsonNode awaitRelationship(Predicate<JsonNode> until, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Run r = tandem("status", "--json");
+            last = JSON.readTree(r.out()).path("relationships").get(0);
+            if (last != null && until.test(last)) return last;
+            Thread.sleep(500);
+        }
+        fail("not reached within " + seconds + " s; last " + last);
+        return null;
+    }
+
+    @Test
+    void addedOverSshNormalThenPartnerLostThenPartnerDown() throws Exception {
+        try (RealSshd sshd = RealSshd.start(sshdDir); DhcpdPair pair = DhcpdPair.start(pairDir)) {
+            String[] add = {"server", "add", "isc", "--ssh", sshd.user + "@127.0.0.1:" + sshd.port, "--key", sshd.clientKey.toString(),
+                    "--config", pair.configFile(0).toString(), "--omshell", "nsenter -t " + pair.holder(0) + " -n omshell",
+                    "--name", "dhcp-a"};
+            Run refused = tandem(add);
+            assertEquals(1, refused.code());
+            String fingerprint = sshd.hostFingerprints().stream().filter(refused.err()::contains).findFirst()
+                    .orElseThrow(() -> new AssertionError("the fingerprint is shown: " + refused.err()));
+
+            List<String> accepted = new ArrayList<>(List.of(add));
+            accepted.addAll(List.of("--accept-host-key", fingerprint));
+            Run added = tandem(accepted.toArray(String[]::new));
+            assertEquals(0, added.code(), added.err());
+            assertTrue(added.out().contains("dhcp-a/fo-pair: load-balancing, peers dhcp-a (primary), 10.10.0.3 (secondary)"), added.out());
+
+            JsonNode rel = awaitRelationship(r -> r.path("status").asText().equals("OK"), 90);
+            assertEquals("dhcp-a/fo-pair", rel.path("name").asText());
+            assertEquals("normal", rel.path("peers").get(0).path("haState").asText());
+            assertEquals("normal", rel.path("peers").get(1).path("haState").asText());
+            assertEquals("dhcp-a", rel.path("sourceOfTruth").asText());
+
+            pair.stopServer(1);
+            rel = awaitRelationship(r -> r.path("status").asText().equals("IMPAIRED"), 60);
+            assertEquals("communications-interrupted", rel.path("peers").get(0).path("haState").asText());
+            assertEquals("down", rel.path("peers").get(1).path("daemon").asText());
+
+            Run unconfirmed = tandem("isc", "partner-down", "dhcp-a", "fo-pair");
+            assertEquals(1, unconfirmed.code());
+            assertTrue(unconfirmed.err().contains("both may hand out the same address"), unconfirmed.err());
+            Run down = tandem("isc", "partner-down", "dhcp-a", "fo-pair", "--yes");
+            assertEquals(0, down.code(), down.err());
+            rel = awaitRelationship(r -> r.path("peers").get(0).path("haState").asText().equals("partner-down"), 30);
+            assertEquals("IMPAIRED", rel.path("status").asText());
+        }
+    }
+}
