@@ -12,6 +12,8 @@ command -v python3 >/dev/null 2>&1 || need+=(python3)
 [ -x /usr/sbin/dhcpd ] || need+=(isc-dhcp-server)
 # OpenSSH server: the SSH and safe-write tests log in to a real sshd started on 127.0.0.1
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+# iproute2: the dhcpd failover pair runs in two network namespaces joined by veth
+command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(iproute2)
 # sudo: the safe write's privileged steps are tested through sudo -n
 command -v sudo >/dev/null 2>&1 || need+=(sudo)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
