@@ -64,6 +64,11 @@ public final class OmapiFailoverClient {
             if (why.contains("not found")) throw new IOException("dhcpd has no failover peer \"" + peer + "\"");
             throw new IOException("OMAPI did not give the failover state of \"" + peer + "\": " + why.replace("> ", ""));
         }
-        return new FailoverStatus(peer, FailoverState.of(local), FailoverState.of(partner));
+        return new FailoverStatus(peer, state(peer, "local-state", local), state(peer, "partner-state", partner));
+    }
+
+    private static FailoverState state(String peer, String field, int code) throws IOException {
+        return FailoverState.of(code).orElseThrow(() -> new IOException(
+                "dhcpd gave \"" + peer + "\" a " + field + " of " + code + ", which is no failover state this console knows"));
     }
 }
