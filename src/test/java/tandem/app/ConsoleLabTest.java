@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,15 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import tandem.core.Preferences;
 import tandem.lab.KeaLab;
-import tandem.ui.BackgroundTasks;
+
+import static tandem.ui.ConsoleTree.cells;
 import tandem.ui.ConsoleNode;
-import tandem.ui.MainView;
 
 /**
  * The console as an administrator uses it, against a real Kea load-balancing pair: add the primary through the
@@ -42,9 +37,7 @@ class ConsoleLabTest {
 
     @TempDir static Path data;
 
-    private Services services;
-    private BackgroundTasks tasks;
-    private MainView view;
+    private LabConsoleWindow window;
 
     @BeforeAll
     static void startLab() {
@@ -59,23 +52,12 @@ class ConsoleLabTest {
 
     @Start
     void start(Stage stage) {
-        services = Services.open(data);
-        Preferences d = Preferences.defaults();
-        services.updatePreferences(new Preferences(POLL_INTERVAL, Duration.ofSeconds(1), d.keaControlAgentHost(),
-                d.keaControlAgentPort(), d.keaReplicateConfig()));
-        tasks = BackgroundTasks.forFx();
-        view = new MainView(ConsoleApp.adapt(services), tasks, ZoneOffset.UTC);
-        stage.setScene(view.scene(1200, 760));
-        stage.show();
-        view.start();
+        window = LabConsoleWindow.show(stage, data, POLL_INTERVAL);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        view.dispose();
-        tasks.close();
-        services.close();
+        window.close();
     }
 
     @Test
@@ -108,13 +90,5 @@ class ConsoleLabTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cells(robot, ".peer-node.source-of-truth").stream()
                 .anyMatch(c -> ((ConsoleNode.PeerItem) c.getItem()).peer().name().equals("server2")));
         lab.startDhcp(1);
-    }
-
-    private static List<TreeCell<?>> cells(FxRobot robot, String query) {
-        List<TreeCell<?>> out = new java.util.ArrayList<>();
-        for (TreeCell<?> c : robot.lookup(query).queryAllAs(TreeCell.class)) {
-            if (c.getItem() != null) out.add(c);
-        }
-        return out;
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -14,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,18 +22,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import tandem.app.ConsoleApp;
+import tandem.app.LabConsoleWindow;
 import tandem.app.Services;
 import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
-import tandem.core.Preferences;
 import tandem.kea.KeaReply;
 import tandem.lab.KeaLab;
+
+import static tandem.ui.ConsoleTree.cells;
+import static tandem.ui.ConsoleTree.menuItem;
+import static tandem.ui.ConsoleTree.openContextMenu;
 
 /**
  * Changes through the console against a real Kea hot-standby pair with a backup: add a reservation from the
@@ -50,9 +50,8 @@ class ChangeDialogLabTest {
 
     @TempDir static Path root;
 
+    private LabConsoleWindow window;
     private Services services;
-    private BackgroundTasks tasks;
-    private MainView view;
 
     @BeforeAll
     static void startLab() {
@@ -67,25 +66,18 @@ class ChangeDialogLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        services = Services.open(Files.createDirectories(root.resolve("run" + (++runs))));
-        Preferences d = Preferences.defaults();
-        services.updatePreferences(new Preferences(Duration.ofSeconds(2), Duration.ofSeconds(1), null,
-                d.keaControlAgentPort(), true));
-        var added = services.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
-        assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
-        tasks = BackgroundTasks.forFx();
-        view = new MainView(ConsoleApp.adapt(services), tasks, ZoneOffset.UTC);
-        stage.setScene(view.scene(1200, 760));
-        stage.show();
-        view.start();
+        Path data = Files.createDirectories(root.resolve("run" + (++runs)));
+        try (Services s = Services.open(data)) {
+            var added = s.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
+            assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
+        }
+        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+        services = window.services;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        view.dispose();
-        tasks.close();
-        services.close();
+        window.close();
     }
 
     @Test
@@ -196,7 +188,7 @@ class ChangeDialogLabTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".peer-outcome").queryAll().size() == 2);
         for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.1.70", "02:bb:00:00:00:70"));
         robot.clickOn("#closeChange");
-        Path main = WaitForAsyncUtils.asyncFx(() -> Shots.write(view.root().getScene(), "main-with-changes")).get();
+        Path main = WaitForAsyncUtils.asyncFx(() -> Shots.write(window.view.root().getScene(), "main-with-changes")).get();
         assertTrue(Files.exists(main));
     }
 
@@ -212,26 +204,13 @@ class ChangeDialogLabTest {
     private void openAddReservation(FxRobot robot) throws Exception {
         awaitPrimaryInCharge();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cells(robot, ".relationship-node.status-ok").isEmpty());
-        TreeCell<?> target = cells(robot, ".relationship-node.status-ok").get(0);
-        robot.rightClickOn(target);
-        // Monocle's headless platform does not turn a secondary press into a context-menu request as desktops do
-        robot.interact(() -> {
-            TreeCell<?> cell = cells(robot, ".relationship-node.status-ok").get(0);
-            javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-            cell.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    20, b.getHeight() / 2, b.getMinX() + 20, b.getCenterY(), false, null));
-        });
+        openContextMenu(robot, ".relationship-node.status-ok");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> menuItem(robot, "Add reservation…").isPresent());
         robot.clickOn(menuItem(robot, "Add reservation…").get());
         @SuppressWarnings("unchecked")
         ComboBox<String> subnet = robot.lookup("#change-subnet").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "10.10.0.0/24".equals(subnet.getValue()));
         assertEquals(List.of("10.10.0.0/24", "10.10.1.0/24"), List.copyOf(subnet.getItems()));
-    }
-
-    private static java.util.Optional<Node> menuItem(FxRobot robot, String text) {
-        return robot.lookup(".menu-item").match((Node n) -> n.lookupAll(".label").stream()
-                .anyMatch(l -> l instanceof Label label && text.equals(label.getText()))).tryQuery();
     }
 
     private static void shoot(FxRobot robot, String name) throws Exception {
@@ -252,13 +231,5 @@ class ChangeDialogLabTest {
             }
         }
         return false;
-    }
-
-    private static List<TreeCell<?>> cells(FxRobot robot, String query) {
-        List<TreeCell<?>> out = new java.util.ArrayList<>();
-        for (TreeCell<?> c : robot.lookup(query).queryAllAs(TreeCell.class)) {
-            if (c.getItem() != null) out.add(c);
-        }
-        return out;
     }
 }
