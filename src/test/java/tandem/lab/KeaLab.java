@@ -161,6 +161,17 @@ public final class KeaLab implements AutoCloseable {
         return KeaEndpoint.of(caUrl(i).toString());
     }
 
+    /** How many commands named {@code command} server i's kea-dhcp4 has logged receiving (its INFO log). */
+    public long commandsReceived(int i, String command) {
+        Path log = dir.resolve("run").resolve(server(i).id()).resolve("kea-dhcp4.log");
+        String marker = "Received command '" + command + "'";
+        try (var lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(l -> l.contains(marker)).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public String serverName(int i) {
         return server(i).name();
     }

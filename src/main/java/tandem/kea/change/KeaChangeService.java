@@ -469,8 +469,9 @@ public final class KeaChangeService {
         return state.assessment().sourceOfTruth();
     }
 
+    /** The peer's running configuration; read again only when it may have been reconfigured since the last read. */
     private ObjectNode read(Relationship rel, String peer) {
-        return channel.get(peer, connection(rel, peer));
+        return channel.current(peer, connection(rel, peer));
     }
 
     private ConnectionSettings connection(Relationship rel, String peer) {

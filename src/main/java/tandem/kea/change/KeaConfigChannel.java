@@ -28,21 +28,46 @@ final class KeaConfigChannel {
     }
 
     private final KeaControlAgentClient client;
+    private final KnownConfigurations known = new KnownConfigurations();
 
     KeaConfigChannel(KeaControlAgentClient client) {
         this.client = client;
     }
 
+    private static String key(ConnectionSettings c) { return c.url().toString(); }
+
     private static KeaEndpoint endpoint(ConnectionSettings c) {
         return new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(), CONFIG_TIMEOUT);
     }
 
+    /** Reads the server's running configuration now. */
     ObjectNode get(String server, ConnectionSettings c) {
+        long sent = System.nanoTime();
         JsonNode args = ok(server, "config-get", client.send(endpoint(c), "config-get", KeaControlAgentClient.DHCP4, null));
         if (!(args instanceof ObjectNode o) || !o.path("Dhcp4").isObject()) {
             throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a Dhcp4 configuration");
         }
+        known.remember(key(c), o, sent);
         return o;
+    }
+
+    /**
+     * The server's running configuration: the one last read when status-get shows the server has not been
+     * reconfigured (or restarted) since that read, otherwise read now. A status-get costs milliseconds; a config-get
+     * of a large configuration blocks the server for seconds.
+     */
+    ObjectNode current(String server, ConnectionSettings c) {
+        KeaReply reply = client.statusGet(statusEndpoint(c));
+        long answered = System.nanoTime();
+        Long since = reply.parse(tandem.kea.KeaStatus::from)
+                .map(s -> s.reload() == null || s.uptime() == null ? null : Math.min(s.reload(), s.uptime()))
+                .orElse(null);
+        var unchanged = known.unchanged(key(c), since, answered);
+        if (unchanged.isPresent()) {
+            LOG.debug("{} was not reconfigured since it was last read ({} s ago): not read again", server, since);
+            return unchanged.get();
+        }
+        return get(server, c);
     }
 
     void test(String server, ConnectionSettings c, ObjectNode config) {
@@ -50,6 +75,7 @@ final class KeaConfigChannel {
     }
 
     void set(String server, ConnectionSettings c, ObjectNode config) {
+        known.forget(key(c));
         ok(server, "config-set", client.send(endpoint(c), "config-set", KeaControlAgentClient.DHCP4, config));
     }
 
@@ -59,12 +85,14 @@ final class KeaConfigChannel {
 
     /** The server's HA state for its first relationship, or null when it does not say. */
     String haState(ConnectionSettings c) {
-        KeaEndpoint ep = new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(),
-                Duration.ofSeconds(5));
-        return client.statusGet(ep).parse(tandem.kea.KeaStatus::from)
+        return client.statusGet(statusEndpoint(c)).parse(tandem.kea.KeaStatus::from)
                 .flatMap(tandem.kea.KeaStatus::ha)
                 .map(h -> h.local() == null ? null : h.local().state())
                 .orElse(null);
+    }
+
+    private static KeaEndpoint statusEndpoint(ConnectionSettings c) {
+        return new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(), Duration.ofSeconds(5));
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeaConfigChannel.class);

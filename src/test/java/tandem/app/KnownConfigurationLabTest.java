@@ -1,0 +1,158 @@
+package tandem.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.core.Backend;
+import tandem.core.ConnectionSettings;
+import tandem.core.ImportResult;
+import tandem.core.Preferences;
+import tandem.core.RelationshipStatus;
+import tandem.kea.KeaReply;
+import tandem.kea.change.KeaChange;
+import tandem.kea.change.KeaChangeService;
+import tandem.lab.KeaLab;
+
+/**
+ * A configuration already read is not read again while the server says it has not been reconfigured since; and
+ * every reconfiguration from outside in the meantime is still seen, on the source of truth and on a peer. Runs
+ * against a real Kea load-balancing pair.
+ */
+@Tag("kea")
+class KnownConfigurationLabTest {
+    /** Longer than Kea's one-second resolution of "seconds since reload", so only that value can tell. */
+    private static final long PAST_A_SECOND_MS = 2300;
+
+    @TempDir static Path data;
+    private static KeaLab lab;
+    private static Services services;
+
+    @BeforeAll
+    static void start() {
+        lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
+        lab.awaitStable(Duration.ofSeconds(30));
+        services = Services.open(data);
+        Preferences d = Preferences.defaults();
+        services.updatePreferences(new Preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
+                d.keaControlAgentPort(), true));
+        var added = services.inventory().add(Backend.KEA, "pair", ConnectionSettings.of(lab.caUrl(1)));
+        assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) services.close();
+        if (lab != null) lab.close();
+    }
+
+    @Test
+    void aSecondChangeReadsNeitherServerBeforeWritingIt() throws Exception {
+        awaitOk();
+        apply(reservation("10.10.0.101", "02:cc:00:00:00:01"));
+        awaitOk();
+        Thread.sleep(PAST_A_SECOND_MS);
+        // reads both servers, or finds them unchanged since their last read: either way both are now known
+        assertTrue(services.changes().planSync("pair").peers().get(0).inSync());
+        long gets1 = lab.commandsReceived(1, "config-get");
+        long gets2 = lab.commandsReceived(2, "config-get");
+
+        var preview = services.changes().prepare("pair", reservation("10.10.0.102", "02:cc:00:00:00:02"));
+        var applied = services.changes().apply(preview);
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+        // server1: one read after its config-set (what server2 is verified against); server2: one to verify it
+        assertEquals(1, lab.commandsReceived(1, "config-get") - gets1, "reads of the source of truth");
+        assertEquals(1, lab.commandsReceived(2, "config-get") - gets2, "reads of the peer");
+        for (int i = 1; i <= 2; i++) assertTrue(hasReservation(config(i), "10.10.0.102"));
+    }
+
+    @Test
+    void anOutsideEditOfTheSourceOfTruthBetweenPreviewAndApplyIsSeenAndKept() throws Exception {
+        awaitOk();
+        var preview = services.changes().prepare("pair", reservation("10.10.0.111", "02:cc:00:00:00:11"));
+        Thread.sleep(PAST_A_SECOND_MS);
+        ObjectNode outside = (ObjectNode) config(1).deepCopy();
+        new KeaChange.AddReservation("10.10.0.0/24", "02:cc:00:00:00:12", "10.10.0.112", "by-hand").applyTo(wrap(outside));
+        setFromOutside(1, wrap(outside));
+        Thread.sleep(PAST_A_SECOND_MS);
+
+        var applied = services.changes().apply(preview);
+        assertTrue(applied.rebased(), "the outside edit was noticed");
+        assertTrue(hasReservation(config(1), "10.10.0.112"), "and kept");
+        assertTrue(hasReservation(config(1), "10.10.0.111"));
+        assertTrue(hasReservation(config(2), "10.10.0.112"), "and replicated with the change");
+    }
+
+    @Test
+    void anOutsideEditOfAPeersOwnSettingsIsKeptByTheNextChange() throws Exception {
+        awaitOk();
+        apply(reservation("10.10.0.121", "02:cc:00:00:00:21"));
+        awaitOk();
+        Thread.sleep(PAST_A_SECOND_MS);
+        // an administrator changes server2's own logging on that server
+        ObjectNode own = (ObjectNode) config(2).deepCopy();
+        ((ObjectNode) own.path("loggers").get(0)).put("debuglevel", 7).put("severity", "DEBUG");
+        setFromOutside(2, wrap(own));
+        awaitOk();
+        Thread.sleep(PAST_A_SECOND_MS);
+
+        apply(reservation("10.10.0.122", "02:cc:00:00:00:22"));
+        JsonNode logger = config(2).path("loggers").get(0);
+        assertEquals("DEBUG", logger.path("severity").asText(), logger.toString());
+        assertEquals(7, logger.path("debuglevel").asInt());
+        assertEquals("INFO", config(1).path("loggers").get(0).path("severity").asText(), "server1 keeps its own");
+        assertTrue(hasReservation(config(2), "10.10.0.122"));
+    }
+
+    private static KeaChange reservation(String ip, String mac) {
+        return new KeaChange.AddReservation("10.10.0.0/24", mac, ip, null);
+    }
+
+    private static void apply(KeaChange change) {
+        KeaChangeService changes = services.changes();
+        var applied = changes.apply(changes.prepare("pair", change));
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+    }
+
+    private static void awaitOk() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var s = services.poller().refresh().get("pair");
+            if (s != null && s.status() == RelationshipStatus.OK && "server1".equals(s.assessment().sourceOfTruth())) return;
+            Thread.sleep(200);
+        }
+        fail("the pair did not return to OK with server1 in charge: " + services.poller().current().get("pair"));
+    }
+
+    private static ObjectNode wrap(ObjectNode dhcp4) {
+        ObjectNode doc = dhcp4.objectNode();
+        doc.set("Dhcp4", dhcp4);
+        return doc;
+    }
+
+    private static void setFromOutside(int server, ObjectNode doc) {
+        ((ObjectNode) doc.get("Dhcp4")).remove("hash");
+        KeaReply set = services.kea().send(lab.endpoint(server).withTimeout(Duration.ofSeconds(30)), "config-set", "dhcp4", doc);
+        assertInstanceOf(KeaReply.Success.class, set, set::toString);
+    }
+
+    private static JsonNode config(int server) {
+        KeaReply r = services.kea().configGet(lab.endpoint(server));
+        return assertInstanceOf(KeaReply.Success.class, r, r::toString).arguments().path("Dhcp4");
+    }
+
+    private static boolean hasReservation(JsonNode dhcp4, String ip) {
+        for (JsonNode s : dhcp4.path("subnet4")) {
+            for (JsonNode r : s.path("reservations")) if (r.path("ip-address").asText().equals(ip)) return true;
+        }
+        return false;
+    }
+}
