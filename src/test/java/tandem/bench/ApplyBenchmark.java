@@ -21,7 +21,7 @@ import tandem.lab.KeaLab;
  * Time from "apply" to every peer verified, next to the raw config-test + config-set + config-write times of the
  * same servers in the same run, for a small and a large configuration on a real Kea load-balancing pair. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=tandem.bench.ApplyBenchmark}
- * (needs Kea installed, like the integration tests).
+ * (needs Kea installed, like the integration tests); {@code -Dexec.args=small} or {@code large} runs one size.
  */
 public final class ApplyBenchmark {
     private ApplyBenchmark() {}
@@ -32,8 +32,9 @@ public final class ApplyBenchmark {
         System.out.println("| configuration | raw test+set+write, both servers (median ms, runs) | first apply (ms) "
                 + "| later applies (median ms, runs) | ratio first | ratio later |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        run("2 subnets, 4 reservations", 2, 2, 5);
-        run("2,000 subnets, 20,000 reservations", 2000, 10, 2);
+        List<String> only = List.of(args);
+        if (only.isEmpty() || only.contains("small")) run("2 subnets, 4 reservations", 2, 2, 5);
+        if (only.isEmpty() || only.contains("large")) run("2,000 subnets, 20,000 reservations", 2000, 10, 2);
         System.exit(0);
     }
 

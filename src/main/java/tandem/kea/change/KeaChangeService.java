@@ -51,7 +51,7 @@ public final class KeaChangeService {
     private static final Logger LOG = LoggerFactory.getLogger(KeaChangeService.class);
 
     /** What an administrator sees before applying: the diff of the source of truth's configuration. */
-    public record Preview(String relationship, KeaChange change, String sourceOfTruth, String baseHash,
+    public record Preview(String relationship, KeaChange change, String sourceOfTruth,
                           ObjectNode before, ObjectNode after, String diff, List<String> replicatedTo,
                           List<String> notes) {}
 
@@ -103,7 +103,7 @@ public final class KeaChangeService {
             notes.add(rel.sharedConfig() ? "The servers share their configuration through a backend: nothing is replicated"
                     : "Replication is off (keaReplicateConfig): only " + sot + " is changed");
         }
-        return new Preview(rel.name(), change, sot, KeaConfigJson.hash(before), before, after,
+        return new Preview(rel.name(), change, sot, before, after,
                 ConfigDiff.unified(sot, before, after), targets, notes);
     }
 
@@ -113,6 +113,7 @@ public final class KeaChangeService {
      * with the reason when it does not; nothing is ever overwritten silently.
      */
     public Applied apply(Preview preview) {
+        long started = System.nanoTime();
         Relationship rel = relationship(preview.relationship());
         ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
         lock.lock();
@@ -121,7 +122,7 @@ public final class KeaChangeService {
             replayJournalIfPrimary(rel, sot);
             ObjectNode current = read(rel, sot);
             Map<String, ObjectNode> peerReads = readPeers(rel, sot);
-            boolean rebased = !KeaConfigJson.hash(current).equals(preview.baseHash()) || !sot.equals(preview.sourceOfTruth());
+            boolean rebased = !sot.equals(preview.sourceOfTruth()) || !current.equals(preview.before());
             ObjectNode after;
             if (rebased) {
                 try {
@@ -134,6 +135,8 @@ public final class KeaChangeService {
                 after = preview.after();
             }
             KeaChange inverse = preview.change().inverse(current);
+            LOG.debug("{}: {} and {} peer(s) known {} ms after apply", rel.name(), sot, peerReads.size(),
+                    (System.nanoTime() - started) / 1_000_000);
             Map<String, String> outcomes = writeEverywhere(rel, sot, current, after, preview.change().describe(), peerReads);
             boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
             long id = journal.append(rel.name(), toJson(preview.change()), toJson(inverse), preview.change().describe(),
@@ -421,12 +424,14 @@ public final class KeaChangeService {
     private void awaitHaSettled(Relationship rel, String server, ConnectionSettings c, String stateBefore) {
         if (rel.mode() == tandem.core.HaMode.STANDALONE || stateBefore == null) return;
         boolean wasNormal = tandem.core.HaStates.isNormal(stateBefore);
-        long deadline = System.nanoTime() + HA_SETTLE_LIMIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + HA_SETTLE_LIMIT.toNanos();
         String state = null;
         for (int attempt = 0; attempt < 1000 && System.nanoTime() < deadline; attempt++) {
             state = channel.haState(c);
             if (state != null && (wasNormal ? tandem.core.HaStates.isNormal(state)
                     : !Set.of("waiting", "syncing", "ready").contains(state))) {
+                LOG.debug("{}: {} back in {} after {} ms", rel.name(), server, state, (System.nanoTime() - started) / 1_000_000);
                 return;
             }
             try {
