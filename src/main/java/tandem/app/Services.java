@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import tandem.core.Backend;
+import tandem.core.ChangeActivity;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.ConfigChecker;
@@ -58,10 +59,13 @@ public final class Services implements AutoCloseable {
         this.inventory = new Inventory(inventoryStore, stateStore,
                 Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock),
                         Backend.ISC, new IscServerImporter(knownHosts(dataDir), () -> preferences.timeout(), clock)));
+        ChangeActivity activity = new ChangeActivity();
         this.poller = new StatusPoller(inventory, stateStore,
-                new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences, clock);
+                new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences,
+                activity, clock);
         this.replicationStore = new H2ReplicationStore(database);
-        this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea, clock);
+        this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
+                activity, clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
                 poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
         this.haActions = new KeaHaActions(kea, inventory, () -> preferences.timeout());

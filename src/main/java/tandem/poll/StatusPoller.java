@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Assessment;
+import tandem.core.ChangeActivity;
 import tandem.core.ConnectionSettings;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
@@ -44,6 +45,7 @@ import tandem.core.port.StatusView;
 public final class StatusPoller implements AutoCloseable, StatusView {
     private static final Logger LOG = LoggerFactory.getLogger(StatusPoller.class);
 
+    private final ChangeActivity activity;
     private final Inventory inventory;
     private final StateStore store;
     private final PeerProbe probe;
@@ -64,6 +66,13 @@ public final class StatusPoller implements AutoCloseable, StatusView {
 
     public StatusPoller(Inventory inventory, StateStore store, PeerProbe probe, Supplier<Preferences> preferences,
                         Clock clock) {
+        this(inventory, store, probe, preferences, new ChangeActivity(), clock);
+    }
+
+    /** @param activity the console's own changes under way, named in a status they may have caused */
+    public StatusPoller(Inventory inventory, StateStore store, PeerProbe probe, Supplier<Preferences> preferences,
+                        ChangeActivity activity, Clock clock) {
+        this.activity = activity;
         this.inventory = inventory;
         this.store = store;
         this.probe = probe;
@@ -198,8 +207,8 @@ public final class StatusPoller implements AutoCloseable, StatusView {
                 else if (!o.observedAt().isBefore(started)) backoff.failed(endpoint, started);
             }
             RelationshipState before = previous.get(rel.name());
-            Assessment assessment = StatusRules.assess(rel, observed,
-                    before == null ? null : before.assessment().sourceOfTruth());
+            Assessment assessment = activity.explain(rel.name(), StatusRules.assess(rel, observed,
+                    before == null ? null : before.assessment().sourceOfTruth()));
             RelationshipState after = new RelationshipState(rel, assessment, observed, completed, false);
             next.put(rel.name(), after);
             if (before == null || !Significant.same(before, after)) changed.add(after);

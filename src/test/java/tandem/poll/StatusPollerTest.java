@@ -117,6 +117,33 @@ class StatusPollerTest {
     }
 
     @Test
+    void aStatusSeenWhileTheConsoleAppliesAChangeNamesTheChange() {
+        tandem.core.ChangeActivity activity = new tandem.core.ChangeActivity();
+        List<StatusEvent> events = new ArrayList<>();
+        try (StatusPoller poller = new StatusPoller(inventory, states, probe, () -> prefs, activity, clock)) {
+            poller.addListener((changed, ev, at) -> events.addAll(ev));
+            probe.set("s1", "load-balancing");
+            probe.set("s2", "load-balancing");
+            try (var running = activity.begin("pair", "'Reserve 10.0.0.5'")) {
+                poller.pollOnce();
+                assertEquals("OK", poller.states().get("pair").assessment().summary(), "an OK status is not explained");
+                probe.set("s2", "syncing");
+                clock.advance(Duration.ofSeconds(10));
+                poller.pollOnce();
+            }
+            String reason = poller.states().get("pair").assessment().summary();
+            assertTrue(reason.contains("while this console applies 'Reserve 10.0.0.5'"), reason);
+            assertTrue(events.get(1).reason().contains("while this console applies"), events.get(1).reason());
+
+            clock.advance(Duration.ofSeconds(10));
+            poller.pollOnce();
+            String after = poller.states().get("pair").assessment().summary();
+            assertEquals(RelationshipStatus.IMPAIRED, poller.states().get("pair").status());
+            assertFalse(after.contains("this console"), "once the change is over, a status is its own: " + after);
+        }
+    }
+
+    @Test
     void unreachableEndpointsBackOffAndRefreshNowPollsThemAgain() throws Exception {
         probe.set("s1", "gone");
         probe.set("s2", "partner-down");

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.core.ChangeActivity;
 import tandem.core.ConfigSnapshot;
 import tandem.core.ConnectionSettings;
 import tandem.core.HaStates;
@@ -73,9 +74,19 @@ public final class KeaChangeService {
     private final StateStore states;
     private final KeaConfigChannel channel;
     private final Clock clock;
+    private final ChangeActivity activity;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
     public KeaChangeService(Inventory inventory, StatusView status, Supplier<Preferences> preferences,
                             ReplicationStore journal, StateStore states, KeaControlAgentClient client, Clock clock) {
+        this(inventory, status, preferences, journal, states, client, new ChangeActivity(), clock);
+    }
+
+    /** @param activity where the change under way is announced while it is applied (the poller names it) */
+    public KeaChangeService(Inventory inventory, StatusView status, Supplier<Preferences> preferences,
+                            ReplicationStore journal, StateStore states, KeaControlAgentClient client,
+                            ChangeActivity activity, Clock clock) {
+        this.activity = activity;
         this.inventory = inventory;
         this.status = status;
         this.preferences = preferences;
@@ -117,7 +128,7 @@ public final class KeaChangeService {
         Relationship rel = relationship(preview.relationship());
         ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
         lock.lock();
-        try {
+        try (ChangeActivity.Running running = activity.begin(rel.name(), "'" + preview.change().describe() + "'")) {
             String sot = sourceOfTruth(rel, false);
             replayJournalIfPrimary(rel, sot);
             ObjectNode current = read(rel, sot);
@@ -186,7 +197,7 @@ public final class KeaChangeService {
         Relationship rel = relationship(relationshipName);
         ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
         lock.lock();
-        try {
+        try (ChangeActivity.Running running = activity.begin(rel.name(), "a synchronization from the source of truth")) {
             String sot = sourceOfTruth(rel, false);
             replayJournalIfPrimary(rel, sot);
             ObjectNode truth = read(rel, sot);
@@ -211,7 +222,7 @@ public final class KeaChangeService {
         Relationship rel = relationship(relationshipName);
         ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
         lock.lock();
-        try {
+        try (ChangeActivity.Running running = activity.begin(rel.name(), "the changes journaled while the primary was away")) {
             String primary = rel.primary().map(PeerDefinition::name).orElse(null);
             if (primary == null) return 0;
             return replay(rel, primary);

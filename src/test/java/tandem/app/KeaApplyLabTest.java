@@ -23,12 +23,12 @@ import tandem.kea.change.KeaChangeService;
 import tandem.lab.KeaLab;
 
 /**
- * A configuration already read is not read again while the server says it has not been reconfigured since; and
- * every reconfiguration from outside in the meantime is still seen, on the source of truth and on a peer. Runs
- * against a real Kea load-balancing pair.
+ * Applying changes to a real Kea load-balancing pair. A configuration already read is not read again while the
+ * server says it has not been reconfigured since, and every reconfiguration from outside in the meantime is still
+ * seen, on the source of truth and on a peer. The status seen while a change is applied names the change.
  */
 @Tag("kea")
-class KnownConfigurationLabTest {
+class KeaApplyLabTest {
     /** Longer than Kea's one-second resolution of "seconds since reload", so only that value can tell. */
     private static final long PAST_A_SECOND_MS = 2300;
 
@@ -110,6 +110,24 @@ class KnownConfigurationLabTest {
         assertEquals(7, logger.path("debuglevel").asInt());
         assertEquals("INFO", config(1).path("loggers").get(0).path("severity").asText(), "server1 keeps its own");
         assertTrue(hasReservation(config(2), "10.10.0.122"));
+    }
+
+    @Test
+    void theStatusSeenWhileAChangeIsAppliedNamesTheChangeAndReturnsToOk() throws Exception {
+        awaitOk();
+        var preview = services.changes().prepare("pair", reservation("10.10.0.131", "02:cc:00:00:00:31"));
+        var applying = java.util.concurrent.CompletableFuture.supplyAsync(() -> services.changes().apply(preview));
+        String explained = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!applying.isDone() && explained == null && System.nanoTime() < deadline) {
+            var s = services.poller().refresh().get("pair");
+            if (s.status() != RelationshipStatus.OK) explained = s.assessment().summary();
+        }
+        assertEquals(Map.of("server2", "verified"), applying.get(60, java.util.concurrent.TimeUnit.SECONDS).peers());
+        assertNotNull(explained, "a server restarting its HA service was seen while the change was applied");
+        assertTrue(explained.contains("while this console applies 'Reserve 10.10.0.131"), explained);
+        awaitOk();
+        assertFalse(services.poller().current().get("pair").assessment().summary().contains("this console"));
     }
 
     private static KeaChange reservation(String ip, String mac) {
