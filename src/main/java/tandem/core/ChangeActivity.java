@@ -34,8 +34,7 @@ public final class ChangeActivity {
         String what = running.get(relationship);
         if (what == null || assessment.status() == RelationshipStatus.OK) return assessment;
         List<String> reasons = new ArrayList<>(assessment.reasons());
-        reasons.add("while this console applies " + what + " (a Kea server restarts its HA service after each "
-                + "configuration change)");
+        reasons.add("expected while this console applies " + what);
         return new Assessment(assessment.status(), assessment.sourceOfTruth(), reasons);
     }
 }
