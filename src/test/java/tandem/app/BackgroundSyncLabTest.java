@@ -63,8 +63,11 @@ class BackgroundSyncLabTest {
     }
 
     private boolean hasReservation(int server, String ip) {
-        JsonNode c = config(server);
-        return c != null && c.toString().contains("\"" + ip + "\"");
+        try {
+            return KeaLab.hasReservation(lab.dhcp4(server), ip);
+        } catch (IllegalStateException notAnsweringYet) {
+            return false;
+        }
     }
 
     private RelationshipState state() { return services.poller().refresh().get("hq"); }

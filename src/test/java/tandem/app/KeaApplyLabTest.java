@@ -22,6 +22,8 @@ import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.lab.KeaLab;
 
+import static tandem.lab.KeaLab.hasReservation;
+
 /**
  * Applying changes to a real Kea load-balancing pair. A configuration already read is not read again while the
  * server says it has not been reconfigured since, and every reconfiguration from outside in the meantime is still
@@ -71,7 +73,7 @@ class KeaApplyLabTest {
         // server1: one read after its config-set (what server2 is verified against); server2: one to verify it
         assertEquals(1, lab.commandsReceived(1, "config-get") - gets1, "reads of the source of truth");
         assertEquals(1, lab.commandsReceived(2, "config-get") - gets2, "reads of the peer");
-        for (int i = 1; i <= 2; i++) assertTrue(hasReservation(config(i), "10.10.0.102"));
+        for (int i = 1; i <= 2; i++) assertTrue(hasReservation(lab.dhcp4(i), "10.10.0.102"));
     }
 
     @Test
@@ -79,16 +81,16 @@ class KeaApplyLabTest {
         awaitOk();
         var preview = services.changes().prepare("pair", reservation("10.10.0.111", "02:cc:00:00:00:11"));
         Thread.sleep(PAST_A_SECOND_MS);
-        ObjectNode outside = (ObjectNode) config(1).deepCopy();
+        ObjectNode outside = (ObjectNode) lab.dhcp4(1).deepCopy();
         new KeaChange.AddReservation("10.10.0.0/24", "02:cc:00:00:00:12", "10.10.0.112", "by-hand").applyTo(wrap(outside));
         setFromOutside(1, wrap(outside));
         Thread.sleep(PAST_A_SECOND_MS);
 
         var applied = services.changes().apply(preview);
         assertTrue(applied.rebased(), "the outside edit was noticed");
-        assertTrue(hasReservation(config(1), "10.10.0.112"), "and kept");
-        assertTrue(hasReservation(config(1), "10.10.0.111"));
-        assertTrue(hasReservation(config(2), "10.10.0.112"), "and replicated with the change");
+        assertTrue(hasReservation(lab.dhcp4(1), "10.10.0.112"), "and kept");
+        assertTrue(hasReservation(lab.dhcp4(1), "10.10.0.111"));
+        assertTrue(hasReservation(lab.dhcp4(2), "10.10.0.112"), "and replicated with the change");
     }
 
     @Test
@@ -98,18 +100,18 @@ class KeaApplyLabTest {
         awaitOk();
         Thread.sleep(PAST_A_SECOND_MS);
         // an administrator changes server2's own logging on that server
-        ObjectNode own = (ObjectNode) config(2).deepCopy();
+        ObjectNode own = (ObjectNode) lab.dhcp4(2).deepCopy();
         ((ObjectNode) own.path("loggers").get(0)).put("debuglevel", 7).put("severity", "DEBUG");
         setFromOutside(2, wrap(own));
         awaitOk();
         Thread.sleep(PAST_A_SECOND_MS);
 
         apply(reservation("10.10.0.122", "02:cc:00:00:00:22"));
-        JsonNode logger = config(2).path("loggers").get(0);
+        JsonNode logger = lab.dhcp4(2).path("loggers").get(0);
         assertEquals("DEBUG", logger.path("severity").asText(), logger.toString());
         assertEquals(7, logger.path("debuglevel").asInt());
-        assertEquals("INFO", config(1).path("loggers").get(0).path("severity").asText(), "server1 keeps its own");
-        assertTrue(hasReservation(config(2), "10.10.0.122"));
+        assertEquals("INFO", lab.dhcp4(1).path("loggers").get(0).path("severity").asText(), "server1 keeps its own");
+        assertTrue(hasReservation(lab.dhcp4(2), "10.10.0.122"));
     }
 
     @Test
@@ -162,15 +164,4 @@ class KeaApplyLabTest {
         assertInstanceOf(KeaReply.Success.class, set, set::toString);
     }
 
-    private static JsonNode config(int server) {
-        KeaReply r = services.kea().configGet(lab.endpoint(server));
-        return assertInstanceOf(KeaReply.Success.class, r, r::toString).arguments().path("Dhcp4");
-    }
-
-    private static boolean hasReservation(JsonNode dhcp4, String ip) {
-        for (JsonNode s : dhcp4.path("subnet4")) {
-            for (JsonNode r : s.path("reservations")) if (r.path("ip-address").asText().equals(ip)) return true;
-        }
-        return false;
-    }
 }

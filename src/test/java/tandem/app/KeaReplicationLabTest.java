@@ -21,11 +21,12 @@ import tandem.core.Preferences;
 import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
 import tandem.core.port.ReplicationStore;
-import tandem.kea.KeaReply;
 import tandem.kea.change.ChangeRefused;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.lab.KeaLab;
+
+import static tandem.lab.KeaLab.hasReservation;
 
 /** Changes to a real hot-standby + backup cluster on loopback, through the services the console uses. */
 @Tag("kea")
@@ -51,18 +52,6 @@ class KeaReplicationLabTest {
     void stop() {
         if (services != null) services.close();
         if (lab != null) lab.close();
-    }
-
-    private JsonNode config(int server) {
-        KeaReply r = services.kea().configGet(lab.endpoint(server));
-        return assertInstanceOf(KeaReply.Success.class, r, r::toString).arguments().path("Dhcp4");
-    }
-
-    private static boolean hasReservation(JsonNode dhcp4, String ip) {
-        for (JsonNode s : dhcp4.path("subnet4")) {
-            for (JsonNode r : s.path("reservations")) if (r.path("ip-address").asText().equals(ip)) return true;
-        }
-        return false;
     }
 
     private static String ha(JsonNode dhcp4, String field) {
@@ -95,16 +84,16 @@ class KeaReplicationLabTest {
     @Test
     void aReservationReachesEveryPeerAndEachKeepsItsOwnIdentity() {
         start(KeaLab.Mode.HOT_STANDBY, 3, 1);
-        JsonNode before2 = config(2);
-        JsonNode before3 = config(3);
+        JsonNode before2 = lab.dhcp4(2);
+        JsonNode before3 = lab.dhcp4(3);
 
         var applied = reserve("10.10.0.50", "02:aa:00:00:00:50");
         assertEquals("server1", applied.sourceOfTruth());
         assertEquals(Map.of("server2", "verified", "server3", "verified"), applied.peers());
-        for (int i = 1; i <= 3; i++) assertTrue(hasReservation(config(i), "10.10.0.50"), "server" + i);
+        for (int i = 1; i <= 3; i++) assertTrue(hasReservation(lab.dhcp4(i), "10.10.0.50"), "server" + i);
 
         for (var pair : List.of(Map.entry(2, before2), Map.entry(3, before3))) {
-            JsonNode now = config(pair.getKey());
+            JsonNode now = lab.dhcp4(pair.getKey());
             assertEquals("server" + pair.getKey(), ha(now, "this-server-name"));
             assertEquals(pair.getValue().path("control-socket"), now.path("control-socket"));
             assertEquals(pair.getValue().path("lease-database"), now.path("lease-database"));
@@ -117,7 +106,7 @@ class KeaReplicationLabTest {
         // undo is a new change that puts things back everywhere
         var undo = services.changes().prepareUndo(applied.journalId());
         services.changes().apply(undo);
-        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.0.50"), "server" + i);
+        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(lab.dhcp4(i), "10.10.0.50"), "server" + i);
     }
 
     @Test
@@ -130,16 +119,16 @@ class KeaReplicationLabTest {
         assertEquals("server2", applied.sourceOfTruth());
         assertTrue(applied.pendingPrimary());
         assertEquals(1, services.replicationStore().pending("hq").size());
-        assertTrue(hasReservation(config(2), "10.10.0.60"));
-        assertTrue(hasReservation(config(3), "10.10.0.60"));
+        assertTrue(hasReservation(lab.dhcp4(2), "10.10.0.60"));
+        assertTrue(hasReservation(lab.dhcp4(3), "10.10.0.60"));
 
         lab.startDhcp(1);
         lab.awaitStable(Duration.ofSeconds(30));
         awaitState(s -> "server1".equals(s.assessment().sourceOfTruth()));
-        assertFalse(hasReservation(config(1), "10.10.0.60"), "the primary came back with its old file");
+        assertFalse(hasReservation(lab.dhcp4(1), "10.10.0.60"), "the primary came back with its old file");
         assertEquals(1, services.changes().replayJournal("hq"));
-        assertTrue(hasReservation(config(1), "10.10.0.60"), "the journaled change reached the primary");
-        assertTrue(hasReservation(config(2), "10.10.0.60"), "and the standby kept it");
+        assertTrue(hasReservation(lab.dhcp4(1), "10.10.0.60"), "the journaled change reached the primary");
+        assertTrue(hasReservation(lab.dhcp4(2), "10.10.0.60"), "and the standby kept it");
         assertTrue(services.replicationStore().pending("hq").isEmpty());
     }
 
@@ -155,7 +144,7 @@ class KeaReplicationLabTest {
         lab.startDhcp(1);
         lab.startDhcp(2);
         lab.awaitStable(Duration.ofSeconds(30));
-        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.0.70"), "server" + i);
+        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(lab.dhcp4(i), "10.10.0.70"), "server" + i);
         assertTrue(services.replicationStore().recent(10).isEmpty(), "nothing journaled");
     }
 
@@ -173,8 +162,8 @@ class KeaReplicationLabTest {
         assertEquals("ip", refused.field());
         assertTrue(refused.getMessage().contains("changed since"), refused.getMessage());
         for (int i = 1; i <= 2; i++) {
-            assertTrue(hasReservation(config(i), "10.10.0.80"));
-            assertTrue(hasReservation(config(i), "10.10.0.81"), "the rebased change kept the first one");
+            assertTrue(hasReservation(lab.dhcp4(i), "10.10.0.80"));
+            assertTrue(hasReservation(lab.dhcp4(i), "10.10.0.81"), "the rebased change kept the first one");
         }
     }
 
@@ -192,7 +181,7 @@ class KeaReplicationLabTest {
         assertEquals("server2", peer.peer());
         assertTrue(peer.diff().contains("rogue.example"), peer.diff());
         assertEquals(Map.of("server2", "verified"), services.changes().synchronize("hq", Set.of()));
-        assertFalse(config(2).toString().contains("rogue.example"));
+        assertFalse(lab.dhcp4(2).toString().contains("rogue.example"));
         assertTrue(services.changes().planSync("hq").peers().get(0).inSync());
     }
 

@@ -2,7 +2,9 @@ package tandem.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaEndpoint;
+import tandem.kea.KeaReply;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +29,9 @@ import java.util.stream.Stream;
  * There is no skipping: when Kea is not installed, {@link #start} throws and the test fails.
  */
 public final class KeaLab implements AutoCloseable {
+    /** For the tests' own look at a server, apart from the client under test. */
+    private static final KeaControlAgentClient CLIENT = new KeaControlAgentClient();
+
 
     public enum Mode {
         LOAD_BALANCING("load-balancing"), HOT_STANDBY("hot-standby"), PASSIVE_BACKUP("passive-backup");
@@ -159,6 +164,29 @@ public final class KeaLab implements AutoCloseable {
     /** A direct endpoint for server i's Control Agent with the default timeout. */
     public KeaEndpoint endpoint(int i) {
         return KeaEndpoint.of(caUrl(i).toString());
+    }
+
+    /** Server i's running Dhcp4 configuration, read with config-get; fails when the server does not answer. */
+    public JsonNode dhcp4(int i) {
+        KeaReply r = CLIENT.configGet(endpoint(i));
+        if (!(r instanceof KeaReply.Success ok)) throw new IllegalStateException(serverName(i) + " did not answer config-get: " + r);
+        return ok.arguments().path("Dhcp4");
+    }
+
+    public static boolean hasReservation(JsonNode dhcp4, String ip) {
+        return hasReservation(dhcp4, ip, null);
+    }
+
+    /** Whether a subnet of {@code dhcp4} reserves {@code ip}, for {@code mac} when it is not null. */
+    public static boolean hasReservation(JsonNode dhcp4, String ip, String mac) {
+        for (JsonNode subnet : dhcp4.path("subnet4")) {
+            for (JsonNode r : subnet.path("reservations")) {
+                if (r.path("ip-address").asText().equals(ip) && (mac == null || r.path("hw-address").asText().equals(mac))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How many commands named {@code command} server i's kea-dhcp4 has logged receiving (its INFO log). */

@@ -2,7 +2,6 @@ package tandem.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +31,8 @@ import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.kea.KeaReply;
 import tandem.lab.KeaLab;
+
+import static tandem.lab.KeaLab.hasReservation;
 
 import static tandem.ui.ConsoleTree.cells;
 import static tandem.ui.ConsoleTree.menuItem;
@@ -110,7 +111,7 @@ class ChangeDialogLabTest {
         shoot(robot, "change-reservation-applied");
 
         for (int i = 1; i <= 3; i++) {
-            assertTrue(hasReservation(config(i), "10.10.0.61", "02:bb:00:00:00:61"), lab.serverName(i) + " has it");
+            assertTrue(hasReservation(lab.dhcp4(i), "10.10.0.61", "02:bb:00:00:00:61"), lab.serverName(i) + " has it");
         }
     }
 
@@ -137,7 +138,7 @@ class ChangeDialogLabTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> ipMessage.getText().contains("already reserved"));
         assertTrue(message.getText().contains("Nothing was changed"), message.getText());
         assertTrue(robot.lookup("#applyChange").query().isDisabled());
-        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.0.10", "02:bb:00:00:00:62"));
+        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(lab.dhcp4(i), "10.10.0.10", "02:bb:00:00:00:62"));
     }
 
     @Test
@@ -172,7 +173,7 @@ class ChangeDialogLabTest {
         robot.clickOn("#syncOverwrite");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#outcome-server3").tryQuery().isPresent());
         assertTrue(robot.lookup("#outcome-server3").queryAs(Label.class).getStyleClass().contains("outcome-verified"));
-        assertTrue(config(3).path("subnet4").get(0).path("user-context").isMissingNode());
+        assertTrue(lab.dhcp4(3).path("subnet4").get(0).path("user-context").isMissingNode());
         robot.clickOn("#syncClose");
 
         // the journal entry of the reservation offers Undo; undo is previewed and applied like any change
@@ -186,7 +187,7 @@ class ChangeDialogLabTest {
         assertTrue(diff.getItems().stream().anyMatch(l -> l.startsWith("-") && l.contains("10.10.1.70")));
         robot.clickOn("#applyChange");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".peer-outcome").queryAll().size() == 2);
-        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(config(i), "10.10.1.70", "02:bb:00:00:00:70"));
+        for (int i = 1; i <= 3; i++) assertFalse(hasReservation(lab.dhcp4(i), "10.10.1.70", "02:bb:00:00:00:70"));
         robot.clickOn("#closeChange");
         Path main = WaitForAsyncUtils.asyncFx(() -> Shots.write(window.view.root().getScene(), "main-with-changes")).get();
         assertTrue(Files.exists(main));
@@ -219,17 +220,4 @@ class ChangeDialogLabTest {
         assertTrue(Files.exists(file), file.toString());
     }
 
-    private JsonNode config(int server) {
-        KeaReply r = services.kea().configGet(lab.endpoint(server));
-        return assertInstanceOf(KeaReply.Success.class, r, r::toString).arguments().path("Dhcp4");
-    }
-
-    private static boolean hasReservation(JsonNode dhcp4, String ip, String mac) {
-        for (JsonNode s : dhcp4.path("subnet4")) {
-            for (JsonNode r : s.path("reservations")) {
-                if (r.path("ip-address").asText().equals(ip) && r.path("hw-address").asText().equals(mac)) return true;
-            }
-        }
-        return false;
-    }
 }
