@@ -57,12 +57,13 @@ final class KeaConfigChannel {
      * of a large configuration blocks the server for seconds.
      */
     ObjectNode current(String server, ConnectionSettings c) {
+        long sent = System.nanoTime();
         KeaReply reply = client.statusGet(statusEndpoint(c));
         long answered = System.nanoTime();
         Long since = reply.parse(tandem.kea.KeaStatus::from)
                 .map(s -> s.reload() == null || s.uptime() == null ? null : Math.min(s.reload(), s.uptime()))
                 .orElse(null);
-        var unchanged = known.unchanged(key(c), since, answered);
+        var unchanged = known.unchanged(key(c), since, sent, answered);
         if (unchanged.isPresent()) {
             LOG.debug("{} was not reconfigured since it was last read ({} s ago): not read again", server, since);
             return unchanged.get();

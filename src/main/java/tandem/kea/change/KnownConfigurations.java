@@ -44,21 +44,31 @@ final class KnownConfigurations {
 
     /**
      * The configuration last read from the server when it has not been reconfigured since that read was sent.
+     * A status-get that confirms it also shows the configuration unchanged when the status-get was sent, so that
+     * moment becomes the one later status-gets are compared with: Kea's whole seconds then never make a
+     * configuration confirmed once look changed later.
      *
      * @param secondsSinceReconfigured the smaller of status-get's "reload" and "uptime", or null when not reported
-     * @param answeredNanos            when status-get's answer arrived (monotonic clock)
+     * @param statusSentNanos          when status-get was sent (monotonic clock)
+     * @param answeredNanos            when its answer arrived
      */
-    Optional<ObjectNode> unchanged(String serverKey, Long secondsSinceReconfigured, long answeredNanos) {
+    Optional<ObjectNode> unchanged(String serverKey, Long secondsSinceReconfigured, long statusSentNanos,
+                                   long answeredNanos) {
         Known k = byServer.get(serverKey);
         if (k == null || secondsSinceReconfigured == null || k.changesWithoutReload) return Optional.empty();
         // the latest moment the last reconfiguration can have happened, by our clock
         long reconfiguredAtLatest = answeredNanos - (secondsSinceReconfigured - 1) * SECOND_NANOS;
         if (reconfiguredAtLatest >= k.readSentNanos) return Optional.empty();
+        ObjectNode config;
         try {
-            return Optional.of((ObjectNode) KeaConfigJson.MAPPER.readTree(k.json));
+            config = (ObjectNode) KeaConfigJson.MAPPER.readTree(k.json);
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
+        if (statusSentNanos > k.readSentNanos) {
+            byServer.replace(serverKey, k, new Known(k.json, k.changesWithoutReload, statusSentNanos));
+        }
+        return Optional.of(config);
     }
 
     static boolean changesWithoutReload(JsonNode config) {
