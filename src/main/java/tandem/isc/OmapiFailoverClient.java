@@ -54,7 +54,9 @@ public final class OmapiFailoverClient {
         Integer local = null, partner = null;
         Matcher m = VALUE.matcher(out.replace("> ", ""));
         while (m.find()) {
-            int v = Integer.parseInt(m.group(2).replace(":", ""), 16);
+            String hex = m.group(2).replace(":", "");
+            // a state is a 4-byte number; anything longer is no state (and is reported as such below)
+            int v = hex.isEmpty() || hex.length() > 8 ? -1 : (int) Long.parseLong(hex, 16);
             if (m.group(1).equals("local-state")) local = v;
             else partner = v;
         }
@@ -68,7 +70,8 @@ public final class OmapiFailoverClient {
     }
 
     private static FailoverState state(String peer, String field, int code) throws IOException {
-        return FailoverState.of(code).orElseThrow(() -> new IOException(
-                "dhcpd gave \"" + peer + "\" a " + field + " of " + code + ", which is no failover state this console knows"));
+        return FailoverState.of(code).orElseThrow(() -> new IOException("dhcpd gave \"" + peer + "\" "
+                + (code < 0 ? "an unreadable " + field : "a " + field + " of " + code)
+                + ", which is no failover state this console knows"));
     }
 }

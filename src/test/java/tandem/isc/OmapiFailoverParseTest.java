@@ -34,5 +34,8 @@ class OmapiFailoverParseTest {
         IOException e = assertThrows(IOException.class,
                 () -> OmapiFailoverClient.parse("p", answer("00:00:00:63", "00:00:00:02")));
         assertTrue(e.getMessage().contains("local-state of 99"), e.getMessage());
+        IOException huge = assertThrows(IOException.class,
+                () -> OmapiFailoverClient.parse("p", answer("ff:ff:ff:ff:ff", "00:00:00:02")));
+        assertTrue(huge.getMessage().contains("an unreadable local-state"), huge.getMessage());
     }
 }
