@@ -25,8 +25,8 @@ import tandem.core.port.ConfigChecker;
 import tandem.core.port.StateStore;
 
 /**
- * {@link KeaHaChecks} over the configuration snapshot the store keeps of the server a relationship was added
- * through, plus the last poll's clock skew. A configuration is parsed once per snapshot and looked up again at
+ * {@link KeaHaChecks} over the configuration snapshots the store keeps of each peer of a relationship, plus the
+ * last poll's clock skew. A configuration is parsed once per snapshot and looked up again at
  * most every {@link #RECHECK}, so a poll cycle over many relationships does not read every snapshot each time.
  */
 public final class KeaConfigChecker implements ConfigChecker {
@@ -61,24 +61,32 @@ public final class KeaConfigChecker implements ConfigChecker {
         // within RECHECK nothing is read from the store: the UI asks after every poll cycle
         if (cached != null && cached.readAt().plus(RECHECK).isAfter(now)) return cached.checks();
         URI controlAgent = inventory.server(rel.serverName()).map(s -> s.connection().url()).orElse(null);
-        // the importer stores the configuration of the server it read, which is the relationship's primary
-        String self = rel.primary().map(PeerDefinition::name).orElse(rel.serverName());
-        Optional<ConfigSnapshot> snapshot = store.latestSnapshot(rel.name(), self);
-        if (snapshot.isEmpty()) return List.of();
-        if (cached != null && cached.hash().equals(snapshot.get().hash())
-                && java.util.Objects.equals(cached.controlAgent(), controlAgent)) {
+        // the importer stores the primary's configuration; each change and synchronization stores every peer's
+        Map<PeerDefinition, ConfigSnapshot> snapshots = new java.util.LinkedHashMap<>();
+        for (PeerDefinition p : rel.peers()) store.latestSnapshot(rel.name(), p.name()).ifPresent(s -> snapshots.put(p, s));
+        if (snapshots.isEmpty()) return List.of();
+        String hashes = snapshots.values().stream().map(ConfigSnapshot::hash).reduce("", (a, b) -> a + "/" + b);
+        if (cached != null && cached.hash().equals(hashes) && java.util.Objects.equals(cached.controlAgent(), controlAgent)) {
             cache.put(rel.name(), new Cached(cached.hash(), controlAgent, cached.checks(), now));
             return cached.checks();
         }
-        List<ConfigCheck> checks;
-        try {
-            JsonNode config = mapper.readTree(snapshot.get().json());
-            checks = List.copyOf(KeaHaChecks.configuration(config, self, controlAgent));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The stored configuration of {} could not be checked: {}", rel.name(), e.toString());
-            checks = List.of();
+        List<ConfigCheck> checks = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var e : snapshots.entrySet()) {
+            PeerDefinition peer = e.getKey();
+            // the server the relationship was added through is reached at the address the administrator gave
+            URI agent = peer.name().equals(rel.serverName()) && controlAgent != null ? controlAgent : peer.url();
+            try {
+                JsonNode config = mapper.readTree(e.getValue().json());
+                // peers share most HA parameters: a finding they all have is listed once
+                for (ConfigCheck c : KeaHaChecks.configuration(config, peer.name(), agent)) {
+                    if (seen.add(c.sentence())) checks.add(c);
+                }
+            } catch (IOException | RuntimeException ex) {
+                LOG.warn("The stored configuration of {} in {} could not be checked: {}", peer.name(), rel.name(), ex.toString());
+            }
         }
-        cache.put(rel.name(), new Cached(snapshot.get().hash(), controlAgent, checks, now));
-        return checks;
+        cache.put(rel.name(), new Cached(hashes, controlAgent, List.copyOf(checks), now));
+        return List.copyOf(checks);
     }
 }

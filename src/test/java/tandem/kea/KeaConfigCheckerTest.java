@@ -1,0 +1,93 @@
+package tandem.kea;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.core.Backend;
+import tandem.core.ConfigCheck;
+import tandem.core.ConfigSnapshot;
+import tandem.core.ConnectionSettings;
+import tandem.core.HaMode;
+import tandem.core.HaParameters;
+import tandem.core.ImportResult;
+import tandem.core.Inventory;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerRole;
+import tandem.core.Relationship;
+import tandem.core.ServerRecord;
+import tandem.core.port.ServerImporter;
+import tandem.store.Database;
+import tandem.store.H2InventoryStore;
+import tandem.store.H2StateStore;
+import tandem.store.SecretCipher;
+
+/** The HA checks look at the stored configuration of every peer, not only the one the relationship was added through. */
+class KeaConfigCheckerTest {
+    @TempDir Path dir;
+    private Database db;
+    private H2StateStore states;
+    private Inventory inventory;
+
+    static final Relationship PAIR = new Relationship("server1", "server1", Backend.KEA, HaMode.LOAD_BALANCING,
+            List.of(new PeerDefinition("server1", PeerRole.PRIMARY, URI.create("http://127.0.0.1:8001/"), true),
+                    new PeerDefinition("server2", PeerRole.SECONDARY, URI.create("http://127.0.0.1:8002/"), true)),
+            false, HaParameters.NONE);
+
+    @BeforeEach
+    void setUp() {
+        db = Database.open(dir);
+        states = new H2StateStore(db);
+        ServerImporter importer = new ServerImporter() {
+            public Backend backend() { return Backend.KEA; }
+            public ConnectionCheck check(ConnectionSettings c) { return new ConnectionCheck(true, "ok"); }
+            public ImportResult inspect(String name, ConnectionSettings c) {
+                return new ImportResult.Accepted(new ServerRecord("server1", Backend.KEA, c, null), List.of(PAIR),
+                        List.of(), List.of());
+            }
+        };
+        inventory = new Inventory(new H2InventoryStore(db, SecretCipher.inDirectory(dir)), states, Map.of(Backend.KEA, importer));
+        inventory.add(Backend.KEA, null, ConnectionSettings.of(URI.create("http://127.0.0.1:8001/")));
+    }
+
+    @AfterEach
+    void tearDown() { db.close(); }
+
+    private static String config(String self, boolean leaseCmds) {
+        return "{\"Dhcp4\":{\"hooks-libraries\":["
+                + (leaseCmds ? "{\"library\":\"/usr/lib/kea/hooks/libdhcp_lease_cmds.so\"}," : "")
+                + "{\"library\":\"/usr/lib/kea/hooks/libdhcp_ha.so\",\"parameters\":{\"high-availability\":[{"
+                + "\"this-server-name\":\"" + self + "\",\"mode\":\"load-balancing\",\"max-unacked-clients\":0,"
+                + "\"peers\":[{\"name\":\"server1\",\"url\":\"http://127.0.0.1:8001/\",\"role\":\"primary\"},"
+                + "{\"name\":\"server2\",\"url\":\"http://127.0.0.1:8002/\",\"role\":\"secondary\"}]}]}}]}}";
+    }
+
+    private void snapshot(String peer, String json) {
+        states.saveSnapshot(new ConfigSnapshot("server1", peer, Integer.toHexString(json.hashCode()), json,
+                Instant.parse("2026-11-22T08:00:00Z")));
+    }
+
+    @Test
+    void aFindingOnThePartnerIsShownAndOneTheyShareIsShownOnce() {
+        snapshot("server1", config("server1", true));
+        KeaConfigChecker onlyPrimary = new KeaConfigChecker(states, inventory, Clock.fixed(Instant.parse("2026-11-22T08:01:00Z"), ZoneOffset.UTC));
+        List<String> before = onlyPrimary.checks(PAIR, null).stream().map(ConfigCheck::sentence).toList();
+        assertEquals(1, before.stream().filter(s -> s.startsWith("max-unacked-clients is 0")).count(), before.toString());
+        assertTrue(before.stream().noneMatch(s -> s.contains("lease_cmds")), before.toString());
+
+        snapshot("server2", config("server2", false));
+        KeaConfigChecker both = new KeaConfigChecker(states, inventory, Clock.fixed(Instant.parse("2026-11-22T08:02:00Z"), ZoneOffset.UTC));
+        List<String> after = both.checks(PAIR, null).stream().map(ConfigCheck::sentence).toList();
+        assertTrue(after.stream().anyMatch(s -> s.startsWith("server2 does not load libdhcp_lease_cmds.so")), after.toString());
+        assertEquals(1, after.stream().filter(s -> s.startsWith("max-unacked-clients is 0")).count(), "shared finding once: " + after);
+    }
+}
