@@ -99,18 +99,18 @@ class KeaApplyLabTest {
         apply(reservation("10.10.0.121", "02:cc:00:00:00:21"));
         awaitOk();
         Thread.sleep(PAST_A_SECOND_MS);
-        // an administrator changes server2's own logging on that server
+        // an administrator changes how server2 cleans up its own lease file, on that server (its logging is left
+        // alone: another test counts the commands server2 logs)
         ObjectNode own = (ObjectNode) lab.dhcp4(2).deepCopy();
-        ((ObjectNode) own.path("loggers").get(0)).put("debuglevel", 7).put("severity", "DEBUG");
+        ((ObjectNode) own.path("lease-database")).put("lfc-interval", 1800);
         setFromOutside(2, wrap(own));
         awaitOk();
         Thread.sleep(PAST_A_SECOND_MS);
 
         apply(reservation("10.10.0.122", "02:cc:00:00:00:22"));
-        JsonNode logger = lab.dhcp4(2).path("loggers").get(0);
-        assertEquals("DEBUG", logger.path("severity").asText(), logger.toString());
-        assertEquals(7, logger.path("debuglevel").asInt());
-        assertEquals("INFO", lab.dhcp4(1).path("loggers").get(0).path("severity").asText(), "server1 keeps its own");
+        JsonNode leases = lab.dhcp4(2).path("lease-database");
+        assertEquals(1800, leases.path("lfc-interval").asInt(), leases.toString());
+        assertEquals(0, lab.dhcp4(1).path("lease-database").path("lfc-interval").asInt(), "server1 keeps its own");
         assertTrue(hasReservation(lab.dhcp4(2), "10.10.0.122"));
     }
 
