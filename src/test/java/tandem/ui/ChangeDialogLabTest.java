@@ -99,7 +99,8 @@ class ChangeDialogLabTest {
         shoot(robot, "change-reservation-preview");
 
         robot.clickOn("#applyChange");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".peer-outcome").queryAll().size() == 2);
+        awaitApplyFinished(robot);
+        assertEquals(2, robot.lookup(".peer-outcome").queryAll().size());
         for (String peer : List.of("server2", "server3")) {
             Label outcome = robot.lookup("#outcome-" + peer).queryAs(Label.class);
             assertTrue(outcome.getStyleClass().contains("outcome-verified"), outcome.getText());
@@ -162,6 +163,7 @@ class ChangeDialogLabTest {
         robot.clickOn(cells(robot, ".relationship-node.status-ok").get(0));
         robot.clickOn("#action-synchronize-now");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#sync-peer-server3").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#sync-peer-server3").queryAs(Label.class).getText().contains("differs"));
         assertTrue(robot.lookup("#sync-peer-server2").queryAs(Label.class).getText().contains("in sync"));
         @SuppressWarnings("unchecked")
@@ -172,12 +174,14 @@ class ChangeDialogLabTest {
         assertTrue(Files.exists(plan));
         robot.clickOn("#syncOverwrite");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#outcome-server3").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#outcome-server3").queryAs(Label.class).getStyleClass().contains("outcome-verified"));
         assertTrue(lab.dhcp4(3).path("subnet4").get(0).path("user-context").isMissingNode());
         robot.clickOn("#syncClose");
 
         // the journal entry of the reservation offers Undo; undo is previewed and applied like any change
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoChange").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#journal-" + applied.journalId()).tryQuery().isPresent());
         robot.clickOn("#undoChange");
         robot.clickOn("#previewChange");
@@ -186,11 +190,22 @@ class ChangeDialogLabTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
         assertTrue(diff.getItems().stream().anyMatch(l -> l.startsWith("-") && l.contains("10.10.1.70")));
         robot.clickOn("#applyChange");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".peer-outcome").queryAll().size() == 2);
+        awaitApplyFinished(robot);
+        assertEquals(2, robot.lookup(".peer-outcome").queryAll().size());
         for (int i = 1; i <= 3; i++) assertFalse(hasReservation(lab.dhcp4(i), "10.10.1.70", "02:bb:00:00:00:70"));
         robot.clickOn("#closeChange");
         Path main = WaitForAsyncUtils.asyncFx(() -> Shots.write(window.view.root().getScene(), "main-with-changes")).get();
         assertTrue(Files.exists(main));
+    }
+
+    /**
+     * The dialog shows the outcomes and then the message in one FX callback; waiting for the message, not the
+     * outcome labels, keeps the test from reading the message between the two.
+     */
+    private static void awaitApplyFinished(FxRobot robot) throws Exception {
+        Label message = robot.lookup("#changeMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith("Applied"));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** A config-set restarts a server's HA service; the backup is the source of truth until the primary is back. */
