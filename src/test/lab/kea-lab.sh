@@ -10,6 +10,8 @@
 #   kea-lab.sh stop DIR                 stop every process this lab started (TERM, then KILL after 5 s)
 #   kea-lab.sh kill-dhcp DIR sN         SIGKILL the DHCPv4 server of sN (its Control Agent keeps running)
 #   kea-lab.sh stop-dhcp DIR sN         graceful stop of the DHCPv4 server of sN
+#   kea-lab.sh pause-dhcp DIR sN        SIGSTOP the DHCPv4 server of sN (hung: its socket accepts, nothing answers)
+#   kea-lab.sh resume-dhcp DIR sN       SIGCONT the DHCPv4 server of sN
 #   kea-lab.sh stop-ca DIR sN           stop the Control Agent of sN
 #   kea-lab.sh start-dhcp DIR sN        start the DHCPv4 server of sN again
 #   kea-lab.sh start-ca DIR sN          start the Control Agent of sN again
@@ -149,6 +151,7 @@ stop_set() {  # $1 = DIR, $2 = TERM|KILL, then entries kind/sN (kind = dhcp4|ca)
     kind=${e%/*}; s=${e#*/}
     if pid=$(our_pid "$dir" "$kind" "$s"); then
       kill -"$sig" "$pid" 2>/dev/null
+      kill -CONT "$pid" 2>/dev/null  # a paused process only acts on TERM once it runs again
       pids+=("$pid"); names+=("$kind $s pid=$pid")
     fi
   done
@@ -253,6 +256,12 @@ case $cmd in
   stop) cmd_stop "$@" ;;
   status) dir=$(lab_dir "${1:-}") || exit 1; python3 "$HELPER" status "$dir" ;;
   wait) cmd_wait "$@" ;;
+  pause-dhcp|resume-dhcp)
+    dir=$(lab_dir "${1:-}") || exit 1
+    check_server "$dir" "${2:-}"
+    pid=$(our_pid "$dir" dhcp4 "$2") || { echo "kea-lab: dhcp4 of $2 is not running" >&2; exit 1; }
+    if [ "$cmd" = pause-dhcp ]; then kill -STOP "$pid"; else kill -CONT "$pid"; fi
+    echo "${cmd%-dhcp}d dhcp4 $2 pid=$pid" ;;
   kill-dhcp|stop-dhcp|stop-ca|start-dhcp|start-ca)
     dir=$(lab_dir "${1:-}") || exit 1
     check_server "$dir" "${2:-}"

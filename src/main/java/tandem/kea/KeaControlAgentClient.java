@@ -34,6 +34,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -479,7 +480,11 @@ public final class KeaControlAgentClient implements AutoCloseable {
         } else if (e instanceof NoRouteToHostException) {
             f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "No route to " + ep.authority() + via, detail);
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "No answer from " + ep.url() + via + " within "
+            f = ep.proxy() == null && acceptsConnections(ep)
+                    ? new KeaReply.Failure(KeaFailure.UNREACHABLE, "The Control Agent at " + ep.authority()
+                    + " accepts connections but sent no answer within " + humanDuration(ep.timeout())
+                    + "; an agent stays silent while the DHCPv4 server it forwards to is hung or busy", detail)
+                    : new KeaReply.Failure(KeaFailure.UNREACHABLE, "No answer from " + ep.url() + via + " within "
                     + humanDuration(ep.timeout()), detail);
         } else if (String.valueOf(e.getMessage()).startsWith("Unexpected response code for CONNECT")) {
             f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "The proxy " + ep.proxyAuthority()
@@ -495,6 +500,23 @@ public final class KeaControlAgentClient implements AutoCloseable {
         }
         LOG.debug("{} {}: {} ({})", ep.url(), f.kind(), f.message(), detail);
         return f;
+    }
+
+    /**
+     * After a timeout, tells a silent agent (its port still accepts TCP connections) from a host that does not
+     * answer at all. A Kea 2.2 Control Agent forwards a command and waits for the daemon's reply before it serves
+     * anything else, so a stopped or overloaded kea-dhcp4 leaves its agent in exactly that state.
+     */
+    private static boolean acceptsConnections(KeaEndpoint ep) {
+        int port = ep.url().getPort() != -1 ? ep.url().getPort()
+                : "https".equalsIgnoreCase(ep.url().getScheme()) ? 443 : 80;
+        int millis = (int) Math.max(1, Math.min(ep.timeout().toMillis(), 1000));
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(ep.url().getHost(), port), millis);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isCertificateProblem(Throwable e) {

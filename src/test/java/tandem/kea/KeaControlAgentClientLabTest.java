@@ -169,6 +169,26 @@ class KeaControlAgentClientLabTest {
     }
 
     @Test
+    @Order(9)
+    void hungDhcpServerSilencesItsAgentAndTheMessageSaysSo() throws Exception {
+        lab.pauseDhcp(1);
+        try {
+            KeaEndpoint ep = lab.endpoint(1).withTimeout(Duration.ofSeconds(2));
+            KeaReply.Failure f = failure(client.statusGetAsync(ep).get(10, TimeUnit.SECONDS), KeaFailure.UNREACHABLE);
+            assertEquals("The Control Agent at 127.0.0.1:" + lab.server(1).caPort() + " accepts connections but sent "
+                    + "no answer within 2 s; an agent stays silent while the DHCPv4 server it forwards to is hung or busy",
+                    f.message());
+            // the agent waits for the daemon before it serves anything else, even a command meant for itself
+            failure(client.send(ep, "version-get", null, null), KeaFailure.UNREACHABLE);
+        } finally {
+            lab.resumeDhcp(1);
+        }
+        // once the daemon runs again it answers what was queued and the agent serves again
+        KeaStatus again = awaitStatus(1, s -> s.ha().isPresent(), Duration.ofSeconds(15));
+        assertNotNull(again.ha().orElseThrow().local().state());
+    }
+
+    @Test
     @Order(10)
     void killedDhcpServerIsDaemonOfflineAndThePartnerTakesOver() throws Exception {
         lab.killDhcp(1);

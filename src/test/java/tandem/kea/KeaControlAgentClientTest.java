@@ -175,9 +175,37 @@ class KeaControlAgentClientTest {
         long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
 
         KeaReply.Failure f = failure(reply, KeaFailure.UNREACHABLE);
-        assertEquals("No answer from " + ep.url() + " within 300 ms", f.message());
+        assertEquals("The Control Agent at " + ep.authority() + " accepts connections but sent no answer within "
+                + "300 ms; an agent stays silent while the DHCPv4 server it forwards to is hung or busy", f.message());
         assertFalse(reply.endpointAnswered());
         assertTrue(elapsedMs < 2000, "took " + elapsedMs + " ms");
+    }
+
+    @Test
+    void timeoutWhenNothingAcceptsTheConnection() throws IOException {
+        // a listening socket that never accepts, with its queue full: the kernel drops further SYNs, as a
+        // firewall that silently drops packets would
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(s);
+                    } catch (IOException dropped) {
+                        s.close();
+                        break;
+                    }
+                }
+                KeaEndpoint ep = KeaEndpoint.of("http://127.0.0.1:" + full.getLocalPort() + "/")
+                        .withTimeout(Duration.ofMillis(300));
+                KeaReply.Failure f = failure(client.statusGet(ep), KeaFailure.UNREACHABLE);
+                assertEquals("No answer from " + ep.url() + " within 300 ms", f.message());
+            } finally {
+                for (java.net.Socket s : queued) s.close();
+            }
+        }
     }
 
     @Test

@@ -218,6 +218,16 @@ public final class KeaLab implements AutoCloseable {
         serverCommand("stop-dhcp", i);
     }
 
+    /** SIGSTOP the DHCPv4 server of i: a hung daemon, whose Control Agent then answers nothing at all. */
+    public void pauseDhcp(int i) {
+        serverCommand("pause-dhcp", i);
+    }
+
+    /** SIGCONT the DHCPv4 server of i. */
+    public void resumeDhcp(int i) {
+        serverCommand("resume-dhcp", i);
+    }
+
     public void stopAgent(int i) {
         serverCommand("stop-ca", i);
     }
