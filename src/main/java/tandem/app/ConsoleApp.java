@@ -39,7 +39,7 @@ public final class ConsoleApp extends Application {
     /** Opens the data folder and shows the console; returns when the window was closed. */
     public static void open(Path dataDir) {
         try {
-            Services opened = Services.open(dataDir);
+            Services opened = Services.open(dataDir, "the console");
             opened.attachSynchronizer();
             services = adapt(opened);
         } catch (RuntimeException e) {
@@ -80,9 +80,7 @@ public final class ConsoleApp extends Application {
             @Override public void updatePreferences(Preferences updated) { s.updatePreferences(updated); }
 
             @Override public java.util.Optional<tandem.isc.IscConfigTarget> iscConfig(String serverName) {
-                return s.inventory().server(serverName).filter(r -> r.backend() == tandem.core.Backend.ISC)
-                        .map(r -> tandem.isc.IscConfigTarget.overSsh(tandem.isc.IscServerSettings.fromConnection(r.connection()),
-                                Services.knownHosts(s.dataDir()), java.time.Clock.systemUTC()));
+                return s.iscConfig(serverName);
             }
 
             @Override public void close() { s.close(); }

@@ -1,8 +1,11 @@
 package tandem.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tandem.core.Backend;
 import tandem.core.ChangeActivity;
 import tandem.core.Inventory;
@@ -12,8 +15,15 @@ import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.isc.ConfSyntaxException;
+import tandem.isc.ConfigChange;
+import tandem.isc.DhcpdConfig;
+import tandem.isc.FailoverStatus;
+import tandem.isc.IscConfigTarget;
 import tandem.isc.IscPeerProbe;
 import tandem.isc.IscServerImporter;
+import tandem.isc.IscServerSettings;
+import tandem.isc.SafeWrite;
 import tandem.kea.KeaConfigChecker;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaHaActions;
@@ -22,6 +32,7 @@ import tandem.kea.KeaServerImporter;
 import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
+import tandem.store.H2ActivityStore;
 import tandem.store.H2InventoryStore;
 import tandem.store.H2PreferenceStore;
 import tandem.store.H2ReplicationStore;
@@ -46,7 +57,9 @@ public final class Services implements AutoCloseable {
     private final ConfigChecker configChecks;
     private volatile Preferences preferences;
 
-    private Services(Path dataDir) {
+    private final ChangeActivity activity;
+
+    private Services(Path dataDir, String owner) {
         this.dataDir = dataDir;
         Clock clock = Clock.systemUTC();
         this.database = Database.open(dataDir);
@@ -59,7 +72,7 @@ public final class Services implements AutoCloseable {
         this.inventory = new Inventory(inventoryStore, stateStore,
                 Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock),
                         Backend.ISC, new IscServerImporter(knownHosts(dataDir), () -> preferences.timeout(), clock)));
-        ChangeActivity activity = new ChangeActivity();
+        this.activity = new ChangeActivity(new H2ActivityStore(database), owner, clock);
         this.poller = new StatusPoller(inventory, stateStore,
                 new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences,
                 activity, clock);
@@ -94,7 +107,17 @@ public final class Services implements AutoCloseable {
 
     public BackgroundSynchronizer synchronizer() { return synchronizer; }
 
-    public static Services open(Path dataDir) { return new Services(dataDir); }
+    /** Services for a one-shot command. */
+    public static Services open(Path dataDir) { return new Services(dataDir, "a tandem command"); }
+
+    /**
+     * @param owner this process as other consoles on the data folder name it while it applies a change:
+     *              "the console", "tandem watch"
+     */
+    public static Services open(Path dataDir, String owner) { return new Services(dataDir, owner); }
+
+    /** The changes under way on every relationship, by this process or any other on the data folder. */
+    public ChangeActivity activity() { return activity; }
 
     public Path dataDir() { return dataDir; }
 
@@ -117,6 +140,45 @@ public final class Services implements AutoCloseable {
 
     /** The HA configuration checks of a relationship. */
     public ConfigChecker configChecks() { return configChecks; }
+
+    /**
+     * The dhcpd.conf of an inventory ISC server, reached over SSH. Writing it restarts dhcpd, and partner-down
+     * changes the failover state: while either runs, every relationship of the server names it (see
+     * {@link #activity()}).
+     */
+    public Optional<IscConfigTarget> iscConfig(String serverName) {
+        return inventory.server(serverName).filter(r -> r.backend() == Backend.ISC)
+                .map(r -> announcing(serverName, IscConfigTarget.overSsh(IscServerSettings.fromConnection(r.connection()),
+                        knownHosts(dataDir), Clock.systemUTC())));
+    }
+
+    /** The target, with every write and partner-down recorded as a change under way on the server's relationships. */
+    public IscConfigTarget announcing(String serverName, IscConfigTarget target) {
+        return new IscConfigTarget() {
+            @Override public String name() { return target.name(); }
+
+            @Override public DhcpdConfig load() throws IOException, ConfSyntaxException { return target.load(); }
+
+            @Override public SafeWrite.Result apply(DhcpdConfig before, ConfigChange change) throws IOException {
+                try (ChangeActivity.Running running = changing(serverName, "a dhcpd.conf change (dhcpd restarts)")) {
+                    return target.apply(before, change);
+                }
+            }
+
+            @Override public FailoverStatus setPartnerDown(String failoverPeer) throws IOException {
+                try (ChangeActivity.Running running = changing(serverName, "partner-down for " + failoverPeer)) {
+                    return target.setPartnerDown(failoverPeer);
+                }
+            }
+        };
+    }
+
+    private ChangeActivity.Running changing(String serverName, String description) {
+        List<ChangeActivity.Running> all = inventory.relationships().stream()
+                .filter(r -> r.serverName().equals(serverName))
+                .map(r -> activity.begin(r.name(), description)).toList();
+        return () -> all.forEach(ChangeActivity.Running::close);
+    }
 
     public PreferenceStore preferenceStore() { return preferenceStore; }
 

@@ -125,7 +125,8 @@ final class IscCommand {
             IscServerSettings s = IscServerSettings.fromConnection(record.connection());
             SshConnection c = SshConnection.open(s.ssh(), isc.root.dataDir().resolve("known_hosts"), HostKeyPrompt.REFUSE, Duration.ofSeconds(30));
             open.add(c);
-            return tandem.isc.IscConfigTarget.of(c, s.configPath(), s.validateCommand(), s.restartCommand(), Clock.systemUTC());
+            return isc.root.services().announcing(server,
+                    tandem.isc.IscConfigTarget.of(c, s.configPath(), s.validateCommand(), s.restartCommand(), Clock.systemUTC()));
         }
     }
 

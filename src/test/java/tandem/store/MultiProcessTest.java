@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Clock;
+import tandem.core.Assessment;
+import tandem.core.ChangeActivity;
+import tandem.core.RelationshipStatus;
 import tandem.core.StatusEvent;
 
 /** The console and command-line processes share one data folder at the same time. */
@@ -108,6 +112,41 @@ class MultiProcessTest {
             StoreClientProcess.write(states, "client", 5, 5);
             assertEquals(15, states.events(100).size());
             assertTrue(System.nanoTime() - start < WAIT.toNanos(), "took over in time");
+        }
+    }
+
+    @Test void aChangeUnderWayInAnotherProcessExplainsTheStatusHereUntilThatProcessEnds() throws Exception {
+        Path dir = tmp.resolve("data");
+        Assessment impaired = new Assessment(RelationshipStatus.IMPAIRED, "s2", List.of("Peer s1 is in syncing"));
+        try (Database db = Database.open(dir)) {
+            ChangeActivity here = new ChangeActivity(new H2ActivityStore(db), "the console", Clock.systemUTC());
+
+            Path ready = tmp.resolve("ready");
+            Process watch = start("change", dir.toString(), "pair", ready.toString(), tmp.resolve("end").toString());
+            awaitFile(ready, watch);
+            assertEquals(List.of("Peer s1 is in syncing",
+                            "expected while tandem watch (pid " + watch.pid() + ") applies 'Reserve 10.0.0.9'"),
+                    here.explain("pair", impaired).reasons());
+            assertEquals(impaired, here.explain("other", impaired), "only the relationship being changed");
+
+            Files.createFile(tmp.resolve("end"));
+            assertExitsCleanly(watch);
+            assertEquals(impaired, here.explain("pair", impaired), "the change ended with its process");
+
+            Path ready2 = tmp.resolve("ready2");
+            Process crashed = start("change", dir.toString(), "pair", ready2.toString(), tmp.resolve("never").toString());
+            awaitFile(ready2, crashed);
+            assertTrue(here.current("pair").isPresent());
+            crashed.destroyForcibly();
+            assertTrue(crashed.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(impaired, here.explain("pair", impaired), "a killed process's change is not under way");
+            assertEquals(List.of(), new H2ActivityStore(db).running("pair"), "and its record is gone");
+
+            try (ChangeActivity.Running mine = here.begin("pair", "a synchronization from the source of truth")) {
+                assertEquals("expected while this console applies a synchronization from the source of truth",
+                        here.explain("pair", impaired).reasons().get(1));
+            }
+            assertEquals(impaired, here.explain("pair", impaired));
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import tandem.core.ChangeActivity;
 import tandem.core.RelationshipStatus;
 import tandem.core.StatusEvent;
 
@@ -16,6 +17,8 @@ import tandem.core.StatusEvent;
  * open   DIR GO_FILE                              wait for GO_FILE, open, read, close
  * writer DIR NAME COUNT READY PHASE_DONE RESUME   open, READY, COUNT events, PHASE_DONE, wait RESUME, COUNT more
  * host   DIR NAME COUNT READY EXIT                open first, COUNT events, READY, wait EXIT, close
+ * change DIR RELATIONSHIP READY EXIT              as "tandem watch", begin a change on RELATIONSHIP, READY,
+ *                                                 wait EXIT, end it, close
  * </pre>
  */
 public final class StoreClientProcess {
@@ -71,6 +74,16 @@ public final class StoreClientProcess {
                     write(new H2StateStore(db), name, 0, count);
                     Files.createFile(Path.of(args[4]));
                     awaitFile(Path.of(args[5]));
+                }
+            }
+            case "change" -> {
+                try (Database db = Database.open(dir)) {
+                    ChangeActivity activity = new ChangeActivity(new H2ActivityStore(db), "tandem watch",
+                            java.time.Clock.systemUTC());
+                    try (ChangeActivity.Running running = activity.begin(args[2], "'Reserve 10.0.0.9'")) {
+                        Files.createFile(Path.of(args[3]));
+                        awaitFile(Path.of(args[4]));
+                    }
                 }
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
