@@ -160,7 +160,7 @@ final class IscCommand {
             IscServerSettings s = IscServerSettings.fromConnection(record.connection());
             try (SshConnection c = SshConnection.open(s.ssh(), isc.root.dataDir().resolve("known_hosts"), HostKeyPrompt.REFUSE,
                     Duration.ofSeconds(20))) {
-                tandem.isc.FailoverStatus st = new tandem.isc.OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand()).setPartnerDown(peer);
+                tandem.isc.FailoverStatus st = tandem.isc.OmapiFailoverClient.forServer(c, s).setPartnerDown(peer);
                 spec.commandLine().getOut().println(server + " \"" + peer + "\": " + st.local().wire() + " (partner " + st.partner().wire() + ")");
                 return 0;
             }

@@ -218,6 +218,37 @@ public final class DhcpdConfig {
         return null;
     }
 
+    /**
+     * The key OMAPI clients must sign with: the last global {@code omapi-key NAME;} and the {@code key NAME} block
+     * it names. Empty when dhcpd asks for no key.
+     *
+     * @throws IllegalArgumentException when omapi-key names a key that is not declared or cannot be used
+     */
+    public java.util.Optional<OmapiKey> omapiKey() {
+        String name = null;
+        List<Site> global = sites().stream().filter(s -> s.subnet == null && s.sharedNetwork == null
+                && documents.values().stream().anyMatch(d -> d.root == s.parent)).toList();
+        for (Site s : global) {
+            if (!s.node.isBlock() && s.node.startsWith("omapi-key") && s.node.tokens.size() > 1) {
+                name = s.node.tokens.get(1).value();
+            }
+        }
+        if (name == null) return java.util.Optional.empty();
+        ConfNode key = null;
+        for (Site s : global) {
+            if (s.node.isBlock() && s.node.startsWith("key") && s.node.tokens.size() > 1
+                    && s.node.tokens.get(1).value().equals(name)) key = s.node;
+        }
+        if (key == null) throw new IllegalArgumentException("omapi-key names the key \"" + name + "\", which is not declared");
+        String algorithm = null, secret = null;
+        for (ConfNode c : key.children) {
+            if (c.isBlock() || c.tokens.size() < 2) continue;
+            if (c.startsWith("algorithm")) algorithm = c.tokens.get(1).value();
+            if (c.startsWith("secret")) secret = c.tokens.get(1).value();
+        }
+        return java.util.Optional.of(new OmapiKey(name, algorithm, secret));
+    }
+
     public List<Subnet> subnets() {
         List<Subnet> out = new ArrayList<>();
         for (Site s : sites()) if (s.node.isBlock() && s.node.keyword().equals("subnet")) out.add(subnetOf(s.node, s.doc));

@@ -47,7 +47,7 @@ public interface IscConfigTarget {
 
             @Override public FailoverStatus setPartnerDown(String failoverPeer) throws IOException {
                 try (SshConnection c = open()) {
-                    return new OmapiFailoverClient(c, settings.omapiPort(), settings.omshellCommand()).setPartnerDown(failoverPeer);
+                    return OmapiFailoverClient.forServer(c, settings).setPartnerDown(failoverPeer);
                 }
             }
         };

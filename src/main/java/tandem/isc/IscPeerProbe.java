@@ -23,6 +23,12 @@ import tandem.core.port.PeerProbe;
 public final class IscPeerProbe implements PeerProbe, AutoCloseable {
     private final Path knownHosts;
     private final Clock clock;
+    /**
+     * The OMAPI key of each server's dhcpd.conf (empty: none asked for), read at the first poll and again after
+     * dhcpd refused it or asked for one. In memory only, like every secret the console holds.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<OmapiKey>> omapiKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "isc-probe");
         t.setDaemon(true);
@@ -59,9 +65,16 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
             boolean partner = fragment.startsWith("partner=");
             String failoverPeer = fragment.substring(fragment.indexOf('=') + 1);
             FailoverStatus st;
+            String keyOf = s.ssh().target() + ":" + s.configPath();
             try {
-                st = new OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand()).read(failoverPeer);
+                java.util.Optional<OmapiKey> key = omapiKeys.get(keyOf);
+                if (key == null) {
+                    key = java.util.Optional.ofNullable(OmapiFailoverClient.keyOf(c, s));
+                    omapiKeys.put(keyOf, key);
+                }
+                st = new OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand(), key.orElse(null)).read(failoverPeer);
             } catch (IOException e) {
+                if (e.getMessage() != null && e.getMessage().contains("OMAPI key")) omapiKeys.remove(keyOf);
                 if (partner) return PeerObservation.unreachable(peer, "Its partner " + s.ssh().target().host()
                         + " cannot say: " + e.getMessage(), clock.instant());
                 return PeerObservation.daemonDown(peer, "dhcpd does not answer on OMAPI: " + e.getMessage(), clock.instant());

@@ -15,19 +15,43 @@ public final class OmapiFailoverClient {
     private final Shell shell;
     private final int port;
     private final String omshell;
+    private final OmapiKey key;
 
-    public OmapiFailoverClient(Shell shell, int port) { this(shell, port, IscServerSettings.DEFAULT_OMSHELL_COMMAND); }
+    public OmapiFailoverClient(Shell shell, int port) { this(shell, port, IscServerSettings.DEFAULT_OMSHELL_COMMAND, null); }
 
-    /** @param omshellCommand how omshell is run where dhcpd is, e.g. {@code omshell} */
-    public OmapiFailoverClient(Shell shell, int port, String omshellCommand) {
+    /**
+     * @param omshellCommand how omshell is run where dhcpd is, e.g. {@code omshell}
+     * @param key            the key dhcpd's omapi-key asks for, or null when it asks for none
+     */
+    public OmapiFailoverClient(Shell shell, int port, String omshellCommand, OmapiKey key) {
         this.shell = shell;
         this.port = port;
         this.omshell = omshellCommand;
+        this.key = key;
+    }
+
+    /**
+     * A client for a server in the inventory, signing with the OMAPI key its dhcpd.conf declares (read over the
+     * same connection, kept in memory only).
+     */
+    public static OmapiFailoverClient forServer(Shell shell, IscServerSettings settings) throws IOException {
+        return new OmapiFailoverClient(shell, settings.omapiPort(), settings.omshellCommand(), keyOf(shell, settings));
+    }
+
+    /** The OMAPI key of the server's dhcpd.conf, or null when it asks for none. */
+    public static OmapiKey keyOf(Shell shell, IscServerSettings settings) throws IOException {
+        try {
+            return SafeWrite.read(shell, settings.configPath()).omapiKey().orElse(null);
+        } catch (ConfSyntaxException e) {
+            throw new IOException("the OMAPI key cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the OMAPI key of " + settings.configPath() + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     public FailoverStatus read(String peer) throws IOException {
         String out = omshell(peer, "");
-        return parse(peer, out);
+        return interpret(peer, out);
     }
 
     /**
@@ -36,11 +60,12 @@ public final class OmapiFailoverClient {
      */
     public FailoverStatus setPartnerDown(String peer) throws IOException {
         String out = omshell(peer, "set local-state = " + FailoverState.PARTNER_DOWN.code() + "\nupdate\n");
-        return parse(peer, out);
+        return interpret(peer, out);
     }
 
     private String omshell(String peer, String more) throws IOException {
-        String script = "server 127.0.0.1\nport " + port + "\nconnect\nnew failover-state\nset name = "
+        String script = "server 127.0.0.1\nport " + port + "\n" + (key == null ? "" : key.omshellLines())
+                + "connect\nnew failover-state\nset name = "
                 + FailoverPeer.quote(peer) + "\nopen\n" + more;
         Shell.ExecResult r = shell.exec(omshell, script.getBytes(StandardCharsets.UTF_8), false);
         String out = r.stdout() + r.stderr();
@@ -48,6 +73,22 @@ public final class OmapiFailoverClient {
             throw new IOException("omshell is not installed on " + shell.where() + " (it comes with isc-dhcp-server)");
         }
         return out;
+    }
+
+    /** The status in omshell's output; a refusal to do with the key is named as such. */
+    private FailoverStatus interpret(String peer, String out) throws IOException {
+        try {
+            return parse(peer, out);
+        } catch (IOException e) {
+            if (key == null && out.contains("no key specified")) {
+                throw new IOException("dhcpd asks for an OMAPI key (omapi-key), and its dhcpd.conf names none the console can use");
+            }
+            if (key != null && (out.contains("connection reset by peer") || out.contains("dhcpctl_connect: not found"))) {
+                throw new IOException("dhcpd refused the OMAPI key \"" + key.name() + "\" (" + key.algorithm()
+                        + ") from its dhcpd.conf; if the key was changed, restart dhcpd so that it uses it");
+            }
+            throw e;
+        }
     }
 
     static FailoverStatus parse(String peer, String out) throws IOException {

@@ -41,7 +41,7 @@ public final class AddIscServerDialog {
         Label title = new Label("Add an ISC DHCP (dhcpd) server");
         title.getStyleClass().add("dialog-title");
         Label hint = new Label("The console logs in over SSH to read and write dhcpd.conf and to ask dhcpd for its failover"
-                + " state (omshell, with dhcpd's omapi-port).");
+                + " state (omshell, with dhcpd's omapi-port, signed with its omapi-key when it sets one).");
         hint.getStyleClass().add("dialog-hint");
         hint.setWrapText(true);
         Label message = new Label();

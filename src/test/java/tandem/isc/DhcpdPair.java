@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real ISC dhcpd failover pair: two network namespaces made by this test (dhcpd cannot serve on loopback) joined
  * by a veth pair, 10.10.0.2 (primary) and 10.10.0.3 (secondary), each dhcpd with OMAPI on port 7911 inside its
- * namespace. Everything is started by the test and stopped by PID.
+ * namespace; the primary's OMAPI asks for a key. Everything is started by the test and stopped by PID.
  */
 final class DhcpdPair implements AutoCloseable {
     static final String PEER = "fo-pair";
@@ -47,8 +47,15 @@ final class DhcpdPair implements AutoCloseable {
         }
     }
 
+    /** The primary signs OMAPI with this key (as a careful administrator sets it up); the secondary asks for none. */
+    static final OmapiKey PRIMARY_OMAPI_KEY = new OmapiKey("tandem-omapi", "HMAC-SHA256",
+            java.util.Base64.getEncoder().encodeToString("a test key for the dhcpd pair, 32B".getBytes()));
+
     static String config(boolean primary) {
-        return "authoritative;\nddns-update-style none;\ndefault-lease-time 600;\nmax-lease-time 7200;\nomapi-port 7911;\n\n"
+        return "authoritative;\nddns-update-style none;\ndefault-lease-time 600;\nmax-lease-time 7200;\nomapi-port 7911;\n"
+                + (primary ? "key \"" + PRIMARY_OMAPI_KEY.name() + "\" {\n  algorithm hmac-sha256;\n  secret \""
+                        + PRIMARY_OMAPI_KEY.secret() + "\";\n};\nomapi-key " + PRIMARY_OMAPI_KEY.name() + ";\n" : "")
+                + "\n"
                 + "failover peer \"" + PEER + "\" {\n"
                 + (primary ? "  primary;\n  address 10.10.0.2;\n  peer address 10.10.0.3;\n" : "  secondary;\n  address 10.10.0.3;\n  peer address 10.10.0.2;\n")
                 + "  port 647;\n  peer port 647;\n  max-response-delay 30;\n  max-unacked-updates 10;\n"

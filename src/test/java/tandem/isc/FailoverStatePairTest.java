@@ -19,11 +19,24 @@ class FailoverStatePairTest {
     @Test
     void normalThenCommunicationsInterruptedWhenThePartnerStopsThenPartnerDown() throws Exception {
         try (DhcpdPair pair = DhcpdPair.start(dir)) {
-            OmapiFailoverClient primary = new OmapiFailoverClient(pair.shell(0), 7911);
+            OmapiKey key = DhcpdConfig.read(pair.configFile(0)).omapiKey().orElseThrow();
+            assertEquals(DhcpdPair.PRIMARY_OMAPI_KEY, key, "the key comes from the primary's dhcpd.conf");
+            OmapiFailoverClient primary = new OmapiFailoverClient(pair.shell(0), 7911, "omshell", key);
             OmapiFailoverClient secondary = new OmapiFailoverClient(pair.shell(1), 7911);
             FailoverStatus p = await(primary, FailoverStatus::normal, Duration.ofSeconds(90), pair);
             assertEquals(FailoverState.NORMAL, p.local());
             assertTrue(await(secondary, FailoverStatus::normal, Duration.ofSeconds(30), pair).normal());
+
+            IOException unsigned = assertThrows(IOException.class,
+                    () -> new OmapiFailoverClient(pair.shell(0), 7911).read(DhcpdPair.PEER));
+            assertEquals("dhcpd asks for an OMAPI key (omapi-key), and its dhcpd.conf names none the console can use",
+                    unsigned.getMessage());
+            OmapiKey stale = new OmapiKey(key.name(), key.algorithm(),
+                    java.util.Base64.getEncoder().encodeToString("the key before it was rotated..".getBytes()));
+            IOException refused = assertThrows(IOException.class,
+                    () -> new OmapiFailoverClient(pair.shell(0), 7911, "omshell", stale).read(DhcpdPair.PEER));
+            assertTrue(refused.getMessage().startsWith("dhcpd refused the OMAPI key \"tandem-omapi\" (HMAC-SHA256)"),
+                    refused.getMessage());
 
             IOException unknown = assertThrows(IOException.class, () -> primary.read("no-such-peer"));
             assertTrue(unknown.getMessage().contains("no failover peer \"no-such-peer\""), unknown.getMessage());
