@@ -42,7 +42,7 @@ class KeaApplyLabTest {
     static void start() {
         lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
         lab.awaitStable(Duration.ofSeconds(30));
-        services = Services.open(data);
+        services = Services.open(data, "the console");
         Preferences d = Preferences.defaults();
         services.updatePreferences(new Preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
                 d.keaControlAgentPort(), true));

@@ -27,7 +27,7 @@ public final class LabConsoleWindow implements AutoCloseable {
 
     /** Opens the store, sets the poll interval (1 s timeout, replication on) and shows the window on {@code stage}. */
     public static LabConsoleWindow show(Stage stage, Path data, Duration pollInterval) {
-        Services services = Services.open(data);
+        Services services = Services.open(data, "the console");
         Preferences d = Preferences.defaults();
         services.updatePreferences(new Preferences(pollInterval, Duration.ofSeconds(1), d.keaControlAgentHost(),
                 d.keaControlAgentPort(), true));

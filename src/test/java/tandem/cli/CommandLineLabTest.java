@@ -93,7 +93,7 @@ class CommandLineLabTest {
     @Test
     void aSeparateProcessWorksOnTheSameDataFolderWhileTheConsoleHasItOpen() throws Exception {
         try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
-             Services console = Services.open(data)) {
+             Services console = Services.open(data, "the console")) {
             lab.awaitStable(Duration.ofSeconds(30));
             // the "console" adds a server; a separate command-line process reads and polls it
             console.inventory().add(tandem.core.Backend.KEA, null, tandem.core.ConnectionSettings.of(lab.caUrl(1)));
