@@ -40,6 +40,9 @@ public final class StatusRules {
             String who = describe(rel, p);
             if (o == null || !o.reachable()) {
                 reasons.add(who + " is offline: its control endpoint does not answer");
+            } else if (o.daemon() == DaemonState.UNKNOWN) {
+                // it answered but would not say (credentials, an OMAPI key...): not counted as serving, not called down
+                reasons.add(who + "'s state cannot be read" + (o.problem() == null ? "" : ": " + o.problem()));
             } else if (!o.up()) {
                 reasons.add(who + " is offline: its DHCP daemon does not answer");
             } else if (rel.mode() != HaMode.STANDALONE && o.haState() == null) {
