@@ -66,15 +66,27 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
             String failoverPeer = fragment.substring(fragment.indexOf('=') + 1);
             FailoverStatus st;
             String keyOf = s.ssh().target() + ":" + s.configPath();
-            try {
-                java.util.Optional<OmapiKey> key = omapiKeys.get(keyOf);
-                if (key == null) {
+            java.util.Optional<OmapiKey> key = omapiKeys.get(keyOf);
+            String keyProblem = null;
+            if (key == null) {
+                try {
                     key = java.util.Optional.ofNullable(OmapiFailoverClient.keyOf(c, s));
                     omapiKeys.put(keyOf, key);
+                } catch (IOException e) {
+                    // a dhcpd.conf being edited must not hide the state of a dhcpd that asks for no key
+                    key = java.util.Optional.empty();
+                    keyProblem = e.getMessage();
                 }
+            }
+            try {
                 st = new OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand(), key.orElse(null)).read(failoverPeer);
             } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().contains("OMAPI key")) omapiKeys.remove(keyOf);
+                if (e.getMessage() != null && e.getMessage().contains("OMAPI key")) {
+                    omapiKeys.remove(keyOf);
+                    // dhcpd answered, so it runs; only its state is unknown until the key is sorted out
+                    return observation(peer, DaemonState.UNKNOWN, null, e.getMessage()
+                            + (keyProblem == null ? "" : " (" + keyProblem + ")"));
+                }
                 if (partner) return PeerObservation.unreachable(peer, "Its partner " + s.ssh().target().host()
                         + " cannot say: " + e.getMessage(), clock.instant());
                 return PeerObservation.daemonDown(peer, "dhcpd does not answer on OMAPI: " + e.getMessage(), clock.instant());

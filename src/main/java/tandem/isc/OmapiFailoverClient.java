@@ -34,8 +34,15 @@ public final class OmapiFailoverClient {
      * A client for a server in the inventory, signing with the OMAPI key its dhcpd.conf declares (read over the
      * same connection, kept in memory only).
      */
-    public static OmapiFailoverClient forServer(Shell shell, IscServerSettings settings) throws IOException {
-        return new OmapiFailoverClient(shell, settings.omapiPort(), settings.omshellCommand(), keyOf(shell, settings));
+    public static OmapiFailoverClient forServer(Shell shell, IscServerSettings settings) {
+        OmapiKey key;
+        try {
+            key = keyOf(shell, settings);
+        } catch (IOException unreadable) {
+            // partner-down may be urgent: without a key it still works wherever dhcpd asks for none
+            key = null;
+        }
+        return new OmapiFailoverClient(shell, settings.omapiPort(), settings.omshellCommand(), key);
     }
 
     /** The OMAPI key of the server's dhcpd.conf, or null when it asks for none. */
