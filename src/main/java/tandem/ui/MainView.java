@@ -616,8 +616,15 @@ public final class MainView {
             l.getStyleClass().add("reason");
             detailsReasons.getChildren().add(l);
         }
-        detailsReasons.setVisible(!d.reasons().isEmpty());
-        detailsReasons.setManaged(!d.reasons().isEmpty());
+        for (String problem : d.peerProblems()) {
+            Label l = new Label(problem);
+            l.setWrapText(true);
+            l.getStyleClass().add("peer-problem");
+            detailsReasons.getChildren().add(l);
+        }
+        boolean anything = !detailsReasons.getChildren().isEmpty();
+        detailsReasons.setVisible(anything);
+        detailsReasons.setManaged(anything);
         detailsMode.setText(d.mode());
         detailsSourceOfTruth.setText(d.sourceOfTruth() == null ? "none (no active server)" : d.sourceOfTruth());
         detailsReplicated.setText(d.replicatedText());

@@ -60,6 +60,14 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
                 state == null ? null : state.observedAt(), peers, checks);
     }
 
+    /**
+     * What each peer's probe found wrong, "peer: sentence", in peer order: the cause behind a reason such as "its
+     * control endpoint does not answer" (refused, a silent agent, credentials, an OMAPI key), shown with the reasons.
+     */
+    public List<String> peerProblems() {
+        return peers.stream().filter(p -> !p.problem().isEmpty()).map(p -> p.name() + ": " + p.problem()).toList();
+    }
+
     private static String replicatedText(Relationship rel, Preferences preferences, boolean replicated) {
         if (replicated) return "Yes";
         if (rel.mode() == HaMode.STANDALONE) return "No (standalone server)";

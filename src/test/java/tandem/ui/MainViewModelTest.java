@@ -86,6 +86,8 @@ class MainViewModelTest {
         assertEquals("west2", d.sourceOfTruth());
         assertEquals("hot-standby", d.mode());
         assertTrue(d.reasons().contains("Primary west1 is offline: its control endpoint does not answer"));
+        assertEquals(List.of("west1: Connection refused (10.2.0.11:8000)"), d.peerProblems(),
+                "the cause is shown with the reason, not only at the end of the peer table");
         assertEquals("1 s", d.timers().get(0).value());
         assertEquals(3, vm.peerRows().size());
         PeerRow west2 = vm.peerRows().get(1);
