@@ -619,6 +619,8 @@ public final class MainView {
         for (String problem : d.peerProblems()) {
             Label l = new Label(problem);
             l.setWrapText(true);
+            // a cause is often longer than the pane is wide: wrapped in full, never cut to "…"
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add("peer-problem");
             detailsReasons.getChildren().add(l);
         }
