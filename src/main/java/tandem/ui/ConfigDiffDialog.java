@@ -57,7 +57,9 @@ public final class ConfigDiffDialog {
         Button apply = new Button("Apply");
         apply.setId("applyChange");
         apply.setDefaultButton(true);
-        apply.disableProperty().bind(busy);
+        // written once: the same change is never applied twice from one review
+        BooleanProperty applied = new SimpleBooleanProperty(false);
+        apply.disableProperty().bind(busy.or(applied));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelChange");
         cancel.setCancelButton(true);
@@ -70,7 +72,7 @@ public final class ConfigDiffDialog {
                 busy.set(false);
                 result.setText(r.message());
                 if (r instanceof SafeWrite.Applied) {
-                    apply.setDisable(true);
+                    applied.set(true);
                     cancel.setText("Close");
                     afterApply.run();
                 }

@@ -129,6 +129,9 @@ class IscPoolDialogTest {
 
         robot.clickOn("#applyChange");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> label(robot, "applyResult").startsWith("Applied"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#applyChange").query().isDisabled(), "the same review cannot be applied twice");
+        assertEquals("Close", robot.lookup("#cancelChange").queryAs(javafx.scene.control.Button.class).getText());
         DhcpdConfig written = DhcpdConfig.read(conf);
         assertEquals(List.of("pxe-pair", "pxe-pair", "pxe-pair"), written.pools().stream().map(p -> p.failoverPeer()).toList());
         assertTrue(DhcpdSyntaxCheck.run(DhcpdSyntaxCheck.findDhcpd(), conf).ok());
