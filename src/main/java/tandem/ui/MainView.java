@@ -611,16 +611,12 @@ public final class MainView {
         detailsStatus.getStyleClass().add(StatusIcons.styleClass(d.status()));
         detailsReasons.getChildren().clear();
         for (String reason : d.reasons()) {
-            Label l = new Label("•  " + reason);
-            l.setWrapText(true);
+            Label l = wrapped(new Label("•  " + reason));
             l.getStyleClass().add("reason");
             detailsReasons.getChildren().add(l);
         }
         for (String problem : d.peerProblems()) {
-            Label l = new Label(problem);
-            l.setWrapText(true);
-            // a cause is often longer than the pane is wide: wrapped in full, never cut to "…"
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label l = wrapped(new Label(problem));
             l.getStyleClass().add("peer-problem");
             detailsReasons.getChildren().add(l);
         }
@@ -643,12 +639,21 @@ public final class MainView {
         }
     }
 
+    /**
+     * A reason, cause or check is often longer than the pane is wide: it wraps in full, never cut to "…" (wrapping
+     * alone is not enough, as a label is otherwise allowed to shrink to one line).
+     */
+    private static Label wrapped(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private void showChecks(List<tandem.core.ConfigCheck> checks) {
         checksList.getChildren().clear();
         for (tandem.core.ConfigCheck c : checks) {
             boolean error = c.severity() == tandem.core.ConfigCheck.Severity.ERROR;
-            Label l = new Label(c.sentence(), SvgIcon.node(error ? SvgIcon.SERVICE_DOWN : SvgIcon.IMPAIRED, 14));
-            l.setWrapText(true);
+            Label l = wrapped(new Label(c.sentence(), SvgIcon.node(error ? SvgIcon.SERVICE_DOWN : SvgIcon.IMPAIRED, 14)));
             l.setGraphicTextGap(6);
             l.getStyleClass().addAll("check", error ? "check-error" : "check-warning");
             l.setAccessibleText((error ? "Error: " : "Warning: ") + c.sentence());

@@ -149,6 +149,31 @@ class MainViewTest {
     }
 
     @Test
+    void aLongCauseWrapsInFullAtTheNarrowestWindow(FxRobot robot) throws Exception {
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        answerAsStored();
+        String silent = "The Control Agent at 10.2.0.11:8000 accepts connections but sent no answer within 2 s; an agent"
+                + " stays silent while the DHCPv4 server it forwards to is hung or busy";
+        console.probe.answer("dhcp-west", PeerObservation.unreachable("west1", silent, Fixtures.T0));
+        console.poller.pollOnce();
+        robot.interact(() -> {
+            tree.getSelectionModel().select(tree.getRoot().getChildren().get(1));
+            stage.setWidth(820); // the console's minimum width
+        });
+        waitUntil(() -> robot.lookup("#detailsReasons .peer-problem").tryQuery().isPresent());
+        javafx.scene.layout.VBox reasons = robot.lookup("#detailsReasons").queryAs(javafx.scene.layout.VBox.class);
+        Label cause = robot.lookup("#detailsReasons .peer-problem").queryAs(Label.class);
+        assertEquals("west1: " + silent, cause.getText());
+        // what the label draws: a label squeezed to one line draws its text cut short with "…"
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) cause.lookup(".text");
+        assertEquals(cause.getText(), drawn.getText().replace("\n", " ").replaceAll(" +", " "), "drawn in full");
+        assertTrue(cause.getHeight() > 1.8 * cause.getFont().getSize(), "on more than one line: " + cause.getHeight());
+        assertTrue(cause.getWidth() <= reasons.getWidth(), cause.getWidth() + " within " + reasons.getWidth());
+        robot.interact(() -> Shots.write(stage.getScene(), "main-window-narrow"));
+    }
+
+    @Test
     void lastKnownStateSnapshot(FxRobot robot) throws Exception {
         TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
         waitUntil(() -> tree.getRoot().getChildren().size() == 4);
