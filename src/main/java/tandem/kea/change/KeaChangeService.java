@@ -432,16 +432,31 @@ public final class KeaChangeService {
      * server never loses the partner it syncs from. A server that was not in a normal state before only has to
      * leave the restart states. Bounded by {@link #HA_SETTLE_LIMIT}; past it the change goes on with a warning.
      */
+    /** Kea's states while its HA service restarts after a config-set. */
+    private static final Set<String> RESTARTING = Set.of("waiting", "syncing", "ready");
+    /** The server answers every client alone: its partner is away, so there is nobody to restart alongside. */
+    private static final Set<String> SERVING_ALONE = Set.of("partner-down", "partner-in-maintenance");
+
+    /**
+     * Whether a server is done with the HA restart of a config-set: back in a normal state if it was in one, or
+     * serving alone because its partner went away meanwhile (a change made just as the primary fails would
+     * otherwise wait for a normal state that cannot come); out of the restart states if it was in no normal state.
+     */
+    static boolean haSettled(String stateBefore, String stateNow) {
+        if (stateNow == null) return false;
+        if (SERVING_ALONE.contains(stateNow)) return true;
+        return tandem.core.HaStates.isNormal(stateBefore) ? tandem.core.HaStates.isNormal(stateNow)
+                : !RESTARTING.contains(stateNow);
+    }
+
     private void awaitHaSettled(Relationship rel, String server, ConnectionSettings c, String stateBefore) {
         if (rel.mode() == tandem.core.HaMode.STANDALONE || stateBefore == null) return;
-        boolean wasNormal = tandem.core.HaStates.isNormal(stateBefore);
         long started = System.nanoTime();
         long deadline = started + HA_SETTLE_LIMIT.toNanos();
         String state = null;
         for (int attempt = 0; attempt < 1000 && System.nanoTime() < deadline; attempt++) {
             state = channel.haState(c);
-            if (state != null && (wasNormal ? tandem.core.HaStates.isNormal(state)
-                    : !Set.of("waiting", "syncing", "ready").contains(state))) {
+            if (haSettled(stateBefore, state)) {
                 LOG.debug("{}: {} back in {} after {} ms", rel.name(), server, state, (System.nanoTime() - started) / 1_000_000);
                 return;
             }
