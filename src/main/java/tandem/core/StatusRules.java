@@ -68,12 +68,19 @@ public final class StatusRules {
                 sourceOfTruth, reasons);
     }
 
-    /** The servers that answer DHCP clients on their own are the primary and its secondary or standby. */
+    /**
+     * The servers that answer DHCP clients on their own are the primary and its secondary or standby. The service
+     * is down only when both are known to be: one that answers but cannot be read may well be serving.
+     */
     private static boolean servingPeersAllOffline(Relationship rel, Map<String, PeerObservation> observed) {
-        boolean primaryUp = rel.primary().map(p -> up(observed.get(p.name()))).orElse(false);
-        if (primaryUp) return false;
+        boolean primaryMaybe = rel.primary().map(p -> maybeServing(observed.get(p.name()))).orElse(false);
+        if (primaryMaybe) return false;
         Optional<PeerDefinition> partner = rel.partner();
-        return partner.isEmpty() || !up(observed.get(partner.get().name()));
+        return partner.isEmpty() || !maybeServing(observed.get(partner.get().name()));
+    }
+
+    private static boolean maybeServing(PeerObservation o) {
+        return o != null && o.reachable() && o.daemon() != DaemonState.DOWN;
     }
 
     static String sourceOfTruth(Relationship rel, Map<String, PeerObservation> observed, String previous) {

@@ -101,7 +101,7 @@ class StatusRulesTest {
     }
 
     @Test
-    void aPeerThatAnswersButCannotBeReadIsNamedSoAndNotCountedAsServing() {
+    void aPeerThatAnswersButCannotBeReadIsNamedSoAndNeitherServingNorDown() {
         var unread = new PeerObservation("s2", true, DaemonState.UNKNOWN, null, null, List.of(), null, null, null, null,
                 null, "The Control Agent at 127.0.0.1:8002 refused the credentials", NOW);
         Assessment a = StatusRules.assess(LB, Map.of("s1", up("s1", "load-balancing", null), "s2", unread), "s1");
@@ -109,7 +109,8 @@ class StatusRulesTest {
         assertEquals(List.of("Secondary s2's state cannot be read: The Control Agent at 127.0.0.1:8002 refused the "
                 + "credentials"), a.reasons());
         Assessment both = StatusRules.assess(LB, Map.of("s1", obs("s1", "down"), "s2", unread), "s1");
-        assertEquals(SERVICE_DOWN, both.status(), "without a readable partner nothing is known to serve");
+        assertEquals(IMPAIRED, both.status(), "the service is not called down while s2 may be serving");
+        assertEquals(null, both.sourceOfTruth(), "but nothing known can be written to");
     }
 
     @Test

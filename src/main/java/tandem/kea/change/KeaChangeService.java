@@ -493,9 +493,10 @@ public final class KeaChangeService {
         if (s == RelationshipStatus.SERVICE_DOWN || s == RelationshipStatus.UNREACHABLE
                 || state.assessment().sourceOfTruth() == null) {
             if (!refreshed) return sourceOfTruth(rel, true);
-            throw new ChangeRefused(null, "The DHCP service of " + rel.name() + " is "
-                    + (s == RelationshipStatus.UNREACHABLE ? "unreachable" : "down") + " ("
-                    + state.assessment().summary() + "). Nothing was changed.");
+            String why = s == RelationshipStatus.UNREACHABLE ? "The DHCP service of " + rel.name() + " is unreachable"
+                    : s == RelationshipStatus.SERVICE_DOWN ? "The DHCP service of " + rel.name() + " is down"
+                    : "No server of " + rel.name() + " can be written to now";
+            throw new ChangeRefused(null, why + " (" + state.assessment().summary() + "). Nothing was changed.");
         }
         return state.assessment().sourceOfTruth();
     }
