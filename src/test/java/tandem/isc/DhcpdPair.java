@@ -52,9 +52,14 @@ final class DhcpdPair implements AutoCloseable {
             java.util.Base64.getEncoder().encodeToString("a test key for the dhcpd pair, 32B".getBytes()));
 
     static String config(boolean primary) {
+        return config(primary, primary ? PRIMARY_OMAPI_KEY : null);
+    }
+
+    /** @param omapiKey the key dhcpd asks OMAPI clients for, or null for none */
+    static String config(boolean primary, OmapiKey omapiKey) {
         return "authoritative;\nddns-update-style none;\ndefault-lease-time 600;\nmax-lease-time 7200;\nomapi-port 7911;\n"
-                + (primary ? "key \"" + PRIMARY_OMAPI_KEY.name() + "\" {\n  algorithm hmac-sha256;\n  secret \""
-                        + PRIMARY_OMAPI_KEY.secret() + "\";\n};\nomapi-key " + PRIMARY_OMAPI_KEY.name() + ";\n" : "")
+                + (omapiKey != null ? "key \"" + omapiKey.name() + "\" {\n  algorithm " + omapiKey.algorithm().toLowerCase()
+                        + ";\n  secret \"" + omapiKey.secret() + "\";\n};\nomapi-key " + omapiKey.name() + ";\n" : "")
                 + "\n"
                 + "failover peer \"" + PEER + "\" {\n"
                 + (primary ? "  primary;\n  address 10.10.0.2;\n  peer address 10.10.0.3;\n" : "  secondary;\n  address 10.10.0.3;\n  peer address 10.10.0.2;\n")

@@ -52,6 +52,41 @@ class IscConsoleLabTest {
         return null;
     }
 
+    /**
+     * The administrator rotates the primary's OMAPI key and restarts dhcpd. A console that signed with the old key
+     * is refused once, reads the new key from dhcpd.conf and is back to normal without being restarted.
+     */
+    private void keyRotationIsPickedUpByARunningConsole(DhcpdPair pair) throws Exception {
+        try (Services console = Services.open(data, "the console")) {
+            String rel = "dhcp-a/fo-pair";
+            assertEquals(tandem.core.RelationshipStatus.OK, console.poller().refresh().get(rel).status(),
+                    "the console signs with the key it read");
+            OmapiKey rotated = new OmapiKey(DhcpdPair.PRIMARY_OMAPI_KEY.name(), "HMAC-SHA512",
+                    java.util.Base64.getEncoder().encodeToString("the key after it was rotated....".getBytes()));
+            java.nio.file.Files.writeString(pair.configFile(0), DhcpdPair.config(true, rotated));
+            pair.stopServer(0);
+            pair.startServer(0);
+
+            List<String> problems = new ArrayList<>();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            tandem.core.RelationshipState state = null;
+            for (int i = 0; i < 300 && System.nanoTime() < deadline; i++) {
+                state = console.poller().refresh().get(rel);
+                String problem = state.peers().get("dhcp-a").problem();
+                if (problem != null && !problems.contains(problem)) problems.add(problem);
+                if (problem != null && problem.contains("refused the OMAPI key")) {
+                    assertEquals(tandem.core.RelationshipStatus.IMPAIRED, state.status(),
+                            "a dhcpd that refuses the key answers, so the service is not called down");
+                }
+                if (state.status() == tandem.core.RelationshipStatus.OK) break;
+                Thread.sleep(300);
+            }
+            assertEquals(tandem.core.RelationshipStatus.OK, state.status(), "after " + problems);
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("dhcpd refused the OMAPI key \"tandem-omapi\"")),
+                    "the old key was refused once before the new one was read: " + problems);
+        }
+    }
+
     @Test
     void addedOverSshNormalThenPartnerLostThenPartnerDown() throws Exception {
         try (RealSshd sshd = RealSshd.start(sshdDir); DhcpdPair pair = DhcpdPair.start(pairDir)) {
@@ -74,6 +109,8 @@ class IscConsoleLabTest {
             assertEquals("normal", rel.path("peers").get(0).path("haState").asText());
             assertEquals("normal", rel.path("peers").get(1).path("haState").asText());
             assertEquals("dhcp-a", rel.path("sourceOfTruth").asText());
+
+            keyRotationIsPickedUpByARunningConsole(pair);
 
             pair.stopServer(1);
             rel = awaitRelationship(r -> r.path("status").asText().equals("IMPAIRED"), 60);
