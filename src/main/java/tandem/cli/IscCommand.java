@@ -157,13 +157,10 @@ final class IscCommand {
                         + " really down.");
                 return TandemCommand.EXIT_REFUSED;
             }
-            IscServerSettings s = IscServerSettings.fromConnection(record.connection());
-            try (SshConnection c = SshConnection.open(s.ssh(), isc.root.dataDir().resolve("known_hosts"), HostKeyPrompt.REFUSE,
-                    Duration.ofSeconds(20))) {
-                tandem.isc.FailoverStatus st = tandem.isc.OmapiFailoverClient.forServer(c, s).setPartnerDown(peer);
-                spec.commandLine().getOut().println(server + " \"" + peer + "\": " + st.local().wire() + " (partner " + st.partner().wire() + ")");
-                return 0;
-            }
+            // the same path as the console's: recorded as a change under way, so a console watching says why
+            tandem.isc.FailoverStatus st = isc.root.services().iscConfig(server).orElseThrow().setPartnerDown(peer);
+            spec.commandLine().getOut().println(server + " \"" + peer + "\": " + st.local().wire() + " (partner " + st.partner().wire() + ")");
+            return 0;
         }
     }
 
