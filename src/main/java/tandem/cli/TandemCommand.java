@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,9 +44,15 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
 
     Path dataDir() { return DataDirectory.resolve(dataOption); }
 
+    /** The command being run, e.g. "tandem reservation add": how other consoles name this process. */
+    private String commandName = "a tandem command";
+
     /** Opened on first use so that --help and usage errors never touch the database. */
     Services services() {
-        if (services == null) services = servicesFactory.apply(dataDir());
+        if (services == null) {
+            services = servicesFactory.apply(dataDir());
+            services.activity().ownedBy(commandName);
+        }
         return services;
     }
 
@@ -87,6 +94,11 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
                 if (e instanceof CommandLine.ParameterException pe) return usageError(pe);
                 commandLine.getErr().println("tandem: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 return EXIT_REFUSED;
+            });
+            cl.setExecutionStrategy(parsed -> {
+                List<CommandLine> chain = parsed.asCommandLineList();
+                root.commandName = chain.get(chain.size() - 1).getCommandSpec().qualifiedName();
+                return new CommandLine.RunLast().execute(parsed);
             });
             return cl.execute(args);
         }

@@ -58,9 +58,14 @@ public final class ChangeActivity {
         this.clock = clock;
     }
 
-    /** Names this process from now on, e.g. when a command turns out to be {@code tandem watch}. */
+    /** Names this process from now on, e.g. once the command line knows it runs {@code tandem watch}. */
     public void ownedBy(String owner) {
         this.owner = owner;
+    }
+
+    /** This process as others name it. */
+    public String owner() {
+        return owner;
     }
 
     /** Marks {@code relationship} as being changed by {@code description} until the returned handle is closed. */
