@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tandem.core.ConnectionSettings;
@@ -27,8 +29,7 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
      * The OMAPI key of each server's dhcpd.conf (empty: none asked for), read at the first poll and again after
      * dhcpd refused it or asked for one. In memory only, like every secret the console holds.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<OmapiKey>> omapiKeys =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<OmapiKey>> omapiKeys = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "isc-probe");
         t.setDaemon(true);
@@ -66,15 +67,15 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
             String failoverPeer = fragment.substring(fragment.indexOf('=') + 1);
             FailoverStatus st;
             String keyOf = s.ssh().target() + ":" + s.configPath();
-            java.util.Optional<OmapiKey> key = omapiKeys.get(keyOf);
+            Optional<OmapiKey> key = omapiKeys.get(keyOf);
             String keyProblem = null;
             if (key == null) {
                 try {
-                    key = java.util.Optional.ofNullable(OmapiFailoverClient.keyOf(c, s));
+                    key = Optional.ofNullable(OmapiFailoverClient.keyOf(c, s));
                     omapiKeys.put(keyOf, key);
                 } catch (IOException e) {
                     // a dhcpd.conf being edited must not hide the state of a dhcpd that asks for no key
-                    key = java.util.Optional.empty();
+                    key = Optional.empty();
                     keyProblem = e.getMessage();
                 }
             }
