@@ -6,10 +6,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.time.Duration;
 import tandem.core.Backend;
 import tandem.core.ChangeActivity;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.change.Actor;
+import tandem.core.change.ChangeLocks;
+import tandem.core.change.ChangeRunner;
+import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
@@ -33,6 +39,8 @@ import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
 import tandem.store.H2ActivityStore;
+import tandem.store.H2AuditStore;
+import tandem.store.H2LockStore;
 import tandem.store.H2InventoryStore;
 import tandem.store.H2PreferenceStore;
 import tandem.store.H2ReplicationStore;
@@ -58,6 +66,10 @@ public final class Services implements AutoCloseable {
     private volatile Preferences preferences;
 
     private final ChangeActivity activity;
+    private final H2AuditStore auditStore;
+    private final ChangeRunner runner;
+    /** How long a change waits for another writer of the same relationship or file before it is refused. */
+    private volatile Duration lockWait = Duration.ofSeconds(Long.getLong("tandem.lockWaitSeconds", 60));
 
     private Services(Path dataDir, String owner) {
         this.dataDir = dataDir;
@@ -77,8 +89,12 @@ public final class Services implements AutoCloseable {
                 new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences,
                 activity, clock);
         this.replicationStore = new H2ReplicationStore(database);
+        this.auditStore = new H2AuditStore(database);
+        Supplier<Actor> actor = () -> Actor.current(activity.owner());
+        this.runner = new ChangeRunner(new ChangeLocks(new H2LockStore(database), actor, clock), replicationStore,
+                auditStore, activity, actor, () -> lockWait, clock);
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
-                activity, clock);
+                runner, Duration.ofSeconds(Long.getLong("tandem.keaConfigTimeoutSeconds", 120)), clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
                 poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
         this.haActions = new KeaHaActions(kea, inventory, () -> preferences.timeout());
@@ -115,6 +131,15 @@ public final class Services implements AutoCloseable {
      *              "the console", "tandem watch"
      */
     public static Services open(Path dataDir, String owner) { return new Services(dataDir, owner); }
+
+    /** Every change to a server passes through it: locks, journal, audit. */
+    public ChangeRunner runner() { return runner; }
+
+    /** The audit trail of every change made from this data folder. */
+    public AuditStore auditStore() { return auditStore; }
+
+    /** How long a change waits for another writer before it is refused (the command line's --lock-wait). */
+    public void lockWait(Duration wait) { this.lockWait = wait; }
 
     /** The changes under way on every relationship, by this process or any other on the data folder. */
     public ChangeActivity activity() { return activity; }
@@ -194,6 +219,7 @@ public final class Services implements AutoCloseable {
     public void close() {
         poller.close();
         synchronizer.close();
+        runner.locks().close();
         kea.close();
         isc.close();
         database.close();

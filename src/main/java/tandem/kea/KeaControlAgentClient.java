@@ -503,6 +503,19 @@ public final class KeaControlAgentClient implements AutoCloseable {
     }
 
     /**
+     * Whether a failed command was sent and its answer lost (a timeout, a connection closed after the request): the
+     * server may then have carried it out, and only reading it tells.
+     */
+    public static boolean answerLost(KeaReply.Failure f) {
+        return switch (f.kind()) {
+            case UNREACHABLE -> f.message().startsWith("No answer from") || f.message().contains("sent no answer")
+                    || f.message().endsWith("was cancelled");
+            case PROTOCOL -> f.message().contains("closed the connection without answering");
+            default -> false;
+        };
+    }
+
+    /**
      * After a timeout, tells a silent agent (its port still accepts TCP connections) from a host that does not
      * answer at all. A Kea 2.2 Control Agent forwards a command and waits for the daemon's reply before it serves
      * anything else, so a stopped or overloaded kea-dhcp4 leaves its agent in exactly that state.

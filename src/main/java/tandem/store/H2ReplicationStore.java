@@ -15,8 +15,8 @@ import tandem.core.port.ReplicationStore;
 
 /** The change journal and peer sync state in H2. */
 public final class H2ReplicationStore implements ReplicationStore {
-    private static final String COLUMNS =
-            "id, relationship, change_json, inverse_json, description, applied_to, status, created_at, settled_at";
+    private static final String COLUMNS = "id, relationship, kind, change_json, inverse_json, description,"
+            + " applied_to, status, created_at, settled_at, user_name, process, host, pid";
 
     private final Database db;
 
@@ -25,19 +25,22 @@ public final class H2ReplicationStore implements ReplicationStore {
     }
 
     @Override
-    public long append(String relationship, String change, String inverse, String description, String appliedTo,
-                       Status status, Instant at) {
+    public long begin(String relationship, String kind, String change, String description, String appliedTo,
+                      String user, String process, String host, long pid, Instant at) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_journal (relationship, change_json,"
-                    + " inverse_json, description, applied_to, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_journal (relationship, kind, change_json,"
+                    + " description, applied_to, status, created_at, user_name, process, host, pid)"
+                    + " VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, relationship);
-                ps.setString(2, change);
-                ps.setString(3, inverse);
+                ps.setString(2, kind);
+                ps.setString(3, change);
                 ps.setString(4, description);
                 ps.setString(5, appliedTo);
-                ps.setString(6, status.name());
-                ps.setObject(7, Database.toDb(at));
+                ps.setObject(6, Database.toDb(at));
+                ps.setString(7, user);
+                ps.setString(8, process);
+                ps.setString(9, host);
+                ps.setLong(10, pid);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -45,6 +48,62 @@ public final class H2ReplicationStore implements ReplicationStore {
                 }
             }
         });
+    }
+
+    @Override
+    public void recordTarget(long id, String server, TargetOutcome outcome, String detail, Instant at) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO change_target (journal_id, server, outcome,"
+                    + " detail, at) KEY (journal_id, server) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, server);
+                ps.setString(3, outcome.name());
+                ps.setString(4, detail);
+                ps.setObject(5, Database.toDb(at));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void settle(long id, Status status, String appliedTo, String inverse, Instant at) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE change_journal SET status = ?,"
+                    + " applied_to = COALESCE(?, applied_to), inverse_json = COALESCE(?, inverse_json),"
+                    + " settled_at = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setString(2, appliedTo);
+                ps.setString(3, inverse);
+                ps.setObject(4, status == Status.IN_PROGRESS || status == Status.UNKNOWN || status == Status.PENDING_PRIMARY ? null : Database.toDb(at));
+                ps.setLong(5, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Target> targets(long id) {
+        return db.transaction(c -> {
+            List<Target> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT server, outcome, detail, at FROM change_target WHERE journal_id = ? ORDER BY at, server")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Target(rs.getString("server"), TargetOutcome.valueOf(rs.getString("outcome")),
+                                rs.getString("detail"), Database.instant(rs, "at")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<JournalEntry> unsettled() {
+        return query("SELECT " + COLUMNS + " FROM change_journal WHERE status IN ('IN_PROGRESS', 'UNKNOWN') ORDER BY id");
     }
 
     @Override
@@ -139,11 +198,12 @@ public final class H2ReplicationStore implements ReplicationStore {
             for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new JournalEntry(rs.getLong("id"), rs.getString("relationship"),
+                    out.add(new JournalEntry(rs.getLong("id"), rs.getString("relationship"), rs.getString("kind"),
                             rs.getString("change_json"), rs.getString("inverse_json"), rs.getString("description"),
                             rs.getString("applied_to"),
                             Status.valueOf(rs.getString("status")), Database.instant(rs, "created_at"),
-                            Database.instant(rs, "settled_at")));
+                            Database.instant(rs, "settled_at"), rs.getString("user_name"), rs.getString("process"),
+                            rs.getString("host"), rs.getLong("pid")));
                 }
             }
         }

@@ -89,6 +89,10 @@ final class ChangesSection extends VBox {
                 case APPLIED -> "applied on " + e.appliedTo();
                 case PENDING_PRIMARY -> "on " + e.appliedTo() + ", waiting for the primary";
                 case REPLAYED -> "replayed on the primary";
+                case IN_PROGRESS -> "being applied by " + e.process() + " (pid " + e.pid() + ")";
+                case FAILED -> "not applied";
+                case UNKNOWN -> "outcome unknown: settled by reading the servers";
+                case CONFLICT -> "conflict: the returning primary refused it; check and apply it again";
             });
             status.getStyleClass().addAll("dim", "journal-status-" + e.status().name().toLowerCase(java.util.Locale.ROOT));
             HBox row = new HBox(10, when, what, status);

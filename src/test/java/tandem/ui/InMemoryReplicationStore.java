@@ -14,11 +14,36 @@ final class InMemoryReplicationStore implements ReplicationStore {
     private final List<JournalEntry> entries = new ArrayList<>();
     private final Map<String, Map<String, String>> outOfSync = new LinkedHashMap<>();
 
-    @Override public synchronized long append(String relationship, String change, String inverse, String description,
-                                              String appliedTo, Status status, Instant at) {
+    private final Map<Long, List<Target>> targets = new LinkedHashMap<>();
+
+    @Override public synchronized long begin(String relationship, String kind, String change, String description,
+                                             String appliedTo, String user, String process, String host, long pid,
+                                             Instant at) {
         long id = entries.size() + 1;
-        entries.add(new JournalEntry(id, relationship, change, inverse, description, appliedTo, status, at, null));
+        entries.add(new JournalEntry(id, relationship, kind, change, null, description, appliedTo, Status.IN_PROGRESS,
+                at, null, user, process, host, pid));
         return id;
+    }
+
+    @Override public synchronized void recordTarget(long id, String server, TargetOutcome outcome, String detail,
+                                                    Instant at) {
+        List<Target> list = targets.computeIfAbsent(id, k -> new ArrayList<>());
+        list.removeIf(t -> t.server().equals(server));
+        list.add(new Target(server, outcome, detail, at));
+    }
+
+    @Override public synchronized void settle(long id, Status status, String appliedTo, String inverse, Instant at) {
+        entries.replaceAll(e -> e.id() != id ? e : new JournalEntry(e.id(), e.relationship(), e.kind(), e.change(),
+                inverse == null ? e.inverse() : inverse, e.description(), appliedTo == null ? e.appliedTo() : appliedTo,
+                status, e.createdAt(), at, e.user(), e.process(), e.host(), e.pid()));
+    }
+
+    @Override public synchronized List<Target> targets(long id) {
+        return List.copyOf(targets.getOrDefault(id, List.of()));
+    }
+
+    @Override public synchronized List<JournalEntry> unsettled() {
+        return entries.stream().filter(e -> e.status() == Status.IN_PROGRESS || e.status() == Status.UNKNOWN).toList();
     }
 
     @Override public synchronized Optional<JournalEntry> entry(long id) {
@@ -38,8 +63,7 @@ final class InMemoryReplicationStore implements ReplicationStore {
     }
 
     @Override public synchronized void markReplayed(long id, Instant at) {
-        entries.replaceAll(e -> e.id() != id ? e : new JournalEntry(e.id(), e.relationship(), e.change(), e.inverse(),
-                e.description(), e.appliedTo(), Status.REPLAYED, e.createdAt(), at));
+        settle(id, Status.REPLAYED, null, null, at);
     }
 
     @Override public synchronized void markOutOfSync(String relationship, String peer, String reason, Instant at) {

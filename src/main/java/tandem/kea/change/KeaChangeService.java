@@ -3,21 +3,20 @@ package tandem.kea.change;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tandem.core.ChangeActivity;
-import tandem.core.ConfigSnapshot;
-import tandem.core.ConnectionSettings;
+import tandem.core.Backend;
 import tandem.core.HaStates;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
@@ -28,9 +27,14 @@ import tandem.core.Relationship;
 import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
 import tandem.core.Replication;
+import tandem.core.change.ChangeJob;
+import tandem.core.change.ChangeRunner;
+import tandem.core.change.Settler;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
+import tandem.core.port.ReplicationStore.Target;
+import tandem.core.port.ReplicationStore.TargetOutcome;
 import tandem.core.port.StateStore;
 import tandem.core.port.StatusView;
 import tandem.kea.KeaControlAgentClient;
@@ -44,12 +48,23 @@ import tandem.kea.change.KeaConfigChannel.ConfigCommandFailed;
  * truth's configuration with its own keys kept ({@link PeerOwnedKeys}) and is verified afterwards. Every target
  * is tested before anything is set, so a change any of them rejects is applied nowhere.
  *
+ * <p>Every change runs as a job of the {@link ChangeRunner}: locked against other writers in any process,
+ * journaled before the first server is touched (each server's outcome as it happens) and audited. A change cut
+ * short by a crash or a config-set whose answer was lost is settled by reading the servers ({@link #settler()}).
+ *
  * <p>While the primary is away the secondary or standby is the source of truth; changes made then are journaled
  * and replayed on the primary before it takes over again. Peers that miss a change are marked out of sync and
  * synchronized when they are back.
  */
 public final class KeaChangeService {
     private static final Logger LOG = LoggerFactory.getLogger(KeaChangeService.class);
+
+    /** The journal's kind for configuration changes, synchronizations and replays of a Kea relationship. */
+    public static final String KIND = "kea";
+    static final String SYNC_KIND = "kea-sync";
+    static final String REPLAY_KIND = "kea-replay";
+    /** How many times a config-set whose answer was lost is settled by reading the server, 2 s apart. */
+    private static final int SETTLE_READS = 5;
 
     /** What an administrator sees before applying: the diff of the source of truth's configuration. */
     public record Preview(String relationship, KeaChange change, String sourceOfTruth,
@@ -71,29 +86,39 @@ public final class KeaChangeService {
     private final StatusView status;
     private final Supplier<Preferences> preferences;
     private final ReplicationStore journal;
-    private final StateStore states;
-    private final KeaConfigChannel channel;
+    private final KeaServerWriter writer;
+    private final ChangeRunner runner;
     private final Clock clock;
-    private final ChangeActivity activity;
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+    /** Over a runner of this process alone (tests, services without a data folder). */
     public KeaChangeService(Inventory inventory, StatusView status, Supplier<Preferences> preferences,
                             ReplicationStore journal, StateStore states, KeaControlAgentClient client, Clock clock) {
-        this(inventory, status, preferences, journal, states, client, new ChangeActivity(), clock);
+        this(inventory, status, preferences, journal, states, client, ChangeRunner.local(journal, clock),
+                KeaConfigChannel.CONFIG_TIMEOUT, clock);
     }
 
-    /** @param activity where the change under way is announced while it is applied (the poller names it) */
+    /**
+     * @param runner        locks, journals, announces and audits every change
+     * @param configTimeout how long a configuration command may take before its answer counts as lost
+     */
     public KeaChangeService(Inventory inventory, StatusView status, Supplier<Preferences> preferences,
                             ReplicationStore journal, StateStore states, KeaControlAgentClient client,
-                            ChangeActivity activity, Clock clock) {
-        this.activity = activity;
+                            ChangeRunner runner, Duration configTimeout, Clock clock) {
         this.inventory = inventory;
         this.status = status;
         this.preferences = preferences;
         this.journal = journal;
-        this.states = states;
-        this.channel = new KeaConfigChannel(client);
+        this.writer = new KeaServerWriter(inventory, states, new KeaConfigChannel(client, configTimeout), clock);
+        this.runner = runner;
         this.clock = clock;
+        runner.register(KIND, new ChangeSettler());
+        runner.register(SYNC_KIND, new SyncSettler());
+        runner.register(REPLAY_KIND, new SyncSettler());
+    }
+
+    /** What every change of a relationship locks, in every process on the data folder. */
+    public static String lockOf(String relationship) {
+        return "relationship:" + relationship;
     }
 
     // ---- changes ----
@@ -102,7 +127,7 @@ public final class KeaChangeService {
     public Preview prepare(String relationshipName, KeaChange change) {
         Relationship rel = relationship(relationshipName);
         String sot = sourceOfTruth(rel, false);
-        ObjectNode before = read(rel, sot);
+        ObjectNode before = writer.read(rel, sot);
         ObjectNode after = change.appliedTo(before);
         List<String> notes = new ArrayList<>();
         List<String> targets = replicationTargets(rel, sot);
@@ -121,17 +146,53 @@ public final class KeaChangeService {
     /**
      * Applies a prepared change. If the source of truth changed since the preview (another administrator, or a
      * change outside the console), the change is re-applied to what is there now when it still fits, and refused
-     * with the reason when it does not; nothing is ever overwritten silently.
+     * with the reason when it does not; nothing is ever overwritten silently. Entries another process left
+     * unfinished on this relationship are settled first.
      */
     public Applied apply(Preview preview) {
-        long started = System.nanoTime();
         Relationship rel = relationship(preview.relationship());
-        ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
-        lock.lock();
-        try (ChangeActivity.Running running = activity.begin(rel.name(), "'" + preview.change().describe() + "'")) {
+        runner.settleAbandoned(rel.name());
+        return runner.run(new ApplyJob(rel, preview));
+    }
+
+    /** Prepares the change that undoes a journaled one, as a new change with its own preview. */
+    public Preview prepareUndo(long journalId) {
+        JournalEntry entry = journal.entry(journalId)
+                .orElseThrow(() -> new ChangeRefused(null, "There is no change #" + journalId + " in the journal"));
+        if (!KIND.equals(entry.kind()) || entry.inverse() == null) {
+            throw new ChangeRefused(null, "Change #" + journalId + " cannot be undone here");
+        }
+        return prepare(entry.relationship(), fromJson(entry.inverse()));
+    }
+
+    /** Settles what any process left unfinished, on every relationship; one line per entry settled. */
+    public List<String> settleAbandoned() {
+        return runner.settleAbandoned();
+    }
+
+    private final class ApplyJob implements ChangeJob<Applied> {
+        private final Relationship rel;
+        private final Preview preview;
+
+        ApplyJob(Relationship rel, Preview preview) {
+            this.rel = rel;
+            this.preview = preview;
+        }
+
+        @Override public String relationship() { return rel.name(); }
+        @Override public String kind() { return KIND; }
+        @Override public String description() { return preview.change().describe(); }
+        @Override public List<String> locks() { return List.of(lockOf(rel.name())); }
+        @Override public List<String> servers() { return rel.peers().stream().map(PeerDefinition::name).toList(); }
+        @Override public String diff() { return preview.diff(); }
+        @Override public String journaled() { return toJson(preview.change()); }
+
+        @Override
+        public Applied apply(Context ctx) {
             String sot = sourceOfTruth(rel, false);
+            ctx.appliedTo(sot);
             replayJournalIfPrimary(rel, sot);
-            ObjectNode current = read(rel, sot);
+            ObjectNode current = writer.read(rel, sot);
             Map<String, ObjectNode> peerReads = readPeers(rel, sot);
             boolean rebased = !sot.equals(preview.sourceOfTruth()) || !current.equals(preview.before());
             ObjectNode after;
@@ -146,26 +207,14 @@ public final class KeaChangeService {
                 after = preview.after();
             }
             KeaChange inverse = preview.change().inverse(current);
-            LOG.debug("{}: {} and {} peer(s) known {} ms after apply", rel.name(), sot, peerReads.size(),
-                    (System.nanoTime() - started) / 1_000_000);
-            Map<String, String> outcomes = writeEverywhere(rel, sot, current, after, preview.change().describe(), peerReads);
+            ctx.inverse(toJson(inverse));
+            Map<String, String> outcomes = writeEverywhere(ctx, rel, sot, current, after, preview.change(), peerReads);
             boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
-            long id = journal.append(rel.name(), toJson(preview.change()), toJson(inverse), preview.change().describe(),
-                    sot, pendingPrimary ? Status.PENDING_PRIMARY : Status.APPLIED, clock.instant());
+            if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
             LOG.info("{}: applied '{}' on {}{}", rel.name(), preview.change().describe(), sot,
                     rebased ? " (rebased on a newer configuration)" : "");
-            return new Applied(id, sot, rebased, pendingPrimary, outcomes, inverse);
-        } finally {
-            lock.unlock();
+            return new Applied(ctx.journalId(), sot, rebased, pendingPrimary, outcomes, inverse);
         }
-    }
-
-    /** Prepares the change that undoes a journaled one, as a new change with its own preview. */
-    public Preview prepareUndo(long journalId) {
-        JournalEntry entry = journal.entry(journalId)
-                .orElseThrow(() -> new ChangeRefused(null, "There is no change #" + journalId + " in the journal"));
-        if (entry.inverse() == null) throw new ChangeRefused(null, "Change #" + journalId + " cannot be undone");
-        return prepare(entry.relationship(), fromJson(entry.inverse()));
     }
 
     // ---- synchronization ----
@@ -174,12 +223,12 @@ public final class KeaChangeService {
     public SyncPlan planSync(String relationshipName) {
         Relationship rel = relationship(relationshipName);
         String sot = sourceOfTruth(rel, false);
-        ObjectNode truth = read(rel, sot);
+        ObjectNode truth = writer.read(rel, sot);
         List<PeerPlan> plans = new ArrayList<>();
         for (PeerDefinition p : rel.peers()) {
             if (p.name().equals(sot)) continue;
             try {
-                ObjectNode current = read(rel, p.name());
+                ObjectNode current = writer.read(rel, p.name());
                 ObjectNode wanted = PeerOwnedKeys.forPeer(truth, current);
                 plans.add(new PeerPlan(p.name(), true, ConfigDiff.unified(p.name(), current, wanted), null));
             } catch (ConfigCommandFailed e) {
@@ -194,41 +243,65 @@ public final class KeaChangeService {
      * first and verified afterwards. Their own outside edits are overwritten: show {@link #planSync} first.
      */
     public Map<String, String> synchronize(String relationshipName, Set<String> only) {
-        Relationship rel = relationship(relationshipName);
-        ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
-        lock.lock();
-        try (ChangeActivity.Running running = activity.begin(rel.name(), "a synchronization from the source of truth")) {
-            String sot = sourceOfTruth(rel, false);
-            replayJournalIfPrimary(rel, sot);
-            ObjectNode truth = read(rel, sot);
-            snapshot(rel, sot, truth);
-            Map<String, String> outcomes = new LinkedHashMap<>();
-            for (PeerDefinition p : rel.peers()) {
-                if (p.name().equals(sot) || (!only.isEmpty() && !only.contains(p.name()))) continue;
-                if (p.role() == PeerRole.PRIMARY && !journal.pending(rel.name()).isEmpty()) continue;
-                outcomes.put(p.name(), syncPeer(rel, p.name(), truth, "synchronization"));
+        return synchronize(relationship(relationshipName), only, null);
+    }
+
+    private Map<String, String> synchronize(Relationship rel, Set<String> only, Duration lockWait) {
+        return runner.run(new ChangeJob<Map<String, String>>() {
+            @Override public String relationship() { return rel.name(); }
+            @Override public String kind() { return SYNC_KIND; }
+            @Override public String description() {
+                return only.isEmpty() ? "Synchronize every peer from the source of truth"
+                        : "Synchronize " + String.join(", ", only) + " from the source of truth";
             }
-            return outcomes;
-        } finally {
-            lock.unlock();
-        }
+            @Override public List<String> locks() { return List.of(lockOf(rel.name())); }
+            @Override public List<String> servers() { return rel.peers().stream().map(PeerDefinition::name).toList(); }
+            @Override public String diff() { return ""; }
+            @Override public Duration lockWait() { return lockWait; }
+
+            @Override public Map<String, String> apply(Context ctx) {
+                String sot = sourceOfTruth(rel, false);
+                ctx.appliedTo(sot);
+                replayJournalIfPrimary(rel, sot);
+                ObjectNode truth = writer.read(rel, sot);
+                writer.snapshot(rel, sot, truth);
+                Map<String, String> outcomes = new LinkedHashMap<>();
+                for (PeerDefinition p : rel.peers()) {
+                    if (p.name().equals(sot) || (!only.isEmpty() && !only.contains(p.name()))) continue;
+                    if (p.role() == PeerRole.PRIMARY && !journal.pending(rel.name()).isEmpty()) continue;
+                    String outcome = syncPeer(rel, p.name(), truth, "synchronization");
+                    ctx.target(p.name(), outcome.equals("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED, outcome);
+                    outcomes.put(p.name(), outcome);
+                }
+                return outcomes;
+            }
+        });
     }
 
     /**
      * Replays the changes journaled while the primary was away, on the primary, oldest first. Returns how many
      * were replayed. The primary must be active; each change is re-applied to the primary's own configuration.
+     * Run by the background service: when another process holds the relationship, it is left to the next pass.
      */
     public int replayJournal(String relationshipName) {
         Relationship rel = relationship(relationshipName);
-        ReentrantLock lock = locks.computeIfAbsent(rel.name(), k -> new ReentrantLock());
-        lock.lock();
-        try (ChangeActivity.Running running = activity.begin(rel.name(), "the changes journaled while the primary was away")) {
-            String primary = rel.primary().map(PeerDefinition::name).orElse(null);
-            if (primary == null) return 0;
-            return replay(rel, primary);
-        } finally {
-            lock.unlock();
-        }
+        String primary = rel.primary().map(PeerDefinition::name).orElse(null);
+        if (primary == null) return 0;
+        return runner.run(new ChangeJob<Integer>() {
+            @Override public String relationship() { return rel.name(); }
+            @Override public String kind() { return REPLAY_KIND; }
+            @Override public String description() { return "Replay the changes journaled while " + primary + " was away"; }
+            @Override public List<String> locks() { return List.of(lockOf(rel.name())); }
+            @Override public List<String> servers() { return List.of(primary); }
+            @Override public String diff() { return ""; }
+            @Override public Duration lockWait() { return Duration.ZERO; }
+            @Override public Integer apply(Context ctx) {
+                ctx.appliedTo(primary);
+                int n = replay(rel, primary);
+                ctx.target(primary, TargetOutcome.APPLIED, n + " change(s) replayed");
+                return n;
+            }
+        });
     }
 
     /** Peers marked out of sync that answer again are synchronized; returns their outcomes. */
@@ -237,22 +310,22 @@ public final class KeaChangeService {
         Map<String, String> outOfSync = journal.outOfSync(rel.name());
         if (outOfSync.isEmpty()) return Map.of();
         RelationshipState state = status.current().get(rel.name());
-        Set<String> back = new java.util.HashSet<>();
+        Set<String> back = new HashSet<>();
         for (String peer : outOfSync.keySet()) {
             PeerObservation o = state == null ? null : state.peers().get(peer);
             // only once it reports itself active: a config-set while HA is still syncing would restart it
             if (HaStates.isActive(o, rel.mode()) && !peer.equals(state.assessment().sourceOfTruth())) back.add(peer);
         }
         if (back.isEmpty()) return Map.of();
-        return synchronize(rel.name(), back);
+        return synchronize(rel, back, Duration.ZERO);
     }
 
     /** A peer's configuration as it answers now, or empty when it does not answer. */
-    public java.util.Optional<ObjectNode> currentConfig(Relationship rel, String peer) {
+    public Optional<ObjectNode> currentConfig(Relationship rel, String peer) {
         try {
-            return java.util.Optional.of(read(rel, peer));
+            return Optional.of(writer.read(rel, peer));
         } catch (ConfigCommandFailed e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -263,31 +336,40 @@ public final class KeaChangeService {
         return replay(rel, sot);
     }
 
+    /**
+     * Re-applies the waiting entries to the primary's configuration in one config-set. An entry that no longer fits
+     * is kept as a conflict for an administrator to look at, never marked done.
+     */
     private int replay(Relationship rel, String primary) {
         List<JournalEntry> pending = journal.pending(rel.name());
         if (pending.isEmpty()) return 0;
-        ObjectNode before = read(rel, primary);
+        ObjectNode before = writer.read(rel, primary);
         ObjectNode config = before.deepCopy();
+        List<JournalEntry> replayed = new ArrayList<>();
+        Map<JournalEntry, String> conflicts = new LinkedHashMap<>();
         for (JournalEntry e : pending) {
+            KeaChange change = fromJson(e.change());
             try {
-                fromJson(e.change()).applyTo(config);
+                ObjectNode next = change.appliedTo(config);
+                config.removeAll();
+                config.setAll(next);
+                replayed.add(e);
             } catch (ChangeRefused refused) {
-                // The primary already has it (e.g. its own file was edited the same way): nothing to replay.
-                LOG.warn("{}: journaled change #{} ('{}') does not apply on {}: {}", rel.name(), e.id(),
-                        e.description(), primary, refused.getMessage());
+                conflicts.put(e, refused.getMessage());
             }
         }
-        ConnectionSettings c = connection(rel, primary);
-        channel.test(primary, c, config);
-        String stateBefore = haStateOf(rel, c);
-        channel.set(primary, c, config);
-        channel.write(primary, c);
-        awaitHaSettled(rel, primary, c, stateBefore);
-        snapshot(rel, primary, channel.get(primary, c));
+        writer.test(rel, primary, config);
+        writer.setWriteAndSettle(rel, primary, before, config);
+        writer.snapshot(rel, primary, writer.readNow(rel, primary));
         Instant now = clock.instant();
-        for (JournalEntry e : pending) journal.markReplayed(e.id(), now);
-        LOG.info("{}: replayed {} journaled change(s) on the returning primary {}", rel.name(), pending.size(), primary);
-        return pending.size();
+        for (JournalEntry e : replayed) journal.markReplayed(e.id(), now);
+        for (var c : conflicts.entrySet()) {
+            journal.settle(c.getKey().id(), Status.CONFLICT, null, null, now);
+            LOG.warn("{}: journaled change #{} ('{}') does not apply on the returning primary {}: {}; kept as a conflict",
+                    rel.name(), c.getKey().id(), c.getKey().description(), primary, c.getValue());
+        }
+        LOG.info("{}: replayed {} journaled change(s) on the returning primary {}", rel.name(), replayed.size(), primary);
+        return replayed.size();
     }
 
     /**
@@ -302,7 +384,7 @@ public final class KeaChangeService {
             PeerObservation o = state == null ? null : state.peers().get(peer);
             if (o == null || !o.up()) continue;
             try {
-                reads.put(peer, read(rel, peer));
+                reads.put(peer, writer.read(rel, peer));
             } catch (ConfigCommandFailed e) {
                 LOG.warn("{}: reading {} failed: {}", rel.name(), peer, e.getMessage());
                 reads.put(peer, null);
@@ -311,9 +393,10 @@ public final class KeaChangeService {
         return reads;
     }
 
-    private Map<String, String> writeEverywhere(Relationship rel, String sot, ObjectNode current, ObjectNode after,
-                                                String description, Map<String, ObjectNode> peerReads) {
-        ConnectionSettings sotConnection = connection(rel, sot);
+    private Map<String, String> writeEverywhere(ChangeJob.Context ctx, Relationship rel, String sot,
+                                                ObjectNode current, ObjectNode after, KeaChange change,
+                                                Map<String, ObjectNode> peerReads) {
+        String description = change.describe();
         Map<String, String> outcomes = new LinkedHashMap<>();
         Map<String, ObjectNode> peerCurrent = new LinkedHashMap<>();
         Map<String, ObjectNode> peerConfigs = new LinkedHashMap<>();
@@ -330,31 +413,43 @@ public final class KeaChangeService {
         }
         // Test everywhere before setting anywhere: a change one server rejects is applied nowhere.
         try {
-            channel.test(sot, sotConnection, after);
-            for (var e : peerConfigs.entrySet()) channel.test(e.getKey(), connection(rel, e.getKey()), e.getValue());
+            writer.test(rel, sot, after);
+            for (var e : peerConfigs.entrySet()) writer.test(rel, e.getKey(), e.getValue());
         } catch (ConfigCommandFailed e) {
             throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
         }
-        String stateBefore = haStateOf(rel, sotConnection);
+        // the last moment before writing: nothing outside the console may have changed the source of truth meanwhile
+        if (!writer.read(rel, sot).equals(current)) {
+            throw new ChangeRefused(null, "The configuration of " + sot + " changed outside the console while this "
+                    + "change was tested. Nothing was changed; preview it again.");
+        }
+        String stateBefore = writer.haState(rel, sot);
         try {
-            channel.set(sot, sotConnection, after);
+            writer.set(rel, sot, after);
+            ctx.target(sot, TargetOutcome.APPLIED, "config-set");
         } catch (ConfigCommandFailed e) {
-            throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
+            if (!e.mayHaveApplied) {
+                ctx.target(sot, TargetOutcome.FAILED, e.getMessage());
+                throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
+            }
+            ctx.target(sot, TargetOutcome.UNKNOWN, e.getMessage());
+            settleByReading(ctx, rel, sot, current, change, e.getMessage());
         }
         try {
-            channel.write(sot, sotConnection);
-        } catch (ConfigCommandFailed e) {
-            // the running configuration changed but the file did not: put the old one back so the two agree
-            channel.set(sot, sotConnection, current);
-            throw new ChangeRefused(null, e.getMessage() + ". The previous configuration was restored.");
+            writer.write(rel, sot, current);
+        } catch (ChangeRefused e) {
+            ctx.target(sot, TargetOutcome.FAILED, e.getMessage());
+            throw e;
         }
-        awaitHaSettled(rel, sot, sotConnection, stateBefore);
+        writer.awaitHaSettled(rel, sot, stateBefore);
         // Kea normalizes what it is given (defaults, formatting); peers are verified against what it holds
-        ObjectNode truth = channel.get(sot, sotConnection);
-        snapshot(rel, sot, truth);
+        ObjectNode truth = writer.readNow(rel, sot);
+        writer.snapshot(rel, sot, truth);
+        for (String peer : outcomes.keySet()) ctx.target(peer, TargetOutcome.SKIPPED, outcomes.get(peer));
         for (var e : peerConfigs.entrySet()) {
-            outcomes.put(e.getKey(), writePeer(rel, e.getKey(), peerCurrent.get(e.getKey()), e.getValue(), truth,
-                    description));
+            String outcome = writePeer(rel, e.getKey(), peerCurrent.get(e.getKey()), e.getValue(), truth, description);
+            ctx.target(e.getKey(), outcome.equals("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED, outcome);
+            outcomes.put(e.getKey(), outcome);
         }
         for (var e : outcomes.entrySet()) {
             if (!e.getValue().equals("verified")) {
@@ -365,34 +460,61 @@ public final class KeaChangeService {
         return outcomes;
     }
 
+    /**
+     * A config-set whose answer was lost: the server may have taken it. Reading it settles the question: still the
+     * configuration it had, so nothing was changed; holding the change, so the change goes on. When it cannot be
+     * read either, the outcome stays unknown and the journal entry is settled later.
+     */
+    private void settleByReading(ChangeJob.Context ctx, Relationship rel, String sot, ObjectNode before,
+                                 KeaChange change, String lost) {
+        String lastProblem = lost;
+        for (int attempt = 0; attempt < SETTLE_READS; attempt++) {
+            try {
+                ObjectNode now = writer.readNow(rel, sot);
+                if (now.equals(before)) {
+                    ctx.target(sot, TargetOutcome.FAILED, lost + "; reading " + sot + " shows it did not take the change");
+                    throw new ChangeRefused(null, lost + ". Reading " + sot + " afterwards shows it did not take the "
+                            + "change. Nothing was changed.");
+                }
+                if (holds(change, now)) {
+                    ctx.target(sot, TargetOutcome.APPLIED, lost + "; reading " + sot + " shows it took the change");
+                    return;
+                }
+                ctx.target(sot, TargetOutcome.UNKNOWN, lost + "; " + sot + " now holds a configuration that is neither"
+                        + " the one before nor the change");
+                throw new ChangeRefused(null, lost + ". " + sot + " now holds a configuration that is neither the one "
+                        + "before nor this change: check it, then synchronize.");
+            } catch (ConfigCommandFailed e) {
+                lastProblem = e.getMessage();
+            }
+            sleep(2_000);
+        }
+        throw new ChangeRefused(null, lost + ". Whether " + sot + " took the change is unknown (" + lastProblem
+                + "); it is settled by reading " + sot + " once it answers.");
+    }
+
+    /** Whether a configuration already holds the change: applying it again is refused or changes nothing. */
+    static boolean holds(KeaChange change, ObjectNode config) {
+        try {
+            return change.appliedTo(config).equals(config);
+        } catch (ChangeRefused alreadyThere) {
+            return true;
+        }
+    }
+
     /** Sets (already tested), writes and verifies one peer; the outcome is "verified" or what went wrong. */
     private String writePeer(Relationship rel, String peer, ObjectNode current, ObjectNode wanted, ObjectNode truth,
                              String description) {
-        ConnectionSettings c = connection(rel, peer);
         try {
-            if (!wanted.equals(current)) {
-                String stateBefore = haStateOf(rel, c);
-                channel.set(peer, c, wanted);
-                channel.write(peer, c);
-                awaitHaSettled(rel, peer, c, stateBefore);
-            }
-            return verify(rel, peer, c, truth);
-        } catch (ConfigCommandFailed e) {
+            writer.setWriteAndSettle(rel, peer, current, wanted);
+            writer.verify(rel, peer, truth);
+            journal.markInSync(rel.name(), peer);
+            return "verified";
+        } catch (ConfigCommandFailed | ChangeRefused e) {
             journal.markOutOfSync(rel.name(), peer, "missed '" + description + "' (" + e.getMessage() + ")",
                     clock.instant());
             return "failed: " + e.getMessage();
         }
-    }
-
-    private String verify(Relationship rel, String peer, ConnectionSettings c, ObjectNode truth) {
-        ObjectNode now = channel.get(peer, c);
-        if (!PeerOwnedKeys.inSync(truth, now)) {
-            throw new ConfigCommandFailed(peer, "verify", peer + " does not hold the source of truth's configuration"
-                    + " after config-set:\n" + ConfigDiff.unified(peer, PeerOwnedKeys.forPeer(truth, now), now));
-        }
-        snapshot(rel, peer, now);
-        journal.markInSync(rel.name(), peer);
-        return "verified";
     }
 
     /**
@@ -400,18 +522,11 @@ public final class KeaChangeService {
      * the outcome is "verified" or what went wrong.
      */
     private String syncPeer(Relationship rel, String peer, ObjectNode truth, String description) {
-        ConnectionSettings c = connection(rel, peer);
         try {
-            ObjectNode current = read(rel, peer);
+            ObjectNode current = writer.read(rel, peer);
             ObjectNode wanted = PeerOwnedKeys.forPeer(truth, current);
-            if (!wanted.equals(current)) {
-                channel.test(peer, c, wanted);
-                String stateBefore = haStateOf(rel, c);
-                channel.set(peer, c, wanted);
-                channel.write(peer, c);
-                awaitHaSettled(rel, peer, c, stateBefore);
-            }
-            return verify(rel, peer, c, truth);
+            if (!wanted.equals(current)) writer.test(rel, peer, wanted);
+            return writePeer(rel, peer, current, wanted, truth, description);
         } catch (ConfigCommandFailed e) {
             journal.markOutOfSync(rel.name(), peer, "missed '" + description + "' (" + e.getMessage() + ")",
                     clock.instant());
@@ -419,56 +534,9 @@ public final class KeaChangeService {
         }
     }
 
-    /** How long a server may take to get its HA state machine back after a config-set before we move on. */
-    static final java.time.Duration HA_SETTLE_LIMIT = java.time.Duration.ofSeconds(60);
-
-    private String haStateOf(Relationship rel, ConnectionSettings c) {
-        return rel.mode() == tandem.core.HaMode.STANDALONE ? null : channel.haState(c);
-    }
-
-    /**
-     * A config-set restarts the server's HA state machine (waiting, syncing, ready). The next server is only
-     * touched once this one is back where it was, so the two partners are never both restarting and a syncing
-     * server never loses the partner it syncs from. A server that was not in a normal state before only has to
-     * leave the restart states. Bounded by {@link #HA_SETTLE_LIMIT}; past it the change goes on with a warning.
-     */
-    /** Kea's states while its HA service restarts after a config-set. */
-    private static final Set<String> RESTARTING = Set.of("waiting", "syncing", "ready");
-    /** The server answers every client alone: its partner is away, so there is nobody to restart alongside. */
-    private static final Set<String> SERVING_ALONE = Set.of("partner-down", "partner-in-maintenance");
-
-    /**
-     * Whether a server is done with the HA restart of a config-set: back in a normal state if it was in one, or
-     * serving alone because its partner went away meanwhile (a change made just as the primary fails would
-     * otherwise wait for a normal state that cannot come); out of the restart states if it was in no normal state.
-     */
+    /** @see KeaServerWriter#haSettled */
     static boolean haSettled(String stateBefore, String stateNow) {
-        if (stateNow == null) return false;
-        if (SERVING_ALONE.contains(stateNow)) return true;
-        return tandem.core.HaStates.isNormal(stateBefore) ? tandem.core.HaStates.isNormal(stateNow)
-                : !RESTARTING.contains(stateNow);
-    }
-
-    private void awaitHaSettled(Relationship rel, String server, ConnectionSettings c, String stateBefore) {
-        if (rel.mode() == tandem.core.HaMode.STANDALONE || stateBefore == null) return;
-        long started = System.nanoTime();
-        long deadline = started + HA_SETTLE_LIMIT.toNanos();
-        String state = null;
-        for (int attempt = 0; attempt < 1000 && System.nanoTime() < deadline; attempt++) {
-            state = channel.haState(c);
-            if (haSettled(stateBefore, state)) {
-                LOG.debug("{}: {} back in {} after {} ms", rel.name(), server, state, (System.nanoTime() - started) / 1_000_000);
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        LOG.warn("{}: {} is still in HA state {} {} s after config-set; going on", rel.name(), server, state,
-                HA_SETTLE_LIMIT.toSeconds());
+        return KeaServerWriter.haSettled(stateBefore, stateNow);
     }
 
     private List<String> replicationTargets(Relationship rel, String sot) {
@@ -501,30 +569,88 @@ public final class KeaChangeService {
         return state.assessment().sourceOfTruth();
     }
 
-    /** The peer's running configuration; read again only when it may have been reconfigured since the last read. */
-    private ObjectNode read(Relationship rel, String peer) {
-        return channel.current(peer, connection(rel, peer));
-    }
-
-    private ConnectionSettings connection(Relationship rel, String peer) {
-        PeerDefinition p = rel.peer(peer).orElseThrow(() -> new ChangeRefused(null, peer + " is not a peer of " + rel.name()));
-        return inventory.connectionFor(rel, p)
-                .orElseThrow(() -> new ChangeRefused(null, "The server record of " + rel.name() + " is missing"));
+    private Optional<Relationship> find(String name) {
+        return inventory.relationships().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     private Relationship relationship(String name) {
-        Relationship rel = inventory.relationships().stream().filter(r -> r.name().equals(name)).findFirst()
+        Relationship rel = find(name)
                 .orElseThrow(() -> new ChangeRefused("relationship", "There is no relationship named " + name));
-        if (rel.backend() != tandem.core.Backend.KEA) {
+        if (rel.backend() != Backend.KEA) {
             throw new ChangeRefused("relationship", name + " is an " + rel.backend().wire()
                     + " relationship: change it with the ISC tools (tandem isc ..., or its menu in the console)");
         }
         return rel;
     }
 
-    private void snapshot(Relationship rel, String peer, ObjectNode config) {
-        states.saveSnapshot(new ConfigSnapshot(rel.name(), peer, KeaConfigJson.hash(config), config.toString(),
-                clock.instant()));
+    // ---- settling what a process left unfinished ----
+
+    /**
+     * A configuration change cut short: the server it was first written to (the source of truth then) is read. If
+     * it holds the change, every other peer is brought in line from it; if not, nothing was applied anywhere.
+     */
+    private final class ChangeSettler implements Settler {
+        @Override public List<String> locks(JournalEntry entry) { return List.of(lockOf(entry.relationship())); }
+
+        @Override
+        public Settlement settle(JournalEntry entry, List<Target> targets) {
+            Map<String, String> servers = new LinkedHashMap<>();
+            targets.forEach(t -> servers.put(t.server(), t.outcome().name().toLowerCase()));
+            Optional<Relationship> found = find(entry.relationship());
+            if (found.isEmpty()) return new Settlement(Status.FAILED, servers, "the relationship is no longer in the inventory");
+            Relationship rel = found.get();
+            Target first = targets.stream()
+                    .filter(t -> t.outcome() == TargetOutcome.APPLIED || t.outcome() == TargetOutcome.UNKNOWN)
+                    .findFirst().orElse(null);
+            if (first == null) return new Settlement(Status.FAILED, servers, "no server had been changed");
+            String written = first.server();
+            ObjectNode now = writer.readNow(rel, written);
+            if (!holds(fromJson(entry.change()), now)) {
+                servers.put(written, "does not hold the change");
+                return new Settlement(Status.FAILED, servers, written + " does not hold the change: it was not applied");
+            }
+            servers.put(written, "holds the change");
+            writer.snapshot(rel, written, now);
+            List<String> behind = new ArrayList<>();
+            for (String peer : replicationTargets(rel, written)) {
+                String outcome = syncPeer(rel, peer, now, entry.description());
+                servers.put(peer, outcome);
+                if (!outcome.equals("verified")) behind.add(peer);
+            }
+            boolean primaryAway = rel.primary().isPresent() && !written.equals(rel.primary().get().name());
+            return new Settlement(primaryAway ? Status.PENDING_PRIMARY : Status.APPLIED, servers,
+                    written + " holds the change; " + (behind.isEmpty() ? "every other peer was brought in line"
+                            : String.join(", ", behind) + " marked out of sync")
+                            + (primaryAway ? "; the primary receives it when it returns" : ""));
+        }
+    }
+
+    /** A synchronization or replay cut short: the peers it did not finish are synchronized again later. */
+    private final class SyncSettler implements Settler {
+        @Override public List<String> locks(JournalEntry entry) { return List.of(lockOf(entry.relationship())); }
+
+        @Override
+        public Settlement settle(JournalEntry entry, List<Target> targets) {
+            Map<String, String> servers = new LinkedHashMap<>();
+            Optional<Relationship> rel = find(entry.relationship());
+            Set<String> done = new HashSet<>();
+            targets.stream().filter(t -> t.outcome() == TargetOutcome.APPLIED).forEach(t -> done.add(t.server()));
+            rel.ifPresent(r -> r.peers().stream().map(PeerDefinition::name)
+                    .filter(p -> !done.contains(p) && !p.equals(entry.appliedTo())).forEach(p -> {
+                        journal.markOutOfSync(r.name(), p, "an interrupted '" + entry.description() + "'", clock.instant());
+                        servers.put(p, "marked out of sync");
+                    }));
+            return new Settlement(Status.FAILED, servers, "interrupted; the peers it had not finished are synchronized"
+                    + " again when they answer");
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static String toJson(KeaChange change) {

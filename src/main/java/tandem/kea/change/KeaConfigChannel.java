@@ -19,25 +19,35 @@ final class KeaConfigChannel {
     static final class ConfigCommandFailed extends RuntimeException {
         final String server;
         final String command;
+        /** The command was sent but no answer came: the server may have carried it out. */
+        final boolean mayHaveApplied;
 
-        ConfigCommandFailed(String server, String command, String message) {
+        ConfigCommandFailed(String server, String command, String message, boolean mayHaveApplied) {
             super(message);
             this.server = server;
             this.command = command;
+            this.mayHaveApplied = mayHaveApplied;
         }
     }
 
     private final KeaControlAgentClient client;
+    private final Duration configTimeout;
     private final KnownConfigurations known = new KnownConfigurations();
 
     KeaConfigChannel(KeaControlAgentClient client) {
+        this(client, CONFIG_TIMEOUT);
+    }
+
+    /** @param configTimeout how long config-get, -test, -set and -write may take before the answer counts as lost */
+    KeaConfigChannel(KeaControlAgentClient client, Duration configTimeout) {
         this.client = client;
+        this.configTimeout = configTimeout;
     }
 
     private static String key(ConnectionSettings c) { return c.url().toString(); }
 
-    private static KeaEndpoint endpoint(ConnectionSettings c) {
-        return new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(), CONFIG_TIMEOUT);
+    private KeaEndpoint endpoint(ConnectionSettings c) {
+        return new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(), configTimeout);
     }
 
     /** Reads the server's running configuration now. */
@@ -45,7 +55,8 @@ final class KeaConfigChannel {
         long sent = System.nanoTime();
         JsonNode args = ok(server, "config-get", client.send(endpoint(c), "config-get", KeaControlAgentClient.DHCP4, null));
         if (!(args instanceof ObjectNode o) || !o.path("Dhcp4").isObject()) {
-            throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a Dhcp4 configuration");
+            throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a Dhcp4 configuration",
+                    false);
         }
         known.remember(key(c), o, sent);
         return o;
@@ -101,7 +112,9 @@ final class KeaConfigChannel {
     private static JsonNode ok(String server, String command, KeaReply reply) {
         LOG.debug("{} on {} answered", command, server);
         if (reply instanceof KeaReply.Failure f) {
-            throw new ConfigCommandFailed(server, command, server + " refused " + command + ": " + f.message());
+            boolean lost = KeaControlAgentClient.answerLost(f);
+            throw new ConfigCommandFailed(server, command, lost ? command + " on " + server + " got no answer: "
+                    + f.message() : server + " refused " + command + ": " + f.message(), lost);
         }
         return ((KeaReply.Success) reply).arguments();
     }

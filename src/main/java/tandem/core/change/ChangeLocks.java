@@ -1,0 +1,225 @@
+package tandem.core.change;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.port.LockStore;
+import tandem.core.port.LockStore.Lock;
+
+/**
+ * Write locks that hold across every process on a data folder: a console, {@code tandem watch} and any number of
+ * commands. A lock is stored with its owner (user, process, host, pid) and an expiry that a live holder keeps
+ * moving; a lock whose holder died on this host is taken over at once, one from another host once it expired.
+ * A thread that holds a lock may take it again (a change that replays the journal first, say).
+ */
+public final class ChangeLocks implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeLocks.class);
+
+    /** Locks held; closing releases them. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    static final Duration TTL = Duration.ofSeconds(90);
+    private static final long POLL_MS = 150;
+
+    private final LockStore store;
+    private final Supplier<Actor> actor;
+    private final LongPredicate aliveHere;
+    private final Clock clock;
+    private final Duration ttl;
+    private final ConcurrentHashMap<String, Mine> mine = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService renewer;
+
+    private static final class Mine {
+        final Lock lock;
+        final Thread thread;
+        int count = 1;
+
+        Mine(Lock lock, Thread thread) {
+            this.lock = lock;
+            this.thread = thread;
+        }
+    }
+
+    public ChangeLocks(LockStore store, Supplier<Actor> actor, Clock clock) {
+        this(store, actor, ProcessId.ALIVE_HERE, clock, TTL);
+    }
+
+    ChangeLocks(LockStore store, Supplier<Actor> actor, LongPredicate aliveHere, Clock clock, Duration ttl) {
+        this.store = store;
+        this.actor = actor;
+        this.aliveHere = aliveHere;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /**
+     * Takes every resource (in a fixed order, so two writers never wait on each other), waiting at most
+     * {@code wait} in all; refuses with the holder's name when one is not let go in time. Nothing is held after a
+     * refusal.
+     */
+    public Held acquire(List<String> resources, String description, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<String> taken = new ArrayList<>();
+        try {
+            for (String r : new TreeSet<>(resources)) {
+                acquireOne(r, description, deadline);
+                taken.add(r);
+            }
+        } catch (RuntimeException e) {
+            taken.forEach(this::releaseOne);
+            throw e;
+        }
+        return () -> taken.forEach(this::releaseOne);
+    }
+
+    /** Who holds a resource now, as stored (for tests and messages). */
+    public Optional<Lock> holder(String resource) {
+        Mine m = mine.get(resource);
+        if (m != null) return Optional.of(m.lock);
+        Lock probe = wanted(resource, "probe");
+        Optional<Lock> other = store.tryAcquire(probe);
+        if (other.isEmpty()) store.release(resource, probe.token());
+        return other;
+    }
+
+    private void acquireOne(String resource, String description, long deadline) {
+        Thread me = Thread.currentThread();
+        Lock holder = null;
+        for (int attempt = 0; attempt < 100_000; attempt++) {
+            synchronized (mine) {
+                Mine m = mine.get(resource);
+                if (m != null && m.thread == me) {
+                    m.count++;
+                    return;
+                }
+                if (m == null) {
+                    Lock wanted = wanted(resource, description);
+                    Optional<Lock> other = store.tryAcquire(wanted);
+                    if (other.isEmpty()) {
+                        took(resource, wanted, me);
+                        return;
+                    }
+                    holder = other.get();
+                    if (gone(holder) && store.takeOver(holder, wanted)) {
+                        LOG.info("Took over the lock on {} from {}, which is gone", resource, name(holder));
+                        took(resource, wanted, me);
+                        return;
+                    }
+                } else {
+                    holder = m.lock;
+                }
+            }
+            if (System.nanoTime() > deadline) break;
+            sleep(POLL_MS + ThreadLocalRandom.current().nextLong(POLL_MS));
+        }
+        String who = holder == null ? "another writer" : name(holder);
+        throw new ChangeBlocked(what(resource) + " is being changed by " + who
+                + (holder == null || holder.description() == null ? "" : ", applying " + holder.description())
+                + (holder == null ? "" : ", since " + holder.acquiredAt())
+                + ". Nothing was changed; try again once it is done.", who);
+    }
+
+    private void took(String resource, Lock lock, Thread me) {
+        mine.put(resource, new Mine(lock, me));
+        startRenewer();
+    }
+
+    private void releaseOne(String resource) {
+        synchronized (mine) {
+            Mine m = mine.get(resource);
+            if (m == null) return;
+            if (--m.count > 0) return;
+            mine.remove(resource);
+            try {
+                store.release(resource, m.lock.token());
+            } catch (RuntimeException e) {
+                // it expires by itself; the holder is known to be gone once this process ends
+                LOG.warn("Could not release the lock on {}: {}", resource, e.getMessage());
+            }
+        }
+    }
+
+    private Lock wanted(String resource, String description) {
+        Actor a = actor.get();
+        Instant now = clock.instant();
+        return new Lock(resource, UUID.randomUUID().toString(), a.user(), a.processName(), a.host(), a.pid(),
+                description, now, now.plus(ttl));
+    }
+
+    private boolean gone(Lock holder) {
+        Actor a = actor.get();
+        if (holder.host().equals(a.host())) {
+            // this process holds nothing it has not in its map: a stored lock with its pid is a leftover
+            return holder.pid() == a.pid() || !aliveHere.test(holder.pid());
+        }
+        return holder.expiresAt().isBefore(clock.instant());
+    }
+
+    private void startRenewer() {
+        if (renewer != null) return;
+        synchronized (this) {
+            if (renewer != null) return;
+            renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tandem-lock-renewer");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, ttl.toMillis() / 3);
+            renewer.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void renewAll() {
+        for (Mine m : mine.values()) {
+            try {
+                if (!store.renew(m.lock.resource(), m.lock.token(), clock.instant().plus(ttl))) {
+                    LOG.warn("The lock on {} was taken over while this process held it", m.lock.resource());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not renew the lock on {}: {}", m.lock.resource(), e.getMessage());
+            }
+        }
+    }
+
+    /** e.g. "tandem reservation add (pid 4711, alice on dhcp-admin)". */
+    static String name(Lock l) {
+        return l.processName() + " (pid " + l.pid() + ", " + l.user() + " on " + l.host() + ")";
+    }
+
+    private static String what(String resource) {
+        int colon = resource.indexOf(':');
+        return colon < 0 ? resource : resource.substring(colon + 1);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChangeBlocked("Interrupted while waiting for a lock; nothing was changed.", null);
+        }
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService r = renewer;
+        if (r != null) r.shutdownNow();
+    }
+}
