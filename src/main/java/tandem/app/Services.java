@@ -15,6 +15,7 @@ import tandem.core.Preferences;
 import tandem.core.change.Actor;
 import tandem.core.change.ChangeLocks;
 import tandem.core.change.ChangeRunner;
+import tandem.core.change.JournaledHaActions;
 import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
@@ -72,6 +73,11 @@ public final class Services implements AutoCloseable {
     private volatile Duration lockWait = Duration.ofSeconds(Long.getLong("tandem.lockWaitSeconds", 60));
 
     private Services(Path dataDir, String owner) {
+        this(dataDir, owner, Duration.ofSeconds(Long.getLong("tandem.keaConfigTimeoutSeconds", 120)));
+    }
+
+    /** @param keaConfigTimeout how long a Kea configuration command may take before its answer counts as lost */
+    Services(Path dataDir, String owner, Duration keaConfigTimeout) {
         this.dataDir = dataDir;
         Clock clock = Clock.systemUTC();
         this.database = Database.open(dataDir);
@@ -94,10 +100,10 @@ public final class Services implements AutoCloseable {
         this.runner = new ChangeRunner(new ChangeLocks(new H2LockStore(database), actor, clock), replicationStore,
                 auditStore, activity, actor, () -> lockWait, clock);
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
-                runner, Duration.ofSeconds(Long.getLong("tandem.keaConfigTimeoutSeconds", 120)), clock);
+                runner, keaConfigTimeout, clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
                 poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
-        this.haActions = new KeaHaActions(kea, inventory, () -> preferences.timeout());
+        this.haActions = new JournaledHaActions(new KeaHaActions(kea, inventory, () -> preferences.timeout()), runner);
         this.configChecks = new KeaConfigChecker(stateStore, inventory, clock);
     }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tandem.core.change.ChangeBlocked;
 import tandem.kea.change.ChangeRefused;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
@@ -50,6 +51,9 @@ final class ChangeCommands {
                 return 0;
             } catch (ChangeRefused e) {
                 err.println("Refused" + (e.field() == null ? "" : " (" + e.field() + ")") + ": " + e.getMessage());
+                return TandemCommand.EXIT_REFUSED;
+            } catch (ChangeBlocked e) {
+                err.println("Refused: " + e.getMessage());
                 return TandemCommand.EXIT_REFUSED;
             }
         }

@@ -44,7 +44,7 @@ final class SyncCommand implements Callable<Integer> {
             var outcomes = services.changes().synchronize(relationship, Set.of());
             outcomes.forEach((peer, outcome) -> out.println(peer + ": " + outcome));
             return outcomes.values().stream().allMatch("verified"::equals) ? 0 : TandemCommand.EXIT_REFUSED;
-        } catch (ChangeRefused e) {
+        } catch (ChangeRefused | tandem.core.change.ChangeBlocked e) {
             spec.commandLine().getErr().println("Refused: " + e.getMessage());
             return TandemCommand.EXIT_REFUSED;
         }

@@ -31,6 +31,10 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $TANDEM_HOME or the platform's data folder)")
     String dataOption;
 
+    @Option(names = "--lock-wait", paramLabel = "SECONDS", description = "How long a change waits while another process "
+            + "changes the same relationship or file before it is refused (default: 60)")
+    Integer lockWaitSeconds;
+
     private final Consumer<Path> openConsole;
     private final Function<Path, Services> servicesFactory;
     private Services services;
@@ -52,6 +56,7 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
         if (services == null) {
             services = servicesFactory.apply(dataDir());
             services.activity().ownedBy(commandName);
+            if (lockWaitSeconds != null) services.lockWait(java.time.Duration.ofSeconds(Math.max(0, lockWaitSeconds)));
         }
         return services;
     }

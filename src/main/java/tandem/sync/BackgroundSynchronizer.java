@@ -104,6 +104,12 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
 
     /** One pass over every relationship; public so a command can run it in the foreground. */
     public void pass() {
+        // changes a process left unfinished (killed, or a server that never answered) are settled first
+        try {
+            changes.settleAbandoned().forEach(line -> LOG.info("{}", line));
+        } catch (RuntimeException e) {
+            LOG.warn("Settling unfinished changes failed: {}", e.getMessage());
+        }
         Map<String, RelationshipState> now = current.get();
         for (Relationship rel : inventory.relationships()) {
             RelationshipState state = now.get(rel.name());
@@ -113,6 +119,8 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
                 if (reconnected(rel, state)) continue;
                 checkOutside(rel, state);
                 if (Replication.enabled(rel, preferences.get())) reconcile(rel, state);
+            } catch (tandem.core.change.ChangeBlocked busy) {
+                LOG.debug("{}: another process is changing it; synchronized on a later pass", rel.name());
             } catch (RuntimeException e) {
                 LOG.warn("{}: synchronization failed: {}", rel.name(), e.getMessage());
             }

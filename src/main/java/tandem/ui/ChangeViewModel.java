@@ -252,6 +252,9 @@ public final class ChangeViewModel {
             return work.call();
         } catch (ChangeRefused e) {
             throw new Refusal(e);
+        } catch (tandem.core.change.ChangeBlocked e) {
+            // another writer holds the relationship: as much a refusal as a server's
+            throw new Refusal(new ChangeRefused(null, e.getMessage()));
         }
     }
 

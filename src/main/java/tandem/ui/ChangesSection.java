@@ -77,8 +77,10 @@ final class ChangesSection extends VBox {
             none.getStyleClass().add("dim");
             lines.getChildren().add(none);
         }
-        JournalEntry undoable = c.recent().isEmpty() || c.recent().get(0).status() != ReplicationStore.Status.APPLIED
-                || c.recent().get(0).inverse() == null ? null : c.recent().get(0);
+        // the newest configuration change (synchronizations and HA actions carry no change to undo)
+        JournalEntry newest = c.recent().stream().filter(e -> e.change() != null).findFirst().orElse(null);
+        JournalEntry undoable = newest == null || newest.status() != ReplicationStore.Status.APPLIED
+                || newest.inverse() == null ? null : newest;
         for (JournalEntry e : c.recent()) {
             Label when = new Label(time.apply(e.createdAt()));
             when.getStyleClass().add("dim");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,9 @@ public final class ChangeLocks implements AutoCloseable {
     static final Duration TTL = Duration.ofSeconds(90);
     private static final long POLL_MS = 150;
 
+    /** Tokens held by every instance in this JVM: one process may open several services on one data folder. */
+    private static final Set<String> HELD_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
     private final LockStore store;
     private final Supplier<Actor> actor;
     private final LongPredicate aliveHere;
@@ -55,6 +59,11 @@ public final class ChangeLocks implements AutoCloseable {
             this.lock = lock;
             this.thread = thread;
         }
+    }
+
+    /** What every change of a relationship locks, whatever its backend. */
+    public static String relationshipLock(String relationship) {
+        return "relationship:" + relationship;
     }
 
     public ChangeLocks(LockStore store, Supplier<Actor> actor, Clock clock) {
@@ -138,6 +147,7 @@ public final class ChangeLocks implements AutoCloseable {
 
     private void took(String resource, Lock lock, Thread me) {
         mine.put(resource, new Mine(lock, me));
+        HELD_IN_THIS_PROCESS.add(lock.token());
         startRenewer();
     }
 
@@ -147,6 +157,7 @@ public final class ChangeLocks implements AutoCloseable {
             if (m == null) return;
             if (--m.count > 0) return;
             mine.remove(resource);
+            HELD_IN_THIS_PROCESS.remove(m.lock.token());
             try {
                 store.release(resource, m.lock.token());
             } catch (RuntimeException e) {
@@ -166,8 +177,9 @@ public final class ChangeLocks implements AutoCloseable {
     private boolean gone(Lock holder) {
         Actor a = actor.get();
         if (holder.host().equals(a.host())) {
-            // this process holds nothing it has not in its map: a stored lock with its pid is a leftover
-            return holder.pid() == a.pid() || !aliveHere.test(holder.pid());
+            // a stored lock with this process's pid that no instance here holds is a leftover of an earlier one
+            if (holder.pid() == a.pid()) return !HELD_IN_THIS_PROCESS.contains(holder.token());
+            return !aliveHere.test(holder.pid());
         }
         return holder.expiresAt().isBefore(clock.instant());
     }

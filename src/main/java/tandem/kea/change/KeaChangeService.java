@@ -118,7 +118,7 @@ public final class KeaChangeService {
 
     /** What every change of a relationship locks, in every process on the data folder. */
     public static String lockOf(String relationship) {
-        return "relationship:" + relationship;
+        return tandem.core.change.ChangeLocks.relationshipLock(relationship);
     }
 
     // ---- changes ----
