@@ -16,8 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tandem.core.port.LockStore;
 import tandem.core.port.LockStore.Lock;
 
@@ -28,7 +26,8 @@ import tandem.core.port.LockStore.Lock;
  * A thread that holds a lock may take it again (a change that replays the journal first, say).
  */
 public final class ChangeLocks implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeLocks.class);
+    // the JDK's logger: the core depends on nothing but the JDK (routed to the application's logging)
+    private static final System.Logger LOG = System.getLogger(ChangeLocks.class.getName());
 
     /** Locks held; closing releases them. */
     public interface Held extends AutoCloseable {
@@ -127,7 +126,7 @@ public final class ChangeLocks implements AutoCloseable {
                     }
                     holder = other.get();
                     if (gone(holder) && store.takeOver(holder, wanted)) {
-                        LOG.info("Took over the lock on {} from {}, which is gone", resource, name(holder));
+                        LOG.log(System.Logger.Level.INFO, "Took over the lock on {0} from {1}, which is gone", resource, name(holder));
                         took(resource, wanted, me);
                         return;
                     }
@@ -162,7 +161,7 @@ public final class ChangeLocks implements AutoCloseable {
                 store.release(resource, m.lock.token());
             } catch (RuntimeException e) {
                 // it expires by itself; the holder is known to be gone once this process ends
-                LOG.warn("Could not release the lock on {}: {}", resource, e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Could not release the lock on {0}: {1}", resource, e.getMessage());
             }
         }
     }
@@ -202,10 +201,10 @@ public final class ChangeLocks implements AutoCloseable {
         for (Mine m : mine.values()) {
             try {
                 if (!store.renew(m.lock.resource(), m.lock.token(), clock.instant().plus(ttl))) {
-                    LOG.warn("The lock on {} was taken over while this process held it", m.lock.resource());
+                    LOG.log(System.Logger.Level.WARNING, "The lock on {0} was taken over while this process held it", m.lock.resource());
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Could not renew the lock on {}: {}", m.lock.resource(), e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Could not renew the lock on {0}: {1}", m.lock.resource(), e.getMessage());
             }
         }
     }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tandem.core.ChangeActivity;
 import tandem.core.port.AuditStore;
 import tandem.core.port.AuditStore.AuditRecord;
@@ -31,7 +29,8 @@ import tandem.core.port.ReplicationStore.TargetOutcome;
  * {@link Settler} ({@link #settleAbandoned}).
  */
 public final class ChangeRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeRunner.class);
+    // the JDK's logger: the core depends on nothing but the JDK (routed to the application's logging)
+    private static final System.Logger LOG = System.getLogger(ChangeRunner.class.getName());
 
     private final ChangeLocks locks;
     private final ReplicationStore journal;
@@ -126,12 +125,12 @@ public final class ChangeRunner {
                 audit.append(new AuditRecord(0, clock.instant(), me.user(), me.host(), me.processName(),
                         now.relationship(), now.kind(), "Settle change #" + now.id() + ": " + now.description(),
                         s.servers(), "settled: " + s.note(), "", now.id()));
-                LOG.info("{}: {}", now.relationship(), line);
+                LOG.log(System.Logger.Level.INFO, "{0}: {1}", now.relationship(), line);
                 done.add(line);
             } catch (ChangeBlocked busy) {
-                LOG.debug("Change #{} is being settled elsewhere: {}", e.id(), busy.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, "Change #{0} is being settled elsewhere: {1}", e.id(), busy.getMessage());
             } catch (RuntimeException failed) {
-                LOG.warn("Change #{} could not be settled yet: {}", e.id(), failed.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Change #{0} could not be settled yet: {1}", e.id(), failed.getMessage());
             }
         }
         return done;
@@ -152,7 +151,7 @@ public final class ChangeRunner {
         try {
             r.run();
         } catch (RuntimeException e) {
-            LOG.warn("Could not record a change's failure: {}", e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Could not record the failure of a change: {0}", e.getMessage());
         }
     }
 
