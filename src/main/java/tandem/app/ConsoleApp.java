@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
@@ -74,6 +75,8 @@ public final class ConsoleApp extends Application {
             @Override public KeaChangeService changes() { return s.changes(); }
 
             @Override public ReplicationStore replicationStore() { return s.replicationStore(); }
+
+            @Override public AuditStore auditStore() { return s.auditStore(); }
 
             @Override public Preferences preferences() { return s.preferences(); }
 

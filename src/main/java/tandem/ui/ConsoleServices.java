@@ -2,6 +2,7 @@ package tandem.ui;
 
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
@@ -34,6 +35,9 @@ public interface ConsoleServices {
 
     /** The change journal and which peers are out of sync. */
     ReplicationStore replicationStore();
+
+    /** The audit trail of every change made from the data folder; reads block, so call it off the FX thread. */
+    AuditStore auditStore();
 
     /** The preferences in force now. */
     Preferences preferences();

@@ -89,10 +89,13 @@ public final class MainView {
     private final HBox detailsActions = new HBox(6);
     private String actionsFor;
     private final ChangesSection changesSection;
+    private javafx.stage.Stage auditStage;
+    private final ZoneId zone;
 
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone) {
         this.services = services;
         this.tasks = tasks;
+        this.zone = zone;
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
                 services::preferences, tasks, zone, services.configChecks(), services.haActions());
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
@@ -161,12 +164,16 @@ public final class MainView {
         refresh.setId("refreshNow");
         refresh.setOnAction(e -> vm.refreshNow());
         refresh.setTooltip(new Tooltip("Poll every server now (F5)"));
+        Button audit = new Button("Audit…");
+        audit.setId("openAudit");
+        audit.setOnAction(e -> openAudit());
+        audit.setTooltip(new Tooltip("Every change made to a server: who, when, each server's outcome and the diff"));
         Button prefs = new Button("Preferences…");
         prefs.setId("openPreferences");
         prefs.setOnAction(e -> openPreferences());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), add, addIsc, removeButton, refresh, gap, prefs);
+        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), add, addIsc, removeButton, refresh, gap, audit, prefs);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -695,6 +702,18 @@ public final class MainView {
     private void openPreferences() {
         PreferencesViewModel prefsVm = new PreferencesViewModel(services.preferences(), services::updatePreferences, tasks);
         new PreferencesDialog(prefsVm, p -> vm.preferencesChanged()).show(window());
+    }
+
+    /** One audit window at a time: asking again brings it to the front. */
+    private void openAudit() {
+        if (auditStage != null && auditStage.isShowing()) {
+            auditStage.toFront();
+            return;
+        }
+        AuditViewModel auditVm = new AuditViewModel(services.auditStore(),
+                () -> services.inventory().relationships().stream().map(tandem.core.Relationship::name).toList(),
+                tasks, zone);
+        auditStage = new AuditView(auditVm).show(window());
     }
 
     private void removeSelectedServer() {

@@ -74,6 +74,7 @@ class IscTreeMenuTest {
             @Override public tandem.core.port.ReplicationStore replicationStore() { return console.replicationStore(); }
             @Override public tandem.core.port.HaActionRunner haActions() { return console.haActions(); }
             @Override public tandem.core.port.ConfigChecker configChecks() { return console.configChecks(); }
+            @Override public tandem.core.port.AuditStore auditStore() { return console.auditStore(); }
             @Override public Optional<IscConfigTarget> iscConfig(String server) {
                 return server.equals("dhcp1") ? Optional.of(target) : server.equals("dhcp2") ? Optional.of(partner) : Optional.empty();
             }

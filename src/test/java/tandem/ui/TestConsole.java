@@ -14,6 +14,8 @@ import tandem.core.StatusEvent;
 import tandem.core.ConfigCheck;
 import tandem.core.HaAction;
 import tandem.core.HaActionOutcome;
+import tandem.core.change.InMemoryStores;
+import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
@@ -35,6 +37,8 @@ final class TestConsole implements ConsoleServices {
     final Inventory inventory;
     final StatusPoller poller;
     final KeaChangeService changes;
+    /** The audit trail; tests append the records they expect the console to show, or wrap it to watch its reads. */
+    volatile AuditStore auditStore = InMemoryStores.audit();
     final List<Preferences> saved = new ArrayList<>();
     volatile Preferences preferences;
     /** The actions sent, and what every action comes back with. */
@@ -93,6 +97,8 @@ final class TestConsole implements ConsoleServices {
     @Override public KeaChangeService changes() { return changes; }
 
     @Override public ReplicationStore replicationStore() { return replicationStore; }
+
+    @Override public AuditStore auditStore() { return auditStore; }
 
     @Override public Preferences preferences() { return preferences; }
 
