@@ -13,7 +13,6 @@ import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
-import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
@@ -68,7 +67,7 @@ public final class ConsoleApp extends Application {
 
             @Override public PreferenceStore preferenceStore() { return s.preferenceStore(); }
 
-            @Override public HaActionRunner haActions() { return s.haActions(); }
+            @Override public tandem.core.backend.FailoverActions haActions() { return s.haActions(); }
 
             @Override public ConfigChecker configChecks() { return s.configChecks(); }
 

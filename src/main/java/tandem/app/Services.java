@@ -15,10 +15,11 @@ import tandem.core.Preferences;
 import tandem.core.change.Actor;
 import tandem.core.change.ChangeLocks;
 import tandem.core.change.ChangeRunner;
-import tandem.core.change.JournaledHaActions;
+import tandem.core.change.JournaledActions;
+import tandem.core.backend.Backends;
+import tandem.core.backend.FailoverActions;
 import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
-import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
@@ -27,15 +28,11 @@ import tandem.isc.ConfigChange;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.FailoverStatus;
 import tandem.isc.IscConfigTarget;
-import tandem.isc.IscPeerProbe;
-import tandem.isc.IscServerImporter;
+import tandem.isc.IscModule;
 import tandem.isc.IscServerSettings;
 import tandem.isc.SafeWrite;
-import tandem.kea.KeaConfigChecker;
 import tandem.kea.KeaControlAgentClient;
-import tandem.kea.KeaHaActions;
-import tandem.kea.KeaPeerProbe;
-import tandem.kea.KeaServerImporter;
+import tandem.kea.KeaModule;
 import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
@@ -54,7 +51,8 @@ public final class Services implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final KeaControlAgentClient kea;
-    private final IscPeerProbe isc;
+    private final IscModule isc;
+    private final Backends backends;
     private final H2StateStore stateStore;
     private final H2PreferenceStore preferenceStore;
     private final Inventory inventory;
@@ -62,7 +60,7 @@ public final class Services implements AutoCloseable {
     private final H2ReplicationStore replicationStore;
     private final KeaChangeService changes;
     private final BackgroundSynchronizer synchronizer;
-    private final HaActionRunner haActions;
+    private final FailoverActions haActions;
     private final ConfigChecker configChecks;
     private volatile Preferences preferences;
 
@@ -86,14 +84,14 @@ public final class Services implements AutoCloseable {
         this.preferenceStore = new H2PreferenceStore(database);
         this.preferences = preferenceStore.load();
         H2InventoryStore inventoryStore = new H2InventoryStore(database, SecretCipher.inDirectory(dataDir));
-        this.isc = new IscPeerProbe(knownHosts(dataDir), clock);
-        this.inventory = new Inventory(inventoryStore, stateStore,
-                Map.of(Backend.KEA, new KeaServerImporter(kea, () -> preferences.timeout(), clock),
-                        Backend.ISC, new IscServerImporter(knownHosts(dataDir), () -> preferences.timeout(), clock)));
+        // each backend is registered here, once; everything else asks the registry
+        this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock);
+        this.backends = new Backends(List.of(
+                new KeaModule(kea, this::inventory, stateStore, () -> preferences.timeout(), clock),
+                isc));
+        this.inventory = new Inventory(inventoryStore, stateStore, backends.importers());
         this.activity = new ChangeActivity(new H2ActivityStore(database), owner, clock);
-        this.poller = new StatusPoller(inventory, stateStore,
-                new BackendProbes(Map.of(Backend.KEA, new KeaPeerProbe(kea, clock), Backend.ISC, isc)), () -> preferences,
-                activity, clock);
+        this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity, clock);
         this.replicationStore = new H2ReplicationStore(database);
         this.auditStore = new H2AuditStore(database);
         Supplier<Actor> actor = () -> Actor.current(activity.owner());
@@ -103,8 +101,8 @@ public final class Services implements AutoCloseable {
                 runner, keaConfigTimeout, clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
                 poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
-        this.haActions = new JournaledHaActions(new KeaHaActions(kea, inventory, () -> preferences.timeout()), runner);
-        this.configChecks = new KeaConfigChecker(stateStore, inventory, clock);
+        this.haActions = new JournaledActions(backends.actions(), runner);
+        this.configChecks = backends.checks();
     }
 
     /** How often the source of truth's configuration is compared with the last one seen (default 60 s). */
@@ -167,7 +165,10 @@ public final class Services implements AutoCloseable {
 
     public KeaControlAgentClient kea() { return kea; }
     /** Sends HA actions (maintenance, sync, continue, reset, scopes) to Kea servers. */
-    public HaActionRunner haActions() { return haActions; }
+    public FailoverActions haActions() { return haActions; }
+
+    /** The registered backends. */
+    public Backends backends() { return backends; }
 
     /** The HA configuration checks of a relationship. */
     public ConfigChecker configChecks() { return configChecks; }

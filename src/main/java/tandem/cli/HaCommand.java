@@ -11,13 +11,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tandem.core.HaAction;
-import tandem.core.HaActionKind;
 import tandem.core.HaActionOutcome;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
+import tandem.core.backend.PlannedAction;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
 
-/** {@code tandem ha ACTION RELATIONSHIP}: Kea HA commands, each confirmed after saying what will happen. */
+/**
+ * {@code tandem ha ACTION RELATIONSHIP}: an HA or failover action, each confirmed after saying what will happen. The
+ * relationship's backend says whether it offers the action and plans it.
+ */
 @Command(name = "ha", mixinStandardHelpOptions = true,
         description = {"Send an HA command to the servers of a relationship.",
                 "Each command first says which server gets what and what follows, then asks for confirmation"
@@ -37,7 +41,8 @@ final class HaCommand {
         @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation")
         boolean yes;
 
-        abstract HaActionKind kind();
+        /** The action's id, as its backend offers it. */
+        abstract String kind();
 
         String peer() { return null; }
 
@@ -58,12 +63,13 @@ final class HaCommand {
             }
             // a fresh poll: the defaults and the checks before sending depend on the servers' states now
             RelationshipState state = state(services.poller().pollOnce(), relationship);
-            HaAction.Plan plan = HaAction.plan(rel.get(), state, kind(), peer(), scopes(), maxPeriod());
-            if (plan instanceof HaAction.Refused refused) {
+            ActionPlan plan = services.haActions().plan(rel.get(), state,
+                    new ActionRequest(kind(), peer(), scopes(), maxPeriod()));
+            if (plan instanceof ActionPlan.Refused refused) {
                 err.println("tandem: " + refused.reason());
                 return TandemCommand.EXIT_REFUSED;
             }
-            HaAction action = ((HaAction.Ready) plan).action();
+            PlannedAction action = ((ActionPlan.Ready) plan).action();
             out.println(action.title());
             out.println("  " + action.description());
             if (!yes) {
@@ -108,14 +114,14 @@ final class HaCommand {
                     "ha-maintenance-start goes to the server that stays in service (--peer; default: the source of"
                             + " truth); its partner moves to in-maintenance and can then be shut down."})
     static final class MaintenanceStart extends TargetedAction {
-        @Override HaActionKind kind() { return HaActionKind.MAINTENANCE_START; }
+        @Override String kind() { return "maintenance-start"; }
     }
 
     @Command(name = "maintenance-cancel", mixinStandardHelpOptions = true,
             description = {"End maintenance: both servers return to their previous states.",
                     "ha-maintenance-cancel goes to the server in partner-in-maintenance (--peer; found by default)."})
     static final class MaintenanceCancel extends TargetedAction {
-        @Override HaActionKind kind() { return HaActionKind.MAINTENANCE_CANCEL; }
+        @Override String kind() { return "maintenance-cancel"; }
     }
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -127,7 +133,7 @@ final class HaCommand {
                 + " may be disabled during the copy (default: ${DEFAULT-VALUE})", defaultValue = "60")
         int maxPeriod;
 
-        @Override HaActionKind kind() { return HaActionKind.SYNC; }
+        @Override String kind() { return "sync"; }
 
         @Override Integer maxPeriod() { return maxPeriod; }
     }
@@ -135,14 +141,14 @@ final class HaCommand {
     @Command(name = "continue", mixinStandardHelpOptions = true,
             description = "Resume a paused HA state machine (ha-continue; default: every server that answers).")
     static final class Continue extends TargetedAction {
-        @Override HaActionKind kind() { return HaActionKind.CONTINUE; }
+        @Override String kind() { return "continue"; }
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = {"Restart the HA state machine (ha-reset): waiting, syncing, then normal.",
                     "Default: the servers in terminated state, else every server that answers."})
     static final class Reset extends TargetedAction {
-        @Override HaActionKind kind() { return HaActionKind.RESET; }
+        @Override String kind() { return "reset"; }
     }
 
     @Command(name = "scopes", mixinStandardHelpOptions = true,
@@ -155,7 +161,7 @@ final class HaCommand {
                 description = "Scope names (the names of the primary and its partner)")
         List<String> scopes;
 
-        @Override HaActionKind kind() { return HaActionKind.SCOPES; }
+        @Override String kind() { return "scopes"; }
 
         @Override String peer() { return peer; }
 

@@ -1,5 +1,6 @@
 package tandem.core;
 
+import tandem.core.backend.StateVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,12 @@ import java.util.Optional;
 public final class StatusRules {
     private StatusRules() {}
 
-    public static Assessment assess(Relationship rel, Map<String, PeerObservation> observed, String previousSourceOfTruth) {
+    /** @param states what the backend's HA or failover state names mean */
+    public static Assessment assess(Relationship rel, Map<String, PeerObservation> observed, String previousSourceOfTruth,
+                                    StateVocabulary states) {
         List<String> reasons = new ArrayList<>();
         boolean anyReachable = rel.peers().stream().anyMatch(p -> reachable(observed.get(p.name())));
-        String sourceOfTruth = sourceOfTruth(rel, observed, previousSourceOfTruth);
+        String sourceOfTruth = sourceOfTruth(rel, observed, previousSourceOfTruth, states);
         if (!anyReachable) {
             reasons.add(rel.peers().size() == 1
                     ? "The control endpoint does not answer"
@@ -47,7 +50,7 @@ public final class StatusRules {
                 reasons.add(who + " is offline: its DHCP daemon does not answer");
             } else if (rel.mode() != HaMode.STANDALONE && o.haState() == null) {
                 reasons.add(who + " reports no HA state");
-            } else if (rel.mode() != HaMode.STANDALONE && !HaStates.isNormal(o.haState())) {
+            } else if (rel.mode() != HaMode.STANDALONE && !states.isNormal(o.haState())) {
                 reasons.add(who + " is in state " + o.haState());
             }
             if (o != null && o.up() && o.skew() == ClockSkew.ERROR) {
@@ -83,9 +86,20 @@ public final class StatusRules {
         return o != null && o.reachable() && o.daemon() != DaemonState.DOWN;
     }
 
-    static String sourceOfTruth(Relationship rel, Map<String, PeerObservation> observed, String previous) {
+    /**
+     * Whether a peer that is up can be the source of truth. A standalone server has no HA state and is active
+     * whenever its daemon answers.
+     */
+    public static boolean isActive(PeerObservation o, HaMode mode, StateVocabulary states) {
+        if (o == null || !o.up()) return false;
+        if (mode == HaMode.STANDALONE) return true;
+        return o.haState() != null && states.isActive(o.haState());
+    }
+
+    static String sourceOfTruth(Relationship rel, Map<String, PeerObservation> observed, String previous,
+                                StateVocabulary states) {
         Optional<PeerDefinition> primary = rel.primary();
-        if (primary.isPresent() && HaStates.isActive(observed.get(primary.get().name()), rel.mode())) {
+        if (primary.isPresent() && isActive(observed.get(primary.get().name()), rel.mode(), states)) {
             return primary.get().name();
         }
         // The current source of truth keeps the role while its daemon answers, even while its HA state machine
@@ -96,7 +110,7 @@ public final class StatusRules {
         List<PeerDefinition> byPreference = rel.peers().stream()
                 .sorted((a, b) -> Integer.compare(rank(a.role()), rank(b.role()))).toList();
         for (PeerDefinition p : byPreference) {
-            if (p.role() != PeerRole.PRIMARY && HaStates.isActive(observed.get(p.name()), rel.mode())) return p.name();
+            if (p.role() != PeerRole.PRIMARY && isActive(observed.get(p.name()), rel.mode(), states)) return p.name();
         }
         // Nobody is in an active state yet (every server restarting its HA state machine): any server whose daemon
         // answers, primary first.

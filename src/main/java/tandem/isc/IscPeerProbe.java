@@ -108,4 +108,9 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
 
     @Override
     public void close() { executor.shutdownNow(); }
+
+    @Override
+    public tandem.core.backend.StateVocabulary vocabulary(Relationship relationship) {
+        return IscStates.VOCABULARY;
+    }
 }

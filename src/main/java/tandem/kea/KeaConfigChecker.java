@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,14 @@ public final class KeaConfigChecker implements ConfigChecker {
     static final Duration RECHECK = Duration.ofSeconds(60);
 
     private final StateStore store;
-    private final Inventory inventory;
+    private final Supplier<Inventory> inventory;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(String hash, URI controlAgent, List<ConfigCheck> checks, Instant readAt) {}
 
-    public KeaConfigChecker(StateStore store, Inventory inventory, Clock clock) {
+    public KeaConfigChecker(StateStore store, Supplier<Inventory> inventory, Clock clock) {
         this.store = store;
         this.inventory = inventory;
         this.clock = clock;
@@ -60,7 +61,7 @@ public final class KeaConfigChecker implements ConfigChecker {
         Cached cached = cache.get(rel.name());
         // within RECHECK nothing is read from the store: the UI asks after every poll cycle
         if (cached != null && cached.readAt().plus(RECHECK).isAfter(now)) return cached.checks();
-        URI controlAgent = inventory.server(rel.serverName()).map(s -> s.connection().url()).orElse(null);
+        URI controlAgent = inventory.get().server(rel.serverName()).map(s -> s.connection().url()).orElse(null);
         // the importer stores the primary's configuration; each change and synchronization stores every peer's
         Map<PeerDefinition, ConfigSnapshot> snapshots = new java.util.LinkedHashMap<>();
         for (PeerDefinition p : rel.peers()) store.latestSnapshot(rel.name(), p.name()).ifPresent(s -> snapshots.put(p, s));

@@ -90,4 +90,9 @@ public final class KeaPeerProbe implements PeerProbe {
                         || rel.peer(h.remote().serverName()).isPresent())
                 .findFirst().or(status::ha);
     }
+
+    @Override
+    public tandem.core.backend.StateVocabulary vocabulary(Relationship relationship) {
+        return KeaStates.VOCABULARY;
+    }
 }

@@ -64,6 +64,11 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private ScheduledFuture<?> next;
     private boolean running;
 
+    /** What the relationship's HA or failover states mean, as its backend says. */
+    public tandem.core.backend.StateVocabulary vocabulary(Relationship relationship) {
+        return probe.vocabulary(relationship);
+    }
+
     public StatusPoller(Inventory inventory, StateStore store, PeerProbe probe, Supplier<Preferences> preferences,
                         Clock clock) {
         this(inventory, store, probe, preferences, new ChangeActivity(), clock);
@@ -208,7 +213,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             }
             RelationshipState before = previous.get(rel.name());
             Assessment assessment = activity.explain(rel.name(), StatusRules.assess(rel, observed,
-                    before == null ? null : before.assessment().sourceOfTruth()));
+                    before == null ? null : before.assessment().sourceOfTruth(), probe.vocabulary(rel)));
             RelationshipState after = new RelationshipState(rel, assessment, observed, completed, false);
             next.put(rel.name(), after);
             if (before == null || !Significant.same(before, after)) changed.add(after);

@@ -2,7 +2,6 @@ package tandem.ui;
 
 import java.util.List;
 import tandem.core.HaMode;
-import tandem.core.HaStates;
 import tandem.core.PeerDefinition;
 import tandem.core.PeerObservation;
 import tandem.core.Relationship;
@@ -60,8 +59,9 @@ public sealed interface ConsoleNode {
     }
 
     /** One peer of a relationship. */
+    /** @param unusualState its HA state is not one of its backend's normal states */
     record PeerItem(String relationship, PeerDefinition peer, PeerObservation observation, boolean sourceOfTruth,
-                    boolean stale, String serverName) implements ConsoleNode {
+                    boolean stale, String serverName, boolean unusualState) implements ConsoleNode {
         @Override public String key() { return "peer:" + relationship + "/" + peer.name(); }
 
         public PeerIndicator indicator() { return PeerIndicator.of(observation); }
@@ -71,9 +71,7 @@ public sealed interface ConsoleNode {
 
         /** The role, and the HA state when it is not a normal one, e.g. "standby · partner-down". */
         public String detail() {
-            String state = observation == null ? null : observation.haState();
-            boolean unusual = state != null && !HaStates.isNormal(state);
-            return peer.role().wire() + (unusual ? " · " + state : "");
+            return peer.role().wire() + (unusualState ? " · " + observation.haState() : "");
         }
 
         @Override public String accessibleText() {

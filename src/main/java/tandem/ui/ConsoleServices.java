@@ -4,7 +4,6 @@ import tandem.core.Inventory;
 import tandem.core.Preferences;
 import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
-import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
@@ -25,7 +24,7 @@ public interface ConsoleServices {
     PreferenceStore preferenceStore();
 
     /** Sends HA actions; blocks, so call it off the FX thread. */
-    HaActionRunner haActions();
+    tandem.core.backend.FailoverActions haActions();
 
     /** The HA configuration checks; may read the store, so call it off the FX thread. */
     ConfigChecker configChecks();

@@ -14,9 +14,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import tandem.core.HaAction;
-import tandem.core.HaActionKind;
 import tandem.core.PeerDefinition;
+import tandem.core.backend.ActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
 
 /**
  * The confirmation of an HA action: which server gets which command and what follows, planned again whenever the
@@ -29,16 +30,16 @@ final class HaActionDialog {
 
     private final MainViewModel vm;
     private final String relationship;
-    private final HaActionKind kind;
+    private final ActionKind kind;
     private final ChoiceBox<String> target = new ChoiceBox<>();
     private final TextField scopes = new TextField();
-    private final TextField maxPeriod = new TextField(Integer.toString(HaAction.DEFAULT_MAX_PERIOD_SECONDS));
+    private final TextField maxPeriod = new TextField();
     private final Label title = new Label();
     private final Label description = new Label();
     private final Label refusal = new Label();
-    private HaAction.Plan plan;
+    private ActionPlan plan;
 
-    HaActionDialog(MainViewModel vm, String relationship, HaActionKind kind) {
+    HaActionDialog(MainViewModel vm, String relationship, ActionKind kind) {
         this.vm = vm;
         this.relationship = relationship;
         this.kind = kind;
@@ -58,14 +59,14 @@ final class HaActionDialog {
         button.setId("haActionConfirmButton");
         Runnable replan = () -> {
             replan();
-            button.setDisable(!(plan instanceof HaAction.Ready));
+            button.setDisable(!(plan instanceof ActionPlan.Ready));
         };
         target.valueProperty().addListener((o, was, now) -> replan.run());
         scopes.textProperty().addListener((o, was, now) -> replan.run());
         maxPeriod.textProperty().addListener((o, was, now) -> replan.run());
         replan.run();
         Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isPresent() && answer.get() == confirm && plan instanceof HaAction.Ready ready) {
+        if (answer.isPresent() && answer.get() == confirm && plan instanceof ActionPlan.Ready ready) {
             vm.runAction(ready.action());
         }
     }
@@ -78,20 +79,20 @@ final class HaActionDialog {
         List<String> peers = vm.relationship(relationship).map(r -> r.relationship().peers().stream()
                 .map(PeerDefinition::name).toList()).orElse(List.of());
         List<String> choices = new ArrayList<>();
-        if (kind != HaActionKind.SCOPES) choices.add(DEFAULT_TARGET);
+        if (!kind.targetRequired()) choices.add(DEFAULT_TARGET);
         choices.addAll(peers);
         target.getItems().setAll(choices);
         target.setId("haActionTarget");
         target.setValue(choices.isEmpty() ? null : choices.get(0));
-        fields.addRow(row++, new Label(kind == HaActionKind.MAINTENANCE_START ? "Server that stays in service"
-                : kind == HaActionKind.SYNC ? "Server whose leases are refreshed" : "Send to"), target);
-        if (kind == HaActionKind.SCOPES) {
+        fields.addRow(row++, new Label(kind.targetLabel()), target);
+        if (kind.takesScopes()) {
             scopes.setId("haActionScopes");
             scopes.setPromptText("e.g. server1, server2");
             fields.addRow(row++, new Label("Scopes"), scopes);
         }
-        if (kind == HaActionKind.SYNC) {
+        if (kind.takesMaxPeriod()) {
             maxPeriod.setId("haActionMaxPeriod");
+            maxPeriod.setPromptText("default");
             fields.addRow(row, new Label("Max period (s)"), maxPeriod);
         }
         title.setId("haActionTitle");
@@ -113,22 +114,23 @@ final class HaActionDialog {
         List<String> scopeList = Arrays.stream(scopes.getText().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         Integer period;
         try {
-            period = Integer.valueOf(maxPeriod.getText().strip());
+            // empty: the backend's default
+            period = maxPeriod.getText().isBlank() ? null : Integer.valueOf(maxPeriod.getText().strip());
         } catch (NumberFormatException e) {
             period = -1;
         }
-        plan = vm.planAction(relationship, kind, peer, scopeList, period);
+        plan = vm.planAction(relationship, new ActionRequest(kind.id(), peer, scopeList, period));
         for (javafx.scene.control.Control c : List.of(target, scopes, maxPeriod)) {
             c.getStyleClass().remove("field-error");
             c.setTooltip(null);
         }
-        if (plan instanceof HaAction.Ready ready) {
+        if (plan instanceof ActionPlan.Ready ready) {
             title.setText(ready.action().title());
             description.setText(ready.action().description());
             refusal.setText("");
             refusal.setVisible(false);
         } else {
-            HaAction.Refused refused = (HaAction.Refused) plan;
+            ActionPlan.Refused refused = (ActionPlan.Refused) plan;
             title.setText("Cannot " + kind.label().toLowerCase(java.util.Locale.ROOT));
             description.setText("");
             refusal.setText(refused.reason());

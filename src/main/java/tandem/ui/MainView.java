@@ -815,19 +815,18 @@ public final class MainView {
 
     private Window window() { return root.getScene() == null ? null : root.getScene().getWindow(); }
 
-    /** The HA actions of a relationship, for its tree rows; null when it has none (a standalone server). */
+    /** The HA or failover actions a relationship's backend offers, for its tree rows; null when it has none. */
     private javafx.scene.control.ContextMenu actionMenu(String relationship) {
-        if (!vm.actionsAvailable(relationship)) return null;
+        List<tandem.core.backend.ActionKind> offered = vm.actionsOffered(relationship);
+        if (offered.isEmpty()) return null;
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         menu.setId("haActions");
-        for (tandem.core.HaActionKind kind : tandem.core.HaActionKind.values()) {
+        for (tandem.core.backend.ActionKind kind : offered) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(kind.label() + "…");
-            item.setId("ha-" + kind.wire());
+            item.setId("ha-" + kind.id());
             item.setOnAction(e -> new HaActionDialog(vm, relationship, kind).show(window()));
             menu.getItems().add(item);
-            if (kind == tandem.core.HaActionKind.MAINTENANCE_CANCEL || kind == tandem.core.HaActionKind.SYNC) {
-                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-            }
+            if (kind.endsGroup()) menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         }
         return menu;
     }

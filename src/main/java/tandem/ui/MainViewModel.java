@@ -21,11 +21,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import tandem.core.ConfigCheck;
-import tandem.core.HaAction;
-import tandem.core.HaActionKind;
 import tandem.core.HaActionOutcome;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
+import tandem.core.PeerObservation;
 import tandem.core.Preferences;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
@@ -33,7 +32,11 @@ import tandem.core.RelationshipStatus;
 import tandem.core.ServerRecord;
 import tandem.core.StatusEvent;
 import tandem.core.port.ConfigChecker;
-import tandem.core.port.HaActionRunner;
+import tandem.core.backend.ActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
+import tandem.core.backend.FailoverActions;
+import tandem.core.backend.PlannedAction;
 import tandem.core.port.StateStore;
 import tandem.poll.StatusListener;
 import tandem.poll.StatusPoller;
@@ -58,7 +61,7 @@ public final class MainViewModel {
     private final Supplier<Preferences> preferences;
     private final BackgroundTasks tasks;
     private final ConfigChecker checker;
-    private final HaActionRunner actions;
+    private final FailoverActions actions;
     private final DateTimeFormatter clockTime;
     private final DateTimeFormatter dateTime;
 
@@ -94,7 +97,7 @@ public final class MainViewModel {
      */
     public MainViewModel(Inventory inventory, StatusPoller poller, StateStore stateStore,
                          Supplier<Preferences> preferences, BackgroundTasks tasks, ZoneId zone,
-                         ConfigChecker checker, HaActionRunner actions) {
+                         ConfigChecker checker, FailoverActions actions) {
         this.checker = checker;
         this.actions = actions;
         this.inventory = inventory;
@@ -225,22 +228,21 @@ public final class MainViewModel {
 
     // ---- HA actions
 
-    /** Whether the console can send HA actions to this relationship (not to a standalone server). */
-    public boolean actionsAvailable(String relationshipName) {
-        return actions != null && relationship(relationshipName)
-                .map(r -> r.relationship().mode() != tandem.core.HaMode.STANDALONE).orElse(false);
+    /** The HA or failover actions the relationship's backend offers, in menu order; empty when none. */
+    public List<ActionKind> actionsOffered(String relationshipName) {
+        if (actions == null) return List.of();
+        return relationship(relationshipName).map(r -> actions.offered(r.relationship())).orElse(List.of());
     }
 
     /** Plans an action from the relationship's last poll, for the confirmation; pure, on the UI thread. */
-    public HaAction.Plan planAction(String relationshipName, HaActionKind kind, String peer, List<String> scopes,
-                                    Integer maxPeriod) {
+    public ActionPlan planAction(String relationshipName, ActionRequest request) {
         Optional<RelationshipItem> item = relationship(relationshipName);
-        if (item.isEmpty()) return new HaAction.Refused("No relationship named " + relationshipName, null);
-        return HaAction.plan(item.get().relationship(), item.get().state(), kind, peer, scopes, maxPeriod);
+        if (item.isEmpty()) return new ActionPlan.Refused("No relationship named " + relationshipName, null);
+        return actions.plan(item.get().relationship(), item.get().state(), request);
     }
 
     /** Sends a confirmed action in the background, says how it went, then polls so the tree shows its effect. */
-    public java.util.concurrent.CompletableFuture<HaActionOutcome> runAction(HaAction action) {
+    public java.util.concurrent.CompletableFuture<HaActionOutcome> runAction(PlannedAction action) {
         say(action.kind().label() + ": sending " + action.kind().command() + " to "
                 + String.join(", ", action.targets()) + "…", MessageKind.INFO);
         return tasks.run(() -> actions.run(action), outcome -> {
@@ -344,13 +346,15 @@ public final class MainViewModel {
         updateDetails();
     }
 
-    private static RelationshipItem item(Relationship rel, RelationshipState state) {
+    private RelationshipItem item(Relationship rel, RelationshipState state) {
         String sourceOfTruth = state == null ? null : state.assessment().sourceOfTruth();
         boolean stale = state == null || state.stale();
+        tandem.core.backend.StateVocabulary states = poller.vocabulary(rel);
         List<PeerItem> peers = new ArrayList<>();
         for (PeerDefinition p : rel.peers()) {
-            peers.add(new PeerItem(rel.name(), p, state == null ? null : state.peers().get(p.name()),
-                    p.name().equals(sourceOfTruth), stale, rel.serverName()));
+            PeerObservation o = state == null ? null : state.peers().get(p.name());
+            boolean unusual = o != null && o.haState() != null && !states.isNormal(o.haState());
+            peers.add(new PeerItem(rel.name(), p, o, p.name().equals(sourceOfTruth), stale, rel.serverName(), unusual));
         }
         return new RelationshipItem(rel, state, peers);
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.app.Services;
-import tandem.core.HaAction;
-import tandem.core.HaActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
 import tandem.core.HaActionOutcome;
 import tandem.core.Relationship;
 import tandem.lab.KeaLab;
@@ -174,7 +174,7 @@ class HaCommandLabTest {
         try (Services services = Services.open(data)) {
             Relationship rel = services.inventory().relationships().get(0);
             // without a poll the planner cannot know server1 is not in maintenance: Kea says so
-            var ready = (HaAction.Ready) HaAction.plan(rel, null, HaActionKind.MAINTENANCE_CANCEL, "server1", List.of(), null);
+            var ready = (ActionPlan.Ready) services.haActions().plan(rel, null, ActionRequest.of("maintenance-cancel", "server1"));
             HaActionOutcome outcome = services.haActions().run(ready.action());
             assertEquals(HaActionOutcome.Result.REFUSED, outcome.result());
             assertTrue(outcome.message().contains("not in the partner-in-maintenance state"), outcome.message());

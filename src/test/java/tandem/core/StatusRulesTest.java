@@ -87,7 +87,7 @@ class StatusRulesTest {
     @MethodSource("scenarios")
     void seedScenarios(String scenario, Relationship rel, String previous, String[] states,
                        RelationshipStatus status, String sourceOfTruth) {
-        Assessment a = StatusRules.assess(rel, obsOf(states), previous);
+        Assessment a = StatusRules.assess(rel, obsOf(states), previous, tandem.kea.KeaStates.VOCABULARY);
         assertEquals(status, a.status(), scenario + ": " + a.reasons());
         assertEquals(sourceOfTruth, a.sourceOfTruth(), scenario);
         assertEquals(status == OK, a.reasons().isEmpty(), scenario + " reasons: " + a.reasons());
@@ -95,7 +95,7 @@ class StatusRulesTest {
 
     @Test
     void impairedByPrimaryOutageSaysWhoIsTheSourceOfTruth() {
-        Assessment a = StatusRules.assess(LB, obsOf("down", "partner-down"), "s1");
+        Assessment a = StatusRules.assess(LB, obsOf("down", "partner-down"), "s1", tandem.kea.KeaStates.VOCABULARY);
         assertTrue(a.reasons().contains("Primary s1 is offline: its DHCP daemon does not answer"), a.reasons().toString());
         assertTrue(a.reasons().contains("s2 is the source of truth while the primary is away"), a.reasons().toString());
     }
@@ -104,27 +104,27 @@ class StatusRulesTest {
     void aPeerThatAnswersButCannotBeReadIsNamedSoAndNeitherServingNorDown() {
         var unread = new PeerObservation("s2", true, DaemonState.UNKNOWN, null, null, List.of(), null, null, null, null,
                 null, "The Control Agent at 127.0.0.1:8002 refused the credentials", NOW);
-        Assessment a = StatusRules.assess(LB, Map.of("s1", up("s1", "load-balancing", null), "s2", unread), "s1");
+        Assessment a = StatusRules.assess(LB, Map.of("s1", up("s1", "load-balancing", null), "s2", unread), "s1", tandem.kea.KeaStates.VOCABULARY);
         assertEquals(IMPAIRED, a.status());
         assertEquals(List.of("Secondary s2's state cannot be read: The Control Agent at 127.0.0.1:8002 refused the "
                 + "credentials"), a.reasons());
-        Assessment both = StatusRules.assess(LB, Map.of("s1", obs("s1", "down"), "s2", unread), "s1");
+        Assessment both = StatusRules.assess(LB, Map.of("s1", obs("s1", "down"), "s2", unread), "s1", tandem.kea.KeaStates.VOCABULARY);
         assertEquals(IMPAIRED, both.status(), "the service is not called down while s2 may be serving");
         assertEquals(null, both.sourceOfTruth(), "but nothing known can be written to");
     }
 
     @Test
     void missingObservationCountsAsUnreachable() {
-        assertEquals(UNREACHABLE, StatusRules.assess(LB, Map.of(), null).status());
+        assertEquals(UNREACHABLE, StatusRules.assess(LB, Map.of(), null, tandem.kea.KeaStates.VOCABULARY).status());
     }
 
     @Test
     void clockSkewOverSixtySecondsImpairsThirtyOnlyWarns() {
         var warn = Map.of("s1", up("s1", "load-balancing", 45L), "s2", up("s2", "load-balancing", 0L));
-        assertEquals(OK, StatusRules.assess(LB, warn, null).status());
+        assertEquals(OK, StatusRules.assess(LB, warn, null, tandem.kea.KeaStates.VOCABULARY).status());
         assertEquals(ClockSkew.WARNING, warn.get("s1").skew());
         var error = Map.of("s1", up("s1", "load-balancing", 0L), "s2", up("s2", "load-balancing", -75L));
-        Assessment a = StatusRules.assess(LB, error, null);
+        Assessment a = StatusRules.assess(LB, error, null, tandem.kea.KeaStates.VOCABULARY);
         assertEquals(IMPAIRED, a.status());
         assertTrue(a.reasons().get(0).contains("75 s"), a.reasons().toString());
     }

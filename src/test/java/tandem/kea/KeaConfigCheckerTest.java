@@ -79,13 +79,13 @@ class KeaConfigCheckerTest {
     @Test
     void aFindingOnThePartnerIsShownAndOneTheyShareIsShownOnce() {
         snapshot("server1", config("server1", true));
-        KeaConfigChecker onlyPrimary = new KeaConfigChecker(states, inventory, Clock.fixed(Instant.parse("2026-11-22T08:01:00Z"), ZoneOffset.UTC));
+        KeaConfigChecker onlyPrimary = new KeaConfigChecker(states, () -> inventory, Clock.fixed(Instant.parse("2026-11-22T08:01:00Z"), ZoneOffset.UTC));
         List<String> before = onlyPrimary.checks(PAIR, null).stream().map(ConfigCheck::sentence).toList();
         assertEquals(1, before.stream().filter(s -> s.startsWith("max-unacked-clients is 0")).count(), before.toString());
         assertTrue(before.stream().noneMatch(s -> s.contains("lease_cmds")), before.toString());
 
         snapshot("server2", config("server2", false));
-        KeaConfigChecker both = new KeaConfigChecker(states, inventory, Clock.fixed(Instant.parse("2026-11-22T08:02:00Z"), ZoneOffset.UTC));
+        KeaConfigChecker both = new KeaConfigChecker(states, () -> inventory, Clock.fixed(Instant.parse("2026-11-22T08:02:00Z"), ZoneOffset.UTC));
         List<String> after = both.checks(PAIR, null).stream().map(ConfigCheck::sentence).toList();
         assertTrue(after.stream().anyMatch(s -> s.startsWith("server2 does not load libdhcp_lease_cmds.so")), after.toString());
         assertEquals(1, after.stream().filter(s -> s.startsWith("max-unacked-clients is 0")).count(), "shared finding once: " + after);

@@ -226,6 +226,11 @@ class StatusPollerTest {
         int calls(String peer) { return calls.getOrDefault(peer, new AtomicInteger()).get(); }
 
         @Override
+        public tandem.core.backend.StateVocabulary vocabulary(Relationship rel) {
+            return tandem.kea.KeaStates.VOCABULARY;
+        }
+
+        @Override
         public CompletableFuture<PeerObservation> probe(Relationship rel, String peer, ConnectionSettings c, Duration timeout) {
             calls.computeIfAbsent(peer, p -> new AtomicInteger()).incrementAndGet();
             Instant now = Instant.now();

@@ -47,7 +47,7 @@ final class Fixtures {
     static RelationshipState state(Relationship rel, boolean stale, Instant at, PeerObservation... observations) {
         Map<String, PeerObservation> observed = new HashMap<>();
         for (PeerObservation o : observations) observed.put(o.peer(), o);
-        return new RelationshipState(rel, StatusRules.assess(rel, observed, null), observed, at, stale);
+        return new RelationshipState(rel, StatusRules.assess(rel, observed, null, tandem.kea.KeaStates.VOCABULARY), observed, at, stale);
     }
 
     static final Relationship EAST = relationship("dhcp-east", HaMode.LOAD_BALANCING,

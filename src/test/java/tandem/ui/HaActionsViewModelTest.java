@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tandem.core.ConfigCheck;
-import tandem.core.HaAction;
-import tandem.core.HaActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
 import tandem.core.HaActionOutcome;
 import tandem.core.Preferences;
 
@@ -48,14 +48,15 @@ class HaActionsViewModelTest {
     @Test
     void actionsArePlannedFromTheLastPollSentAndReported() {
         MainViewModel vm = started();
-        assertFalse(vm.actionsAvailable("lab-kea"), "a standalone server has no HA actions");
-        assertTrue(vm.actionsAvailable("dhcp-west"));
+        assertTrue(vm.actionsOffered("lab-kea").isEmpty(), "a standalone server has no HA actions");
+        assertEquals(List.of("maintenance-start", "maintenance-cancel", "sync", "continue", "reset", "scopes"),
+                vm.actionsOffered("dhcp-west").stream().map(k -> k.id()).toList());
         // west1 is unreachable and west2 is the source of truth in partner-down: west1 cannot go into maintenance
-        var refused = assertInstanceOf(HaAction.Refused.class,
-                vm.planAction("dhcp-west", HaActionKind.MAINTENANCE_START, null, List.of(), null));
+        var refused = assertInstanceOf(ActionPlan.Refused.class,
+                vm.planAction("dhcp-west", ActionRequest.of("maintenance-start", null)));
         assertTrue(refused.reason().contains("west1 is offline"), refused.reason());
-        var ready = assertInstanceOf(HaAction.Ready.class,
-                vm.planAction("dhcp-east", HaActionKind.MAINTENANCE_START, null, List.of(), null));
+        var ready = assertInstanceOf(ActionPlan.Ready.class,
+                vm.planAction("dhcp-east", ActionRequest.of("maintenance-start", null)));
         assertEquals(List.of("east1"), ready.action().targets());
 
         console.actionOutcome = new HaActionOutcome(HaActionOutcome.Result.REFUSED,

@@ -72,7 +72,7 @@ class IscTreeMenuTest {
             @Override public void updatePreferences(Preferences updated) { console.updatePreferences(updated); }
             @Override public tandem.kea.change.KeaChangeService changes() { return console.changes(); }
             @Override public tandem.core.port.ReplicationStore replicationStore() { return console.replicationStore(); }
-            @Override public tandem.core.port.HaActionRunner haActions() { return console.haActions(); }
+            @Override public tandem.core.backend.FailoverActions haActions() { return console.haActions(); }
             @Override public tandem.core.port.ConfigChecker configChecks() { return console.configChecks(); }
             @Override public tandem.core.port.AuditStore auditStore() { return console.auditStore(); }
             @Override public Optional<IscConfigTarget> iscConfig(String server) {

@@ -19,6 +19,11 @@ final class ScriptedProbe implements PeerProbe {
     }
 
     @Override
+    public tandem.core.backend.StateVocabulary vocabulary(Relationship relationship) {
+        return tandem.kea.KeaStates.VOCABULARY;
+    }
+
+    @Override
     public CompletableFuture<PeerObservation> probe(Relationship relationship, String peer,
                                                     ConnectionSettings connection, Duration timeout) {
         PeerObservation o = answers.get(relationship.name() + "/" + peer);

@@ -12,12 +12,15 @@ import tandem.core.Relationship;
 import tandem.core.RelationshipState;
 import tandem.core.StatusEvent;
 import tandem.core.ConfigCheck;
-import tandem.core.HaAction;
+import tandem.core.backend.ActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
+import tandem.core.backend.FailoverActions;
+import tandem.core.backend.PlannedAction;
 import tandem.core.HaActionOutcome;
 import tandem.core.change.InMemoryStores;
 import tandem.core.port.AuditStore;
 import tandem.core.port.ConfigChecker;
-import tandem.core.port.HaActionRunner;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
@@ -42,7 +45,7 @@ final class TestConsole implements ConsoleServices {
     final List<Preferences> saved = new ArrayList<>();
     volatile Preferences preferences;
     /** The actions sent, and what every action comes back with. */
-    final List<HaAction> actionsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<PlannedAction> actionsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile HaActionOutcome actionOutcome = new HaActionOutcome(HaActionOutcome.Result.DONE, "done", List.of());
     /** What the configuration checks report, per relationship name. */
     final Map<String, List<ConfigCheck>> checks = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,10 +86,20 @@ final class TestConsole implements ConsoleServices {
         };
     }
 
-    @Override public HaActionRunner haActions() {
-        return action -> {
-            actionsSent.add(action);
-            return actionOutcome;
+    /** Kea's own planning (it sends nothing); what would be sent is recorded and answered with {@link #actionOutcome}. */
+    @Override public FailoverActions haActions() {
+        FailoverActions kea = new tandem.kea.KeaHaActions(this.kea, () -> inventory, () -> java.time.Duration.ofSeconds(2));
+        return new FailoverActions() {
+            @Override public List<ActionKind> offered(Relationship rel) { return kea.offered(rel); }
+
+            @Override public ActionPlan plan(Relationship rel, RelationshipState state, ActionRequest request) {
+                return kea.plan(rel, state, request);
+            }
+
+            @Override public HaActionOutcome run(PlannedAction action) {
+                actionsSent.add(action);
+                return actionOutcome;
+            }
         };
     }
 

@@ -13,4 +13,7 @@ import tandem.core.Relationship;
 public interface PeerProbe {
     CompletableFuture<PeerObservation> probe(Relationship relationship, String peer, ConnectionSettings connection,
                                              Duration timeout);
+
+    /** What the HA or failover states this probe reports for the relationship mean. */
+    tandem.core.backend.StateVocabulary vocabulary(Relationship relationship);
 }

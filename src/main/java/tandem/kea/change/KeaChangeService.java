@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Backend;
-import tandem.core.HaStates;
+import tandem.core.StatusRules;
+import tandem.kea.KeaStates;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.PeerObservation;
@@ -314,7 +315,7 @@ public final class KeaChangeService {
         for (String peer : outOfSync.keySet()) {
             PeerObservation o = state == null ? null : state.peers().get(peer);
             // only once it reports itself active: a config-set while HA is still syncing would restart it
-            if (HaStates.isActive(o, rel.mode()) && !peer.equals(state.assessment().sourceOfTruth())) back.add(peer);
+            if (StatusRules.isActive(o, rel.mode(), KeaStates.VOCABULARY) && !peer.equals(state.assessment().sourceOfTruth())) back.add(peer);
         }
         if (back.isEmpty()) return Map.of();
         return synchronize(rel, back, Duration.ZERO);

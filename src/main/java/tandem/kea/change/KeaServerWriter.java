@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import tandem.core.ConfigSnapshot;
 import tandem.core.ConnectionSettings;
 import tandem.core.HaMode;
-import tandem.core.HaStates;
+import tandem.kea.KeaStates;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.Relationship;
@@ -85,7 +85,7 @@ final class KeaServerWriter {
     static boolean haSettled(String stateBefore, String stateNow) {
         if (stateNow == null) return false;
         if (SERVING_ALONE.contains(stateNow)) return true;
-        return HaStates.isNormal(stateBefore) ? HaStates.isNormal(stateNow) : !RESTARTING.contains(stateNow);
+        return KeaStates.VOCABULARY.isNormal(stateBefore) ? KeaStates.VOCABULARY.isNormal(stateNow) : !RESTARTING.contains(stateNow);
     }
 
     /**

@@ -3,9 +3,14 @@ package tandem.core.change;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tandem.core.HaAction;
 import tandem.core.HaActionOutcome;
-import tandem.core.port.HaActionRunner;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.backend.ActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.ActionRequest;
+import tandem.core.backend.FailoverActions;
+import tandem.core.backend.PlannedAction;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
 import tandem.core.port.ReplicationStore.Target;
@@ -16,13 +21,13 @@ import tandem.core.port.ReplicationStore.TargetOutcome;
  * another writer of the relationship, is journaled before the first server gets it, and is audited with each
  * server's answer.
  */
-public final class JournaledHaActions implements HaActionRunner {
+public final class JournaledActions implements FailoverActions {
     public static final String KIND = "ha-action";
 
-    private final HaActionRunner backend;
+    private final FailoverActions backend;
     private final ChangeRunner runner;
 
-    public JournaledHaActions(HaActionRunner backend, ChangeRunner runner) {
+    public JournaledActions(FailoverActions backend, ChangeRunner runner) {
         this.backend = backend;
         this.runner = runner;
         runner.register(KIND, new Settler() {
@@ -41,7 +46,15 @@ public final class JournaledHaActions implements HaActionRunner {
     }
 
     @Override
-    public HaActionOutcome run(HaAction action) {
+    public List<ActionKind> offered(Relationship rel) { return backend.offered(rel); }
+
+    @Override
+    public ActionPlan plan(Relationship rel, RelationshipState state, ActionRequest request) {
+        return backend.plan(rel, state, request);
+    }
+
+    @Override
+    public HaActionOutcome run(PlannedAction action) {
         return runner.run(new ChangeJob<HaActionOutcome>() {
             @Override public String relationship() { return action.relationship().name(); }
             @Override public String kind() { return KIND; }

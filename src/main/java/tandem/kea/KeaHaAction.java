@@ -1,10 +1,19 @@
-package tandem.core;
+package tandem.kea;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import tandem.core.HaMode;
+import tandem.core.PeerDefinition;
+import tandem.core.PeerObservation;
+import tandem.core.PeerRole;
+import tandem.core.Relationship;
+import tandem.core.RelationshipState;
+import tandem.core.backend.ActionKind;
+import tandem.core.backend.ActionPlan;
+import tandem.core.backend.PlannedAction;
 
 /**
  * An HA action planned for one relationship: which Kea command goes to which server(s), and what will happen, in
@@ -23,8 +32,8 @@ import java.util.Set;
  * @param title        one line, e.g. "Start maintenance of server2"
  * @param description  what is sent where and what follows, for the confirmation
  */
-public record HaAction(HaActionKind kind, Relationship relationship, List<String> targets, String counterpart,
-                       List<String> scopes, int maxPeriodSeconds, String title, String description) {
+public record KeaHaAction(KeaHaCommand command, Relationship relationship, List<String> targets, String counterpart,
+                       List<String> scopes, int maxPeriodSeconds, String title, String description) implements PlannedAction {
 
     public static final int DEFAULT_MAX_PERIOD_SECONDS = 60;
     public static final int MAX_MAX_PERIOD_SECONDS = 86_400;
@@ -33,23 +42,17 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
     private static final Set<String> SCOPE_STATES = Set.of("load-balancing", "hot-standby", "partner-down",
             "partner-in-maintenance", "communication-recovery");
 
-    public HaAction {
-        Objects.requireNonNull(kind, "kind");
+    public KeaHaAction {
+        Objects.requireNonNull(command, "command");
         Objects.requireNonNull(relationship, "relationship");
         targets = List.copyOf(targets);
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
-    /** The outcome of planning: an action ready to confirm, or why it cannot be done. */
-    public sealed interface Plan permits Ready, Refused {}
-
-    public record Ready(HaAction action) implements Plan {}
-
-    /** @param field the input that caused it ("peer", "scopes", "maxPeriod"), or null when it is the relationship's state */
-    public record Refused(String reason, String field) implements Plan {}
-
     /** What the confirm button says, e.g. "Start maintenance". */
-    public String confirmLabel() { return kind.label(); }
+    @Override public String confirmLabel() { return command.label(); }
+
+    @Override public ActionKind kind() { return command.descriptor(); }
 
     /**
      * Plans an action from the relationship and its last poll.
@@ -59,23 +62,23 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
      * @param scopes    for SCOPES only
      * @param maxPeriod for SYNC only; null for the default
      */
-    public static Plan plan(Relationship rel, RelationshipState state, HaActionKind kind, String peer,
-                            List<String> scopes, Integer maxPeriod) {
+    public static ActionPlan plan(Relationship rel, RelationshipState state, KeaHaCommand command, String peer,
+                                  List<String> scopes, Integer maxPeriod) {
         if (rel.mode() == HaMode.STANDALONE) {
-            return new Refused(rel.name() + " is a standalone server; it has no HA relationship to act on", null);
+            return new ActionPlan.Refused(rel.name() + " is a standalone server; it has no HA relationship to act on", null);
         }
         String wanted = peer == null || peer.isBlank() ? null : peer.strip();
         if (wanted != null && rel.peer(wanted).isEmpty()) {
-            return new Refused("No server named " + wanted + " in " + rel.name() + "; its servers are "
+            return new ActionPlan.Refused("No server named " + wanted + " in " + rel.name() + "; its servers are "
                     + names(rel.peers()), "peer");
         }
         Planner p = new Planner(rel, state);
-        return switch (kind) {
+        return switch (command) {
             case MAINTENANCE_START -> p.maintenanceStart(wanted);
             case MAINTENANCE_CANCEL -> p.maintenanceCancel(wanted);
             case SYNC -> p.sync(wanted, maxPeriod);
-            case CONTINUE -> p.continueOrReset(HaActionKind.CONTINUE, wanted);
-            case RESET -> p.continueOrReset(HaActionKind.RESET, wanted);
+            case CONTINUE -> p.continueOrReset(KeaHaCommand.CONTINUE, wanted);
+            case RESET -> p.continueOrReset(KeaHaCommand.RESET, wanted);
             case SCOPES -> p.scopes(wanted, scopes);
         };
     }
@@ -95,11 +98,11 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
         }
 
         /** Known to be offline; an unknown peer is given the benefit of the doubt (Kea answers for itself). */
-        Optional<Refused> offline(String peer, String why) {
+        Optional<ActionPlan.Refused> offline(String peer, String why) {
             PeerObservation o = observed(peer);
             if (o == null || o.up()) return Optional.empty();
             String problem = o.problem() == null ? "" : " (" + o.problem() + ")";
-            return Optional.of(new Refused(peer + " is offline" + problem + "; " + why, null));
+            return Optional.of(new ActionPlan.Refused(peer + " is offline" + problem + "; " + why, null));
         }
 
         PeerDefinition def(String name) { return rel.peer(name).orElseThrow(); }
@@ -109,39 +112,39 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
             return p.role() == PeerRole.PRIMARY ? rel.partner() : rel.primary();
         }
 
-        Plan maintenanceStart(String wanted) {
+        ActionPlan maintenanceStart(String wanted) {
             if (rel.mode() == HaMode.PASSIVE_BACKUP) {
-                return new Refused("Maintenance needs a load-balancing or hot-standby pair; " + rel.name()
+                return new ActionPlan.Refused("Maintenance needs a load-balancing or hot-standby pair; " + rel.name()
                         + " is a passive-backup relationship", null);
             }
             String sot = state == null ? null : state.assessment().sourceOfTruth();
             String target = wanted != null ? wanted
                     : sot != null && def(sot).role() != PeerRole.BACKUP ? sot
                     : rel.primary().map(PeerDefinition::name).orElse(null);
-            if (target == null) return new Refused(rel.name() + " has no primary", null);
+            if (target == null) return new ActionPlan.Refused(rel.name() + " has no primary", null);
             PeerDefinition t = def(target);
             if (t.role() == PeerRole.BACKUP) {
-                return new Refused("maintenance-start goes to the server that stays in service, the primary or its "
+                return new ActionPlan.Refused("maintenance-start goes to the server that stays in service, the primary or its "
                         + "partner; " + target + " is a backup", "peer");
             }
             PeerDefinition other = partnerOf(t).orElse(null);
-            if (other == null) return new Refused(target + " has no partner to put into maintenance", "peer");
+            if (other == null) return new ActionPlan.Refused(target + " has no partner to put into maintenance", "peer");
             String s = haState(target);
             if ("partner-in-maintenance".equals(s)) {
-                return new Refused(other.name() + " is already in maintenance (" + target
+                return new ActionPlan.Refused(other.name() + " is already in maintenance (" + target
                         + " is partner-in-maintenance); cancel it first", null);
             }
             if ("in-maintenance".equals(s)) {
-                return new Refused(target + " is itself in maintenance; send maintenance-cancel to " + other.name(),
+                return new ActionPlan.Refused(target + " is itself in maintenance; send maintenance-cancel to " + other.name(),
                         "peer");
             }
-            Optional<Refused> off = offline(target, "the server that stays in service must answer");
+            Optional<ActionPlan.Refused> off = offline(target, "the server that stays in service must answer");
             if (off.isPresent()) return off.get();
             off = offline(other.name(), "a server that is already down needs no maintenance mode");
             if (off.isPresent()) return off.get();
             String backups = rel.peers().stream().anyMatch(p -> p.role() == PeerRole.BACKUP)
                     ? " Backups keep receiving lease updates from " + target + "." : "";
-            return ready(HaActionKind.MAINTENANCE_START, List.of(target), other.name(), List.of(), 0,
+            return ready(KeaHaCommand.MAINTENANCE_START, List.of(target), other.name(), List.of(), 0,
                     "Start maintenance of " + other.name(),
                     "ha-maintenance-start is sent to " + target + ", which stays in service: it moves to "
                             + "partner-in-maintenance and answers every DHCP client, those of " + other.name()
@@ -150,9 +153,9 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                             + " Cancel maintenance (sent to " + target + ") returns both to " + rel.mode().wire() + ".");
         }
 
-        Plan maintenanceCancel(String wanted) {
+        ActionPlan maintenanceCancel(String wanted) {
             if (rel.mode() == HaMode.PASSIVE_BACKUP) {
-                return new Refused("Maintenance needs a load-balancing or hot-standby pair; " + rel.name()
+                return new ActionPlan.Refused("Maintenance needs a load-balancing or hot-standby pair; " + rel.name()
                         + " is a passive-backup relationship", null);
             }
             String target = wanted;
@@ -166,17 +169,17 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                 target = inMaintenance.flatMap(n -> partnerOf(def(n))).map(PeerDefinition::name)
                         .orElse(rel.primary().map(PeerDefinition::name).orElse(null));
             }
-            if (target == null) return new Refused(rel.name() + " has no primary", null);
+            if (target == null) return new ActionPlan.Refused(rel.name() + " has no primary", null);
             PeerDefinition t = def(target);
             PeerDefinition other = t.role() == PeerRole.BACKUP ? null : partnerOf(t).orElse(null);
             String s = haState(target);
             if (other == null || (s != null && !"partner-in-maintenance".equals(s))) {
-                return new Refused(target + " is not in partner-in-maintenance" + (s == null ? "" : " (it is " + s + ")")
+                return new ActionPlan.Refused(target + " is not in partner-in-maintenance" + (s == null ? "" : " (it is " + s + ")")
                         + "; maintenance-cancel goes to the server that received maintenance-start", wanted == null ? null : "peer");
             }
-            Optional<Refused> off = offline(target, "only the server that received maintenance-start can cancel it");
+            Optional<ActionPlan.Refused> off = offline(target, "only the server that received maintenance-start can cancel it");
             if (off.isPresent()) return off.get();
-            return ready(HaActionKind.MAINTENANCE_CANCEL, List.of(target), other.name(), List.of(), 0,
+            return ready(KeaHaCommand.MAINTENANCE_CANCEL, List.of(target), other.name(), List.of(), 0,
                     "Cancel maintenance of " + other.name(),
                     "ha-maintenance-cancel is sent to " + target + " (partner-in-maintenance): it tells "
                             + other.name() + " to leave in-maintenance, and both return to the states they had before "
@@ -184,10 +187,10 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                             + other.name() + " down meanwhile, start it first: it synchronizes its leases on start.");
         }
 
-        Plan sync(String wanted, Integer maxPeriod) {
+        ActionPlan sync(String wanted, Integer maxPeriod) {
             int period = maxPeriod == null ? DEFAULT_MAX_PERIOD_SECONDS : maxPeriod;
             if (period < 1 || period > MAX_MAX_PERIOD_SECONDS) {
-                return new Refused("The maximum period must be between 1 and " + MAX_MAX_PERIOD_SECONDS
+                return new ActionPlan.Refused("The maximum period must be between 1 and " + MAX_MAX_PERIOD_SECONDS
                         + " seconds (got " + period + ")", "maxPeriod");
             }
             String target = wanted;
@@ -195,16 +198,16 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                 target = rel.partner().map(PeerDefinition::name).orElseGet(() -> rel.peers().stream()
                         .filter(p -> p.role() == PeerRole.BACKUP).map(PeerDefinition::name).findFirst().orElse(null));
             }
-            if (target == null) return new Refused(rel.name() + " has no server to synchronize", null);
+            if (target == null) return new ActionPlan.Refused(rel.name() + " has no server to synchronize", null);
             PeerDefinition source = partnerOf(def(target)).orElse(null);
             if (source == null || source.name().equals(target)) {
-                return new Refused(target + " has no partner to fetch leases from", "peer");
+                return new ActionPlan.Refused(target + " has no partner to fetch leases from", "peer");
             }
-            Optional<Refused> off = offline(target, "it cannot fetch leases");
+            Optional<ActionPlan.Refused> off = offline(target, "it cannot fetch leases");
             if (off.isPresent()) return off.get();
             off = offline(source.name(), target + " would fetch its leases from it");
             if (off.isPresent()) return off.get();
-            return ready(HaActionKind.SYNC, List.of(target), source.name(), List.of(), period,
+            return ready(KeaHaCommand.SYNC, List.of(target), source.name(), List.of(), period,
                     "Synchronize the leases of " + target + " from " + source.name(),
                     "ha-sync is sent to " + target + ": it fetches every lease from " + source.name()
                             + " and merges them into its own lease database. " + source.name()
@@ -212,14 +215,14 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                             + " s. Neither server changes its HA state.");
         }
 
-        Plan continueOrReset(HaActionKind kind, String wanted) {
+        ActionPlan continueOrReset(KeaHaCommand kind, String wanted) {
             List<String> targets = new ArrayList<>();
             if (wanted != null) {
-                Optional<Refused> off = offline(wanted, "the command cannot reach its HA state machine");
+                Optional<ActionPlan.Refused> off = offline(wanted, "the command cannot reach its HA state machine");
                 if (off.isPresent()) return off.get();
                 targets.add(wanted);
             } else {
-                if (kind == HaActionKind.RESET) {
+                if (kind == KeaHaCommand.RESET) {
                     rel.peers().stream().map(PeerDefinition::name)
                             .filter(n -> "terminated".equals(haState(n))).forEach(targets::add);
                 }
@@ -227,10 +230,10 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                     rel.peers().stream().map(PeerDefinition::name)
                             .filter(n -> observed(n) == null || observed(n).up()).forEach(targets::add);
                 }
-                if (targets.isEmpty()) return new Refused("No server of " + rel.name() + " answers", null);
+                if (targets.isEmpty()) return new ActionPlan.Refused("No server of " + rel.name() + " answers", null);
             }
             String who = String.join(", ", targets);
-            if (kind == HaActionKind.CONTINUE) {
+            if (kind == KeaHaCommand.CONTINUE) {
                 return ready(kind, targets, null, List.of(), 0, "Continue the HA state machine of " + who,
                         "ha-continue is sent to " + who + ": a server whose HA state machine is paused (the "
                                 + "state-machine pause setting) resumes it and moves to its next state; a server that "
@@ -245,50 +248,50 @@ public record HaAction(HaActionKind kind, Relationship relationship, List<String
                             + "skew) is fixed.");
         }
 
-        Plan scopes(String wanted, List<String> scopes) {
-            if (wanted == null) return new Refused("Name the server whose scopes to set (--peer)", "peer");
+        ActionPlan scopes(String wanted, List<String> scopes) {
+            if (wanted == null) return new ActionPlan.Refused("Name the server whose scopes to set (--peer)", "peer");
             if (rel.mode() == HaMode.PASSIVE_BACKUP) {
-                return new Refused("Scopes can be set in a load-balancing or hot-standby pair; " + rel.name()
+                return new ActionPlan.Refused("Scopes can be set in a load-balancing or hot-standby pair; " + rel.name()
                         + " is a passive-backup relationship", null);
             }
             PeerDefinition t = def(wanted);
             if (t.role() == PeerRole.BACKUP) {
-                return new Refused(wanted + " is a backup; a backup serves no scope", "peer");
+                return new ActionPlan.Refused(wanted + " is a backup; a backup serves no scope", "peer");
             }
             List<String> valid = rel.peers().stream().filter(p -> p.role() != PeerRole.BACKUP)
                     .map(PeerDefinition::name).toList();
             List<String> list = scopes == null ? List.of()
                     : scopes.stream().map(String::strip).filter(x -> !x.isEmpty()).distinct().toList();
             if (list.isEmpty()) {
-                return new Refused("Name at least one scope; the scopes of " + rel.name() + " are "
+                return new ActionPlan.Refused("Name at least one scope; the scopes of " + rel.name() + " are "
                         + String.join(", ", valid), "scopes");
             }
             for (String scope : list) {
                 if (!valid.contains(scope)) {
-                    return new Refused("Unknown scope " + scope + "; the scopes of " + rel.name() + " are "
+                    return new ActionPlan.Refused("Unknown scope " + scope + "; the scopes of " + rel.name() + " are "
                             + String.join(", ", valid), "scopes");
                 }
             }
             String s = haState(wanted);
             if (s != null && !SCOPE_STATES.contains(s)) {
-                return new Refused(wanted + " is in state " + s + ", in which Kea chooses its scopes itself; scopes "
+                return new ActionPlan.Refused(wanted + " is in state " + s + ", in which Kea chooses its scopes itself; scopes "
                         + "can be set in load-balancing, hot-standby, partner-down, partner-in-maintenance or "
                         + "communication-recovery", null);
             }
-            Optional<Refused> off = offline(wanted, "its scopes cannot be set");
+            Optional<ActionPlan.Refused> off = offline(wanted, "its scopes cannot be set");
             if (off.isPresent()) return off.get();
             PeerObservation o = observed(wanted);
             String now = o == null || o.scopes().isEmpty() ? "" : " (now: " + String.join(", ", o.scopes()) + ")";
-            return ready(HaActionKind.SCOPES, List.of(wanted), null, list, 0,
+            return ready(KeaHaCommand.SCOPES, List.of(wanted), null, list, 0,
                     "Set the scopes of " + wanted + " to " + String.join(", ", list),
                     "ha-scopes is sent to " + wanted + ": it answers the DHCP clients of the scopes "
                             + String.join(", ", list) + " from now on" + now + ", and no others. Kea sets the "
                             + "scopes back to what its HA state calls for at the server's next state change.");
         }
 
-        Plan ready(HaActionKind kind, List<String> targets, String counterpart, List<String> scopes, int maxPeriod,
+        ActionPlan ready(KeaHaCommand kind, List<String> targets, String counterpart, List<String> scopes, int maxPeriod,
                    String title, String description) {
-            return new Ready(new HaAction(kind, rel, targets, counterpart, scopes, maxPeriod, title, description));
+            return new ActionPlan.Ready(new KeaHaAction(kind, rel, targets, counterpart, scopes, maxPeriod, title, description));
         }
     }
 }

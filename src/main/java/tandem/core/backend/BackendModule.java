@@ -1,0 +1,29 @@
+package tandem.core.backend;
+
+import java.util.List;
+import tandem.core.Backend;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.PeerProbe;
+import tandem.core.port.ServerImporter;
+
+/**
+ * Everything one kind of DHCP server brings to the console: how a server is imported and probed, what its states
+ * mean, its HA or failover actions and its configuration checks. Each backend's package implements it; the
+ * composition root registers each one once ({@link Backends}), and the rest of the console asks the registry.
+ */
+public interface BackendModule {
+    Backend backend();
+
+    /** As a person reads it, e.g. "Kea DHCP". */
+    String displayName();
+
+    ServerImporter importer();
+
+    PeerProbe probe();
+
+    StateVocabulary states();
+
+    default FailoverActions actions() { return FailoverActions.NONE; }
+
+    default ConfigChecker checks() { return (relationship, state) -> List.of(); }
+}

@@ -1,0 +1,48 @@
+package tandem.kea;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import tandem.core.Backend;
+import tandem.core.Inventory;
+import tandem.core.backend.BackendModule;
+import tandem.core.backend.FailoverActions;
+import tandem.core.backend.StateVocabulary;
+import tandem.core.port.ConfigChecker;
+import tandem.core.port.PeerProbe;
+import tandem.core.port.ServerImporter;
+import tandem.core.port.StateStore;
+
+/** ISC Kea with High Availability, through its Control Agents. */
+public final class KeaModule implements BackendModule {
+    private final KeaServerImporter importer;
+    private final KeaPeerProbe probe;
+    private final KeaHaActions actions;
+    private final KeaConfigChecker checks;
+
+    /**
+     * @param inventory   the console's inventory (built after the importers it is given, hence a supplier)
+     * @param pollTimeout the preferences' timeout for one status request
+     */
+    public KeaModule(KeaControlAgentClient client, Supplier<Inventory> inventory, StateStore states,
+                     Supplier<Duration> pollTimeout, Clock clock) {
+        this.importer = new KeaServerImporter(client, pollTimeout, clock);
+        this.probe = new KeaPeerProbe(client, clock);
+        this.actions = new KeaHaActions(client, inventory, pollTimeout);
+        this.checks = new KeaConfigChecker(states, inventory, clock);
+    }
+
+    @Override public Backend backend() { return Backend.KEA; }
+
+    @Override public String displayName() { return "Kea DHCP"; }
+
+    @Override public ServerImporter importer() { return importer; }
+
+    @Override public PeerProbe probe() { return probe; }
+
+    @Override public StateVocabulary states() { return KeaStates.VOCABULARY; }
+
+    @Override public FailoverActions actions() { return actions; }
+
+    @Override public ConfigChecker checks() { return checks; }
+}
