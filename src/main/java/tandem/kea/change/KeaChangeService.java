@@ -30,11 +30,9 @@ import tandem.core.RelationshipStatus;
 import tandem.core.Replication;
 import tandem.core.change.ChangeJob;
 import tandem.core.change.ChangeRunner;
-import tandem.core.change.Settler;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
-import tandem.core.port.ReplicationStore.Target;
 import tandem.core.port.ReplicationStore.TargetOutcome;
 import tandem.core.port.StateStore;
 import tandem.core.port.StatusView;
@@ -88,6 +86,7 @@ public final class KeaChangeService {
     private final Supplier<Preferences> preferences;
     private final ReplicationStore journal;
     private final KeaServerWriter writer;
+    private final KeaReplicator replicator;
     private final ChangeRunner runner;
     private final Clock clock;
 
@@ -110,11 +109,12 @@ public final class KeaChangeService {
         this.preferences = preferences;
         this.journal = journal;
         this.writer = new KeaServerWriter(inventory, states, new KeaConfigChannel(client, configTimeout), clock);
+        this.replicator = new KeaReplicator(writer, journal, status, preferences, clock);
         this.runner = runner;
         this.clock = clock;
-        runner.register(KIND, new ChangeSettler());
-        runner.register(SYNC_KIND, new SyncSettler());
-        runner.register(REPLAY_KIND, new SyncSettler());
+        runner.register(KIND, new KeaSettlers.ChangeSettler(this::find, writer, replicator));
+        runner.register(SYNC_KIND, new KeaSettlers.SyncSettler(this::find, journal, clock));
+        runner.register(REPLAY_KIND, new KeaSettlers.SyncSettler(this::find, journal, clock));
     }
 
     /** What every change of a relationship locks, in every process on the data folder. */
@@ -131,7 +131,7 @@ public final class KeaChangeService {
         ObjectNode before = writer.read(rel, sot);
         ObjectNode after = change.appliedTo(before);
         List<String> notes = new ArrayList<>();
-        List<String> targets = replicationTargets(rel, sot);
+        List<String> targets = replicator.replicationTargets(rel, sot);
         if (!sot.equals(rel.primary().map(PeerDefinition::name).orElse(sot))) {
             notes.add("The primary is away: " + sot + " is the source of truth; the change is journaled and "
                     + "replayed on the primary when it returns");
@@ -194,7 +194,7 @@ public final class KeaChangeService {
             ctx.appliedTo(sot);
             replayJournalIfPrimary(rel, sot);
             ObjectNode current = writer.read(rel, sot);
-            Map<String, ObjectNode> peerReads = readPeers(rel, sot);
+            Map<String, ObjectNode> peerReads = replicator.readPeers(rel, sot);
             boolean rebased = !sot.equals(preview.sourceOfTruth()) || !current.equals(preview.before());
             ObjectNode after;
             if (rebased) {
@@ -209,7 +209,7 @@ public final class KeaChangeService {
             }
             KeaChange inverse = preview.change().inverse(current);
             ctx.inverse(toJson(inverse));
-            Map<String, String> outcomes = writeEverywhere(ctx, rel, sot, current, after, preview.change(), peerReads);
+            Map<String, String> outcomes = replicator.writeEverywhere(ctx, rel, sot, current, after, preview.change(), peerReads);
             boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
             if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
             LOG.info("{}: applied '{}' on {}{}", rel.name(), preview.change().describe(), sot,
@@ -270,7 +270,7 @@ public final class KeaChangeService {
                 for (PeerDefinition p : rel.peers()) {
                     if (p.name().equals(sot) || (!only.isEmpty() && !only.contains(p.name()))) continue;
                     if (p.role() == PeerRole.PRIMARY && !journal.pending(rel.name()).isEmpty()) continue;
-                    String outcome = syncPeer(rel, p.name(), truth, "synchronization");
+                    String outcome = replicator.syncPeer(rel, p.name(), truth, "synchronization");
                     ctx.target(p.name(), outcome.equals("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED, outcome);
                     outcomes.put(p.name(), outcome);
                 }
@@ -373,182 +373,9 @@ public final class KeaChangeService {
         return replayed.size();
     }
 
-    /**
-     * Reads every replication target that is up, one after the other: Kea answers config-get on its only thread,
-     * so reading a large configuration blocks the server for seconds, and two blocked partners miss each other's
-     * heartbeats. A peer that does not answer maps to null.
-     */
-    private Map<String, ObjectNode> readPeers(Relationship rel, String sot) {
-        Map<String, ObjectNode> reads = new LinkedHashMap<>();
-        RelationshipState state = status.current().get(rel.name());
-        for (String peer : replicationTargets(rel, sot)) {
-            PeerObservation o = state == null ? null : state.peers().get(peer);
-            if (o == null || !o.up()) continue;
-            try {
-                reads.put(peer, writer.read(rel, peer));
-            } catch (ConfigCommandFailed e) {
-                LOG.warn("{}: reading {} failed: {}", rel.name(), peer, e.getMessage());
-                reads.put(peer, null);
-            }
-        }
-        return reads;
-    }
-
-    private Map<String, String> writeEverywhere(ChangeJob.Context ctx, Relationship rel, String sot,
-                                                ObjectNode current, ObjectNode after, KeaChange change,
-                                                Map<String, ObjectNode> peerReads) {
-        String description = change.describe();
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        Map<String, ObjectNode> peerCurrent = new LinkedHashMap<>();
-        Map<String, ObjectNode> peerConfigs = new LinkedHashMap<>();
-        for (String peer : replicationTargets(rel, sot)) {
-            ObjectNode got = peerReads.get(peer);
-            if (!peerReads.containsKey(peer)) {
-                outcomes.put(peer, "offline: will be synchronized when it is back");
-            } else if (got == null) {
-                outcomes.put(peer, "not reachable: will be synchronized when it is back");
-            } else {
-                peerCurrent.put(peer, got);
-                peerConfigs.put(peer, PeerOwnedKeys.forPeer(after, got));
-            }
-        }
-        // Test everywhere before setting anywhere: a change one server rejects is applied nowhere.
-        try {
-            writer.test(rel, sot, after);
-            for (var e : peerConfigs.entrySet()) writer.test(rel, e.getKey(), e.getValue());
-        } catch (ConfigCommandFailed e) {
-            throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
-        }
-        // the last moment before writing: nothing outside the console may have changed the source of truth meanwhile
-        if (!writer.read(rel, sot).equals(current)) {
-            throw new ChangeRefused(null, "The configuration of " + sot + " changed outside the console while this "
-                    + "change was tested. Nothing was changed; preview it again.");
-        }
-        String stateBefore = writer.haState(rel, sot);
-        try {
-            writer.set(rel, sot, after);
-            ctx.target(sot, TargetOutcome.APPLIED, "config-set");
-        } catch (ConfigCommandFailed e) {
-            if (!e.mayHaveApplied) {
-                ctx.target(sot, TargetOutcome.FAILED, e.getMessage());
-                throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
-            }
-            ctx.target(sot, TargetOutcome.UNKNOWN, e.getMessage());
-            settleByReading(ctx, rel, sot, current, change, e.getMessage());
-        }
-        try {
-            writer.write(rel, sot, current);
-        } catch (ChangeRefused e) {
-            ctx.target(sot, TargetOutcome.FAILED, e.getMessage());
-            throw e;
-        }
-        writer.awaitHaSettled(rel, sot, stateBefore);
-        // Kea normalizes what it is given (defaults, formatting); peers are verified against what it holds
-        ObjectNode truth = writer.readNow(rel, sot);
-        writer.snapshot(rel, sot, truth);
-        for (String peer : outcomes.keySet()) ctx.target(peer, TargetOutcome.SKIPPED, outcomes.get(peer));
-        for (var e : peerConfigs.entrySet()) {
-            String outcome = writePeer(rel, e.getKey(), peerCurrent.get(e.getKey()), e.getValue(), truth, description);
-            ctx.target(e.getKey(), outcome.equals("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED, outcome);
-            outcomes.put(e.getKey(), outcome);
-        }
-        for (var e : outcomes.entrySet()) {
-            if (!e.getValue().equals("verified")) {
-                journal.markOutOfSync(rel.name(), e.getKey(), "missed '" + description + "' (" + e.getValue() + ")",
-                        clock.instant());
-            }
-        }
-        return outcomes;
-    }
-
-    /**
-     * A config-set whose answer was lost: the server may have taken it. Reading it settles the question: still the
-     * configuration it had, so nothing was changed; holding the change, so the change goes on. When it cannot be
-     * read either, the outcome stays unknown and the journal entry is settled later.
-     */
-    private void settleByReading(ChangeJob.Context ctx, Relationship rel, String sot, ObjectNode before,
-                                 KeaChange change, String lost) {
-        String lastProblem = lost;
-        for (int attempt = 0; attempt < SETTLE_READS; attempt++) {
-            try {
-                ObjectNode now = writer.readNow(rel, sot);
-                if (now.equals(before)) {
-                    ctx.target(sot, TargetOutcome.FAILED, lost + "; reading " + sot + " shows it did not take the change");
-                    throw new ChangeRefused(null, lost + ". Reading " + sot + " afterwards shows it did not take the "
-                            + "change. Nothing was changed.");
-                }
-                if (holds(change, now)) {
-                    ctx.target(sot, TargetOutcome.APPLIED, lost + "; reading " + sot + " shows it took the change");
-                    return;
-                }
-                ctx.target(sot, TargetOutcome.UNKNOWN, lost + "; " + sot + " now holds a configuration that is neither"
-                        + " the one before nor the change");
-                throw new ChangeRefused(null, lost + ". " + sot + " now holds a configuration that is neither the one "
-                        + "before nor this change: check it, then synchronize.");
-            } catch (ConfigCommandFailed e) {
-                lastProblem = e.getMessage();
-            }
-            sleep(2_000);
-        }
-        throw new ChangeRefused(null, lost + ". Whether " + sot + " took the change is unknown (" + lastProblem
-                + "); it is settled by reading " + sot + " once it answers.");
-    }
-
-    /** Whether a configuration already holds the change: applying it again is refused or changes nothing. */
-    static boolean holds(KeaChange change, ObjectNode config) {
-        try {
-            return change.appliedTo(config).equals(config);
-        } catch (ChangeRefused alreadyThere) {
-            return true;
-        }
-    }
-
-    /** Sets (already tested), writes and verifies one peer; the outcome is "verified" or what went wrong. */
-    private String writePeer(Relationship rel, String peer, ObjectNode current, ObjectNode wanted, ObjectNode truth,
-                             String description) {
-        try {
-            writer.setWriteAndSettle(rel, peer, current, wanted);
-            writer.verify(rel, peer, truth);
-            journal.markInSync(rel.name(), peer);
-            return "verified";
-        } catch (ConfigCommandFailed | ChangeRefused e) {
-            journal.markOutOfSync(rel.name(), peer, "missed '" + description + "' (" + e.getMessage() + ")",
-                    clock.instant());
-            return "failed: " + e.getMessage();
-        }
-    }
-
-    /**
-     * Sets, writes and verifies one peer against {@code truth}, the source of truth's configuration as Kea holds it;
-     * the outcome is "verified" or what went wrong.
-     */
-    private String syncPeer(Relationship rel, String peer, ObjectNode truth, String description) {
-        try {
-            ObjectNode current = writer.read(rel, peer);
-            ObjectNode wanted = PeerOwnedKeys.forPeer(truth, current);
-            if (!wanted.equals(current)) writer.test(rel, peer, wanted);
-            return writePeer(rel, peer, current, wanted, truth, description);
-        } catch (ConfigCommandFailed e) {
-            journal.markOutOfSync(rel.name(), peer, "missed '" + description + "' (" + e.getMessage() + ")",
-                    clock.instant());
-            return "failed: " + e.getMessage();
-        }
-    }
-
     /** @see KeaServerWriter#haSettled */
     static boolean haSettled(String stateBefore, String stateNow) {
         return KeaServerWriter.haSettled(stateBefore, stateNow);
-    }
-
-    private List<String> replicationTargets(Relationship rel, String sot) {
-        if (!Replication.enabled(rel, preferences.get())) return List.of();
-        List<String> out = new ArrayList<>();
-        for (PeerDefinition p : rel.peers()) {
-            // a returning primary gets the journal replayed, not a copy of the secondary's configuration
-            if (p.name().equals(sot) || p.role() == PeerRole.PRIMARY) continue;
-            out.add(p.name());
-        }
-        return out;
     }
 
     /** The peer to write to; refuses at once when the service is down or nothing answers. */
@@ -582,76 +409,6 @@ public final class KeaChangeService {
                     + " relationship: change it with the ISC tools (tandem isc ..., or its menu in the console)");
         }
         return rel;
-    }
-
-    // ---- settling what a process left unfinished ----
-
-    /**
-     * A configuration change cut short: the server it was first written to (the source of truth then) is read. If
-     * it holds the change, every other peer is brought in line from it; if not, nothing was applied anywhere.
-     */
-    private final class ChangeSettler implements Settler {
-        @Override public List<String> locks(JournalEntry entry) { return List.of(lockOf(entry.relationship())); }
-
-        @Override
-        public Settlement settle(JournalEntry entry, List<Target> targets) {
-            Map<String, String> servers = new LinkedHashMap<>();
-            targets.forEach(t -> servers.put(t.server(), t.outcome().name().toLowerCase()));
-            Optional<Relationship> found = find(entry.relationship());
-            if (found.isEmpty()) return new Settlement(Status.FAILED, servers, "the relationship is no longer in the inventory");
-            Relationship rel = found.get();
-            Target first = targets.stream()
-                    .filter(t -> t.outcome() == TargetOutcome.APPLIED || t.outcome() == TargetOutcome.UNKNOWN)
-                    .findFirst().orElse(null);
-            if (first == null) return new Settlement(Status.FAILED, servers, "no server had been changed");
-            String written = first.server();
-            ObjectNode now = writer.readNow(rel, written);
-            if (!holds(fromJson(entry.change()), now)) {
-                servers.put(written, "does not hold the change");
-                return new Settlement(Status.FAILED, servers, written + " does not hold the change: it was not applied");
-            }
-            servers.put(written, "holds the change");
-            writer.snapshot(rel, written, now);
-            List<String> behind = new ArrayList<>();
-            for (String peer : replicationTargets(rel, written)) {
-                String outcome = syncPeer(rel, peer, now, entry.description());
-                servers.put(peer, outcome);
-                if (!outcome.equals("verified")) behind.add(peer);
-            }
-            boolean primaryAway = rel.primary().isPresent() && !written.equals(rel.primary().get().name());
-            return new Settlement(primaryAway ? Status.PENDING_PRIMARY : Status.APPLIED, servers,
-                    written + " holds the change; " + (behind.isEmpty() ? "every other peer was brought in line"
-                            : String.join(", ", behind) + " marked out of sync")
-                            + (primaryAway ? "; the primary receives it when it returns" : ""));
-        }
-    }
-
-    /** A synchronization or replay cut short: the peers it did not finish are synchronized again later. */
-    private final class SyncSettler implements Settler {
-        @Override public List<String> locks(JournalEntry entry) { return List.of(lockOf(entry.relationship())); }
-
-        @Override
-        public Settlement settle(JournalEntry entry, List<Target> targets) {
-            Map<String, String> servers = new LinkedHashMap<>();
-            Optional<Relationship> rel = find(entry.relationship());
-            Set<String> done = new HashSet<>();
-            targets.stream().filter(t -> t.outcome() == TargetOutcome.APPLIED).forEach(t -> done.add(t.server()));
-            rel.ifPresent(r -> r.peers().stream().map(PeerDefinition::name)
-                    .filter(p -> !done.contains(p) && !p.equals(entry.appliedTo())).forEach(p -> {
-                        journal.markOutOfSync(r.name(), p, "an interrupted '" + entry.description() + "'", clock.instant());
-                        servers.put(p, "marked out of sync");
-                    }));
-            return new Settlement(Status.FAILED, servers, "interrupted; the peers it had not finished are synchronized"
-                    + " again when they answer");
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public static String toJson(KeaChange change) {
