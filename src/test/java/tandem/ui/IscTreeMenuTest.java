@@ -3,6 +3,7 @@ package tandem.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,12 +112,13 @@ class IscTreeMenuTest {
         select(robot, Fixtures.EAST.name());
         String selected = ((ConsoleNode.RelationshipItem) view.tree().getSelectionModel().getSelectedItem().getValue()).name();
         assertEquals(Fixtures.EAST.name(), selected, view.tree().getRoot().getChildren().toString());
-        ContextMenu[] none = new ContextMenu[1];
-        robot.interact(() -> none[0] = view.iscMenu());
-        assertNull(none[0], "a Kea relationship has no ISC menu");
+        ContextMenu[] kea = new ContextMenu[1];
+        robot.interact(() -> kea[0] = view.relationshipMenu(Fixtures.EAST.name()));
+        assertTrue(kea[0].getItems().stream().noneMatch(i -> "iscAddPool".equals(i.getId())),
+                "a Kea relationship's menu has no ISC entries");
         select(robot, "dhcp1/two");
         ContextMenu[] menu = new ContextMenu[1];
-        robot.interact(() -> menu[0] = view.iscMenu());
+        robot.interact(() -> menu[0] = view.relationshipMenu("dhcp1/two"));
         assertNotNull(menu[0]);
         assertEquals(List.of("Add address pool…", "Manage failover peers…", "Migrate subnet to partner…", "Set partner down…"),
                 menu[0].getItems().stream().map(i -> i.getText()).toList());
@@ -130,7 +132,7 @@ class IscTreeMenuTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.tree().getRoot().getChildren().size() >= 2);
         select(robot, "dhcp1/two");
         ContextMenu[] menu = new ContextMenu[1];
-        robot.interact(() -> menu[0] = view.iscMenu());
+        robot.interact(() -> menu[0] = view.relationshipMenu("dhcp1/two"));
         robot.interact(() -> menu[0].getItems().get(2).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#migrateSubnet").tryQuery().isPresent());
         assertEquals("dhcp2", robot.lookup("#migratePartner").queryAs(javafx.scene.control.ComboBox.class).getValue());

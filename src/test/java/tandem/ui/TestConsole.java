@@ -90,7 +90,10 @@ final class TestConsole implements ConsoleServices {
     @Override public FailoverActions haActions() {
         FailoverActions kea = new tandem.kea.KeaHaActions(this.kea, () -> inventory, () -> java.time.Duration.ofSeconds(2));
         return new FailoverActions() {
-            @Override public List<ActionKind> offered(Relationship rel) { return kea.offered(rel); }
+            // as the registry does: Kea's actions for Kea relationships only
+            @Override public List<ActionKind> offered(Relationship rel) {
+                return rel.backend() == Backend.KEA ? kea.offered(rel) : List.of();
+            }
 
             @Override public ActionPlan plan(Relationship rel, RelationshipState state, ActionRequest request) {
                 return kea.plan(rel, state, request);

@@ -1,0 +1,62 @@
+package tandem.ui;
+
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import tandem.core.RelationshipStatus;
+
+/** The console's status bar. */
+final class StatusBar {
+    private StatusBar() {}
+
+    /** Last poll, the latest message, and how many relationships are in each status. */
+    static Node build(MainViewModel vm) {
+        Label lastPoll = new Label();
+        lastPoll.setId("lastPoll");
+        lastPoll.textProperty().bind(vm.lastPollProperty());
+        Label message = new Label();
+        message.setId("statusMessage");
+        message.textProperty().bind(vm.messageProperty());
+        vm.messageKindProperty().addListener((o, was, now) -> {
+            message.getStyleClass().removeIf(c -> c.startsWith("message-"));
+            message.getStyleClass().add(now.styleClass());
+        });
+        HBox counts = new HBox(12);
+        counts.setId("statusCounts");
+        counts.setAlignment(Pos.CENTER_RIGHT);
+        Runnable showCounts = () -> {
+            counts.getChildren().clear();
+            Map<RelationshipStatus, Integer> n = vm.countsProperty().get();
+            for (RelationshipStatus s : RelationshipStatus.values()) {
+                Label l = new Label(n.getOrDefault(s, 0) + " " + s.label(), StatusIcons.relationship(s, false, 14));
+                l.setId("count-" + StatusIcons.styleClass(s));
+                l.getStyleClass().add("status-count");
+                counts.getChildren().add(l);
+            }
+            int unconfirmed = vm.unconfirmedProperty().get();
+            if (unconfirmed > 0) {
+                Label l = new Label(unconfirmed + " unconfirmed", SvgIcon.node(SvgIcon.STALE, 14));
+                l.setId("count-unconfirmed");
+                l.getStyleClass().addAll("status-count", "dim");
+                l.setTooltip(new Tooltip("Last-known states no poll has confirmed since the console started"));
+                counts.getChildren().add(l);
+            }
+        };
+        vm.countsProperty().addListener((o, was, now) -> showCounts.run());
+        vm.unconfirmedProperty().addListener((o, was, now) -> showCounts.run());
+        showCounts.run();
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(14, lastPoll, new Separator(Orientation.VERTICAL), message, gap, counts);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+}

@@ -1,0 +1,60 @@
+package tandem.ui;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+/** Text columns and labels shared by the console's panes. */
+final class TableColumns {
+    private TableColumns() {}
+
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // a long value may be cut at the column's edge; the tooltip always has all of it
+                setTooltip(empty || text == null || text.length() < 12 ? null : new Tooltip(text));
+            }
+        });
+        fitHeader(c, width);
+        return c;
+    }
+
+    /** A column never gets narrower than its title, so headers are never cut off. */
+    static void fitHeader(TableColumn<?, ?> c, double width) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(c.getText() == null ? "" : c.getText());
+        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 12));
+        double header = Math.ceil(text.getLayoutBounds().getWidth()) + 16;
+        c.setMinWidth(header);
+        c.setPrefWidth(Math.max(width, header));
+    }
+
+    static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("fact-key");
+        return l;
+    }
+
+    static Label value(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("fact-value");
+        return l;
+    }
+
+    /**
+     * A reason, cause or check is often longer than the pane is wide: it wraps in full, never cut to "…" (wrapping
+     * alone is not enough, as a label is otherwise allowed to shrink to one line).
+     */
+    static Label wrapped(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+}

@@ -1,0 +1,198 @@
+package tandem.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import tandem.ui.ConsoleNode.PeerItem;
+import tandem.ui.ConsoleNode.RelationshipItem;
+import tandem.ui.ConsoleNode.ServerItem;
+
+/** The tree of servers, relationships and peers, each row with its status and its relationship's menu. */
+final class TreePane {
+    private static final Set<String> CELL_CLASSES = Set.of("relationship-node", "peer-node", "server-node", "stale",
+            "status-ok", "status-impaired", "status-service-down", "status-unreachable", "status-unknown",
+            "peer-up", "peer-daemon-down", "peer-unreachable", "peer-unknown", "source-of-truth");
+    private final MainViewModel vm;
+    private final TreeView<ConsoleNode> tree = new TreeView<>();
+    private final TreeItem<ConsoleNode> treeRoot = new TreeItem<>();
+    private final Map<String, TreeItem<ConsoleNode>> treeItems = new HashMap<>();
+    private final Node node;
+
+    /**
+     * @param menus    a relationship's context menu (its backend's commands and actions), or null
+     * @param selected told of every selection, null when none
+     * @param delete   the Delete key on a row
+     */
+    TreePane(MainViewModel vm, Function<String, ContextMenu> menus, Consumer<ConsoleNode> selected, Runnable delete) {
+        this.vm = vm;
+        this.node = build(menus, selected, delete);
+    }
+
+    Node node() { return node; }
+
+    TreeView<ConsoleNode> tree() { return tree; }
+
+    /** The selected row's node, or null. */
+    ConsoleNode selected() {
+        TreeItem<ConsoleNode> item = tree.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    private Node build(Function<String, ContextMenu> menus, Consumer<ConsoleNode> selected, Runnable delete) {
+        tree.setId("serverTree");
+        tree.setRoot(treeRoot);
+        tree.setShowRoot(false);
+        treeRoot.setExpanded(true);
+        tree.setCellFactory(t -> new NodeCell(menus));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            ConsoleNode node = now == null ? null : now.getValue();
+            selected.accept(node);
+            if (node instanceof RelationshipItem r) vm.select(r.name());
+            else if (node instanceof PeerItem p) vm.select(p.relationship());
+            else vm.select(null);
+        });
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) delete.run();
+        });
+        Label heading = new Label("Servers and relationships");
+        heading.getStyleClass().add("pane-heading");
+        Label empty = new Label("No servers yet.\nUse “Add DHCP server…” to add one.");
+        empty.getStyleClass().add("placeholder");
+        empty.setWrapText(true);
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.nodes()));
+        StackPane treeStack = new StackPane(tree, empty);
+        StackPane.setAlignment(empty, Pos.TOP_LEFT);
+        VBox box = new VBox(heading, treeStack);
+        VBox.setVgrow(treeStack, Priority.ALWAYS);
+        box.getStyleClass().add("tree-pane");
+        box.setMinWidth(220);
+        return box;
+    }
+
+    /** Keeps one TreeItem per node key, so polls update the tree in place without losing selection. */
+    void sync() {
+        List<TreeItem<ConsoleNode>> top = new ArrayList<>();
+        Map<String, TreeItem<ConsoleNode>> seen = new HashMap<>();
+        for (ConsoleNode node : vm.nodes()) {
+            TreeItem<ConsoleNode> item = itemFor(node, seen);
+            if (node instanceof RelationshipItem r) {
+                List<TreeItem<ConsoleNode>> children = new ArrayList<>();
+                for (PeerItem p : r.children()) children.add(itemFor(p, seen));
+                if (!item.getChildren().equals(children)) item.getChildren().setAll(children);
+            }
+            top.add(item);
+        }
+        treeItems.keySet().retainAll(seen.keySet());
+        if (!treeRoot.getChildren().equals(top)) treeRoot.getChildren().setAll(top);
+        if (tree.getSelectionModel().getSelectedItem() == null && vm.selected() != null) {
+            TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + vm.selected());
+            if (wanted != null) tree.getSelectionModel().select(wanted);
+        }
+    }
+
+    private TreeItem<ConsoleNode> itemFor(ConsoleNode node, Map<String, TreeItem<ConsoleNode>> seen) {
+        TreeItem<ConsoleNode> item = treeItems.get(node.key());
+        if (item == null) {
+            item = new TreeItem<>(node);
+            item.setExpanded(true);
+            treeItems.put(node.key(), item);
+        } else if (!node.equals(item.getValue())) {
+            item.setValue(node);
+        }
+        seen.put(node.key(), item);
+        return item;
+    }
+
+    /** When the view model picks a relationship (at start, after a removal), the tree shows it selected. */
+    void follow(String relationship) {
+        TreeItem<ConsoleNode> selected = tree.getSelectionModel().getSelectedItem();
+        ConsoleNode node = selected == null ? null : selected.getValue();
+        String shown = node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
+        if (relationship.equals(shown)) return;
+        TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + relationship);
+        if (wanted != null) tree.getSelectionModel().select(wanted);
+    }
+
+    /** One tree row: status indicator, name and a dimmer detail; its style classes name the status. */
+    private static final class NodeCell extends TreeCell<ConsoleNode> {
+        private final Function<String, ContextMenu> menus;
+        private String menuFor;
+
+        NodeCell(Function<String, ContextMenu> menus) { this.menus = menus; }
+
+        @Override protected void updateItem(ConsoleNode node, boolean empty) {
+            super.updateItem(node, empty);
+            getStyleClass().removeAll(CELL_CLASSES);
+            String relationship = empty ? null : node instanceof RelationshipItem r ? r.name()
+                    : node instanceof PeerItem p ? p.relationship() : null;
+            if (!java.util.Objects.equals(relationship, menuFor)) {
+                // a relationship's or one of its peers' row offers the relationship's changes and HA actions;
+                // built once per relationship so a poll re-rendering the row does not close an open menu
+                menuFor = relationship;
+                setContextMenu(relationship == null ? null : menus.apply(relationship));
+            }
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                setAccessibleText(null);
+                return;
+            }
+            setText(null);
+            Label name = new Label();
+            name.getStyleClass().add("node-name");
+            Label detail = new Label();
+            detail.getStyleClass().add("node-detail");
+            Node icon;
+            if (node instanceof RelationshipItem r) {
+                getStyleClass().addAll("relationship-node", StatusIcons.styleClass(r.status()));
+                if (r.stale()) getStyleClass().add("stale");
+                icon = StatusIcons.relationship(r.status(), r.stale(), 16);
+                name.setText(r.name());
+                detail.setText(r.modeLabel());
+                String summary = r.state() == null ? "Not polled yet" : r.state().assessment().summary();
+                setTooltip(new Tooltip(r.statusLabel() + (r.state() != null && r.state().stale() ? " (last known)" : "")
+                        + (summary.equals(r.statusLabel()) ? "" : "\n" + summary)));
+            } else if (node instanceof PeerItem p) {
+                getStyleClass().addAll("peer-node", p.indicator().styleClass());
+                if (p.stale()) getStyleClass().add("stale");
+                if (p.sourceOfTruth()) getStyleClass().add("source-of-truth");
+                icon = StatusIcons.peer(p.indicator(), p.stale(), 13);
+                name.setText(p.title());
+                detail.setText(p.detail());
+                setTooltip(new Tooltip(p.peer().name() + ": " + p.indicator().label()
+                        + (p.observation() != null && p.observation().problem() != null
+                        ? "\n" + p.observation().problem() : "")));
+            } else {
+                ServerItem s = (ServerItem) node;
+                getStyleClass().add("server-node");
+                icon = SvgIcon.node(SvgIcon.SERVER, 16);
+                name.setText(s.server().name());
+                detail.setText("no relationships");
+                setTooltip(null);
+            }
+            HBox box = new HBox(6, icon, name, detail);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(box);
+            setAccessibleText(node.accessibleText());
+        }
+    }
+}
