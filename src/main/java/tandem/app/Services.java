@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.time.Duration;
@@ -98,8 +99,9 @@ public final class Services implements AutoCloseable {
                 auditStore, activity, actor, () -> lockWait, clock);
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
                 runner, keaConfigTimeout, clock);
-        this.synchronizer = new BackgroundSynchronizer(inventory, changes, replicationStore, stateStore, () -> preferences,
-                poller::current, (rel, peer) -> changes.currentConfig(rel, peer).map(c -> c), outsideCheckInterval(), clock);
+        this.synchronizer = new BackgroundSynchronizer(inventory, Map.of(Backend.KEA, changes), runner::settleAbandoned,
+                replicationStore, stateStore, () -> preferences, poller::current, changes::currentConfig,
+                outsideCheckInterval(), clock);
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
     }

@@ -1,6 +1,5 @@
 package tandem.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,8 @@ import tandem.core.Replication;
 import tandem.core.StatusEvent;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
-import tandem.kea.change.KeaChangeService;
+import tandem.core.Backend;
+import tandem.core.port.ConfigReplication;
 import tandem.poll.StatusListener;
 
 /**
@@ -40,7 +40,8 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSynchronizer.class);
 
     private final Inventory inventory;
-    private final KeaChangeService changes;
+    private final Map<Backend, ConfigReplication> replication;
+    private final Supplier<List<String>> settleAbandoned;
     private final ReplicationStore journal;
     private final StateStore states;
     private final Supplier<Preferences> preferences;
@@ -61,15 +62,21 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
 
     /** Reads a peer's configuration for the outside-change check. */
     public interface OutsideChangeDetector {
-        Optional<JsonNode> read(Relationship relationship, String peer);
+        Optional<String> read(Relationship relationship, String peer);
     }
 
-    public BackgroundSynchronizer(Inventory inventory, KeaChangeService changes, ReplicationStore journal,
+    /**
+     * @param replication     each backend that keeps its servers' configurations alike through the console
+     * @param settleAbandoned settles the changes any process left unfinished (the change runner)
+     */
+    public BackgroundSynchronizer(Inventory inventory, Map<Backend, ConfigReplication> replication,
+                                  Supplier<List<String>> settleAbandoned, ReplicationStore journal,
                                   StateStore states, Supplier<Preferences> preferences,
                                   Supplier<Map<String, RelationshipState>> current, OutsideChangeDetector outside,
                                   Duration outsideCheckInterval, Clock clock) {
         this.inventory = inventory;
-        this.changes = changes;
+        this.replication = Map.copyOf(replication);
+        this.settleAbandoned = settleAbandoned;
         this.journal = journal;
         this.states = states;
         this.preferences = preferences;
@@ -106,7 +113,7 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
     public void pass() {
         // changes a process left unfinished (killed, or a server that never answered) are settled first
         try {
-            changes.settleAbandoned().forEach(line -> LOG.info("{}", line));
+            settleAbandoned.get().forEach(line -> LOG.info("{}", line));
         } catch (RuntimeException e) {
             LOG.warn("Settling unfinished changes failed: {}", e.getMessage());
         }
@@ -114,11 +121,13 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
         for (Relationship rel : inventory.relationships()) {
             RelationshipState state = now.get(rel.name());
             // configuration replication is Kea's; ISC dhcpd pairs are written through their own safe write
-            if (state == null || state.stale() || rel.backend() != tandem.core.Backend.KEA) continue;
+            ConfigReplication changes = replication.get(rel.backend());
+            // a backend whose servers share or sync their configuration themselves needs none of this
+            if (state == null || state.stale() || changes == null) continue;
             try {
                 if (reconnected(rel, state)) continue;
-                checkOutside(rel, state);
-                if (Replication.enabled(rel, preferences.get())) reconcile(rel, state);
+                checkOutside(changes, rel, state);
+                if (Replication.enabled(rel, preferences.get())) reconcile(changes, rel, state);
             } catch (tandem.core.change.ChangeBlocked busy) {
                 LOG.debug("{}: another process is changing it; synchronized on a later pass", rel.name());
             } catch (RuntimeException e) {
@@ -144,7 +153,7 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
         return changed.isPresent();
     }
 
-    private void reconcile(Relationship rel, RelationshipState state) {
+    private void reconcile(ConfigReplication changes, Relationship rel, RelationshipState state) {
         String sot = state.assessment().sourceOfTruth();
         if (sot == null) return;
         for (PeerDefinition p : rel.peers()) {
@@ -176,20 +185,20 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
     }
 
     /** Compares the source of truth's configuration with the last one seen, every outsideCheckInterval. */
-    private void checkOutside(Relationship rel, RelationshipState state) {
+    private void checkOutside(ConfigReplication changes, Relationship rel, RelationshipState state) {
         String sot = state.assessment().sourceOfTruth();
         if (sot == null) return;
         Instant now = clock.instant();
         Instant last = lastOutsideCheck.get(rel.name());
         if (last != null && Duration.between(last, now).compareTo(outsideCheckInterval) < 0) return;
         lastOutsideCheck.put(rel.name(), now);
-        Optional<JsonNode> config = outside.read(rel, sot);
+        Optional<String> config = outside.read(rel, sot);
         if (config.isEmpty()) return;
-        String hash = tandem.kea.change.KeaConfigJson.hash(config.get());
+        String hash = changes.fingerprint(config.get());
         Optional<ConfigSnapshot> known = states.latestSnapshot(rel.name(), sot);
-        states.saveSnapshot(new ConfigSnapshot(rel.name(), sot, hash, config.get().toString(), now));
+        states.saveSnapshot(new ConfigSnapshot(rel.name(), sot, hash, config.get(), now));
         if (known.isEmpty() || known.get().hash().equals(hash)) return;
-        String summary = OutsideChange.summary(tandem.kea.change.KeaConfigJson.parse(known.get().json()), config.get());
+        String summary = changes.describeChange(known.get().json(), config.get());
         LOG.info("{}: the configuration of {} was changed outside the console ({})", rel.name(), sot, summary);
         record(new StatusEvent(now, rel.name(), state.status(), state.status(),
                 "The configuration of " + sot + " was changed outside the console: " + summary));

@@ -143,7 +143,7 @@ public final class ChangeViewModel {
         for (PeerDefinition p : relationship.peers()) if (!order.contains(p.name())) order.add(p.name());
         tasks.run(() -> {
             for (String peer : order) {
-                var config = changes.currentConfig(relationship, peer);
+                var config = changes.currentConfigTree(relationship, peer);
                 if (config.isPresent()) return Map.entry(peer, ChangeForm.subnetsOf(config.get()));
             }
             return null;

@@ -55,7 +55,7 @@ import tandem.kea.change.KeaConfigChannel.ConfigCommandFailed;
  * and replayed on the primary before it takes over again. Peers that miss a change are marked out of sync and
  * synchronized when they are back.
  */
-public final class KeaChangeService {
+public final class KeaChangeService implements tandem.core.port.ConfigReplication {
     private static final Logger LOG = LoggerFactory.getLogger(KeaChangeService.class);
 
     /** The journal's kind for configuration changes, synchronizations and replays of a Kea relationship. */
@@ -284,6 +284,7 @@ public final class KeaChangeService {
      * were replayed. The primary must be active; each change is re-applied to the primary's own configuration.
      * Run by the background service: when another process holds the relationship, it is left to the next pass.
      */
+    @Override
     public int replayJournal(String relationshipName) {
         Relationship rel = relationship(relationshipName);
         String primary = rel.primary().map(PeerDefinition::name).orElse(null);
@@ -306,6 +307,7 @@ public final class KeaChangeService {
     }
 
     /** Peers marked out of sync that answer again are synchronized; returns their outcomes. */
+    @Override
     public Map<String, String> resynchronizeReturningPeers(String relationshipName) {
         Relationship rel = relationship(relationshipName);
         Map<String, String> outOfSync = journal.outOfSync(rel.name());
@@ -321,8 +323,23 @@ public final class KeaChangeService {
         return synchronize(rel, back, Duration.ZERO);
     }
 
+    @Override
+    public Optional<String> currentConfig(Relationship rel, String peer) {
+        return currentConfigTree(rel, peer).map(ObjectNode::toString);
+    }
+
+    @Override
+    public String fingerprint(String configuration) {
+        return KeaConfigJson.hash(KeaConfigJson.parse(configuration));
+    }
+
+    @Override
+    public String describeChange(String before, String after) {
+        return OutsideChange.summary(KeaConfigJson.parse(before), KeaConfigJson.parse(after));
+    }
+
     /** A peer's configuration as it answers now, or empty when it does not answer. */
-    public Optional<ObjectNode> currentConfig(Relationship rel, String peer) {
+    public Optional<ObjectNode> currentConfigTree(Relationship rel, String peer) {
         try {
             return Optional.of(writer.read(rel, peer));
         } catch (ConfigCommandFailed e) {

@@ -1,4 +1,4 @@
-package tandem.sync;
+package tandem.kea.change;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package tandem.sync;
+package tandem.kea.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
