@@ -13,10 +13,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tandem.core.change.ChangeBlocked;
 import tandem.core.change.Redaction;
+import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.isc.ConfSyntaxException;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.FailoverEdits;
 import tandem.isc.HostKeyPrompt;
+import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
 import tandem.isc.IscLocation;
 import tandem.isc.IscServerSettings;
@@ -216,6 +218,36 @@ final class IscEdit {
         } finally {
             target.close();
         }
+    }
+
+    /** Undoes a journaled dhcpd.conf write: the files back to what they said before it, as a new change. */
+    static int undo(TandemCommand root, CommandSpec spec, JournalEntry entry, boolean dryRun) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        IscChangeService isc = root.services().iscChanges();
+        IscChangeService.UndoPlan plan;
+        try {
+            plan = isc.prepareUndo(entry.id());
+        } catch (IscChangeService.UndoRefused e) {
+            spec.commandLine().getErr().println("Refused: " + e.getMessage());
+            return TandemCommand.EXIT_REFUSED;
+        }
+        out.println(plan.description() + " on " + plan.where().name());
+        out.print(Redaction.redact(plan.inverse().unifiedDiff()));
+        if (dryRun) return 0;
+        SafeWrite.Result r;
+        try {
+            r = isc.undo(plan);
+        } catch (ChangeBlocked blocked) {
+            spec.commandLine().getErr().println("Refused: " + blocked.getMessage());
+            return TandemCommand.EXIT_REFUSED;
+        }
+        if (r instanceof SafeWrite.Conflict c) {
+            spec.commandLine().getErr().println("Refused: " + c.file() + " no longer says what change #" + entry.id()
+                    + " wrote (it changed since); nothing was written.");
+            return TandemCommand.EXIT_REFUSED;
+        }
+        (r instanceof SafeWrite.Applied ? out : spec.commandLine().getErr()).println(r.message());
+        return r instanceof SafeWrite.Applied ? 0 : TandemCommand.EXIT_REFUSED;
     }
 
     /** Writes a change and reports it: 0 when it was applied, 1 when it was refused or failed (with the reason). */
