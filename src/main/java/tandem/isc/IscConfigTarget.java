@@ -37,12 +37,10 @@ public interface IscConfigTarget {
         throw new IOException("the files of " + name() + " cannot be read");
     }
 
-    /** An inventory ISC server: each call logs in over SSH, does its work and logs out. */
-    static IscConfigTarget overSsh(IscServerSettings settings, java.nio.file.Path knownHosts, Clock clock) {
-        return overSsh(settings, knownHosts, clock, "tandem", SafeWrite.LOCK_WAIT);
-    }
-
     /**
+     * An ISC server: each call logs in over SSH, does its work and logs out. Writes are not journaled here: the
+     * console and the command line reach servers through {@link IscChangeService}.
+     *
      * @param owner    this process as another writer is told it while it holds the server's lock
      * @param lockWait how long a write waits for another writer's lock on the server
      */

@@ -112,10 +112,6 @@ public final class SafeWrite {
         this.lockWait = lockWait;
     }
 
-    public static SafeWrite forServer(Shell shell, IscServerSettings settings, Clock clock) {
-        return new SafeWrite(shell, settings.validateCommand(), settings.restartCommand(), clock);
-    }
-
     /** Reads a configuration (the main file and its includes) where the shell is. */
     public static DhcpdConfig read(Shell shell, String configPath) throws IOException, ConfSyntaxException {
         return DhcpdConfig.read(configPath, shell::readFile);
