@@ -1,6 +1,5 @@
 package tandem.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,14 +22,10 @@ import tandem.core.port.ConfigChecker;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
-import tandem.isc.ConfSyntaxException;
-import tandem.isc.ConfigChange;
-import tandem.isc.DhcpdConfig;
-import tandem.isc.FailoverStatus;
+import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
+import tandem.isc.IscJournal;
 import tandem.isc.IscModule;
-import tandem.isc.IscServerSettings;
-import tandem.isc.SafeWrite;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaModule;
 import tandem.kea.change.KeaChangeService;
@@ -67,6 +62,7 @@ public final class Services implements AutoCloseable {
     private final ChangeActivity activity;
     private final H2AuditStore auditStore;
     private final ChangeRunner runner;
+    private final IscChangeService iscChanges;
     /** How long a change waits for another writer of the same relationship or file before it is refused. */
     private volatile Duration lockWait = Duration.ofSeconds(Long.getLong("tandem.lockWaitSeconds", 60));
 
@@ -102,8 +98,21 @@ public final class Services implements AutoCloseable {
         this.synchronizer = new BackgroundSynchronizer(inventory, Map.of(Backend.KEA, changes), runner::settleAbandoned,
                 replicationStore, stateStore, () -> preferences, poller::current, changes::currentConfig,
                 outsideCheckInterval(), clock);
+        this.iscChanges = new IscChangeService(runner, inventory, replicationStore, knownHosts(dataDir),
+                sealer(SecretCipher.inDirectory(dataDir)), () -> lockWait, clock);
+        runner.register(IscChangeService.KIND, iscChanges.settler());
+        runner.register(IscChangeService.PARTNER_DOWN_KIND, iscChanges.partnerDownSettler());
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
+    }
+
+    /** Secrets in journaled dhcpd.conf text are sealed with the data folder's key, like stored passwords. */
+    private static IscJournal.Sealer sealer(SecretCipher cipher) {
+        return new IscJournal.Sealer() {
+            @Override public String seal(String secret) { return cipher.encrypt(secret); }
+
+            @Override public String open(String sealed) { return cipher.decrypt(sealed); }
+        };
     }
 
     /** How often the source of truth's configuration is compared with the last one seen (default 60 s). */
@@ -175,43 +184,16 @@ public final class Services implements AutoCloseable {
     public ConfigChecker configChecks() { return configChecks; }
 
     /**
-     * The dhcpd.conf of an inventory ISC server, reached over SSH. Writing it restarts dhcpd, and partner-down
-     * changes the failover state: while either runs, every relationship of the server names it (see
+     * The dhcpd.conf of an inventory ISC server, reached over SSH. Every write and partner-down runs as a change
+     * (locked, journaled, audited, undoable); while it runs, every relationship of the server names it (see
      * {@link #activity()}).
      */
     public Optional<IscConfigTarget> iscConfig(String serverName) {
-        return inventory.server(serverName).filter(r -> r.backend() == Backend.ISC)
-                .map(r -> announcing(serverName, IscConfigTarget.overSsh(IscServerSettings.fromConnection(r.connection()),
-                        knownHosts(dataDir), Clock.systemUTC())));
+        return iscChanges.server(serverName);
     }
 
-    /** The target, with every write and partner-down recorded as a change under way on the server's relationships. */
-    public IscConfigTarget announcing(String serverName, IscConfigTarget target) {
-        return new IscConfigTarget() {
-            @Override public String name() { return target.name(); }
-
-            @Override public DhcpdConfig load() throws IOException, ConfSyntaxException { return target.load(); }
-
-            @Override public SafeWrite.Result apply(DhcpdConfig before, ConfigChange change) throws IOException {
-                try (ChangeActivity.Running running = changing(serverName, "a dhcpd.conf change (dhcpd restarts)")) {
-                    return target.apply(before, change);
-                }
-            }
-
-            @Override public FailoverStatus setPartnerDown(String failoverPeer) throws IOException {
-                try (ChangeActivity.Running running = changing(serverName, "partner-down for " + failoverPeer)) {
-                    return target.setPartnerDown(failoverPeer);
-                }
-            }
-        };
-    }
-
-    private ChangeActivity.Running changing(String serverName, String description) {
-        List<ChangeActivity.Running> all = inventory.relationships().stream()
-                .filter(r -> r.serverName().equals(serverName))
-                .map(r -> activity.begin(r.name(), description)).toList();
-        return () -> all.forEach(ChangeActivity.Running::close);
-    }
+    /** dhcpd.conf writes and partner-down, from the console and the command line, through the change runner. */
+    public IscChangeService iscChanges() { return iscChanges; }
 
     public PreferenceStore preferenceStore() { return preferenceStore; }
 

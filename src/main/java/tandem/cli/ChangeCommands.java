@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tandem.core.change.ChangeBlocked;
+import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.kea.change.ChangeRefused;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
@@ -164,28 +165,20 @@ final class ChangeCommands {
         }
     }
 
-    @Command(name = "undo", mixinStandardHelpOptions = true,
-            description = "Undo a change from the journal: its inverse is applied as a new change.")
-    static final class Undo implements Callable<Integer> {
-        @ParentCommand TandemCommand root;
-        @Spec CommandSpec spec;
-        @Parameters(paramLabel = "ID", description = "The change's number, as `tandem journal --all` shows it") long id;
-        @Option(names = "--dry-run") boolean dryRun;
-
-        public Integer call() {
-            var services = root.services();
-            services.poller().refresh();
-            try {
-                var preview = services.changes().prepareUndo(id);
-                Target t = new Target();
-                t.relationship = preview.relationship();
-                t.dryRun = dryRun;
-                t.spec = spec;
-                return t.run(root, preview.change());
-            } catch (ChangeRefused e) {
-                spec.commandLine().getErr().println("Refused: " + e.getMessage());
-                return TandemCommand.EXIT_REFUSED;
-            }
+    /** Undoes a journaled Kea change: its inverse, previewed and applied like any other change. */
+    static int undoKea(TandemCommand root, CommandSpec spec, JournalEntry entry, boolean dryRun) {
+        var services = root.services();
+        services.poller().refresh();
+        try {
+            var preview = services.changes().prepareUndo(entry.id());
+            Target t = new Target();
+            t.relationship = preview.relationship();
+            t.dryRun = dryRun;
+            t.spec = spec;
+            return t.run(root, preview.change());
+        } catch (ChangeRefused e) {
+            spec.commandLine().getErr().println("Refused: " + e.getMessage());
+            return TandemCommand.EXIT_REFUSED;
         }
     }
 }

@@ -2,10 +2,7 @@ package tandem.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import tandem.core.change.ChangeBlocked;
+import tandem.core.change.Redaction;
 import tandem.isc.AddressPool;
 import tandem.isc.ConfProblem;
 import tandem.isc.ConfSyntaxException;
@@ -29,15 +28,11 @@ import tandem.isc.FailoverEdits;
 import tandem.isc.FailoverPeer;
 import tandem.isc.FailoverPeer.Field;
 import tandem.isc.FailoverPeerForm;
-import tandem.isc.HostKeyPrompt;
+import tandem.isc.IscConfigTarget;
+import tandem.isc.IscLocation;
 import tandem.isc.IscServerSettings;
 import tandem.isc.LocalShell;
 import tandem.isc.PeerDeclaration;
-import tandem.isc.SafeWrite;
-import tandem.isc.Shell;
-import tandem.isc.SshConnection;
-import tandem.isc.SshSettings;
-import tandem.isc.SshTarget;
 
 /** {@code tandem isc ...}: check and edit ISC dhcpd configurations, in a local file or on a server over SSH. */
 @Command(name = "isc", mixinStandardHelpOptions = true,
@@ -69,16 +64,15 @@ final class IscCommand {
 
         @ArgGroup(exclusive = true, multiplicity = "1") From from;
         @ArgGroup(exclusive = true, multiplicity = "1") To to;
-        @Mixin Apply apply;
+        @Mixin IscEdit.Apply apply;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<AutoCloseable> open = new java.util.ArrayList<>();
             try {
-                tandem.isc.IscConfigTarget source = target(from.server, from.file, open);
-                tandem.isc.IscConfigTarget partner = target(to.server, to.file, open);
+                IscConfigTarget source = target(from.server, from.file);
+                IscConfigTarget partner = target(to.server, to.file);
                 DhcpdConfig sourceConfig = source.load();
                 DhcpdConfig partnerConfig = partner.load();
                 FailoverEdits.Edit e;
@@ -93,7 +87,7 @@ final class IscCommand {
                     out.println("The partner already has this subnet as " + source.name() + " does.");
                     return 0;
                 }
-                out.print(e.change().unifiedDiff());
+                out.print(Redaction.redact(e.change().unifiedDiff()));
                 if (!e.applicable()) {
                     err.println("Refused: the partner's configuration would break:");
                     e.problems().forEach(p -> err.println("  " + p));
@@ -103,30 +97,22 @@ final class IscCommand {
                     out.println("Preview only: run again with --apply to write it to " + partner.name() + ".");
                     return 0;
                 }
-                SafeWrite.Result r = partner.apply(partnerConfig, e.change());
-                (r instanceof SafeWrite.Applied ? out : err).println(r.message());
-                return r instanceof SafeWrite.Applied ? 0 : TandemCommand.EXIT_REFUSED;
+                return IscEdit.write(spec, partner, partnerConfig, e.change());
             } catch (ConfSyntaxException ex) {
                 err.println("Cannot read the configuration: " + ex.getMessage());
                 return TandemCommand.EXIT_REFUSED;
-            } finally {
-                for (AutoCloseable c : open) c.close();
             }
         }
 
-        private tandem.isc.IscConfigTarget target(String server, Path file, List<AutoCloseable> open) throws IOException {
+        /** A local file, or an inventory server; either way its writes run as changes of the data folder. */
+        private IscConfigTarget target(String server, Path file) {
+            var services = isc.root.services();
             if (file != null) {
-                return tandem.isc.IscConfigTarget.of(new LocalShell(Duration.ofSeconds(60)), file.toAbsolutePath().toString(),
-                        IscServerSettings.DEFAULT_VALIDATE_COMMAND, "true", Clock.systemUTC());
+                return services.iscChanges().through(new LocalShell(Duration.ofSeconds(60)), IscLocation.local(
+                        file.toAbsolutePath().toString(), IscServerSettings.DEFAULT_VALIDATE_COMMAND, "true"));
             }
-            var record = isc.root.services().inventory().server(server)
-                    .filter(r -> r.backend() == tandem.core.Backend.ISC)
-                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "no ISC server named " + server + " in the inventory"));
-            IscServerSettings s = IscServerSettings.fromConnection(record.connection());
-            SshConnection c = SshConnection.open(s.ssh(), isc.root.dataDir().resolve("known_hosts"), HostKeyPrompt.REFUSE, Duration.ofSeconds(30));
-            open.add(c);
-            return isc.root.services().announcing(server,
-                    tandem.isc.IscConfigTarget.of(c, s.configPath(), s.validateCommand(), s.restartCommand(), Clock.systemUTC()));
+            return services.iscConfig(server).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no ISC server named " + server + " in the inventory"));
         }
     }
 
@@ -157,8 +143,14 @@ final class IscCommand {
                         + " really down.");
                 return TandemCommand.EXIT_REFUSED;
             }
-            // the same path as the console's: recorded as a change under way, so a console watching says why
-            tandem.isc.FailoverStatus st = isc.root.services().iscConfig(server).orElseThrow().setPartnerDown(peer);
+            // the same path as the console's: a journaled change, named on the server's relationships while it runs
+            tandem.isc.FailoverStatus st;
+            try {
+                st = isc.root.services().iscConfig(server).orElseThrow().setPartnerDown(peer);
+            } catch (ChangeBlocked blocked) {
+                err.println("Refused: " + blocked.getMessage());
+                return TandemCommand.EXIT_REFUSED;
+            }
             spec.commandLine().getOut().println(server + " \"" + peer + "\": " + st.local().wire() + " (partner " + st.partner().wire() + ")");
             return 0;
         }
@@ -201,181 +193,6 @@ final class IscCommand {
                     + " failover peer(s), " + config.pools().size() + " pool(s))");
             return errors ? TandemCommand.EXIT_REFUSED : 0;
         }
-    }
-
-    /** Where the configuration is: a local file, or a server over SSH. */
-    static final class Target {
-        @Spec(Spec.Target.MIXEE) CommandSpec spec;
-
-        static final class Where {
-            @Option(names = "--file", paramLabel = "FILE", description = "A local dhcpd.conf")
-            Path file;
-
-            @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]", description = "The ISC server to log in to")
-            String ssh;
-        }
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        Where where;
-
-        @Option(names = "--key", paramLabel = "FILE", description = "SSH private key")
-        Path key;
-
-        @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the SSH password (or key passphrase)")
-        Path passwordFile;
-
-        @Option(names = "--jump", paramLabel = "USER@HOST[:PORT]", description = "Jump host to go through")
-        String jump;
-
-        @Option(names = "--sudo", description = "Run privileged steps with sudo -n")
-        boolean sudo;
-
-        @Option(names = "--config", paramLabel = "PATH", description = "dhcpd.conf on the server (default: " + IscServerSettings.DEFAULT_CONFIG_PATH + ")")
-        String configPath;
-
-        @Option(names = "--validate", paramLabel = "CMD", description = "Validation command, FILE is the file to check (default: " + IscServerSettings.DEFAULT_VALIDATE_COMMAND + ")")
-        String validate;
-
-        @Option(names = "--restart", paramLabel = "CMD", description = "Restart command (default on a server: "
-                + IscServerSettings.DEFAULT_RESTART_COMMAND + "; for a local file: none)")
-        String restart;
-
-        @Option(names = "--known-hosts", paramLabel = "FILE", description = "Known hosts file (default: known_hosts in the data folder)")
-        Path knownHosts;
-
-        @Option(names = "--accept-host-key", paramLabel = "FINGERPRINT",
-                description = "Trust a server not yet in known hosts when its key has this fingerprint (as printed when it was refused)")
-        String acceptHostKey;
-
-        Shell shell;
-        String mainPath;
-        String validateCommand;
-        String restartCommand;
-
-        void open(TandemCommand root) throws IOException {
-            if (where.file != null) {
-                if (key != null || jump != null || passwordFile != null || sudo || configPath != null) {
-                    throw new ParameterException(spec.commandLine(), "--key, --password-file, --jump, --sudo and --config go with --ssh, not --file");
-                }
-                shell = new LocalShell(Duration.ofSeconds(60));
-                mainPath = where.file.toAbsolutePath().toString();
-                validateCommand = validate == null ? IscServerSettings.DEFAULT_VALIDATE_COMMAND : validate;
-                restartCommand = restart == null ? "true" : restart;
-                return;
-            }
-            SshTarget target;
-            SshTarget jumpTarget;
-            try {
-                target = SshTarget.parse(where.ssh);
-                jumpTarget = jump == null ? null : SshTarget.parse(jump);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), (jump != null && e.getMessage().contains(jump) ? "--jump: " : "--ssh: ") + e.getMessage());
-            }
-            String password = passwordFile == null ? null
-                    : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            IscServerSettings settings;
-            try {
-                settings = new IscServerSettings(new SshSettings(target, key, password, jumpTarget, sudo), configPath, validate, restart, 0, null);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            HostKeyPrompt prompt = (host, type, fingerprint) -> {
-                if (fingerprint.equals(acceptHostKey)) {
-                    err.println("Trusting " + host + " (" + type + " " + fingerprint + ") and remembering it in known hosts");
-                    return true;
-                }
-                err.println("The host key of " + host + " is not known: " + type + " " + fingerprint);
-                err.println("If that is the server's key, run again with --accept-host-key " + fingerprint);
-                return false;
-            };
-            Path known = knownHosts != null ? knownHosts : root.dataDir().resolve("known_hosts");
-            shell = SshConnection.open(settings.ssh(), known, prompt, Duration.ofSeconds(30));
-            mainPath = settings.configPath();
-            validateCommand = settings.validateCommand();
-            restartCommand = settings.restartCommand();
-        }
-
-        DhcpdConfig read() throws IOException, ConfSyntaxException {
-            return SafeWrite.read(shell, mainPath);
-        }
-
-        void close() {
-            if (shell instanceof SshConnection c) c.close();
-        }
-    }
-
-    /** Options shared by the edits: preview by default, write with --apply. */
-    static final class Apply {
-        @Option(names = "--apply", description = "Write the change (validated, with a backup, then restart); without it only the diff is shown")
-        boolean apply;
-
-        @Option(names = "--yes", description = "Confirm a change that comes with warnings (e.g. a peer that will be deleted)")
-        boolean yes;
-    }
-
-    /** Runs an edit: show warnings and the diff, refuse what breaks the rules, write when asked. */
-    static int edit(CommandSpec spec, TandemCommand root, Target target, Apply apply, EditFunction f) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        target.open(root);
-        try {
-            DhcpdConfig config;
-            try {
-                config = target.read();
-            } catch (ConfSyntaxException e) {
-                err.println("Cannot read the configuration: " + e.getMessage());
-                return TandemCommand.EXIT_REFUSED;
-            }
-            FailoverEdits.Outcome outcome;
-            try {
-                outcome = f.apply(config);
-            } catch (IllegalArgumentException e) {
-                err.println("Refused: " + e.getMessage());
-                return TandemCommand.EXIT_REFUSED;
-            }
-            if (outcome instanceof FailoverEdits.Choice c) {
-                err.println(c.question().question());
-                c.question().options().forEach(o -> err.println("  " + o));
-                err.println("Run again with --move-to PEER.");
-                return TandemCommand.EXIT_REFUSED;
-            }
-            FailoverEdits.Edit e = (FailoverEdits.Edit) outcome;
-            e.change().warnings().forEach(w -> out.println("Warning: " + w));
-            if (e.change().isEmpty()) {
-                out.println("Nothing to change.");
-                return 0;
-            }
-            out.print(e.change().unifiedDiff());
-            if (!e.applicable()) {
-                err.println("Refused: the change would break the configuration:");
-                e.problems().forEach(p -> err.println("  " + p));
-                return TandemCommand.EXIT_REFUSED;
-            }
-            if (!apply.apply) {
-                out.println("Preview only: run again with --apply to write it.");
-                return 0;
-            }
-            if (!e.change().warnings().isEmpty() && !apply.yes) {
-                err.println("Refused: the change comes with the warnings above; run again with --apply --yes to confirm.");
-                return TandemCommand.EXIT_REFUSED;
-            }
-            SafeWrite.Result r = new SafeWrite(target.shell, target.validateCommand, target.restartCommand, Clock.systemUTC())
-                    .apply(config, e.change());
-            if (r instanceof SafeWrite.Applied) {
-                out.println(r.message());
-                return 0;
-            }
-            err.println(r.message());
-            return TandemCommand.EXIT_REFUSED;
-        } finally {
-            target.close();
-        }
-    }
-
-    @FunctionalInterface
-    interface EditFunction {
-        FailoverEdits.Outcome apply(DhcpdConfig config);
     }
 
     /** The peer fields as options (text, so that a bad value is reported at its option). */
@@ -436,7 +253,7 @@ final class IscCommand {
         static final class ListPeers implements Callable<Integer> {
             @ParentCommand Peer peer;
             @Spec CommandSpec spec;
-            @Mixin Target target;
+            @Mixin IscEdit.Target target;
 
             @Override
             public Integer call() throws Exception {
@@ -466,9 +283,9 @@ final class IscCommand {
         static final class Add implements Callable<Integer> {
             @ParentCommand Peer peer;
             @Spec CommandSpec spec;
-            @Mixin Target target;
+            @Mixin IscEdit.Target target;
             @Mixin PeerFields fields;
-            @Mixin Apply apply;
+            @Mixin IscEdit.Apply apply;
 
             @Option(names = "--name", required = true, paramLabel = "NAME", description = "The peer's name") String name;
 
@@ -488,7 +305,7 @@ final class IscCommand {
                 }
                 fields.putInto(m);
                 FailoverPeer p = peerFrom(spec, m);
-                return edit(spec, peer.isc.root, target, apply, c -> FailoverEdits.addPeer(c, p, forPool));
+                return IscEdit.edit(spec, peer.isc.root, target, apply, c -> FailoverEdits.addPeer(c, p, forPool));
             }
         }
 
@@ -497,9 +314,9 @@ final class IscCommand {
         static final class Edit implements Callable<Integer> {
             @ParentCommand Peer peer;
             @Spec CommandSpec spec;
-            @Mixin Target target;
+            @Mixin IscEdit.Target target;
             @Mixin PeerFields fields;
-            @Mixin Apply apply;
+            @Mixin IscEdit.Apply apply;
 
             @Parameters(paramLabel = "NAME", description = "The peer to change") String name;
 
@@ -507,7 +324,7 @@ final class IscCommand {
 
             @Override
             public Integer call() throws Exception {
-                return edit(spec, peer.isc.root, target, apply, c -> {
+                return IscEdit.edit(spec, peer.isc.root, target, apply, c -> {
                     PeerDeclaration d = c.peer(name).orElseThrow(() -> new IllegalArgumentException(
                             "no failover peer \"" + name + "\" (peers: " + String.join(", ", c.peerNames()) + ")"));
                     Map<Field, String> m = new EnumMap<>(Field.class);
@@ -525,8 +342,8 @@ final class IscCommand {
         static final class Remove implements Callable<Integer> {
             @ParentCommand Peer peer;
             @Spec CommandSpec spec;
-            @Mixin Target target;
-            @Mixin Apply apply;
+            @Mixin IscEdit.Target target;
+            @Mixin IscEdit.Apply apply;
 
             @Parameters(paramLabel = "NAME", description = "The peer to delete") String name;
 
@@ -534,7 +351,7 @@ final class IscCommand {
 
             @Override
             public Integer call() throws Exception {
-                return edit(spec, peer.isc.root, target, apply, c -> FailoverEdits.deletePeer(c, name, moveTo));
+                return IscEdit.edit(spec, peer.isc.root, target, apply, c -> FailoverEdits.deletePeer(c, name, moveTo));
             }
         }
     }
@@ -548,7 +365,7 @@ final class IscCommand {
         static final class ListPools implements Callable<Integer> {
             @ParentCommand Pool pool;
             @Spec CommandSpec spec;
-            @Mixin Target target;
+            @Mixin IscEdit.Target target;
 
             @Override
             public Integer call() throws Exception {
@@ -574,8 +391,8 @@ final class IscCommand {
         static final class SetPeer implements Callable<Integer> {
             @ParentCommand Pool pool;
             @Spec CommandSpec spec;
-            @Mixin Target target;
-            @Mixin Apply apply;
+            @Mixin IscEdit.Target target;
+            @Mixin IscEdit.Apply apply;
 
             @Parameters(index = "0", paramLabel = "POOL", description = "The pool's number, as `isc pool list` shows it") int poolIndex;
 
@@ -584,7 +401,7 @@ final class IscCommand {
             @Override
             public Integer call() throws Exception {
                 String p = peerName.equals("none") ? null : peerName;
-                return edit(spec, pool.isc.root, target, apply, c -> FailoverEdits.setPoolPeer(c, poolIndex, p));
+                return IscEdit.edit(spec, pool.isc.root, target, apply, c -> FailoverEdits.setPoolPeer(c, poolIndex, p));
             }
         }
     }

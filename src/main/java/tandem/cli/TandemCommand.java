@@ -19,8 +19,9 @@ import tandem.store.DataDirectory;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "DHCP failover console. Without a command, opens the console window.",
         subcommands = {ServerCommand.class, StatusCommand.class, ChangeCommands.Subnet.class, ChangeCommands.Pool.class,
-                ChangeCommands.Reservation.class, ChangeCommands.OptionGroup.class, ChangeCommands.Undo.class,
-                SyncCommand.class, JournalCommand.class, AuditCommand.class, WatchCommand.class, HaCommand.class, IscCommand.class,
+                ChangeCommands.Reservation.class, ChangeCommands.OptionGroup.class, UndoCommand.class,
+                SyncCommand.class, JournalCommand.class, AuditCommand.class, WatchCommand.class, HaCommand.class,
+                IscCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */

@@ -26,12 +26,19 @@ import tandem.isc.DhcpdConfig;
 import tandem.isc.FailoverState;
 import tandem.isc.FailoverStatus;
 import tandem.isc.IscConfigTarget;
+import tandem.isc.IscLocation;
+import tandem.isc.IscServerSettings;
+import tandem.isc.SshSettings;
+import tandem.isc.SshTarget;
 import tandem.isc.SafeWrite;
 import tandem.store.Database;
 import tandem.store.H2InventoryStore;
 import tandem.store.SecretCipher;
 
-/** A dhcpd.conf write restarts dhcpd: while it runs, every relationship of that server names it. */
+/**
+ * A dhcpd.conf write restarts dhcpd: while it runs, every relationship of that server names it. Both run as changes
+ * of the runner, which journals them.
+ */
 class IscChangeActivityTest {
     @TempDir Path data;
 
@@ -54,7 +61,9 @@ class IscChangeActivityTest {
             List<List<Optional<Activity>>> seen = new ArrayList<>();
             Runnable look = () -> seen.add(List.of(services.activity().current("dhcp1/north"),
                     services.activity().current("dhcp1/south"), services.activity().current("dhcp3/east")));
-            IscConfigTarget target = services.announcing("dhcp1", new IscConfigTarget() {
+            IscLocation dhcp1 = IscLocation.ofServer("dhcp1", IscServerSettings.defaults(
+                    new SshSettings(new SshTarget("admin", "127.0.0.1", 22), null, null, null, false)));
+            IscConfigTarget target = services.iscChanges().journaled(dhcp1, new IscConfigTarget() {
                 @Override public String name() { return "admin@127.0.0.1:/etc/dhcp/dhcpd.conf"; }
 
                 @Override public DhcpdConfig load() { throw new UnsupportedOperationException(); }
@@ -70,17 +79,24 @@ class IscChangeActivityTest {
                 }
             });
 
-            assertInstanceOf(SafeWrite.Applied.class, target.apply(null, null));
+            String conf = "/etc/dhcp/dhcpd.conf";
+            DhcpdConfig before = DhcpdConfig.parse(conf, "authoritative;\n");
+            ConfigChange change = ConfigChange.between(before, DhcpdConfig.parse(conf, "authoritative;\nomapi-port 7911;\n"), List.of());
+            assertInstanceOf(SafeWrite.Applied.class, target.apply(before, change));
             target.setPartnerDown("north");
             look.run();
 
             assertEquals(3, seen.size());
-            assertEquals("a dhcpd.conf change (dhcpd restarts)", seen.get(0).get(0).orElseThrow().description());
-            assertEquals("a dhcpd.conf change (dhcpd restarts)", seen.get(0).get(1).orElseThrow().description());
+            String write = "'dhcpd.conf change on dhcp1 (dhcpd restarts): /etc/dhcp/dhcpd.conf +1 -0'";
+            assertEquals(write, seen.get(0).get(0).orElseThrow().description());
+            assertEquals(write, seen.get(0).get(1).orElseThrow().description());
             assertTrue(seen.get(0).get(2).isEmpty(), "another server's relationship is not being changed");
-            assertEquals("partner-down for north", seen.get(1).get(0).orElseThrow().description());
+            assertEquals("'partner-down for north on dhcp1'", seen.get(1).get(0).orElseThrow().description());
             assertEquals("the console", seen.get(1).get(0).orElseThrow().owner());
             assertTrue(seen.get(2).stream().allMatch(Optional::isEmpty), "nothing is under way afterwards");
+            List<String> journaled = services.replicationStore().recent(10).stream()
+                    .map(e -> e.kind() + " " + e.relationship() + " " + e.status()).toList();
+            assertEquals(List.of("isc-partner-down dhcp1 APPLIED", "isc dhcp1 APPLIED"), journaled);
         }
     }
 }

@@ -124,6 +124,11 @@ class IscConsoleLabTest {
             assertEquals(0, down.code(), down.err());
             rel = awaitRelationship(r -> r.path("peers").get(0).path("haState").asText().equals("partner-down"), 30);
             assertEquals("IMPAIRED", rel.path("status").asText());
+            try (Services services = Services.open(data)) {
+                var entry = services.replicationStore().recent(10).get(0);
+                assertEquals("isc-partner-down dhcp-a APPLIED", entry.kind() + " " + entry.relationship() + " " + entry.status(),
+                        "partner-down is journaled as a change of the server");
+            }
         }
     }
 }

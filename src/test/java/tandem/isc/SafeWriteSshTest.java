@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -247,9 +251,139 @@ class SafeWriteSshTest {
         assertEquals("", restartLog());
     }
 
+    @Test
+    void aSecondWriterWaitsForTheLockOnTheServerAndIsRefusedNamingTheHolder() throws Exception {
+        Path conf = serverCopy("primary.conf");
+        // the first writer validates slowly, so it holds the lock for seconds
+        String slow = "sleep 4; " + VALIDATE;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (SshConnection first = connect(); SshConnection second = connect()) {
+            DhcpdConfig before = SafeWrite.read(first, conf.toString());
+            FailoverEdits.Edit a = FailoverEdits.setPoolRanges(before, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.150")));
+            FailoverEdits.Edit b = FailoverEdits.setPoolRanges(before, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.160")));
+            Future<SafeWrite.Result> firstResult = pool.submit(() -> new SafeWrite(first, slow, restartCommand(), CLOCK,
+                    "the first console", Duration.ofSeconds(30)).apply(before, a.change()));
+            awaitLock(conf);
+            SafeWrite.Result refused = new SafeWrite(second, VALIDATE, restartCommand(), CLOCK, "the second console",
+                    Duration.ofSeconds(1)).apply(before, b.change());
+            SafeWrite.Busy busy = assertInstanceOf(SafeWrite.Busy.class, refused, refused.message());
+            assertEquals(conf.toString(), busy.file());
+            assertTrue(busy.holder().startsWith("the first console (pid " + ProcessHandle.current().pid() + ", "), busy.holder());
+            assertTrue(refused.message().contains("is being changed by the first console"), refused.message());
+            SafeWrite.Result applied = firstResult.get(60, TimeUnit.SECONDS);
+            assertInstanceOf(SafeWrite.Applied.class, applied, applied.message());
+
+            // with time to wait, the second writer gets the lock and finds the file changed under it
+            SafeWrite.Result late = new SafeWrite(second, VALIDATE, restartCommand(), CLOCK, "the second console",
+                    Duration.ofSeconds(30)).apply(before, b.change());
+            assertInstanceOf(SafeWrite.Conflict.class, late, late.message());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(Files.readString(conf).contains("range 10.10.0.100 10.10.0.150;"));
+        assertEquals("restarted\n", restartLog(), "only the write that was applied restarted dhcpd");
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void aLockWhoseHolderIsGoneIsTakenOverAndItsLeftoversRemovedButALiveOneIsNot() throws Exception {
+        Path conf = serverCopy("primary.conf");
+        Path lock = Path.of(conf + ".tandem-lock");
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String here = tandem.core.change.ProcessId.current().host();
+        // a writer of this host that was killed mid-write: its lock and staged file stay behind
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("owner"), "user=root\nhost=" + here + "\npid=" + ended.pid()
+                + "\nprocess=tandem isc peer add\nsince=2026-11-22T10:00:00Z\ntoken=0123456789abcdef\n");
+        Path leftover = Path.of(conf + ".tandem-new-0123456789abcdef");
+        Files.writeString(leftover, "half written");
+        try (SshConnection c = connect()) {
+            DhcpdConfig before = SafeWrite.read(c, conf.toString());
+            FailoverEdits.Edit edit = FailoverEdits.setPoolRanges(before, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.140")));
+            SafeWrite.Result r = new SafeWrite(c, VALIDATE, restartCommand(), CLOCK, "tandem", Duration.ofSeconds(5))
+                    .apply(before, edit.change());
+            assertInstanceOf(SafeWrite.Applied.class, r, r.message());
+            assertFalse(Files.exists(leftover), "the killed writer's staged file is removed");
+
+            // a writer on another host that has not been heard of for 11 minutes is gone as well
+            Files.createDirectories(lock);
+            Files.writeString(lock.resolve("owner"), "user=alice\nhost=elsewhere.example\npid=4711\nprocess=the console\n"
+                    + "since=2026-11-22T10:00:00Z\ntoken=fedcba9876543210\n");
+            Files.setLastModifiedTime(lock.resolve("owner"), java.nio.file.attribute.FileTime.from(
+                    Instant.now().minus(Duration.ofMinutes(11))));
+            DhcpdConfig now = SafeWrite.read(c, conf.toString());
+            FailoverEdits.Edit next = FailoverEdits.setPoolRanges(now, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.130")));
+            SafeWrite.Result taken = new SafeWrite(c, VALIDATE, restartCommand(), CLOCK, "tandem", Duration.ofSeconds(5))
+                    .apply(now, next.change());
+            assertInstanceOf(SafeWrite.Applied.class, taken, taken.message());
+
+            // one heard of a minute ago is not
+            Files.createDirectories(lock);
+            Files.writeString(lock.resolve("owner"), "user=alice\nhost=elsewhere.example\npid=4711\nprocess=the console\n"
+                    + "since=2026-11-22T10:14:00Z\ntoken=fedcba9876543210\n");
+            Files.setLastModifiedTime(lock.resolve("owner"), java.nio.file.attribute.FileTime.from(
+                    Instant.now().minus(Duration.ofMinutes(1))));
+            DhcpdConfig last = SafeWrite.read(c, conf.toString());
+            FailoverEdits.Edit refused = FailoverEdits.setPoolRanges(last, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.120")));
+            SafeWrite.Result busy = new SafeWrite(c, VALIDATE, restartCommand(), CLOCK, "tandem", Duration.ofSeconds(1))
+                    .apply(last, refused.change());
+            assertEquals(new SafeWrite.Busy(conf.toString(), "the console (pid 4711, alice on elsewhere.example)",
+                    "2026-11-22T10:14:00Z"), busy);
+        }
+        assertTrue(Files.readString(conf).contains("range 10.10.0.100 10.10.0.130;"));
+        assertTrue(Files.exists(lock.resolve("owner")), "the live writer's lock is left alone");
+        Files.delete(lock.resolve("owner"));
+        Files.delete(lock);
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void aFileEditedByHandWhileTheWriteIsUnderWayIsNotReplaced() throws Exception {
+        Path conf = serverCopy("primary.conf");
+        String handEdit = "# edited by hand during the write\n";
+        try (SshConnection c = connect()) {
+            DhcpdConfig before = SafeWrite.read(c, conf.toString());
+            FailoverEdits.Edit edit = FailoverEdits.setPoolRanges(before, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.150")));
+            // the hand edit lands after the backup was checked, just before the move
+            Shell editsBeforeTheMove = new Shell() {
+                @Override public ExecResult exec(String command, byte[] stdin, boolean privileged) throws IOException {
+                    if (command.contains("cmp -s")) Files.writeString(conf, Files.readString(conf) + handEdit);
+                    return c.exec(command, stdin, privileged);
+                }
+
+                @Override public String where() { return c.where(); }
+            };
+            SafeWrite.Result r = new SafeWrite(editsBeforeTheMove, VALIDATE, restartCommand(), CLOCK).apply(before, edit.change());
+            assertEquals(new SafeWrite.Conflict(conf.toString()), r);
+
+            // the same hand edit while dhcpd checks the new file: the backup shows it
+            String during = VALIDATE + " && echo " + Shell.quote(handEdit.strip()) + " >> " + Shell.quote(conf.toString());
+            DhcpdConfig now = SafeWrite.read(c, conf.toString());
+            FailoverEdits.Edit again = FailoverEdits.setPoolRanges(now, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.150")));
+            assertEquals(new SafeWrite.Conflict(conf.toString()),
+                    new SafeWrite(c, during, restartCommand(), CLOCK).apply(now, again.change()));
+        }
+        assertTrue(Files.readString(conf).endsWith(handEdit + handEdit), Files.readString(conf));
+        assertEquals("", restartLog());
+        try (Stream<Path> s = Files.list(conf.getParent())) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tandem-2")), "no backup without a write");
+        }
+        assertNoTemporaryFiles();
+    }
+
+    /** Until the first writer holds the lock on the server. */
+    private static void awaitLock(Path conf) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(Path.of(conf + ".tandem-lock", "owner"))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the first writer never took the lock");
+            Thread.sleep(20);
+        }
+    }
+
     private void assertNoTemporaryFiles() throws IOException {
         try (Stream<Path> s = Files.walk(server)) {
-            List<Path> left = s.filter(p -> p.toString().endsWith(".tandem-new") || p.toString().endsWith(".tandem-check")).toList();
+            List<Path> left = s.filter(p -> p.getFileName().toString().matches(".*\\.tandem-(new|check|restore|lock).*")).toList();
             assertFalse(!left.isEmpty(), "left behind: " + left);
         }
     }
