@@ -1,6 +1,7 @@
 package tandem.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -16,11 +17,13 @@ import tandem.core.port.ConfigChecker;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
-import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.ui.BackgroundTasks;
 import tandem.ui.ConsoleServices;
+import tandem.ui.BackendUi;
 import tandem.ui.MainView;
+import tandem.ui.isc.IscUi;
+import tandem.ui.kea.KeaUi;
 import tandem.ui.Theme;
 
 /**
@@ -31,6 +34,7 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private static volatile ConsoleServices services;
+    private static volatile List<BackendUi> backendUis = List.of();
     private static volatile RuntimeException startupFailure;
 
     private BackgroundTasks tasks;
@@ -42,6 +46,7 @@ public final class ConsoleApp extends Application {
             Services opened = Services.open(dataDir, "the console");
             opened.attachSynchronizer();
             services = adapt(opened);
+            backendUis = backendUis(opened);
         } catch (RuntimeException e) {
             // shown in a window: the console may have been started without a terminal
             LOG.error("Could not open the data folder {}", dataDir, e);
@@ -51,9 +56,15 @@ public final class ConsoleApp extends Application {
     }
 
     /** Shows the console over the given services; returns when the window was closed. */
-    public static void open(ConsoleServices given) {
+    public static void open(ConsoleServices given, List<BackendUi> backends) {
         services = given;
+        backendUis = backends;
         Application.launch(ConsoleApp.class);
+    }
+
+    /** Each backend's part of the console window, registered once. */
+    public static List<BackendUi> backendUis(Services s) {
+        return List.of(new KeaUi(s.changes()), new IscUi(s::iscConfig));
     }
 
     /** The composition root as the UI sees it. */
@@ -71,8 +82,6 @@ public final class ConsoleApp extends Application {
 
             @Override public ConfigChecker configChecks() { return s.configChecks(); }
 
-            @Override public KeaChangeService changes() { return s.changes(); }
-
             @Override public ReplicationStore replicationStore() { return s.replicationStore(); }
 
             @Override public AuditStore auditStore() { return s.auditStore(); }
@@ -80,10 +89,6 @@ public final class ConsoleApp extends Application {
             @Override public Preferences preferences() { return s.preferences(); }
 
             @Override public void updatePreferences(Preferences updated) { s.updatePreferences(updated); }
-
-            @Override public java.util.Optional<tandem.isc.IscConfigTarget> iscConfig(String serverName) {
-                return s.iscConfig(serverName);
-            }
 
             @Override public void close() { s.close(); }
         };
@@ -103,7 +108,7 @@ public final class ConsoleApp extends Application {
             return;
         }
         tasks = BackgroundTasks.forFx();
-        view = new MainView(s, tasks, ZoneId.systemDefault());
+        view = new MainView(s, tasks, ZoneId.systemDefault(), backendUis);
         stage.setTitle("Tandem");
         stage.setScene(view.scene(1200, 760));
         stage.setMinWidth(820);

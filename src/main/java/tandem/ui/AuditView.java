@@ -210,7 +210,7 @@ public final class AuditView {
     private void showServers() {
         serversBox.getChildren().clear();
         for (ServerOutcome s : vm.servers()) {
-            Label l = ChangeDialog.outcomeLabel(s.server(), s.outcome(), s.kind());
+            Label l = OutcomeKind.label(s.server(), s.outcome(), s.kind());
             l.setId("audit-server-" + s.server());
             serversBox.getChildren().add(l);
         }

@@ -36,12 +36,12 @@ public final class AuditViewModel {
     public static final int LIMIT = 500;
 
     /** One server's outcome for the selected record, with how it is shown. */
-    public record ServerOutcome(String server, String outcome, ChangeViewModel.OutcomeKind kind) {
+    public record ServerOutcome(String server, String outcome, OutcomeKind kind) {
         static ServerOutcome of(String server, String outcome) {
             String o = outcome == null ? "" : outcome;
-            ChangeViewModel.OutcomeKind kind = o.startsWith("applied") ? ChangeViewModel.OutcomeKind.VERIFIED
-                    : o.startsWith("failed") ? ChangeViewModel.OutcomeKind.FAILED
-                    : ChangeViewModel.OutcomeKind.OFFLINE; // unknown, skipped, not changed: nothing known to be wrong
+            OutcomeKind kind = o.startsWith("applied") ? OutcomeKind.VERIFIED
+                    : o.startsWith("failed") ? OutcomeKind.FAILED
+                    : OutcomeKind.OFFLINE; // unknown, skipped, not changed: nothing known to be wrong
             return new ServerOutcome(server, o, kind);
         }
     }

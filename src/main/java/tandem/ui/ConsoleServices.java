@@ -7,7 +7,6 @@ import tandem.core.port.ConfigChecker;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
-import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 
 /**
@@ -29,8 +28,6 @@ public interface ConsoleServices {
     /** The HA configuration checks; may read the store, so call it off the FX thread. */
     ConfigChecker configChecks();
 
-    /** Configuration changes to Kea relationships; its calls reach servers and take seconds. */
-    KeaChangeService changes();
 
     /** The change journal and which peers are out of sync. */
     ReplicationStore replicationStore();
@@ -44,8 +41,6 @@ public interface ConsoleServices {
     /** Stores new preferences and makes the poller use them; called off the FX thread. */
     void updatePreferences(Preferences updated);
 
-    /** The configuration of an ISC server of the inventory, to edit; empty for other servers. */
-    default java.util.Optional<tandem.isc.IscConfigTarget> iscConfig(String serverName) { return java.util.Optional.empty(); }
 
     void close();
 }

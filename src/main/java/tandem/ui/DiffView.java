@@ -10,10 +10,10 @@ import javafx.scene.control.ListView;
  * A unified diff, one line per row in a monospace font: added lines green, removed lines red, hunk headers dim.
  * A list view, so a diff of a large configuration stays quick to show.
  */
-final class DiffView extends ListView<String> {
+public final class DiffView extends ListView<String> {
     private static final List<String> LINE_CLASSES = List.of("diff-added", "diff-removed", "diff-hunk", "diff-file");
 
-    DiffView(ObservableList<String> lines, String placeholder) {
+    public DiffView(ObservableList<String> lines, String placeholder) {
         super(lines);
         getStyleClass().add("diff-view");
         setPlaceholder(new Label(placeholder));
@@ -33,7 +33,7 @@ final class DiffView extends ListView<String> {
         });
     }
 
-    static String styleOf(String line) {
+    public static String styleOf(String line) {
         if (line.startsWith("+++") || line.startsWith("---")) return "diff-file";
         if (line.startsWith("@@")) return "diff-hunk";
         if (line.startsWith("+")) return "diff-added";

@@ -14,7 +14,7 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
  * ControlsFX's error marker, moved inside the right end of the field (the default corner would cover the message
  * line below it), plus a style class that tints the field's border.
  */
-final class FieldErrorDecoration extends GraphicValidationDecoration {
+public final class FieldErrorDecoration extends GraphicValidationDecoration {
     @Override
     protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
         String styleClass = message.getSeverity() == Severity.ERROR ? "field-error" : "field-warning";

@@ -15,10 +15,10 @@ import javafx.scene.layout.Region;
  * A two-column form: right-aligned labels, inputs, and under each input a line for its message, so every
  * message appears at the field it concerns and the rows line up.
  */
-final class FormGrid extends GridPane {
+public final class FormGrid extends GridPane {
     private int row;
 
-    FormGrid() {
+    public FormGrid() {
         getStyleClass().add("form-grid");
         setHgap(10);
         setVgap(0);
@@ -32,7 +32,7 @@ final class FormGrid extends GridPane {
     }
 
     /** A section heading across both columns. */
-    void section(String title) {
+    public void section(String title) {
         Label heading = new Label(title);
         heading.getStyleClass().add("form-section");
         GridPane.setHalignment(heading, HPos.LEFT);
@@ -40,7 +40,7 @@ final class FormGrid extends GridPane {
     }
 
     /** An input with its label; {@code problem} (may be null) is shown beneath it in a line of its own. */
-    Label field(String label, Node input, Control labelFor, ObservableStringValue problem, String messageId) {
+    public Label field(String label, Node input, Control labelFor, ObservableStringValue problem, String messageId) {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
         if (labelFor != null) l.setLabelFor(labelFor);
@@ -64,7 +64,7 @@ final class FormGrid extends GridPane {
     }
 
     /** A row without a message line (check boxes, hints). */
-    void plain(String label, Node input) {
+    public void plain(String label, Node input) {
         if (label != null) {
             Label l = new Label(label);
             l.getStyleClass().add("form-label");

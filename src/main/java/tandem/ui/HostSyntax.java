@@ -88,4 +88,15 @@ public final class HostSyntax {
         // a top-level label is never all digits; "10.0.0" is a mistyped address, not a name
         return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
     }
+
+    /** Said when a port is not a number from 1 to 65535. */
+    public static final String PORT_RANGE = "Port must be a number from 1 to 65535";
+
+    /** Why the text is not a TCP port, or null when it is one. */
+    public static String portProblem(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || !t.chars().allMatch(Character::isDigit) || t.length() > 5) return PORT_RANGE;
+        int port = Integer.parseInt(t);
+        return port < 1 || port > 65535 ? PORT_RANGE : null;
+    }
 }

@@ -53,11 +53,6 @@ public final class MainView {
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
 
-    /** With the backends the console ships: Kea and ISC dhcpd. */
-    public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone) {
-        this(services, tasks, zone, List.of(new KeaUi(), new IscUi()));
-    }
-
     /** @param backends each backend's contribution to the window, registered once */
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone, List<BackendUi> backends) {
         this.services = services;

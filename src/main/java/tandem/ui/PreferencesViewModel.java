@@ -90,7 +90,7 @@ public final class PreferencesViewModel {
     public Optional<Preferences> preferences() {
         Duration poll = duration(pollInterval.get());
         Duration to = duration(timeout.get());
-        Integer port = AddServerViewModel.portProblem(caPort.get()) == null ? Integer.parseInt(caPort.get().strip()) : null;
+        Integer port = HostSyntax.portProblem(caPort.get()) == null ? Integer.parseInt(caPort.get().strip()) : null;
         if (poll == null || to == null || port == null) return Optional.empty();
         String host = caHost.get() == null || caHost.get().isBlank() ? null : HostSyntax.normalize(caHost.get());
         return Optional.of(new Preferences(poll, to, host, port, replicate.get()));
@@ -118,7 +118,7 @@ public final class PreferencesViewModel {
         if (duration(timeout.get()) == null) found.put(Field.TIMEOUT, "Enter the timeout in seconds, e.g. 2");
         String hostProblem = HostSyntax.problem(caHost.get());
         if (hostProblem != null) found.put(Field.CA_HOST, hostProblem);
-        String portProblem = AddServerViewModel.portProblem(caPort.get());
+        String portProblem = HostSyntax.portProblem(caPort.get());
         if (portProblem != null) found.put(Field.CA_PORT, portProblem);
         String general = "";
         // Check what parsed even while another field does not: stand-ins that cannot cause a problem of their own

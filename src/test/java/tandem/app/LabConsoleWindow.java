@@ -32,7 +32,7 @@ public final class LabConsoleWindow implements AutoCloseable {
         services.updatePreferences(new Preferences(pollInterval, Duration.ofSeconds(1), d.keaControlAgentHost(),
                 d.keaControlAgentPort(), true));
         BackgroundTasks tasks = BackgroundTasks.forFx();
-        MainView view = new MainView(ConsoleApp.adapt(services), tasks, ZoneOffset.UTC);
+        MainView view = new MainView(ConsoleApp.adapt(services), tasks, ZoneOffset.UTC, ConsoleApp.backendUis(services));
         stage.setScene(view.scene(1200, 760));
         stage.show();
         view.start();

@@ -17,7 +17,7 @@ import tandem.core.change.InMemoryStores;
 import tandem.core.change.Redaction;
 import tandem.core.port.AuditStore;
 import tandem.core.port.AuditStore.AuditRecord;
-import tandem.ui.ChangeViewModel.OutcomeKind;
+import tandem.ui.OutcomeKind;
 
 /** The audit view's filters, selection and reads, with the background work run where the test says. */
 class AuditViewModelTest {

@@ -69,7 +69,7 @@ class AuditViewTest {
             }
         };
         tasks = BackgroundTasks.forFx();
-        MainView view = new MainView(console, tasks, ZoneOffset.UTC);
+        MainView view = new MainView(console, tasks, ZoneOffset.UTC, console.backendUis());
         stage.setScene(view.scene(1200, 760));
         stage.show();
         view.viewModel().start(false);

@@ -26,7 +26,7 @@ class EmptyMainViewTest {
     void start(Stage stage) {
         this.stage = stage;
         tasks = BackgroundTasks.forFx();
-        MainView view = new MainView(console, tasks, ZoneOffset.UTC);
+        MainView view = new MainView(console, tasks, ZoneOffset.UTC, console.backendUis());
         stage.setScene(view.scene(1200, 760));
         stage.show();
         view.start(); // the real start: the poller runs, with nothing to poll

@@ -9,13 +9,13 @@ import tandem.core.ImportResult;
 import tandem.core.port.ServerImporter;
 
 /** An importer whose answers the test decides; it records what it was asked. */
-final class FakeImporter implements ServerImporter {
-    volatile ConnectionCheck check = new ConnectionCheck(true, "Kea DHCPv4 2.6.1 answers");
-    volatile ImportResult result = new ImportResult.Refused("not scripted", null);
-    final List<ConnectionSettings> checked = new ArrayList<>();
-    final List<ConnectionSettings> inspected = new ArrayList<>();
+public final class FakeImporter implements ServerImporter {
+    public volatile ConnectionCheck check = new ConnectionCheck(true, "Kea DHCPv4 2.6.1 answers");
+    public volatile ImportResult result = new ImportResult.Refused("not scripted", null);
+    public final List<ConnectionSettings> checked = new ArrayList<>();
+    public final List<ConnectionSettings> inspected = new ArrayList<>();
     /** When set, inspect waits for it: lets a test see the dialog while work runs. */
-    volatile CountDownLatch gate;
+    public volatile CountDownLatch gate;
 
     @Override public Backend backend() { return Backend.KEA; }
 

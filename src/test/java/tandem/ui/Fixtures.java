@@ -21,7 +21,7 @@ import tandem.core.StatusEvent;
 import tandem.core.StatusRules;
 
 /** Real core objects describing a small estate: four relationships, each in a different state. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
     static final Instant T0 = Instant.parse("2025-03-14T09:26:53Z");
@@ -35,7 +35,7 @@ final class Fixtures {
                 new HaParameters(1000L, 10000L, 5000L, 0L));
     }
 
-    static ServerRecord server(String name, URI url) {
+    public static ServerRecord server(String name, URI url) {
         return new ServerRecord(name, Backend.KEA, ConnectionSettings.of(url), T0.minusSeconds(86_400));
     }
 
@@ -50,7 +50,7 @@ final class Fixtures {
         return new RelationshipState(rel, StatusRules.assess(rel, observed, null, tandem.kea.KeaStates.VOCABULARY), observed, at, stale);
     }
 
-    static final Relationship EAST = relationship("dhcp-east", HaMode.LOAD_BALANCING,
+    public static final Relationship EAST = relationship("dhcp-east", HaMode.LOAD_BALANCING,
             peer("east1", PeerRole.PRIMARY, "10.1.0.11"), peer("east2", PeerRole.SECONDARY, "10.1.0.12"));
     static final Relationship WEST = relationship("dhcp-west", HaMode.HOT_STANDBY,
             peer("west1", PeerRole.PRIMARY, "10.2.0.11"), peer("west2", PeerRole.STANDBY, "10.2.0.12"),

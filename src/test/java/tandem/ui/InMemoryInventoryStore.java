@@ -10,7 +10,7 @@ import tandem.core.ServerRecord;
 import tandem.core.port.InventoryStore;
 
 /** The inventory in a map, for UI tests that need no database. */
-final class InMemoryInventoryStore implements InventoryStore {
+public final class InMemoryInventoryStore implements InventoryStore {
     private final Map<String, ServerRecord> servers = new LinkedHashMap<>();
     private final Map<String, List<Relationship>> relationships = new LinkedHashMap<>();
 

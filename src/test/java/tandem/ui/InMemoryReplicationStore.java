@@ -10,7 +10,7 @@ import java.util.Optional;
 import tandem.core.port.ReplicationStore;
 
 /** The change journal and out-of-sync marks in memory. */
-final class InMemoryReplicationStore implements ReplicationStore {
+public final class InMemoryReplicationStore implements ReplicationStore {
     private final List<JournalEntry> entries = new ArrayList<>();
     private final Map<String, Map<String, String>> outOfSync = new LinkedHashMap<>();
 

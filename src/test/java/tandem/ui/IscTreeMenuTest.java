@@ -71,18 +71,16 @@ class IscTreeMenuTest {
             @Override public PreferenceStore preferenceStore() { return console.preferenceStore(); }
             @Override public Preferences preferences() { return console.preferences(); }
             @Override public void updatePreferences(Preferences updated) { console.updatePreferences(updated); }
-            @Override public tandem.kea.change.KeaChangeService changes() { return console.changes(); }
             @Override public tandem.core.port.ReplicationStore replicationStore() { return console.replicationStore(); }
             @Override public tandem.core.backend.FailoverActions haActions() { return console.haActions(); }
             @Override public tandem.core.port.ConfigChecker configChecks() { return console.configChecks(); }
             @Override public tandem.core.port.AuditStore auditStore() { return console.auditStore(); }
-            @Override public Optional<IscConfigTarget> iscConfig(String server) {
-                return server.equals("dhcp1") ? Optional.of(target) : server.equals("dhcp2") ? Optional.of(partner) : Optional.empty();
-            }
             @Override public void close() { console.close(); }
         };
         tasks = BackgroundTasks.forFx();
-        view = new MainView(services, tasks, ZoneOffset.UTC);
+        view = new MainView(services, tasks, ZoneOffset.UTC, List.of(new tandem.ui.kea.KeaUi(console.changes()),
+                new tandem.ui.isc.IscUi(server -> server.equals("dhcp1") ? Optional.of(target)
+                        : server.equals("dhcp2") ? Optional.of(partner) : Optional.<IscConfigTarget>empty())));
         stage.setScene(view.scene(1000, 700));
         stage.show();
         view.viewModel().start(false);

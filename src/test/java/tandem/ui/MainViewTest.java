@@ -44,7 +44,7 @@ class MainViewTest {
         console = new TestConsole(Fixtures.ALL, Fixtures.states(false, Fixtures.T0.minusSeconds(300)),
                 Fixtures.history(), Preferences.defaults(), Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
         tasks = BackgroundTasks.forFx();
-        view = new MainView(console, tasks, ZoneOffset.UTC);
+        view = new MainView(console, tasks, ZoneOffset.UTC, console.backendUis());
         stage.setScene(view.scene(1200, 760));
         stage.setTitle("Tandem");
         stage.show();

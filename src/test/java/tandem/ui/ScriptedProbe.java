@@ -11,7 +11,7 @@ import tandem.core.Relationship;
 import tandem.core.port.PeerProbe;
 
 /** Answers each peer with the observation the test set for it; unknown peers are unreachable. */
-final class ScriptedProbe implements PeerProbe {
+public final class ScriptedProbe implements PeerProbe {
     private final Map<String, PeerObservation> answers = new ConcurrentHashMap<>();
 
     void answer(String relationship, PeerObservation observation) {

@@ -7,7 +7,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 
 /** Writes pictures of the UI under {@code tandem.shot.dir} so a person can look at them. */
-final class Shots {
+public final class Shots {
     private Shots() {}
 
     static Path dir() {
@@ -15,7 +15,7 @@ final class Shots {
     }
 
     /** Call on the FX thread. */
-    static Path write(Scene scene, String name) {
+    public static Path write(Scene scene, String name) {
         WritableImage image = scene.snapshot(null);
         Path file = dir().resolve(name + ".png");
         SvgIcon.writePng(image, file);
@@ -23,7 +23,7 @@ final class Shots {
     }
 
     /** Call on the FX thread. */
-    static Path write(Node node, String name) {
+    public static Path write(Node node, String name) {
         WritableImage image = node.snapshot(new SnapshotParameters(), null);
         Path file = dir().resolve(name + ".png");
         SvgIcon.writePng(image, file);

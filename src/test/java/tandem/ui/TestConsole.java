@@ -29,14 +29,14 @@ import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 
 /** The console's services over in-memory ports and a scripted probe; no database, no network. */
-final class TestConsole implements ConsoleServices {
+public final class TestConsole implements ConsoleServices {
     final InMemoryInventoryStore inventoryStore = new InMemoryInventoryStore();
     final InMemoryStateStore stateStore = new InMemoryStateStore();
     final InMemoryReplicationStore replicationStore = new InMemoryReplicationStore();
     /** Only for KeaChangeService: the fixtures' servers do not exist, so every change it tries is refused. */
     private final KeaControlAgentClient kea = new KeaControlAgentClient();
     final ScriptedProbe probe = new ScriptedProbe();
-    final FakeImporter importer = new FakeImporter();
+    public final FakeImporter importer = new FakeImporter();
     final Inventory inventory;
     final StatusPoller poller;
     final KeaChangeService changes;
@@ -54,7 +54,7 @@ final class TestConsole implements ConsoleServices {
      * @param relationships stored in the inventory, each under its own server
      * @param lastKnown     states in the store before the console starts
      */
-    TestConsole(List<Relationship> relationships, List<RelationshipState> lastKnown, List<StatusEvent> history,
+    public TestConsole(List<Relationship> relationships, List<RelationshipState> lastKnown, List<StatusEvent> history,
                 Preferences preferences, Clock clock) {
         this.preferences = preferences;
         for (Relationship r : relationships) {
@@ -67,7 +67,7 @@ final class TestConsole implements ConsoleServices {
         changes = new KeaChangeService(inventory, poller, () -> this.preferences, replicationStore, stateStore, kea, clock);
     }
 
-    static TestConsole empty() {
+    public static TestConsole empty() {
         return new TestConsole(List.of(), List.of(), List.of(), Preferences.defaults(),
                 Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
     }
@@ -110,7 +110,12 @@ final class TestConsole implements ConsoleServices {
         return (rel, state) -> checks.getOrDefault(rel.name(), List.of());
     }
 
-    @Override public KeaChangeService changes() { return changes; }
+    public KeaChangeService changes() { return changes; }
+
+    /** Each backend's part of the window, over these services (no ISC server can be edited here). */
+    public java.util.List<BackendUi> backendUis() {
+        return List.of(new tandem.ui.kea.KeaUi(changes), new tandem.ui.isc.IscUi(server -> java.util.Optional.empty()));
+    }
 
     @Override public ReplicationStore replicationStore() { return replicationStore; }
 

@@ -1,0 +1,72 @@
+package tandem.ui.kea;
+
+import tandem.ui.BackendUi;
+import tandem.ui.ConsoleContext;
+import tandem.ui.UiCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import tandem.core.Backend;
+import tandem.core.port.ReplicationStore.JournalEntry;
+import tandem.kea.change.KeaChangeService;
+import tandem.ui.ConsoleNode.RelationshipItem;
+
+/** Kea in the console: adding a server, changing a relationship's configuration, synchronizing, undoing. */
+public final class KeaUi implements BackendUi {
+    private final KeaChangeService changes;
+
+    public KeaUi(KeaChangeService changes) {
+        this.changes = changes;
+    }
+
+    @Override public Backend backend() { return Backend.KEA; }
+
+    @Override
+    public List<UiCommand> addServer(ConsoleContext c) {
+        return List.of(UiCommand.of("openAddServer", "Add DHCP server…", () -> {
+            AddServerViewModel addVm = new AddServerViewModel(c.services().inventory(), c.services().preferences(),
+                    c.tasks(), c.services().poller()::inventoryChanged);
+            new AddServerDialog(addVm, accepted -> c.vm().serverAdded(accepted.server().name())).show(c.window().get());
+        }));
+    }
+
+    /** "Add reservation…" and the other changes, then "Synchronize now…" unless it is a standalone server. */
+    @Override
+    public List<UiCommand> relationshipCommands(ConsoleContext c, RelationshipItem r) {
+        List<UiCommand> out = new ArrayList<>();
+        List<java.util.Map.Entry<String, Supplier<ChangeForm>>> forms = List.of(
+                java.util.Map.entry("Add reservation…", ReservationForm::new),
+                java.util.Map.entry("Add subnet…", SubnetForm::new),
+                java.util.Map.entry("Add pool…", PoolForm::new),
+                java.util.Map.entry("Set option…", OptionForm::new));
+        for (var f : forms) {
+            UiCommand cmd = UiCommand.of(null, f.getKey(), () -> openChange(c, r.name(), f.getValue().get()));
+            out.add(new UiCommand(cmd.buttonId().replace("action-", "change-"), cmd.label(), cmd.run(), false));
+        }
+        if (!r.standalone()) out.add(UiCommand.of("change-synchronize-now", "Synchronize now…", () -> openSynchronize(c, r.name())));
+        return out;
+    }
+
+    @Override
+    public Optional<Runnable> undo(ConsoleContext c, JournalEntry entry) {
+        if (!KeaChangeService.KIND.equals(entry.kind())) return Optional.empty();
+        return Optional.of(() -> openChange(c, entry.relationship(), new UndoForm(entry.id(), entry.description())));
+    }
+
+    private void openChange(ConsoleContext c, String relationship, ChangeForm form) {
+        Optional<RelationshipItem> item = c.vm().relationship(relationship);
+        if (item.isEmpty()) return;
+        RelationshipItem r = item.get();
+        String sourceOfTruth = r.state() == null ? null : r.state().assessment().sourceOfTruth();
+        ChangeViewModel change = new ChangeViewModel(form, r.relationship(), sourceOfTruth, changes, c.tasks());
+        change.setOnApplied(a -> c.changed().run());
+        new ChangeDialog(change).show(c.window().get());
+    }
+
+    private void openSynchronize(ConsoleContext c, String relationship) {
+        SyncViewModel sync = new SyncViewModel(relationship, changes, c.tasks());
+        sync.setOnSynchronized(c.changed());
+        new SyncDialog(sync).show(c.window().get());
+    }
+}

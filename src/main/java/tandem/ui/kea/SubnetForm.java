@@ -1,0 +1,44 @@
+package tandem.ui.kea;
+
+import java.util.List;
+import tandem.kea.change.Ipv4;
+import tandem.kea.change.KeaChange;
+
+/** A new subnet (scope), optionally with an id and its first pool. */
+public final class SubnetForm extends ChangeForm {
+    final ChangeField subnet = ChangeField.text("subnet", "Subnet", "10.20.0.0/24");
+    final ChangeField id = ChangeField.text("id", "Subnet id", "Optional; default: the next free id");
+    final ChangeField pool = ChangeField.text("pool", "Pool", "Optional, e.g. 10.20.0.100 - 10.20.0.200");
+
+    @Override public String title() { return "Add subnet"; }
+
+    @Override public String hint() { return "A new subnet (scope) on every server of the relationship."; }
+
+    @Override public List<ChangeField> fields() { return List.of(subnet, id, pool); }
+
+    @Override
+    protected String problem(ChangeField f) {
+        if (f == subnet) {
+            if (f.value().isEmpty()) return "Enter the subnet, e.g. 10.20.0.0/24";
+            return Ipv4.prefix(f.value()) == null
+                    ? f.value() + " is not an IPv4 network such as 10.20.0.0/24" : null;
+        }
+        if (f == id) {
+            if (f.value().isEmpty()) return null;
+            try {
+                long v = Long.parseLong(f.value());
+                return v >= 1 && v <= 4294967294L ? null : "A subnet id is a number from 1 to 4294967294";
+            } catch (NumberFormatException e) {
+                return "A subnet id is a number from 1 to 4294967294";
+            }
+        }
+        if (f == pool) return PoolForm.poolProblem(pool.value(), subnet.value(), false);
+        return null;
+    }
+
+    @Override
+    protected KeaChange change() {
+        return new KeaChange.AddSubnet(subnet.value(), id.value().isEmpty() ? null : Integer.valueOf((int) Long.parseLong(id.value())),
+                pool.value().isEmpty() ? List.of() : List.of(pool.value()));
+    }
+}
