@@ -1,5 +1,6 @@
 package tandem.app;
 
+import tandem.services.Services;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.ZoneId;

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.store.DataDirectory;
 
 /** {@code tandem [--data DIR] [COMMAND]}: without a command it opens the console. */

@@ -1,5 +1,6 @@
 package tandem.app;
 
+import tandem.services.Services;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package tandem.app;
 
+import tandem.services.Services;
 import static org.junit.jupiter.api.Assertions.*;
 import static tandem.lab.KeaLab.hasReservation;
 
@@ -48,7 +49,7 @@ class KeaLostAnswerLabTest {
     }
 
     private Services through(SlowAgentProxy proxy) {
-        Services services = new Services(data, "the console", CONFIG_TIMEOUT);
+        Services services = Services.open(data, "the console", CONFIG_TIMEOUT);
         ImportResult added = services.inventory().add(Backend.KEA, "pair", ConnectionSettings.of(proxy.url()));
         assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
         services.poller().refresh();

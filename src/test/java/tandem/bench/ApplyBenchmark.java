@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.Preferences;

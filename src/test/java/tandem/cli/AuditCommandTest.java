@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.core.change.Redaction;
 import tandem.core.port.AuditStore.AuditRecord;
 

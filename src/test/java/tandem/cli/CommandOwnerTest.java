@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.app.Services;
+import tandem.services.Services;
 
 /** A command names itself to the consoles on its data folder by what was run. */
 class CommandOwnerTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.core.backend.ActionPlan;
 import tandem.core.backend.ActionRequest;
 import tandem.core.HaActionOutcome;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.DhcpdSyntaxCheck;
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.core.change.ProcessId;
 import tandem.core.port.AuditStore;
 import tandem.core.port.AuditStore.AuditRecord;

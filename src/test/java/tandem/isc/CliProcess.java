@@ -3,7 +3,7 @@ package tandem.isc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.cli.TandemCommand;
 
 /**

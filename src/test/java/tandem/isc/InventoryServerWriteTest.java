@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.cli.TandemCommand;
 import tandem.core.port.ReplicationStore.JournalEntry;
 

@@ -26,7 +26,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.LabConsoleWindow;
-import tandem.app.Services;
+import tandem.services.Services;
 import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;

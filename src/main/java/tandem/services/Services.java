@@ -1,4 +1,4 @@
-package tandem.app;
+package tandem.services;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public final class Services implements AutoCloseable {
     }
 
     /** @param keaConfigTimeout how long a Kea configuration command may take before its answer counts as lost */
-    Services(Path dataDir, String owner, Duration keaConfigTimeout) {
+    private Services(Path dataDir, String owner, Duration keaConfigTimeout) {
         this.dataDir = dataDir;
         Clock clock = Clock.systemUTC();
         this.database = Database.open(dataDir);
@@ -145,6 +145,11 @@ public final class Services implements AutoCloseable {
      *              "the console", "tandem watch"
      */
     public static Services open(Path dataDir, String owner) { return new Services(dataDir, owner); }
+
+    /** @param keaConfigTimeout how long a Kea configuration command may take before its answer counts as lost */
+    public static Services open(Path dataDir, String owner, Duration keaConfigTimeout) {
+        return new Services(dataDir, owner, keaConfigTimeout);
+    }
 
     /** Every change to a server passes through it: locks, journal, audit. */
     public ChangeRunner runner() { return runner; }
