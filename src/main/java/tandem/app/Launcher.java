@@ -1,8 +1,12 @@
 package tandem.app;
 
-import tandem.services.Services;
 import java.nio.file.Path;
+import java.util.List;
+import tandem.cli.BackendCommands;
 import tandem.cli.TandemCommand;
+import tandem.cli.isc.IscCommands;
+import tandem.cli.kea.KeaCommands;
+import tandem.services.Services;
 import tandem.store.DataDirectory;
 
 /**
@@ -19,7 +23,7 @@ public final class Launcher {
         } catch (RuntimeException e) {
             // an unusable --data is reported by the command line itself
         }
-        int code = TandemCommand.run(args, Launcher::openConsole, Services::open);
+        int code = TandemCommand.run(args, Launcher::openConsole, Services::open, backendCommands());
         System.exit(code);
     }
 
@@ -35,5 +39,10 @@ public final class Launcher {
             if (!args[i].startsWith("-")) break;
         }
         return null;
+    }
+
+    /** Each backend's part of the command line, registered once. */
+    public static List<BackendCommands> backendCommands() {
+        return List.of(new KeaCommands(), new IscCommands());
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import tandem.services.Services;
 import tandem.store.DataDirectory;
@@ -18,10 +19,8 @@ import tandem.store.DataDirectory;
 /** {@code tandem [--data DIR] [COMMAND]}: without a command it opens the console. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "DHCP failover console. Without a command, opens the console window.",
-        subcommands = {ServerCommand.class, StatusCommand.class, ChangeCommands.Subnet.class, ChangeCommands.Pool.class,
-                ChangeCommands.Reservation.class, ChangeCommands.OptionGroup.class, UndoCommand.class,
-                SyncCommand.class, JournalCommand.class, AuditCommand.class, WatchCommand.class, HaCommand.class,
-                IscCommand.class,
+        subcommands = {ServerCommand.class, StatusCommand.class, UndoCommand.class, JournalCommand.class, AuditCommand.class,
+                WatchCommand.class, HaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */
@@ -39,6 +38,7 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     private final Consumer<Path> openConsole;
     private final Function<Path, Services> servicesFactory;
     private Services services;
+    private final java.util.Map<String, UndoCommand.Undoer> undoers = new java.util.HashMap<>();
     private BufferedReader in;
     private boolean interactive;
 
@@ -47,13 +47,14 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
         this.servicesFactory = servicesFactory;
     }
 
-    Path dataDir() { return DataDirectory.resolve(dataOption); }
+    public Path dataDir() { return DataDirectory.resolve(dataOption); }
 
     /** The command being run, e.g. "tandem reservation add": how other consoles name this process. */
     private String commandName = "a tandem command";
 
     /** Opened on first use so that --help and usage errors never touch the database. */
-    Services services() {
+    /** The services of the data folder, opened on first use. */
+    public Services services() {
         if (services == null) {
             services = servicesFactory.apply(dataDir());
             services.activity().ownedBy(commandName);
@@ -63,10 +64,10 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     }
 
     /** Where confirmations are read from. */
-    BufferedReader in() { return in; }
+    public BufferedReader in() { return in; }
 
     /** True when a person can answer a confirmation (stdin is a terminal). */
-    boolean interactive() { return interactive; }
+    public boolean interactive() { return interactive; }
 
     @Override
     public Integer call() {
@@ -75,24 +76,44 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     }
 
     /** Runs the command line and returns the exit code. */
-    public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory) {
-        return run(args, openConsole, servicesFactory, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+    public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
+                          List<BackendCommands> backends) {
+        return run(args, openConsole, servicesFactory, backends, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())), System.console() != null);
     }
 
     /** Without input: every confirmation is refused unless --yes is given. */
     public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
-                          PrintWriter out, PrintWriter err) {
-        return run(args, openConsole, servicesFactory, out, err, new BufferedReader(java.io.Reader.nullReader()), false);
+                          List<BackendCommands> backends, PrintWriter out, PrintWriter err) {
+        return run(args, openConsole, servicesFactory, backends, out, err,
+                new BufferedReader(java.io.Reader.nullReader()), false);
+    }
+
+    /** The root of the command being run, from any subcommand's spec. */
+    public static TandemCommand of(CommandSpec spec) {
+        return (TandemCommand) spec.root().userObject();
+    }
+
+    /** How {@code tandem undo} undoes an entry of this journal kind, or null when no backend can. */
+    UndoCommand.Undoer undoer(String kind) {
+        return undoers.get(kind);
     }
 
     /** @param interactive whether {@code in} is a terminal a person answers confirmations on */
     public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
-                          PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive) {
+                          List<BackendCommands> backends, PrintWriter out, PrintWriter err, BufferedReader in,
+                          boolean interactive) {
         try (TandemCommand root = new TandemCommand(openConsole, servicesFactory)) {
             root.in = in;
             root.interactive = interactive;
             CommandLine cl = new CommandLine(root);
+            CommandLine serverAdd = cl.getSubcommands().get("server").getSubcommands().get("add");
+            for (BackendCommands b : backends) {
+                b.commands().forEach(cl::addSubcommand);
+                if (b.serverAdd() != null) serverAdd.addSubcommand(b.serverAdd());
+                root.undoers.putAll(b.undoers());
+            }
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((e, args2) -> usageError(e));

@@ -1,6 +1,5 @@
 package tandem.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,8 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tandem.core.port.ReplicationStore.JournalEntry;
-import tandem.isc.IscChangeService;
-import tandem.kea.change.KeaChangeService;
 
 /**
  * {@code tandem undo ID}: the journal entry's kind says which backend undoes it. Each backend previews its inverse
@@ -18,17 +15,13 @@ import tandem.kea.change.KeaChangeService;
  */
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = "Undo a change from the journal: its inverse is applied as a new change.")
-final class UndoCommand implements Callable<Integer> {
+public final class UndoCommand implements Callable<Integer> {
     /** How a command undoes the journal entries of one kind. */
     @FunctionalInterface
-    interface Undoer {
+    public interface Undoer {
         int undo(TandemCommand root, CommandSpec spec, JournalEntry entry, boolean dryRun) throws Exception;
     }
 
-    /** The kinds that can be undone; a kind missing here (an HA action, a synchronization) cannot be. */
-    static final Map<String, Undoer> BY_KIND = Map.of(
-            KeaChangeService.KIND, ChangeCommands::undoKea,
-            IscChangeService.KIND, IscEdit::undo);
 
     @ParentCommand TandemCommand root;
     @Spec CommandSpec spec;
@@ -42,7 +35,8 @@ final class UndoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Refused: there is no change #" + id + " in the journal");
             return TandemCommand.EXIT_REFUSED;
         }
-        Undoer undoer = BY_KIND.get(entry.kind());
+        // each backend registers the kinds it can undo; others (an HA action, a synchronization) cannot be
+        Undoer undoer = root.undoer(entry.kind());
         if (undoer == null) {
             spec.commandLine().getErr().println("Refused: change #" + id + " (" + entry.kind() + ": " + entry.description()
                     + ") cannot be undone");

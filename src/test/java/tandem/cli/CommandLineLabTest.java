@@ -36,7 +36,7 @@ class CommandLineLabTest {
         List<String> all = new ArrayList<>(List.of("--data", data.toString()));
         all.addAll(List.of(args));
         int code = TandemCommand.run(all.toArray(String[]::new),
-                dir -> fail("the console must not open for a command"), Services::open,
+                dir -> fail("the console must not open for a command"), Services::open, tandem.app.Launcher.backendCommands(),
                 new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }

@@ -25,7 +25,7 @@ class CommandOwnerTest {
             Services s = Services.open(dir);
             opened.add(s);
             return s;
-        }, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        }, tandem.app.Launcher.backendCommands(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         assertEquals(1, opened.size(), "the services are opened once");
         return opened.get(0).activity().owner();

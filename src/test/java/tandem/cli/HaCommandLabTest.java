@@ -58,7 +58,7 @@ class HaCommandLabTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--data", data.toString()));
         all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new), dir -> fail("no console"), Services::open,
+        int code = TandemCommand.run(all.toArray(String[]::new), dir -> fail("no console"), Services::open, tandem.app.Launcher.backendCommands(),
                 new PrintWriter(out, true), new PrintWriter(err, true),
                 new BufferedReader(new StringReader(input == null ? "" : input)), terminal);
         return new Run(code, out.toString(), err.toString());

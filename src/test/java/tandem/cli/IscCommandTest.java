@@ -28,7 +28,7 @@ class IscCommandTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString()));
         all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new), d -> fail("no console for a command"), Services::open,
+        int code = TandemCommand.run(all.toArray(String[]::new), d -> fail("no console for a command"), Services::open, tandem.app.Launcher.backendCommands(),
                 new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }

@@ -28,7 +28,7 @@ public final class CliProcess {
         }
         int code = TandemCommand.run(Arrays.copyOfRange(args, 2, args.length), d -> {
             throw new IllegalStateException("no console in a test process");
-        }, Services::open);
+        }, Services::open, tandem.app.Launcher.backendCommands());
         System.out.flush();
         System.err.flush();
         System.exit(code);

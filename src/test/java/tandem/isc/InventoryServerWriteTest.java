@@ -46,7 +46,7 @@ class InventoryServerWriteTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--data", tmp.resolve("data").toString()));
         all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new), d -> fail("no console for a command"), Services::open,
+        int code = TandemCommand.run(all.toArray(String[]::new), d -> fail("no console for a command"), Services::open, tandem.app.Launcher.backendCommands(),
                 new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }

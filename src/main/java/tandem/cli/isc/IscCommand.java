@@ -1,5 +1,6 @@
-package tandem.cli;
+package tandem.cli.isc;
 
+import tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package tandem.cli;
+package tandem.cli.kea;
 
+import tandem.cli.TandemCommand;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;

@@ -1,0 +1,87 @@
+package tandem.cli.kea;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.core.Backend;
+import tandem.core.ConnectionSettings;
+import tandem.core.ImportResult;
+import tandem.core.Relationship;
+import tandem.cli.TandemCommand;
+
+/** {@code tandem server add kea}. */
+@Command(name = "kea", mixinStandardHelpOptions = true,
+        description = {"Add a Kea server through its Control Agent.",
+                "A server in an HA relationship must be added through its primary; its partners and"
+                        + " backups are imported with it."})
+public final class KeaServerAdd implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "Control Agent URL, e.g. http://10.0.0.5:8000/")
+    String url;
+
+    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy through which the agent is reached")
+    String proxy;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name in the inventory (default: the server's HA name)")
+    String name;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Control Agent basic-auth user")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password")
+    Path passwordFile;
+
+    @Option(names = "--trust-anchor", paramLabel = "PEM", description = "CA certificate (PEM file) to trust for https")
+    Path trustAnchor;
+
+    @Override
+    public Integer call() throws IOException {
+        URI agent = httpUri(url, "--url");
+        URI proxyUri = proxy == null ? null : httpUri(proxy, "--proxy");
+        if (passwordFile != null && user == null) {
+            throw new ParameterException(spec.commandLine(), "--password-file needs --user");
+        }
+        String password = passwordFile == null ? null
+                : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        String pem = trustAnchor == null ? null : Files.readString(trustAnchor, StandardCharsets.UTF_8);
+        var services = TandemCommand.of(spec).services();
+        ImportResult result = services.inventory().add(Backend.KEA, name,
+                new ConnectionSettings(agent, proxyUri, user, password, pem));
+        if (result instanceof ImportResult.Refused r) {
+            spec.commandLine().getErr().println("Refused: " + r.message());
+            return TandemCommand.EXIT_REFUSED;
+        }
+        var accepted = (ImportResult.Accepted) result;
+        var out = spec.commandLine().getOut();
+        out.println("Added " + accepted.server().name() + " (" + accepted.server().connection().url() + ")");
+        for (Relationship rel : accepted.relationships()) {
+            out.println("  " + rel.name() + ": " + rel.mode().wire() + ", peers "
+                    + String.join(", ", rel.peers().stream().map(p -> p.name() + " (" + p.role().wire() + ")").toList())
+                    + (rel.sharedConfig() ? ", configuration shared through a backend" : ""));
+        }
+        accepted.notes().forEach(n -> out.println("  Note: " + n));
+        return 0;
+    }
+
+    private URI httpUri(String text, String option) {
+        try {
+            URI u = new URI(text.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) return u;
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(),
+                option + " must be an http:// or https:// URL with a host, e.g. http://10.0.0.5:8000/ (got " + text + ")");
+    }
+}
