@@ -1,51 +1,89 @@
 package tandem.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The core and the backends stay free of JavaFX; the core knows no backend, store or UI. */
+/**
+ * The layers: a core that depends on the JDK alone; one package per backend, reached by the console and the command
+ * line only through the seam (each backend's own contribution lives in {@code ui.NAME} and {@code cli.NAME}); no
+ * cycles between packages; JavaFX only in the UI and the launcher.
+ */
 class LayeringTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
+    static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("tandem");
 
+    /** The backends' packages; a new backend adds its name here. */
+    static final String[] BACKENDS = {"tandem.kea..", "tandem.isc.."};
+
+    static final ArchRule NO_CYCLES = slices().matching("tandem.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule CORE_ONLY_JDK = classes().that().resideInAPackage("tandem.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "tandem.core..");
+
+    static final ArchRule SHELLS_ONLY_THROUGH_THE_SEAM = noClasses()
+            .that().resideInAnyPackage("tandem.ui", "tandem.cli", "tandem.sync", "tandem.poll")
+            .should().dependOnClassesThat().resideInAnyPackage(BACKENDS)
+            .because("the console, the command line and the background service learn what a relationship offers from"
+                    + " its backend's module and contribution, never by naming Kea or ISC");
+
     @Test
-    void onlyTheUiAndTheApplicationShellUseJavaFx() {
-        noClasses().that().resideInAnyPackage("tandem.core..", "tandem.kea..", "tandem.isc..", "tandem.store..",
-                        "tandem.poll..", "tandem.sync..", "tandem.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+    void noPackageCycles() {
+        NO_CYCLES.check(MAIN);
+    }
+
+    @Test
+    void theCoreDependsOnTheJdkAlone() {
+        CORE_ONLY_JDK.check(MAIN);
+    }
+
+    @Test
+    void theConsoleCommandLineAndBackgroundServiceReachBackendsOnlyThroughTheSeam() {
+        SHELLS_ONLY_THROUGH_THE_SEAM.check(MAIN);
+    }
+
+    @Test
+    void eachBackendsContributionSpeaksOnlyForItsOwnBackend() {
+        noClasses().that().resideInAnyPackage("tandem.ui.kea..", "tandem.cli.kea..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.isc..", "tandem.ui.isc..", "tandem.cli.isc..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("tandem.ui.isc..", "tandem.cli.isc..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.ui.kea..", "tandem.cli.kea..")
                 .check(MAIN);
     }
 
     @Test
-    void theCoreDependsOnNoAdapter() {
-        noClasses().that().resideInAPackage("tandem.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.store..",
-                        "tandem.poll..", "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..")
+    void onlyTheUiAndTheLauncherUseJavaFx() {
+        noClasses().that().resideInAnyPackage("tandem.core..", "tandem.kea..", "tandem.isc..", "tandem.store..",
+                        "tandem.poll..", "tandem.sync..", "tandem.cli..", "tandem.services..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(MAIN);
     }
 
     @Test
     void backendsAndStoreDoNotReachIntoEachOtherOrTheShell() {
         noClasses().that().resideInAPackage("tandem.kea..")
-                .should().dependOnClassesThat().resideInAnyPackage("tandem.store..", "tandem.poll..", "tandem.ui..",
-                        "tandem.cli..", "tandem.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.isc..", "tandem.store..", "tandem.poll..",
+                        "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..", "tandem.services..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("tandem.isc..")
                 .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.store..", "tandem.poll..",
-                        "tandem.ui..", "tandem.cli..", "tandem.app..")
+                        "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..", "tandem.services..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("tandem.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.poll..", "tandem.ui..",
-                        "tandem.cli..", "tandem.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.poll..",
+                        "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..", "tandem.services..")
                 .check(MAIN);
     }
 
-    /** The UI edits Kea configurations through the change model and service, never through the transport. */
+    /** The UI talks to services, never to a Control Agent, an SSH session, the store or the command line. */
     @Test
     void theUiTalksToServicesNotToTransportsOrTheStore() {
         noClasses().that().resideInAPackage("tandem.ui..")
