@@ -134,6 +134,40 @@ class KeaReplicationLabTest {
     }
 
     @Test
+    void aJournaledChangeTheReturningPrimaryRefusesIsKeptAsAConflictNeverMarkedDone() throws Exception {
+        start(KeaLab.Mode.HOT_STANDBY, 2, 0);
+        lab.killDhcp(1);
+        awaitState(s -> "server2".equals(s.assessment().sourceOfTruth()));
+        var applied = reserve("10.10.0.61", "02:aa:00:00:00:61");
+        assertTrue(applied.pendingPrimary());
+
+        // meanwhile someone gave the same address to another client in the primary's own file
+        Path file = lab.server(1).dhcp4Config();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        for (JsonNode subnet : config.path("Dhcp4").path("subnet4")) {
+            if (subnet.path("subnet").asText().equals("10.10.0.0/24")) {
+                var reservations = subnet.has("reservations")
+                        ? (com.fasterxml.jackson.databind.node.ArrayNode) subnet.get("reservations")
+                        : ((com.fasterxml.jackson.databind.node.ObjectNode) subnet).putArray("reservations");
+                reservations.addObject().put("hw-address", "02:bb:00:00:00:61").put("ip-address", "10.10.0.61");
+            }
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
+
+        lab.startDhcp(1);
+        lab.awaitStable(Duration.ofSeconds(30));
+        awaitState(s -> "server1".equals(s.assessment().sourceOfTruth()));
+        assertEquals(0, services.changes().replayJournal("hq"), "nothing could be replayed");
+        var entry = services.replicationStore().entry(applied.journalId()).orElseThrow();
+        assertEquals(ReplicationStore.Status.CONFLICT, entry.status(), "kept, not marked replayed");
+        assertTrue(services.replicationStore().pending("hq").isEmpty(), "not retried on every pass");
+        assertTrue(hasReservation(lab.dhcp4(1), "10.10.0.61", "02:bb:00:00:00:61"), "the primary's own edit stands");
+        assertTrue(services.stateStore().events(50).stream().anyMatch(e -> e.reason().contains("Change #"
+                + applied.journalId()) && e.reason().contains("Kept as a conflict")), "the event history says so");
+    }
+
+    @Test
     void withPrimaryAndStandbyDownTheChangeIsRefusedAndAppliedNowhere() {
         start(KeaLab.Mode.HOT_STANDBY, 3, 1);
         lab.killDhcp(1);

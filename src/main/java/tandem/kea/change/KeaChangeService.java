@@ -87,6 +87,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     private final ReplicationStore journal;
     private final KeaServerWriter writer;
     private final KeaReplicator replicator;
+    private final StateStore states;
     private final ChangeRunner runner;
     private final Clock clock;
 
@@ -110,6 +111,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         this.journal = journal;
         this.writer = new KeaServerWriter(inventory, states, new KeaConfigChannel(client, configTimeout), clock);
         this.replicator = new KeaReplicator(writer, journal, status, preferences, clock);
+        this.states = states;
         this.runner = runner;
         this.clock = clock;
         runner.register(KIND, new KeaSettlers.ChangeSettler(this::find, writer, replicator));
@@ -381,10 +383,18 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         writer.snapshot(rel, primary, writer.readNow(rel, primary));
         Instant now = clock.instant();
         for (JournalEntry e : replayed) journal.markReplayed(e.id(), now);
+        RelationshipState state = status.current().get(rel.name());
         for (var c : conflicts.entrySet()) {
             journal.settle(c.getKey().id(), Status.CONFLICT, null, null, now);
             LOG.warn("{}: journaled change #{} ('{}') does not apply on the returning primary {}: {}; kept as a conflict",
                     rel.name(), c.getKey().id(), c.getKey().description(), primary, c.getValue());
+            // in the event history too: an administrator has to decide, and nothing else will remind them
+            if (state != null) {
+                states.appendEvent(new tandem.core.StatusEvent(now, rel.name(), state.status(), state.status(),
+                        "Change #" + c.getKey().id() + " ('" + c.getKey().description() + "'), made while " + primary
+                                + " was away, does not apply on it: " + c.getValue() + ". Kept as a conflict: check it"
+                                + " and apply it again"));
+            }
         }
         LOG.info("{}: replayed {} journaled change(s) on the returning primary {}", rel.name(), replayed.size(), primary);
         return replayed.size();
