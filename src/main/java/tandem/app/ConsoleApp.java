@@ -65,7 +65,7 @@ public final class ConsoleApp extends Application {
 
     /** Each backend's part of the console window, registered once. */
     public static List<BackendUi> backendUis(Services s) {
-        return List.of(new KeaUi(s.changes()), new IscUi(s::iscConfig));
+        return List.of(new KeaUi(s.changes()), new IscUi(s::iscConfig, s.iscChanges()));
     }
 
     /** The composition root as the UI sees it. */

@@ -80,7 +80,7 @@ class IscTreeMenuTest {
         tasks = BackgroundTasks.forFx();
         view = new MainView(services, tasks, ZoneOffset.UTC, List.of(new tandem.ui.kea.KeaUi(console.changes()),
                 new tandem.ui.isc.IscUi(server -> server.equals("dhcp1") ? Optional.of(target)
-                        : server.equals("dhcp2") ? Optional.of(partner) : Optional.<IscConfigTarget>empty())));
+                        : server.equals("dhcp2") ? Optional.of(partner) : Optional.<IscConfigTarget>empty(), null)));
         stage.setScene(view.scene(1000, 700));
         stage.show();
         view.viewModel().start(false);

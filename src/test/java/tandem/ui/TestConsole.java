@@ -114,7 +114,7 @@ public final class TestConsole implements ConsoleServices {
 
     /** Each backend's part of the window, over these services (no ISC server can be edited here). */
     public java.util.List<BackendUi> backendUis() {
-        return List.of(new tandem.ui.kea.KeaUi(changes), new tandem.ui.isc.IscUi(server -> java.util.Optional.empty()));
+        return List.of(new tandem.ui.kea.KeaUi(changes), new tandem.ui.isc.IscUi(server -> java.util.Optional.empty(), null));
     }
 
     @Override public ReplicationStore replicationStore() { return replicationStore; }

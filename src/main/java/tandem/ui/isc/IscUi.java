@@ -10,17 +10,42 @@ import java.util.function.Function;
 import tandem.core.Backend;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.FailoverEdits;
+import tandem.core.change.Redaction;
+import tandem.core.port.ReplicationStore.JournalEntry;
+import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
+import tandem.isc.SafeWrite;
 import tandem.isc.Subnet;
 import tandem.ui.ConsoleNode.RelationshipItem;
 
 /** ISC dhcpd in the console: adding a server over SSH, pools, failover peers, migration and partner-down. */
 public final class IscUi implements BackendUi {
     private final Function<String, Optional<IscConfigTarget>> configs;
+    private final IscChangeService changes;
 
-    /** @param configs the dhcpd.conf of an inventory ISC server, to edit; empty for other servers */
-    public IscUi(Function<String, Optional<IscConfigTarget>> configs) {
+    /**
+     * @param configs the dhcpd.conf of an inventory ISC server, to edit; empty for other servers
+     * @param changes undoes journaled writes; null when the console cannot
+     */
+    public IscUi(Function<String, Optional<IscConfigTarget>> configs, IscChangeService changes) {
         this.configs = configs;
+        this.changes = changes;
+    }
+
+    /** A journaled write is undone by writing the files back as a new change, after showing what goes back. */
+    @Override
+    public Optional<Runnable> undo(ConsoleContext c, JournalEntry entry) {
+        if (changes == null || !IscChangeService.KIND.equals(entry.kind())) return Optional.empty();
+        return Optional.of(() -> c.tasks().run(() -> changes.prepareUndo(entry.id()), plan -> {
+            boolean sure = c.dialogs().confirm("confirmIscUndo", "Undo change #" + entry.id(), plan.description(),
+                    Redaction.redact(plan.inverse().unifiedDiff()), "Undo", false);
+            if (sure) {
+                c.tasks().run(() -> changes.undo(plan), result -> {
+                    c.vm().say(result.message(), result instanceof SafeWrite.Applied ? MessageKind.SUCCESS : MessageKind.ERROR);
+                    c.changed().run();
+                }, failure -> c.dialogs().error("Undo failed", failure));
+            }
+        }, failure -> c.dialogs().error("Cannot undo change #" + entry.id(), failure)));
     }
 
     @Override public Backend backend() { return Backend.ISC; }
