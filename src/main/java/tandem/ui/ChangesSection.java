@@ -31,6 +31,7 @@ final class ChangesSection extends VBox {
     private final VBox lines = new VBox(3);
     private Content shown;
     private String relationship;
+    private String server;
 
     /** @param undo told the relationship and the entry to undo */
     ChangesSection(ReplicationStore store, BackgroundTasks tasks, Function<Instant, String> time,
@@ -49,11 +50,21 @@ final class ChangesSection extends VBox {
 
     /** Shows the relationship's changes as the store has them now. */
     void show(String relationshipName) {
+        show(relationshipName, relationshipName);
+    }
+
+    /**
+     * Shows the relationship's changes and those journaled for its server as a whole (a dhcpd.conf write changes
+     * every relationship of the server).
+     */
+    void show(String relationshipName, String serverName) {
         relationship = relationshipName;
+        server = serverName;
         if (relationshipName == null) return;
         tasks.run(() -> {
             List<JournalEntry> recent = store.recent(200).stream()
-                    .filter(e -> e.relationship().equals(relationshipName)).limit(SHOWN).toList();
+                    .filter(e -> e.relationship().equals(relationshipName) || e.relationship().equals(serverName))
+                    .limit(SHOWN).toList();
             return new Content(relationshipName, recent, store.pending(relationshipName).size(),
                     store.outOfSync(relationshipName));
         }, content -> {
@@ -67,7 +78,7 @@ final class ChangesSection extends VBox {
     }
 
     /** Reads the store again for the relationship shown. */
-    void reload() { show(relationship); }
+    void reload() { show(relationship, server); }
 
     private void draw(Content c) {
         shown = c;

@@ -230,7 +230,7 @@ final class DetailsPane {
             }
             detailsActions.getChildren().setAll(buttons);
         }
-        changesSection.show(d.name());
+        changesSection.show(d.name(), d.serverName());
         detailsIcon.getChildren().setAll(StatusIcons.relationship(d.status(), d.stale(), 28));
         peerTable.getStyleClass().remove("stale");
         if (d.stale()) peerTable.getStyleClass().add("stale");
