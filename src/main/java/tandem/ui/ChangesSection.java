@@ -99,7 +99,7 @@ final class ChangesSection extends VBox {
             what.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(what, Priority.ALWAYS);
             Label status = new Label(switch (e.status()) {
-                case APPLIED -> "applied on " + e.appliedTo();
+                case APPLIED -> e.appliedTo() == null ? "applied" : "applied on " + e.appliedTo();
                 case PENDING_PRIMARY -> "on " + e.appliedTo() + ", waiting for the primary";
                 case REPLAYED -> "replayed on the primary";
                 case IN_PROGRESS -> "being applied by " + e.process() + " (pid " + e.pid() + ")";

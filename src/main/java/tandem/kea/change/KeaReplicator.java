@@ -99,6 +99,7 @@ final class KeaReplicator {
                     + "change was tested. Nothing was changed; preview it again.");
         }
         String stateBefore = writer.haState(rel, sot);
+        boolean answered = true;
         try {
             writer.set(rel, sot, after);
             ctx.target(sot, TargetOutcome.APPLIED, "config-set");
@@ -108,6 +109,7 @@ final class KeaReplicator {
                 throw new ChangeRefused(null, e.getMessage() + ". Nothing was changed.");
             }
             ctx.target(sot, TargetOutcome.UNKNOWN, e.getMessage());
+            answered = false;
             settleByReading(ctx, rel, sot, current, change, e.getMessage());
         }
         try {
@@ -116,6 +118,7 @@ final class KeaReplicator {
             ctx.target(sot, TargetOutcome.FAILED, e.getMessage());
             throw e;
         }
+        if (answered) ctx.target(sot, TargetOutcome.APPLIED, "set and written to its configuration file");
         writer.awaitHaSettled(rel, sot, stateBefore);
         // Kea normalizes what it is given (defaults, formatting); peers are verified against what it holds
         ObjectNode truth = writer.readNow(rel, sot);
