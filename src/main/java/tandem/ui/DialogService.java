@@ -30,10 +30,11 @@ public final class DialogService {
     }
 
     /** Says something worth knowing; does not wait. */
-    public void inform(String title, String text) {
+    public void inform(String id, String title, String header, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
         a.setTitle(title);
-        a.setHeaderText(title);
+        a.setHeaderText(header);
+        a.getDialogPane().setId(id);
         show(a, false);
     }
 

@@ -1,10 +1,7 @@
 package tandem.ui.isc;
 
 import tandem.ui.Theme;
-import tandem.ui.BackgroundTasks;
 import tandem.ui.MessageKind;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -16,10 +13,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import tandem.isc.ConfigChange;
-import tandem.isc.DhcpdConfig;
-import tandem.isc.IscConfigTarget;
-import tandem.isc.SafeWrite;
 
 /**
  * Shows a configuration change as a unified diff, with its warnings, before anything is written; Apply writes it
@@ -27,27 +20,23 @@ import tandem.isc.SafeWrite;
  */
 public final class ConfigDiffDialog {
     private final BorderPane root = new BorderPane();
-    private final Label result = new Label();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private Stage stage;
 
-    /** @param afterApply told (on the FX thread) when the change was written and dhcpd restarted */
-    public ConfigDiffDialog(IscConfigTarget target, DhcpdConfig before, ConfigChange change, BackgroundTasks tasks,
-                            Runnable afterApply) {
+    public ConfigDiffDialog(ConfigReviewViewModel vm) {
         root.setPadding(new Insets(18, 20, 14, 20));
-        Label title = new Label("Review the change to " + target.name());
+        Label title = new Label(vm.title());
         title.getStyleClass().add("dialog-title");
         VBox top = new VBox(6, title);
-        for (String w : change.warnings()) {
+        for (String w : vm.warnings()) {
             Label warning = new Label("Warning: " + w);
             warning.getStyleClass().addAll("dialog-message", MessageKind.ERROR.styleClass());
             warning.setWrapText(true);
             top.getChildren().add(warning);
         }
-        if (!change.warnings().isEmpty()) top.getChildren().get(top.getChildren().size() - 1).setId("diffWarnings");
+        if (!vm.warnings().isEmpty()) top.getChildren().get(top.getChildren().size() - 1).setId("diffWarnings");
         top.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(top);
-        TextArea diff = new TextArea(change.unifiedDiff());
+        TextArea diff = new TextArea(vm.diff());
         diff.setId("diffText");
         diff.setEditable(false);
         diff.setStyle("-fx-font-family: monospace;");
@@ -55,35 +44,21 @@ public final class ConfigDiffDialog {
         diff.setPrefColumnCount(90);
         root.setCenter(diff);
 
+        Label result = new Label();
         result.setId("applyResult");
         result.setWrapText(true);
+        result.textProperty().bind(vm.resultProperty());
         Button apply = new Button("Apply");
         apply.setId("applyChange");
         apply.setDefaultButton(true);
-        // written once: the same change is never applied twice from one review
-        BooleanProperty applied = new SimpleBooleanProperty(false);
-        apply.disableProperty().bind(busy.or(applied));
+        apply.disableProperty().bind(vm.busyProperty().or(vm.appliedProperty()));
+        apply.setOnAction(e -> vm.apply());
         Button cancel = new Button("Cancel");
         cancel.setId("cancelChange");
         cancel.setCancelButton(true);
-        cancel.disableProperty().bind(busy);
+        cancel.disableProperty().bind(vm.busyProperty());
+        cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.appliedProperty()).then("Close").otherwise("Cancel"));
         cancel.setOnAction(e -> { if (stage != null) stage.close(); });
-        apply.setOnAction(e -> {
-            busy.set(true);
-            result.setText("Validating with dhcpd and writing…");
-            tasks.run(() -> target.apply(before, change), r -> {
-                busy.set(false);
-                result.setText(r.message());
-                if (r instanceof SafeWrite.Applied) {
-                    applied.set(true);
-                    cancel.setText("Close");
-                    afterApply.run();
-                }
-            }, failure -> {
-                busy.set(false);
-                result.setText("Not written: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
-            });
-        });
         HBox buttons = new HBox(8, apply, cancel);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox bottom = new VBox(8, result, buttons);

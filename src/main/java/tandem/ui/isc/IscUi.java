@@ -72,13 +72,15 @@ public final class IscUi implements BackendUi {
                         new AddressPoolDialog(new AddressPoolViewModel(config, null), edit -> review(c, target, config, edit))
                                 .show(c.window().get()))),
                 UiCommand.of("iscManagePeers", "Manage failover peers…", () -> withConfig(c, target, config ->
-                        new ManageFailoverPeersDialog(config, r.serverName(), edit -> review(c, target, config, edit))
+                        new ManageFailoverPeersDialog(new ManageFailoverPeersViewModel(config, r.serverName(),
+                                edit -> review(c, target, config, edit)))
                                 .show(c.window().get()))),
                 UiCommand.of("iscMigrate", "Migrate subnet to partner…", () -> withConfig(c, target, config -> {
                     List<String> partners = c.services().inventory().servers().stream()
                             .filter(s -> s.backend() == Backend.ISC && !s.name().equals(r.serverName()))
                             .map(s -> s.name()).toList();
-                    new MigrateSubnetDialog(r.serverName(), config.subnets().stream().map(Subnet::cidr).toList(), partners,
+                    new MigrateSubnetDialog(new MigrateSubnetViewModel(r.serverName(),
+                            config.subnets().stream().map(Subnet::cidr).toList(), partners),
                             (subnet, partner) -> migrate(c, config, subnet, partner)).show(c.window().get());
                 })),
                 new UiCommand("iscPartnerDown", "Set partner down…", () -> confirmPartnerDown(c, target, r.serverName(), peer),
@@ -90,7 +92,8 @@ public final class IscUi implements BackendUi {
     }
 
     private static void review(ConsoleContext c, IscConfigTarget target, DhcpdConfig config, FailoverEdits.Edit edit) {
-        new ConfigDiffDialog(target, config, edit.change(), c.tasks(), c.changed()).show(c.window().get());
+        new ConfigDiffDialog(new ConfigReviewViewModel(target, config, edit.change(), c.tasks(), c.changed()))
+                .show(c.window().get());
     }
 
     private void migrate(ConsoleContext c, DhcpdConfig source, String subnet, String partner) {

@@ -1,9 +1,7 @@
 package tandem.ui.isc;
 
 import tandem.ui.Theme;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -16,9 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import tandem.isc.DhcpdConfig;
-import tandem.isc.FailoverEdits;
-import tandem.isc.PeerDeclaration;
 
 /**
  * Manage Failover Peers: the server's peers with Edit and Delete. Deleting follows the peer rules: the last peer's
@@ -26,35 +21,27 @@ import tandem.isc.PeerDeclaration;
  * shown as a diff ({@code onPreview}) before it is written.
  */
 public final class ManageFailoverPeersDialog {
-    private final DhcpdConfig config;
-    private final Consumer<FailoverEdits.Edit> onPreview;
+    private final ManageFailoverPeersViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ListView<String> list = new ListView<>();
-    private final Label message = new Label();
     private Stage stage;
 
-    public ManageFailoverPeersDialog(DhcpdConfig config, String serverName, Consumer<FailoverEdits.Edit> onPreview) {
-        this.config = config;
-        this.onPreview = onPreview;
+    public ManageFailoverPeersDialog(ManageFailoverPeersViewModel vm) {
+        this.vm = vm;
         root.setPadding(new Insets(18, 20, 14, 20));
-        Label title = new Label("Failover peers for " + serverName);
+        Label title = new Label(vm.title());
         title.getStyleClass().add("dialog-title");
+        Label message = new Label();
         message.setId("peersMessage");
         message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
         root.setTop(new VBox(4, title, message));
         list.setId("peerList");
-        for (PeerDeclaration d : config.peers()) list.getItems().add(d.peer().name());
+        list.getItems().setAll(vm.peers());
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
                 @Override protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
-                    if (empty || item == null) {
-                        setText(null);
-                        return;
-                    }
-                    PeerDeclaration pd = config.peer(item).orElseThrow();
-                    long n = config.pools().stream().filter(p -> item.equals(p.failoverPeer())).count();
-                    setText(item + "  (" + (pd.peer().role() == null ? "no role" : pd.peer().role().word()) + ", "
-                            + pd.peer().peerAddress() + ", " + n + " pool" + (n == 1 ? "" : "s") + ")");
+                    setText(empty || item == null ? null : vm.describe(item));
                 }
             });
         BorderPane.setMargin(list, new Insets(8, 0, 0, 0));
@@ -91,38 +78,19 @@ public final class ManageFailoverPeersDialog {
 
     private void editSelected() {
         String name = list.getSelectionModel().getSelectedItem();
-        PeerDeclaration d = config.peer(name).orElseThrow();
-        List<String> others = config.peerNames().stream().filter(n -> !n.equals(name)).toList();
-        new FailoverPeerDialog(new FailoverPeerViewModel(d.peer(), others), p -> {
-            try {
-                preview(FailoverEdits.editPeer(config, name, p));
-            } catch (IllegalArgumentException ex) {
-                message.setText(ex.getMessage());
-            }
-        }).show(window());
+        new FailoverPeerDialog(new FailoverPeerViewModel(vm.peer(name), vm.otherNames(name)), p -> vm.edit(name, p))
+                .show(window());
     }
 
     private void deleteSelected() {
         String name = list.getSelectionModel().getSelectedItem();
-        FailoverEdits.Outcome outcome = FailoverEdits.deletePeer(config, name, null);
-        if (outcome instanceof FailoverEdits.Choice c) {
-            ChoiceDialog<String> ask = new ChoiceDialog<>(c.question().options().get(0), c.question().options());
-            ask.setTitle("Delete failover peer " + name);
-            ask.setHeaderText(c.question().question());
-            ask.initOwner(window());
-            Theme.apply(ask.getDialogPane());
-            Optional<String> chosen = ask.showAndWait();
-            if (chosen.isEmpty()) return;
-            outcome = FailoverEdits.deletePeer(config, name, chosen.get());
-        }
-        preview((FailoverEdits.Edit) outcome);
-    }
-
-    private void preview(FailoverEdits.Edit edit) {
-        if (!edit.applicable()) {
-            message.setText("Not possible: " + edit.problems().get(0));
-            return;
-        }
-        onPreview.accept(edit);
+        Optional<ManageFailoverPeersViewModel.Question> question = vm.delete(name);
+        if (question.isEmpty()) return;
+        ChoiceDialog<String> ask = new ChoiceDialog<>(question.get().options().get(0), question.get().options());
+        ask.setTitle("Delete failover peer " + name);
+        ask.setHeaderText(question.get().text());
+        ask.initOwner(window());
+        Theme.apply(ask.getDialogPane());
+        ask.showAndWait().ifPresent(chosen -> vm.delete(name, chosen));
     }
 }

@@ -2,7 +2,6 @@ package tandem.ui.isc;
 
 import tandem.ui.FormGrid;
 import tandem.ui.Theme;
-import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,34 +23,34 @@ public final class MigrateSubnetDialog {
     private Stage stage;
 
     /** @param onOk told the chosen subnet and partner server */
-    public MigrateSubnetDialog(String server, List<String> subnets, List<String> partners, BiConsumer<String, String> onOk) {
+    public MigrateSubnetDialog(MigrateSubnetViewModel vm, BiConsumer<String, String> onOk) {
         root.setPadding(new Insets(18, 20, 14, 20));
-        Label title = new Label("Migrate a subnet of " + server + " to its failover partner");
+        Label title = new Label(vm.title());
         title.getStyleClass().add("dialog-title");
         root.setTop(title);
         BorderPane.setMargin(title, new Insets(0, 0, 10, 0));
         FormGrid form = new FormGrid();
         ComboBox<String> subnet = new ComboBox<>();
         subnet.setId("migrateSubnet");
-        subnet.getItems().setAll(subnets);
-        if (!subnets.isEmpty()) subnet.setValue(subnets.get(0));
+        subnet.getItems().setAll(vm.subnets());
+        subnet.valueProperty().bindBidirectional(vm.subnetProperty());
         subnet.setMaxWidth(Double.MAX_VALUE);
         ComboBox<String> partner = new ComboBox<>();
         partner.setId("migratePartner");
-        partner.getItems().setAll(partners);
-        if (partners.size() == 1) partner.setValue(partners.get(0));
+        partner.getItems().setAll(vm.partners());
+        partner.valueProperty().bindBidirectional(vm.partnerProperty());
         partner.setMaxWidth(Double.MAX_VALUE);
         Label partnerMessage = form.field("Partner server", partner, partner, null, "migratePartnerMessage");
         form.field("Subnet", subnet, subnet, null, "migrateSubnetMessage");
-        if (partners.isEmpty()) partnerMessage.setText("Add the partner (Add ISC server…) first");
+        if (vm.partnerProblem() != null) partnerMessage.setText(vm.partnerProblem());
         root.setCenter(form);
         Button ok = new Button("Preview…");
         ok.setId("migrateOk");
         ok.setDefaultButton(true);
-        ok.disableProperty().bind(subnet.valueProperty().isNull().or(partner.valueProperty().isNull()));
+        ok.disableProperty().bind(vm.readyProperty().not());
         ok.setOnAction(e -> {
             if (stage != null) stage.close();
-            onOk.accept(subnet.getValue(), partner.getValue());
+            onOk.accept(vm.subnetProperty().get(), vm.partnerProperty().get());
         });
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);

@@ -2,6 +2,7 @@ package tandem.ui.kea;
 
 import tandem.ui.FormGrid;
 import tandem.ui.MessageKind;
+import tandem.ui.DialogService;
 import tandem.ui.FieldErrorDecoration;
 import tandem.ui.Theme;
 import java.io.File;
@@ -13,9 +14,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -52,15 +51,20 @@ public final class AddServerDialog {
     }
     private final Map<Field, Control> inputs = new EnumMap<>(Field.class);
     private final Consumer<ImportResult.Accepted> afterAdd;
+    private final DialogService dialogs;
     private Stage stage;
 
     public AddServerDialog(AddServerViewModel vm) {
-        this(vm, a -> { });
+        this(vm, null, a -> { });
     }
 
-    /** @param afterAdd told on the FX thread after the server was added and the dialog closed */
-    public AddServerDialog(AddServerViewModel vm, Consumer<ImportResult.Accepted> afterAdd) {
+    /**
+     * @param dialogs  says what the administrator should know about the server just added (null: nothing is said)
+     * @param afterAdd told on the FX thread after the server was added and the dialog closed
+     */
+    public AddServerDialog(AddServerViewModel vm, DialogService dialogs, Consumer<ImportResult.Accepted> afterAdd) {
         this.vm = vm;
+        this.dialogs = dialogs;
         this.afterAdd = afterAdd;
         build();
     }
@@ -258,16 +262,11 @@ public final class AddServerDialog {
     }
 
     private void added(ImportResult.Accepted accepted) {
-        Window owner = stage == null ? null : stage.getOwner();
         close();
         afterAdd.accept(accepted);
-        if (!accepted.notes().isEmpty()) {
-            Alert notes = new Alert(Alert.AlertType.INFORMATION, String.join("\n\n", accepted.notes()), ButtonType.OK);
-            notes.setTitle("Server added");
-            notes.setHeaderText("Added " + accepted.server().name() + " with " + relationships(accepted));
-            if (owner != null) notes.initOwner(owner);
-            notes.getDialogPane().setId("addNotes");
-            notes.show();
+        if (!accepted.notes().isEmpty() && dialogs != null) {
+            dialogs.inform("addNotes", "Server added", "Added " + accepted.server().name() + " with " + relationships(accepted),
+                    String.join("\n\n", accepted.notes()));
         }
     }
 

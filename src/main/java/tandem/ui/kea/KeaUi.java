@@ -27,7 +27,7 @@ public final class KeaUi implements BackendUi {
         return List.of(UiCommand.of("openAddServer", "Add DHCP server…", () -> {
             AddServerViewModel addVm = new AddServerViewModel(c.services().inventory(), c.services().preferences(),
                     c.tasks(), c.services().poller()::inventoryChanged);
-            new AddServerDialog(addVm, accepted -> c.vm().serverAdded(accepted.server().name())).show(c.window().get());
+            new AddServerDialog(addVm, c.dialogs(), accepted -> c.vm().serverAdded(accepted.server().name())).show(c.window().get());
         }));
     }
 

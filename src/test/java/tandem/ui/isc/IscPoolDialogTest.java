@@ -57,7 +57,7 @@ class IscPoolDialogTest {
         DhcpdConfig config = target.load();
         AddressPoolViewModel vm = new AddressPoolViewModel(config, null);
         AddressPoolDialog dialog = new AddressPoolDialog(vm, edit ->
-                new ConfigDiffDialog(target, config, edit.change(), tasks, () -> { }).show(stage));
+                new ConfigDiffDialog(new ConfigReviewViewModel(target, config, edit.change(), tasks, () -> { })).show(stage));
         Scene scene = new Scene(dialog.root());
         Theme.apply(scene);
         stage.setScene(scene);

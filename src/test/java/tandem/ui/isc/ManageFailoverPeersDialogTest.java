@@ -31,7 +31,7 @@ class ManageFailoverPeersDialogTest {
     @Start
     void start(Stage stage) throws Exception {
         DhcpdConfig config = DhcpdConfig.read(Path.of(getClass().getResource("/isc/corpus/two-peers.conf").toURI()));
-        ManageFailoverPeersDialog dialog = new ManageFailoverPeersDialog(config, "dhcp1", previews::add);
+        ManageFailoverPeersDialog dialog = new ManageFailoverPeersDialog(new ManageFailoverPeersViewModel(config, "dhcp1", previews::add));
         Scene scene = new Scene(dialog.root());
         Theme.apply(scene);
         stage.setScene(scene);
