@@ -20,30 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Proxy;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -78,7 +66,6 @@ public final class KeaControlAgentClient implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Pattern PEM_CERTIFICATE =
             Pattern.compile("-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", Pattern.DOTALL);
-    private static final int MAX_DETAIL = 300;
 
     /**
      * OkHttp looks for a pooled connection by scanning its whole pool on every call, which costs O(agents) per call
@@ -176,7 +163,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         try (Response response = call.execute()) {
             return interpret(ep, command, service, response);
         } catch (IOException e) {
-            return classify(ep, e);
+            return KeaTransportFailures.classify(ep, e, closed);
         }
     }
 
@@ -195,7 +182,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
-                future.complete(classify(ep, e));
+                future.complete(KeaTransportFailures.classify(ep, e, closed));
             }
 
             @Override
@@ -203,10 +190,10 @@ public final class KeaControlAgentClient implements AutoCloseable {
                 try (response) {
                     future.complete(interpret(ep, command, service, response));
                 } catch (IOException e) {
-                    future.complete(classify(ep, e));
+                    future.complete(KeaTransportFailures.classify(ep, e, closed));
                 } catch (RuntimeException e) {
                     future.complete(new KeaReply.Failure(KeaFailure.PROTOCOL,
-                            "The answer from " + ep.url() + " could not be read", describe(e)));
+                            "The answer from " + ep.url() + " could not be read", KeaTransportFailures.describe(e)));
                 }
             }
         });
@@ -251,7 +238,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         } catch (TrustAnchorException e) {
             return new Prepared(null, null, new KeaReply.Failure(KeaFailure.TLS,
                     "The trust anchor configured for " + ep.url() + " is not usable: " + e.getMessage(),
-                    describe(e.getCause())));
+                    KeaTransportFailures.describe(e.getCause())));
         }
         ObjectNode body = mapper.createObjectNode();
         body.put("command", command);
@@ -361,18 +348,18 @@ public final class KeaControlAgentClient implements AutoCloseable {
         if (ep.proxy() != null && (code == 502 || code == 503 || code == 504)) {
             return new KeaReply.Failure(KeaFailure.UNREACHABLE,
                     "The proxy " + ep.proxyAuthority() + " could not reach " + ep.authority() + " (" + http + ")",
-                    http + ": " + abbreviate(body));
+                    http + ": " + KeaTransportFailures.abbreviate(body));
         }
         if (code == 401 || code == 403) {
-            return authFailure(ep, http + ": " + abbreviate(body));
+            return authFailure(ep, http + ": " + KeaTransportFailures.abbreviate(body));
         }
         if (code == 400) {
-            return badRequest(ep, command, http + ": " + abbreviate(body));
+            return badRequest(ep, command, http + ": " + KeaTransportFailures.abbreviate(body));
         }
         if (code < 200 || code > 299) {
             return new KeaReply.Failure(KeaFailure.PROTOCOL,
                     ep.authority() + " answered " + http + " instead of a Kea answer; check the Control Agent URL",
-                    http + ": " + abbreviate(body));
+                    http + ": " + KeaTransportFailures.abbreviate(body));
         }
 
         JsonNode root;
@@ -384,7 +371,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         if (root == null || root.isMissingNode()) {
             return new KeaReply.Failure(KeaFailure.PROTOCOL,
                     "The answer from " + ep.url() + " is not JSON; is this the URL of a Kea Control Agent?",
-                    http + ": " + abbreviate(body));
+                    http + ": " + KeaTransportFailures.abbreviate(body));
         }
         // one element per service asked for; the agent answers with a bare object for auth and parse errors
         JsonNode answer = root.isArray() ? (root.size() > 0 ? root.get(0) : null) : root;
@@ -392,7 +379,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         if (result == null || !result.canConvertToInt() || !result.isIntegralNumber()) {
             return new KeaReply.Failure(KeaFailure.PROTOCOL,
                     "The answer from " + ep.url() + " is JSON but not a Kea answer (no result code)",
-                    abbreviate(body));
+                    KeaTransportFailures.abbreviate(body));
         }
         int rc = result.asInt();
         String text = KeaJson.text(answer, "text");
@@ -442,143 +429,5 @@ public final class KeaControlAgentClient implements AutoCloseable {
     private static KeaReply.Failure badRequest(KeaEndpoint ep, String command, String detail) {
         return new KeaReply.Failure(KeaFailure.BAD_REQUEST, "The Control Agent at " + ep.authority()
                 + " rejected the '" + command + "' request as malformed", detail);
-    }
-
-    // ---- exception classification ----
-
-    private KeaReply.Failure classify(KeaEndpoint ep, IOException e) {
-        String detail = describe(e);
-        String via = ep.proxy() == null ? "" : " (through the proxy " + ep.proxyAuthority() + ")";
-        KeaReply.Failure f;
-        // a call timeout also cancels the call, so only closing the client counts as a cancellation here
-        if (closed) {
-            f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "The request to " + ep.url() + " was cancelled", detail);
-        } else if (e instanceof SSLPeerUnverifiedException) {
-            f = new KeaReply.Failure(KeaFailure.TLS, "The TLS certificate of " + ep.authority()
-                    + " is not issued for the host name " + ep.url().getHost(), detail);
-        } else if (e instanceof SSLHandshakeException && isCertificateProblem(e)) {
-            f = new KeaReply.Failure(KeaFailure.TLS, "The TLS certificate of " + ep.authority() + " is not trusted"
-                    + (ep.trustAnchorPem() == null
-                    ? "; configure the certificate of the CA that signed it as the trust anchor"
-                    : " by the configured trust anchor"), detail);
-        } else if (e instanceof SSLException) {
-            f = new KeaReply.Failure(KeaFailure.TLS, "The TLS handshake with " + ep.authority()
-                    + " failed; check that it serves HTTPS with a valid certificate", detail);
-        } else if (e instanceof UnknownHostException) {
-            // through an HTTP proxy only the proxy's name is resolved here; the proxy resolves the agent's
-            f = ep.proxy() != null
-                    ? new KeaReply.Failure(KeaFailure.UNREACHABLE, "Unknown proxy host " + ep.proxy().getHost()
-                    + ": the name does not resolve", detail)
-                    : new KeaReply.Failure(KeaFailure.UNREACHABLE, "Unknown host " + ep.url().getHost()
-                    + ": the name does not resolve", detail);
-        } else if (e instanceof ConnectException) {
-            String where = ep.proxy() != null ? "the proxy " + ep.proxyAuthority() : ep.authority();
-            f = rootMessage(e).toLowerCase(Locale.ROOT).contains("refused")
-                    ? new KeaReply.Failure(KeaFailure.UNREACHABLE, "Connection refused by " + where, detail)
-                    : new KeaReply.Failure(KeaFailure.UNREACHABLE, "Cannot connect to " + where + ": "
-                    + rootMessage(e), detail);
-        } else if (e instanceof NoRouteToHostException) {
-            f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "No route to " + ep.authority() + via, detail);
-        } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            f = ep.proxy() == null && acceptsConnections(ep)
-                    ? new KeaReply.Failure(KeaFailure.UNREACHABLE, "The Control Agent at " + ep.authority()
-                    + " accepts connections but sent no answer within " + humanDuration(ep.timeout())
-                    + "; an agent stays silent while the DHCPv4 server it forwards to is hung or busy", detail)
-                    : new KeaReply.Failure(KeaFailure.UNREACHABLE, "No answer from " + ep.url() + via + " within "
-                    + humanDuration(ep.timeout()), detail);
-        } else if (String.valueOf(e.getMessage()).startsWith("Unexpected response code for CONNECT")) {
-            f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "The proxy " + ep.proxyAuthority()
-                    + " refused to open a connection to " + ep.authority(), detail);
-        } else if (e instanceof EOFException || String.valueOf(e.getMessage()).contains("unexpected end of stream")) {
-            f = new KeaReply.Failure(KeaFailure.PROTOCOL, ep.authority() + via
-                    + " closed the connection without answering"
-                    + (ep.url().getScheme().equalsIgnoreCase("http") ? "; if it serves HTTPS, use an https:// URL" : ""),
-                    detail);
-        } else {
-            f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "Cannot reach " + ep.authority() + via + ": "
-                    + rootMessage(e), detail);
-        }
-        LOG.debug("{} {}: {} ({})", ep.url(), f.kind(), f.message(), detail);
-        return f;
-    }
-
-    /**
-     * Whether a failed command was sent and its answer lost (a timeout, a connection closed after the request): the
-     * server may then have carried it out, and only reading it tells.
-     */
-    public static boolean answerLost(KeaReply.Failure f) {
-        return switch (f.kind()) {
-            case UNREACHABLE -> f.message().startsWith("No answer from") || f.message().contains("sent no answer")
-                    || f.message().endsWith("was cancelled");
-            case PROTOCOL -> f.message().contains("closed the connection without answering");
-            default -> false;
-        };
-    }
-
-    /**
-     * After a timeout, tells a silent agent (its port still accepts TCP connections) from a host that does not
-     * answer at all. A Kea 2.2 Control Agent forwards a command and waits for the daemon's reply before it serves
-     * anything else, so a stopped or overloaded kea-dhcp4 leaves its agent in exactly that state.
-     */
-    private static boolean acceptsConnections(KeaEndpoint ep) {
-        int port = ep.url().getPort() != -1 ? ep.url().getPort()
-                : "https".equalsIgnoreCase(ep.url().getScheme()) ? 443 : 80;
-        int millis = (int) Math.max(1, Math.min(ep.timeout().toMillis(), 1000));
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(ep.url().getHost(), port), millis);
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isCertificateProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateException || t instanceof CertPathValidatorException
-                    || String.valueOf(t.getMessage()).contains("PKIX")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private static String describe(Throwable e) {
-        if (e == null) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(e.getClass().getName()).append(": ").append(e.getMessage());
-        Throwable cause = e.getCause();
-        for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
-            sb.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
-        }
-        return sb.toString();
-    }
-
-    private static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        String oneLine = s.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "...";
-    }
-
-    /** "2 s", "1.5 s", "500 ms". */
-    static String humanDuration(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        if (ms % 1000 == 0) {
-            return (ms / 1000) + " s";
-        }
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

@@ -112,7 +112,7 @@ final class KeaConfigChannel {
     private static JsonNode ok(String server, String command, KeaReply reply) {
         LOG.debug("{} on {} answered", command, server);
         if (reply instanceof KeaReply.Failure f) {
-            boolean lost = KeaControlAgentClient.answerLost(f);
+            boolean lost = tandem.kea.KeaTransportFailures.answerLost(f);
             throw new ConfigCommandFailed(server, command, lost ? command + " on " + server + " got no answer: "
                     + f.message() : server + " refused " + command + ": " + f.message(), lost);
         }
