@@ -70,9 +70,6 @@ final class DetailsPane {
 
     Node node() { return node; }
 
-    /** The relationship's commands are built again the next time it is shown (its backend's offer changed). */
-    void forgetCommands() { actionsFor = null; }
-
     private Node build() {
         detailsName.setId("detailsName");
         detailsName.getStyleClass().add("details-title");

@@ -77,9 +77,6 @@ public final class MainView {
 
     public TreeView<ConsoleNode> tree() { return treePane.tree(); }
 
-    /** The one service through which the window shows alerts and asks for confirmation. */
-    public DialogService dialogs() { return dialogs; }
-
     /** Puts the window's content into a scene of the given size with the console's stylesheet. */
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);

@@ -14,9 +14,4 @@ public record Actor(String user, ProcessId process, String processName) {
     public String host() { return process.host(); }
 
     public long pid() { return process.pid(); }
-
-    /** e.g. "tandem reservation add (pid 4711, alice on dhcp-admin)". */
-    public String describe() {
-        return processName + " (pid " + process.pid() + ", " + user + " on " + process.host() + ")";
-    }
 }

@@ -97,16 +97,6 @@ public final class ChangeLocks implements AutoCloseable {
         return () -> taken.forEach(this::releaseOne);
     }
 
-    /** Who holds a resource now, as stored (for tests and messages). */
-    public Optional<Lock> holder(String resource) {
-        Mine m = mine.get(resource);
-        if (m != null) return Optional.of(m.lock);
-        Lock probe = wanted(resource, "probe");
-        Optional<Lock> other = store.tryAcquire(probe);
-        if (other.isEmpty()) store.release(resource, probe.token());
-        return other;
-    }
-
     private void acquireOne(String resource, String description, long deadline) {
         Thread me = Thread.currentThread();
         Lock holder = null;
