@@ -89,6 +89,14 @@ public final class ConsoleApp extends Application {
 
             @Override public Preferences preferences() { return s.preferences(); }
 
+            @Override public tandem.core.backend.ReplicationStatus replication(tandem.core.Relationship relationship) {
+                return s.backends().replication(relationship, s.preferences());
+            }
+
+            @Override public java.util.List<tandem.core.backend.Setting> backendSettings() {
+                return s.backends().settings();
+            }
+
             @Override public void updatePreferences(Preferences updated) { s.updatePreferences(updated); }
 
             @Override public void close() { s.close(); }

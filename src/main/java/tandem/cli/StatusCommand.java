@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tandem.core.PeerDefinition;
 import tandem.core.PeerObservation;
-import tandem.core.Preferences;
+import tandem.core.Relationship;
+import java.util.function.Predicate;
 import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
-import tandem.core.Replication;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Poll every server once and print each relationship's status.",
@@ -37,13 +37,15 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Function<RelationshipState, List<ConfigCheck>> checks =
                 s -> services.configChecks().checks(s.relationship(), s);
-        if (json) out.println(toJson(states, services.preferences(), checks));
-        else print(out, states, services.preferences(), checks);
+        Predicate<Relationship> replicated = r -> services.backends().replication(r, services.preferences()).replicated();
+        if (json) out.println(toJson(states, replicated, checks));
+        else print(out, states, replicated, checks);
         boolean allOk = states.stream().allMatch(s -> s.status() == RelationshipStatus.OK);
         return allOk ? 0 : TandemCommand.EXIT_NOT_OK;
     }
 
-    static String toJson(List<RelationshipState> states, Preferences prefs,
+    /** @param replicated whether the console mirrors a relationship's configuration changes (its backend says) */
+    static String toJson(List<RelationshipState> states, Predicate<Relationship> replicated,
                          Function<RelationshipState, List<ConfigCheck>> checks) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode rootNode = mapper.createObjectNode();
@@ -54,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
             r.put("mode", s.relationship().mode().wire());
             r.put("status", s.status().name());
             r.put("sourceOfTruth", s.assessment().sourceOfTruth());
-            r.put("replicated", Replication.enabled(s.relationship(), prefs));
+            r.put("replicated", replicated.test(s.relationship()));
             ArrayNode reasons = r.putArray("reasons");
             s.assessment().reasons().forEach(reasons::add);
             ArrayNode checkList = r.putArray("checks");
@@ -78,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rootNode);
     }
 
-    private static void print(PrintWriter out, List<RelationshipState> states, Preferences prefs,
+    private static void print(PrintWriter out, List<RelationshipState> states, Predicate<Relationship> replicated,
                               Function<RelationshipState, List<ConfigCheck>> checks) {
         if (states.isEmpty()) {
             out.println("No relationships. Add a server with: tandem server add kea --url http://HOST:8000/");
@@ -88,7 +90,7 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("%-24s %-14s %-13s source of truth: %s%s%n", s.relationship().name(),
                     s.relationship().mode().wire(), s.status().label(),
                     s.assessment().sourceOfTruth() == null ? "none" : s.assessment().sourceOfTruth(),
-                    Replication.enabled(s.relationship(), prefs) ? "" : " (not replicated)");
+                    replicated.test(s.relationship()) ? "" : " (not replicated)");
             for (PeerDefinition p : s.relationship().peers()) {
                 PeerObservation o = s.peers().get(p.name());
                 String state = o == null ? "not polled" : !o.reachable() ? "unreachable"

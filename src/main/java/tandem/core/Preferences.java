@@ -1,29 +1,51 @@
 package tandem.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Console-wide settings.
- *
- * @param keaControlAgentHost host used for a new Kea server's Control Agent; null means the server's own address
- * @param keaControlAgentPort port used for a new Kea server's Control Agent
- * @param keaReplicateConfig  whether configuration changes are mirrored to the other servers of a relationship
+ * Console-wide settings: how often and how patiently servers are polled, and each backend's own settings by key
+ * (see {@link tandem.core.backend.Setting}); a setting that is absent takes its backend's default.
  */
-public record Preferences(Duration pollInterval, Duration timeout, String keaControlAgentHost, int keaControlAgentPort,
-                         boolean keaReplicateConfig) {
+public record Preferences(Duration pollInterval, Duration timeout, Map<String, String> settings) {
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
 
+    public Preferences {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (settings != null) settings.forEach((k, v) -> { if (v != null) copy.put(k, v); });
+        settings = Collections.unmodifiableMap(copy);
+    }
+
+    public Preferences(Duration pollInterval, Duration timeout) {
+        this(pollInterval, timeout, Map.of());
+    }
+
     public static Preferences defaults() {
-        return new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), null, 8000, true);
+        return new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(2));
+    }
+
+    /** A backend setting's stored value, or null when it takes its default. */
+    public String setting(String key) {
+        return settings.get(key);
+    }
+
+    /** The same preferences with one setting changed (null: back to its default). */
+    public Preferences with(String key, String value) {
+        Map<String, String> next = new LinkedHashMap<>(settings);
+        if (value == null) next.remove(key);
+        else next.put(key, value);
+        return new Preferences(pollInterval, timeout, next);
     }
 
     /** Returns a list of problems, one sentence per bad field, empty when valid. */
-    public java.util.List<String> problems() {
+    public List<String> problems() {
         var out = new java.util.ArrayList<String>();
         if (pollInterval == null || pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) out.add("Poll interval must be at least 1 s");
         if (timeout == null || timeout.isZero() || timeout.isNegative()) out.add("Timeout must be positive");
         else if (pollInterval != null && timeout.compareTo(pollInterval) > 0) out.add("Timeout must not exceed the poll interval");
-        if (keaControlAgentPort < 1 || keaControlAgentPort > 65535) out.add("Control Agent port must be between 1 and 65535");
         return out;
     }
 }

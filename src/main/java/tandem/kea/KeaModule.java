@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import tandem.core.Backend;
 import tandem.core.Inventory;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.backend.ReplicationStatus;
+import tandem.core.backend.Setting;
+import java.util.List;
 import tandem.core.backend.BackendModule;
 import tandem.core.backend.FailoverActions;
 import tandem.core.backend.StateVocabulary;
@@ -45,4 +50,10 @@ public final class KeaModule implements BackendModule {
     @Override public FailoverActions actions() { return actions; }
 
     @Override public ConfigChecker checks() { return checks; }
+
+    @Override public List<Setting> settings() { return KeaSettings.SETTINGS; }
+
+    @Override public ReplicationStatus replication(Relationship relationship, Preferences preferences) {
+        return KeaSettings.replication(relationship, preferences);
+    }
 }

@@ -12,15 +12,15 @@ import org.slf4j.LoggerFactory;
 import tandem.core.Preferences;
 import tandem.core.port.PreferenceStore;
 
-/** Console settings, one row each; durations in milliseconds. A missing or unreadable row means the default. */
+/**
+ * Console settings, one row each: the poll interval and timeout in milliseconds, and each backend's own settings under
+ * their keys. A missing or unreadable row means the default.
+ */
 public final class H2PreferenceStore implements PreferenceStore {
     private static final Logger log = LoggerFactory.getLogger(H2PreferenceStore.class);
 
     static final String POLL_INTERVAL_MS = "poll-interval-ms";
     static final String TIMEOUT_MS = "timeout-ms";
-    static final String KEA_CA_HOST = "kea-control-agent-host";
-    static final String KEA_CA_PORT = "kea-control-agent-port";
-    static final String KEA_REPLICATE_CONFIG = "kea-replicate-config";
 
     private final Database db;
 
@@ -38,13 +38,12 @@ public final class H2PreferenceStore implements PreferenceStore {
             return out;
         });
         Preferences d = Preferences.defaults();
-        return new Preferences(
-                duration(rows, POLL_INTERVAL_MS, d.pollInterval()),
-                duration(rows, TIMEOUT_MS, d.timeout()),
-                // a stored NULL is a deliberate "use the server's own address", unlike a missing row
-                rows.containsKey(KEA_CA_HOST) ? blankToNull(rows.get(KEA_CA_HOST)) : d.keaControlAgentHost(),
-                integer(rows, KEA_CA_PORT, d.keaControlAgentPort()),
-                bool(rows, KEA_REPLICATE_CONFIG, d.keaReplicateConfig()));
+        // every other row is a backend's own setting, kept under its key (a stored NULL: the backend's default)
+        Map<String, String> settings = new LinkedHashMap<>(rows);
+        settings.remove(POLL_INTERVAL_MS);
+        settings.remove(TIMEOUT_MS);
+        return new Preferences(duration(rows, POLL_INTERVAL_MS, d.pollInterval()), duration(rows, TIMEOUT_MS, d.timeout()),
+                settings);
     }
 
     @Override public void save(Preferences p) {
@@ -52,10 +51,12 @@ public final class H2PreferenceStore implements PreferenceStore {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put(POLL_INTERVAL_MS, p.pollInterval() == null ? null : Long.toString(p.pollInterval().toMillis()));
         rows.put(TIMEOUT_MS, p.timeout() == null ? null : Long.toString(p.timeout().toMillis()));
-        rows.put(KEA_CA_HOST, blankToNull(p.keaControlAgentHost()));
-        rows.put(KEA_CA_PORT, Integer.toString(p.keaControlAgentPort()));
-        rows.put(KEA_REPLICATE_CONFIG, Boolean.toString(p.keaReplicateConfig()));
+        rows.putAll(p.settings());
         db.transaction(c -> {
+            // a setting no longer given goes back to its default
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM preference")) {
+                del.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "MERGE INTO preference (name, value_text) KEY (name) VALUES (?, ?)")) {
                 for (Map.Entry<String, String> e : rows.entrySet()) {
@@ -79,31 +80,4 @@ public final class H2PreferenceStore implements PreferenceStore {
         }
     }
 
-    private static int integer(Map<String, String> rows, String key, int fallback) {
-        String v = rows.get(key);
-        if (v == null) return fallback;
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            log.warn("Preference {} has an unreadable value; using the default", key);
-            return fallback;
-        }
-    }
-
-    private static boolean bool(Map<String, String> rows, String key, boolean fallback) {
-        String v = rows.get(key);
-        if (v == null) return fallback;
-        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> {
-                log.warn("Preference {} has an unreadable value; using the default", key);
-                yield fallback;
-            }
-        };
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -22,7 +22,6 @@ import tandem.core.PeerRole;
 import tandem.core.Preferences;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
-import tandem.core.Replication;
 import tandem.core.StatusEvent;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
@@ -127,7 +126,7 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
             try {
                 if (reconnected(rel, state)) continue;
                 checkOutside(changes, rel, state);
-                if (Replication.enabled(rel, preferences.get())) reconcile(changes, rel, state);
+                if (changes.replicates(rel)) reconcile(changes, rel, state);
             } catch (tandem.core.change.ChangeBlocked busy) {
                 LOG.debug("{}: another process is changing it; synchronized on a later pass", rel.name());
             } catch (RuntimeException e) {

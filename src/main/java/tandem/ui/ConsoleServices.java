@@ -35,6 +35,14 @@ public interface ConsoleServices {
     /** The audit trail of every change made from the data folder; reads block, so call it off the FX thread. */
     AuditStore auditStore();
 
+    /** Whether the console mirrors the relationship's configuration changes now, as its backend says. */
+    default tandem.core.backend.ReplicationStatus replication(tandem.core.Relationship relationship) {
+        return tandem.core.backend.ReplicationStatus.NOT_BY_THE_CONSOLE;
+    }
+
+    /** Each backend's own preferences, for the Preferences dialog. */
+    default java.util.List<tandem.core.backend.Setting> backendSettings() { return java.util.List.of(); }
+
     /** The preferences in force now. */
     Preferences preferences();
 

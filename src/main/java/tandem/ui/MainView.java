@@ -62,7 +62,7 @@ public final class MainView {
         backends.forEach(b -> byBackend.put(b.backend(), b));
         this.backends = byBackend;
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
-                services::preferences, tasks, zone, services.configChecks(), services.haActions());
+                services::preferences, tasks, zone, services.configChecks(), services.haActions(), services::replication);
         this.context = new ConsoleContext(services, vm, tasks, dialogs, this::window, this::changesApplied);
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
         this.treePane = new TreePane(vm, this::relationshipMenu, node -> removeButton.setDisable(node == null),
@@ -209,7 +209,8 @@ public final class MainView {
     // ---- commands
 
     private void openPreferences() {
-        PreferencesViewModel prefsVm = new PreferencesViewModel(services.preferences(), services::updatePreferences, tasks);
+        PreferencesViewModel prefsVm = new PreferencesViewModel(services.preferences(), services.backendSettings(),
+                services::updatePreferences, tasks);
         new PreferencesDialog(prefsVm, p -> vm.preferencesChanged()).show(window());
     }
 

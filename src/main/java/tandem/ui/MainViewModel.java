@@ -36,6 +36,8 @@ import tandem.core.backend.ActionKind;
 import tandem.core.backend.ActionPlan;
 import tandem.core.backend.ActionRequest;
 import tandem.core.backend.FailoverActions;
+import tandem.core.backend.ReplicationStatus;
+import java.util.function.Function;
 import tandem.core.backend.PlannedAction;
 import tandem.core.port.StateStore;
 import tandem.poll.StatusListener;
@@ -62,6 +64,7 @@ public final class MainViewModel {
     private final BackgroundTasks tasks;
     private final ConfigChecker checker;
     private final FailoverActions actions;
+    private final Function<Relationship, ReplicationStatus> replication;
     private final DateTimeFormatter clockTime;
     private final DateTimeFormatter dateTime;
 
@@ -88,16 +91,20 @@ public final class MainViewModel {
 
     public MainViewModel(Inventory inventory, StatusPoller poller, StateStore stateStore,
                          Supplier<Preferences> preferences, BackgroundTasks tasks, ZoneId zone) {
-        this(inventory, poller, stateStore, preferences, tasks, zone, (rel, state) -> List.of(), null);
+        this(inventory, poller, stateStore, preferences, tasks, zone, (rel, state) -> List.of(), null,
+                rel -> ReplicationStatus.NOT_BY_THE_CONSOLE);
     }
 
     /**
      * @param checker the HA configuration checks shown in the details pane
      * @param actions sends HA actions; null when the console offers none
+     * @param replication whether the console mirrors a relationship's configuration changes, as its backend says
      */
     public MainViewModel(Inventory inventory, StatusPoller poller, StateStore stateStore,
                          Supplier<Preferences> preferences, BackgroundTasks tasks, ZoneId zone,
-                         ConfigChecker checker, FailoverActions actions) {
+                         ConfigChecker checker, FailoverActions actions,
+                         Function<Relationship, ReplicationStatus> replication) {
+        this.replication = replication;
         this.checker = checker;
         this.actions = actions;
         this.inventory = inventory;
@@ -361,7 +368,7 @@ public final class MainViewModel {
 
     private void updateDetails() {
         Optional<RelationshipItem> item = selected == null ? Optional.empty() : relationship(selected);
-        RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), preferences.get(),
+        RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), replication.apply(i.relationship()),
                         checks.getOrDefault(i.name(), List.of()))).orElse(null);
         details.set(d);
         if (d == null) peerRows.clear();

@@ -22,6 +22,7 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 import tandem.core.Preferences;
+import tandem.core.backend.Setting;
 import tandem.ui.PreferencesViewModel.Field;
 
 /** Console-wide settings: polling and the defaults for new Kea servers. */
@@ -33,6 +34,7 @@ public final class PreferencesDialog {
         validation.setValidationDecorator(new FieldErrorDecoration());
     }
     private final Map<Field, Control> inputs = new EnumMap<>(Field.class);
+    private final Map<String, Control> settingInputs = new java.util.LinkedHashMap<>();
     private final Consumer<Preferences> afterSave;
     private Stage stage;
 
@@ -50,6 +52,9 @@ public final class PreferencesDialog {
     public Parent root() { return root; }
 
     public Control input(Field field) { return inputs.get(field); }
+
+    /** The text field of a backend's host or port setting. */
+    public Control input(String settingKey) { return settingInputs.get(settingKey); }
 
     public Stage show(Window owner) {
         stage = Theme.dialogStage("Preferences", root, owner);
@@ -77,38 +82,37 @@ public final class PreferencesDialog {
         FormGrid form = new FormGrid();
         TextField poll = text("pollInterval", vm.pollIntervalProperty(), "10");
         TextField timeout = text("timeout", vm.timeoutProperty(), "2");
-        TextField host = text("prefCaHost", vm.caHostProperty(), "Blank: the server's own address");
-        TextField port = text("prefCaPort", vm.caPortProperty(), "8000");
-        for (TextField f : new TextField[] {poll, timeout, port}) f.setMaxWidth(110);
-        CheckBox replicate = new CheckBox("Replicate configuration changes");
-        replicate.setId("replicate");
-        Label replicateHint = new Label("keaReplicateConfig: changes made through the console are copied from the source of "
-                + "truth to the other servers; never when they share a configuration backend.");
-        replicateHint.getStyleClass().add("dialog-hint");
-        replicateHint.setWrapText(true);
-        replicate.selectedProperty().bindBidirectional(vm.replicateProperty());
-        inputs.put(Field.POLL_INTERVAL, poll);
-        inputs.put(Field.TIMEOUT, timeout);
-        inputs.put(Field.CA_HOST, host);
-        inputs.put(Field.CA_PORT, port);
-
+        for (TextField f : new TextField[] {poll, timeout}) f.setMaxWidth(110);
         form.section("Polling");
         form.field("Poll interval (s)", poll, poll, vm.problemProperty(Field.POLL_INTERVAL), "pollIntervalMessage");
         form.field("Timeout (s)", timeout, timeout, vm.problemProperty(Field.TIMEOUT), "timeoutMessage");
-        form.section("New Kea servers");
-        form.field("Control Agent host", host, host, vm.problemProperty(Field.CA_HOST), "prefCaHostMessage");
-        form.field("Control Agent port", port, port, vm.problemProperty(Field.CA_PORT), "prefCaPortMessage");
-        form.section("Kea relationships");
-        form.plain(null, new VBox(3, replicate, replicateHint));
+        register(poll, () -> vm.problem(Field.POLL_INTERVAL));
+        register(timeout, () -> vm.problem(Field.TIMEOUT));
+        inputs.put(Field.POLL_INTERVAL, poll);
+        inputs.put(Field.TIMEOUT, timeout);
+
+        // each backend's own settings, as it describes them
+        if (!vm.settings().isEmpty()) form.section("Backends");
+        for (Setting setting : vm.settings()) {
+            String id = "pref-" + setting.key();
+            if (setting.kind() == Setting.Kind.FLAG) {
+                CheckBox box = new CheckBox(setting.label());
+                box.setId(id);
+                box.selectedProperty().bindBidirectional(vm.flagProperty(setting.key()));
+                VBox flag = new VBox(3, box);
+                if (setting.hint() != null) flag.getChildren().add(hint(setting.hint()));
+                form.plain(null, flag);
+            } else {
+                TextField field = text(id, vm.textProperty(setting.key()),
+                        setting.hint() != null ? setting.hint() : setting.defaultValue());
+                if (setting.kind() == Setting.Kind.PORT) field.setMaxWidth(110);
+                form.field(setting.label(), field, field, vm.problemProperty(setting.key()), id + "-message");
+                register(field, () -> vm.problem(setting.key()));
+                settingInputs.put(setting.key(), field);
+            }
+        }
         root.setCenter(form);
 
-        for (var entry : inputs.entrySet()) {
-            Field field = entry.getKey();
-            validation.registerValidator(entry.getValue(), false, (Validator<Object>) (control, value) -> {
-                String problem = vm.problem(field);
-                return ValidationResult.fromErrorIf(control, problem == null ? "" : problem, problem != null);
-            });
-        }
         vm.revisionProperty().addListener((o, was, now) -> validation.revalidate());
 
         Button save = new Button("Save");
@@ -133,6 +137,20 @@ public final class PreferencesDialog {
             close();
             afterSave.accept(p);
         });
+    }
+
+    private void register(Control input, java.util.function.Supplier<String> problemOf) {
+        validation.registerValidator(input, false, (Validator<Object>) (control, value) -> {
+            String problem = problemOf.get();
+            return ValidationResult.fromErrorIf(control, problem == null ? "" : problem, problem != null);
+        });
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("dialog-hint");
+        l.setWrapText(true);
+        return l;
     }
 
     private TextField text(String id, javafx.beans.property.StringProperty property, String prompt) {

@@ -7,11 +7,10 @@ import tandem.core.ConfigCheck;
 import tandem.core.HaMode;
 import tandem.core.HaParameters;
 import tandem.core.PeerDefinition;
-import tandem.core.Preferences;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
-import tandem.core.Replication;
+import tandem.core.backend.ReplicationStatus;
 
 /**
  * What the details pane shows for the selected relationship.
@@ -39,11 +38,12 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
                 .sorted(java.util.Comparator.comparing(c -> c.severity() == ConfigCheck.Severity.ERROR ? 0 : 1)).toList();
     }
 
-    public static RelationshipDetails of(Relationship rel, RelationshipState state, Preferences preferences) {
-        return of(rel, state, preferences, List.of());
+    public static RelationshipDetails of(Relationship rel, RelationshipState state, ReplicationStatus replication) {
+        return of(rel, state, replication, List.of());
     }
 
-    public static RelationshipDetails of(Relationship rel, RelationshipState state, Preferences preferences,
+    /** @param replication whether the console mirrors its configuration changes, as its backend says */
+    public static RelationshipDetails of(Relationship rel, RelationshipState state, ReplicationStatus replication,
                                          List<ConfigCheck> checks) {
         List<String> reasons = state == null ? List.of("No poll has reached this relationship yet")
                 : state.assessment().reasons();
@@ -52,11 +52,11 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
         for (PeerDefinition p : rel.peers()) {
             peers.add(PeerRow.of(p, state == null ? null : state.peers().get(p.name()), p.name().equals(sourceOfTruth)));
         }
-        boolean replicated = Replication.enabled(rel, preferences);
+
         return new RelationshipDetails(rel.name(), rel.serverName(), state == null ? null : state.status(),
                 state == null || state.stale(), reasons,
                 rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.mode().wire(),
-                sourceOfTruth, replicated, replicatedText(rel, preferences, replicated), timers(rel),
+                sourceOfTruth, replication.replicated(), replication.text(), timers(rel),
                 state == null ? null : state.observedAt(), peers, checks);
     }
 
@@ -66,14 +66,6 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
      */
     public List<String> peerProblems() {
         return peers.stream().filter(p -> !p.problem().isEmpty()).map(p -> p.name() + ": " + p.problem()).toList();
-    }
-
-    private static String replicatedText(Relationship rel, Preferences preferences, boolean replicated) {
-        if (replicated) return "Yes";
-        if (rel.mode() == HaMode.STANDALONE) return "No (standalone server)";
-        if (rel.sharedConfig()) return "No (the servers share a configuration backend)";
-        if (!preferences.keaReplicateConfig()) return "No (turned off in Preferences)";
-        return "No";
     }
 
     private static List<Timer> timers(Relationship rel) {

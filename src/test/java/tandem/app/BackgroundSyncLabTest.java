@@ -54,7 +54,7 @@ class BackgroundSyncLabTest {
         lab = KeaLab.start(KeaLab.Mode.HOT_STANDBY, 3, 1);
         lab.awaitStable(Duration.ofSeconds(30));
         services = Services.open(data);
-        services.updatePreferences(new Preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null, 8000, true));
+        services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null, 8000, true));
         services.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
     }
 

@@ -42,8 +42,8 @@ class KeaReplicationLabTest {
         lab.awaitStable(Duration.ofSeconds(30));
         services = Services.open(data);
         Preferences d = Preferences.defaults();
-        services.updatePreferences(new Preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
-                d.keaControlAgentPort(), true));
+        services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
+                tandem.kea.KeaSettings.of(d).controlAgentPort(), true));
         var added = services.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
         assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
         awaitState(s -> s.status() == RelationshipStatus.OK);

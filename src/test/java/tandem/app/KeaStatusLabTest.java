@@ -132,8 +132,8 @@ class KeaStatusLabTest {
 
     private static void fastPolling(Services services) {
         Preferences d = Preferences.defaults();
-        services.updatePreferences(new Preferences(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                d.keaControlAgentHost(), d.keaControlAgentPort(), d.keaReplicateConfig()));
+        services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                d.setting("kea-control-agent-host"), tandem.kea.KeaSettings.of(d).controlAgentPort(), tandem.kea.KeaSettings.of(d).replicateConfig()));
     }
 
     /** Polls (bounded in time) until the only relationship satisfies the condition. */

@@ -30,8 +30,8 @@ public final class LabConsoleWindow implements AutoCloseable {
     public static LabConsoleWindow show(Stage stage, Path data, Duration pollInterval) {
         Services services = Services.open(data, "the console");
         Preferences d = Preferences.defaults();
-        services.updatePreferences(new Preferences(pollInterval, Duration.ofSeconds(1), d.keaControlAgentHost(),
-                d.keaControlAgentPort(), true));
+        services.updatePreferences(tandem.kea.KeaSettings.preferences(pollInterval, Duration.ofSeconds(1), d.setting("kea-control-agent-host"),
+                tandem.kea.KeaSettings.of(d).controlAgentPort(), true));
         BackgroundTasks tasks = BackgroundTasks.forFx();
         MainView view = new MainView(ConsoleApp.adapt(services), tasks, ZoneOffset.UTC, ConsoleApp.backendUis(services));
         stage.setScene(view.scene(1200, 760));

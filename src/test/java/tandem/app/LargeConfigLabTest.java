@@ -36,7 +36,7 @@ class LargeConfigLabTest {
         try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0, 2000, 10);
              Services services = Services.open(data)) {
             lab.awaitStable(Duration.ofSeconds(60));
-            services.updatePreferences(new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(5), null, 8000, true));
+            services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(5), null, 8000, true));
             services.inventory().add(Backend.KEA, "big", ConnectionSettings.of(lab.caUrl(1)));
             assertEquals(RelationshipStatus.OK, services.poller().refresh().get("big").status());
 

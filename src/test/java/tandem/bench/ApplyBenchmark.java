@@ -48,7 +48,7 @@ public final class ApplyBenchmark {
         try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0, subnets, reservationsPerSubnet);
              Services services = Services.open(data)) {
             lab.awaitStable(Duration.ofSeconds(90));
-            services.updatePreferences(new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(5), null, 8000, true));
+            services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(5), null, 8000, true));
             services.inventory().add(Backend.KEA, "bench", ConnectionSettings.of(lab.caUrl(1)));
             List<Long> raw = new ArrayList<>();
             for (int i = 0; i <= later; i++) {

@@ -70,7 +70,7 @@ public final class PollCycleBenchmark {
                                 false, HaParameters.NONE)));
             }
             Inventory inventory = new Inventory(store, states, Map.of());
-            Preferences prefs = new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), null, 8000, true);
+            Preferences prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), null, 8000, true);
             int baseline = threads.getThreadCount();
             threads.resetPeakThreadCount();
             try (StatusPoller poller = new StatusPoller(inventory, states, new KeaPeerProbe(client, Clock.systemUTC()),

@@ -55,7 +55,7 @@ class StatusPollerTest {
     private Inventory inventory;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T02:00:00Z"));
     private final ScriptedProbe probe = new ScriptedProbe();
-    private Preferences prefs = new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(1), null, 8000, true);
+    private Preferences prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(1), null, 8000, true);
 
     static final Relationship PAIR = new Relationship("pair", "pair", Backend.KEA, HaMode.LOAD_BALANCING,
             List.of(new PeerDefinition("s1", PeerRole.PRIMARY, URI.create("http://127.0.0.1:1/"), true),
@@ -189,7 +189,7 @@ class StatusPollerTest {
 
     @Test
     void scheduledPollingRunsOnItsOwnThreadAtTheInterval() throws Exception {
-        prefs = new Preferences(Duration.ofSeconds(1), Duration.ofMillis(500), null, 8000, true);
+        prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofMillis(500), null, 8000, true);
         probe.set("s1", "load-balancing");
         probe.set("s2", "load-balancing");
         CountDownLatch cycles = new CountDownLatch(3);
@@ -206,7 +206,7 @@ class StatusPollerTest {
     void aProbeThatNeverAnswersIsCutOffAtTheTimeout() {
         probe.set("s1", "hang");
         probe.set("s2", "load-balancing");
-        prefs = new Preferences(Duration.ofSeconds(10), Duration.ofMillis(200), null, 8000, true);
+        prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofMillis(200), null, 8000, true);
         try (StatusPoller poller = poller()) {
             long t0 = System.nanoTime();
             RelationshipState s = poller.pollOnce().get(0);

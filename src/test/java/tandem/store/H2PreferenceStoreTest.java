@@ -33,7 +33,7 @@ class H2PreferenceStoreTest {
     }
 
     @Test void roundTrip() {
-        Preferences p = new Preferences(Duration.ofMillis(2500), Duration.ofMillis(750), "10.0.0.5", 8080, false);
+        Preferences p = tandem.kea.KeaSettings.preferences(Duration.ofMillis(2500), Duration.ofMillis(750), "10.0.0.5", 8080, false);
         store.save(p);
         assertEquals(p, store.load());
         Preferences back = Preferences.defaults();
@@ -42,16 +42,16 @@ class H2PreferenceStoreTest {
     }
 
     @Test void durationsAreStoredInMilliseconds() {
-        store.save(new Preferences(Duration.ofSeconds(15), Duration.ofSeconds(3), null, 8000, true));
+        store.save(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(15), Duration.ofSeconds(3), null, 8000, true));
         Map<String, String> rows = rows();
         assertEquals("15000", rows.get(H2PreferenceStore.POLL_INTERVAL_MS));
         assertEquals("3000", rows.get(H2PreferenceStore.TIMEOUT_MS));
-        assertEquals(null, rows.get(H2PreferenceStore.KEA_CA_HOST));
+        assertEquals(null, rows.get("kea-control-agent-host"));
     }
 
     @Test void nullHostSurvives() {
-        store.save(new Preferences(Duration.ofSeconds(5), Duration.ofSeconds(1), "ca.example", 8001, true));
-        Preferences withoutHost = new Preferences(Duration.ofSeconds(5), Duration.ofSeconds(1), null, 8001, true);
+        store.save(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(5), Duration.ofSeconds(1), "ca.example", 8001, true));
+        Preferences withoutHost = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(5), Duration.ofSeconds(1), null, 8001, true);
         store.save(withoutHost);
         assertEquals(withoutHost, store.load());
     }
@@ -62,16 +62,19 @@ class H2PreferenceStoreTest {
                     "INSERT INTO preference (name, value_text) VALUES (?, ?), (?, ?), (?, ?)")) {
                 ps.setString(1, H2PreferenceStore.POLL_INTERVAL_MS);
                 ps.setString(2, "30000");
-                ps.setString(3, H2PreferenceStore.KEA_CA_PORT);
+                ps.setString(3, "kea-control-agent-port");
                 ps.setString(4, "eighty");
-                ps.setString(5, H2PreferenceStore.KEA_REPLICATE_CONFIG);
+                ps.setString(5, "kea-replicate-config");
                 ps.setString(6, "maybe");
                 return ps.executeUpdate();
             }
         });
         Preferences d = Preferences.defaults();
-        assertEquals(new Preferences(Duration.ofSeconds(30), d.timeout(), d.keaControlAgentHost(),
-                d.keaControlAgentPort(), d.keaReplicateConfig()), store.load());
+        Preferences loaded = store.load();
+        assertEquals(Duration.ofSeconds(30), loaded.pollInterval());
+        assertEquals(d.timeout(), loaded.timeout());
+        // Kea reads what it cannot use as its defaults
+        assertEquals(new tandem.kea.KeaSettings(null, 8000, true), tandem.kea.KeaSettings.of(loaded));
     }
 
     private Map<String, String> rows() {

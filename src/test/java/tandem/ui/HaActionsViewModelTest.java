@@ -29,7 +29,7 @@ class HaActionsViewModelTest {
                 ConfigCheck.error("server lacks libdhcp_lease_cmds.so: HA cannot synchronize leases")));
         MainViewModel vm = new MainViewModel(console.inventory(), console.poller(), console.stateStore(),
                 console::preferences, BackgroundTasks.direct(), ZoneOffset.UTC, console.configChecks(),
-                console.haActions());
+                console.haActions(), console::replication);
         vm.start(false);
         return vm;
     }

@@ -26,7 +26,7 @@ class MainViewModelTest {
     private MainViewModel started(TestConsole c) {
         console = c;
         MainViewModel vm = new MainViewModel(c.inventory(), c.poller(), c.stateStore(), c::preferences,
-                BackgroundTasks.direct(), ZoneOffset.UTC);
+                BackgroundTasks.direct(), ZoneOffset.UTC, (rel, state) -> List.of(), null, c::replication);
         vm.start(false);
         return vm;
     }
@@ -116,7 +116,7 @@ class MainViewModelTest {
         vm.select("lab-kea");
         assertFalse(vm.detailsProperty().get().replicated());
 
-        console.preferences = new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), null, 8000, false);
+        console.preferences = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), null, 8000, false);
         vm.select("dhcp-east");
         vm.preferencesChanged();
         assertFalse(vm.detailsProperty().get().replicated());

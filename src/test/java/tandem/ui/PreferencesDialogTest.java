@@ -33,7 +33,7 @@ class PreferencesDialogTest {
     void start(Stage stage) {
         this.stage = stage;
         tasks = BackgroundTasks.forFx();
-        PreferencesViewModel vm = new PreferencesViewModel(Preferences.defaults(), saved::add, tasks);
+        PreferencesViewModel vm = new PreferencesViewModel(Preferences.defaults(), tandem.kea.KeaSettings.SETTINGS, saved::add, tasks);
         PreferencesDialog dialog = new PreferencesDialog(vm, told::add);
         Scene scene = new Scene(dialog.root());
         Theme.apply(scene);
@@ -58,18 +58,18 @@ class PreferencesDialogTest {
     @Test
     void badValuesAreMarkedAtTheirFieldsAndBlockSaving(FxRobot robot) throws Exception {
         replace(robot, "pollInterval", "0");
-        replace(robot, "prefCaPort", "70000");
+        replace(robot, "pref-kea-control-agent-port", "70000");
         assertEquals("Poll interval must be at least 1 s", robot.lookup("#pollIntervalMessage").queryAs(Label.class).getText());
-        assertEquals("Port must be a number from 1 to 65535", robot.lookup("#prefCaPortMessage").queryAs(Label.class).getText());
+        assertEquals("Port must be a number from 1 to 65535", robot.lookup("#pref-kea-control-agent-port-message").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#savePreferences").queryAs(Button.class).isDisabled());
         robot.interact(() -> Shots.write(stage.getScene(), "preferences-dialog"));
 
         replace(robot, "pollInterval", "15");
-        replace(robot, "prefCaPort", "8001");
-        robot.clickOn("#replicate");
+        replace(robot, "pref-kea-control-agent-port", "8001");
+        robot.clickOn("#pref-kea-replicate-config");
         robot.clickOn("#savePreferences");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> told.size() == 1);
-        Preferences expected = new Preferences(Duration.ofSeconds(15), Duration.ofSeconds(2), null, 8001, false);
+        Preferences expected = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(15), Duration.ofSeconds(2), null, 8001, false);
         assertEquals(List.of(expected), saved);
     }
 }

@@ -9,20 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tandem.core.Preferences;
+import tandem.kea.KeaSettings;
 import tandem.ui.PreferencesViewModel.Field;
 
 class PreferencesViewModelTest {
     private final List<Preferences> saved = new ArrayList<>();
-    private final PreferencesViewModel vm = new PreferencesViewModel(Preferences.defaults(), saved::add,
-            BackgroundTasks.direct());
+    private static final String HOST = "kea-control-agent-host";
+    private static final String PORT = "kea-control-agent-port";
+    private static final String REPLICATE = "kea-replicate-config";
+    /** Kea's settings, as the console registers them; the dialog knows them only as settings. */
+    private final PreferencesViewModel vm = new PreferencesViewModel(Preferences.defaults(), KeaSettings.SETTINGS,
+            saved::add, BackgroundTasks.direct());
 
     @Test
     void showsTheCurrentPreferences() {
         assertEquals("10", vm.pollIntervalProperty().get());
         assertEquals("2", vm.timeoutProperty().get());
-        assertEquals("", vm.caHostProperty().get());
-        assertEquals("8000", vm.caPortProperty().get());
-        assertTrue(vm.replicateProperty().get());
+        assertEquals("", vm.textProperty(HOST).get());
+        assertEquals("8000", vm.textProperty(PORT).get());
+        assertTrue(vm.flagProperty(REPLICATE).get());
     }
 
     @Test
@@ -36,11 +41,11 @@ class PreferencesViewModelTest {
         assertEquals("Timeout must be positive", vm.problem(Field.TIMEOUT));
         vm.timeoutProperty().set("1.5");
         assertNull(vm.problem(Field.TIMEOUT));
-        vm.caPortProperty().set("70000");
-        assertEquals("Port must be a number from 1 to 65535", vm.problem(Field.CA_PORT));
-        vm.caPortProperty().set("8001");
-        vm.caHostProperty().set("no such host!");
-        assertEquals("A host name cannot contain spaces", vm.problem(Field.CA_HOST));
+        vm.textProperty(PORT).set("70000");
+        assertEquals("Port must be a number from 1 to 65535", vm.problem(PORT));
+        vm.textProperty(PORT).set("8001");
+        vm.textProperty(HOST).set("no such host!");
+        assertEquals("A host name cannot contain spaces", vm.problem(HOST));
         vm.pollIntervalProperty().set("ten");
         assertTrue(vm.problem(Field.POLL_INTERVAL).startsWith("Enter the poll interval in seconds"));
     }
@@ -49,27 +54,28 @@ class PreferencesViewModelTest {
     void savesThroughTheGivenConsumer() {
         vm.pollIntervalProperty().set("30");
         vm.timeoutProperty().set("2.5");
-        vm.caHostProperty().set("127.0.0.1");
-        vm.caPortProperty().set("8080");
-        vm.replicateProperty().set(false);
+        vm.textProperty(HOST).set("127.0.0.1");
+        vm.textProperty(PORT).set("8080");
+        vm.flagProperty(REPLICATE).set(false);
         List<Preferences> told = new ArrayList<>();
         vm.setOnSaved(told::add);
         vm.save();
-        Preferences expected = new Preferences(Duration.ofSeconds(30), Duration.ofMillis(2500), "127.0.0.1", 8080, false);
+        Preferences expected = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(30), Duration.ofMillis(2500), "127.0.0.1", 8080, false);
         assertEquals(List.of(expected), saved);
         assertEquals(List.of(expected), told);
     }
 
     @Test
     void blankHostMeansTheServersOwnAddress() {
-        vm.caHostProperty().set("   ");
+        vm.textProperty(HOST).set("   ");
         vm.save();
-        assertNull(saved.get(0).keaControlAgentHost());
+        assertNull(saved.get(0).setting(HOST));
+        assertNull(KeaSettings.of(saved.get(0)).controlAgentHost());
     }
 
     @Test
     void invalidFormIsNotSaved() {
-        vm.caPortProperty().set("abc");
+        vm.textProperty(PORT).set("abc");
         vm.save();
         assertTrue(saved.isEmpty());
     }

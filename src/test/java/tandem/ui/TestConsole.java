@@ -123,6 +123,14 @@ public final class TestConsole implements ConsoleServices {
 
     @Override public Preferences preferences() { return preferences; }
 
+    /** As the registry answers for a Kea relationship. */
+    @Override public tandem.core.backend.ReplicationStatus replication(Relationship rel) {
+        return rel.backend() == Backend.KEA ? tandem.kea.KeaSettings.replication(rel, preferences)
+                : tandem.core.backend.ReplicationStatus.NOT_BY_THE_CONSOLE;
+    }
+
+    @Override public List<tandem.core.backend.Setting> backendSettings() { return tandem.kea.KeaSettings.SETTINGS; }
+
     @Override public synchronized void updatePreferences(Preferences updated) {
         saved.add(updated);
         preferences = updated;

@@ -2,6 +2,8 @@ package tandem.core.backend;
 
 import java.util.List;
 import tandem.core.Backend;
+import tandem.core.Preferences;
+import tandem.core.Relationship;
 import tandem.core.port.ConfigChecker;
 import tandem.core.port.PeerProbe;
 import tandem.core.port.ServerImporter;
@@ -26,4 +28,12 @@ public interface BackendModule {
     default FailoverActions actions() { return FailoverActions.NONE; }
 
     default ConfigChecker checks() { return (relationship, state) -> List.of(); }
+
+    /** Its own preferences, shown in the Preferences dialog. */
+    default List<Setting> settings() { return List.of(); }
+
+    /** Whether the console mirrors configuration changes to the relationship's other servers, and why not. */
+    default ReplicationStatus replication(Relationship relationship, Preferences preferences) {
+        return ReplicationStatus.NOT_BY_THE_CONSOLE;
+    }
 }

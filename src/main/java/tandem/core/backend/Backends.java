@@ -44,6 +44,16 @@ public final class Backends {
         return out;
     }
 
+    /** Every backend's own preferences, in registration order. */
+    public List<Setting> settings() {
+        return modules.values().stream().flatMap(m -> m.settings().stream()).toList();
+    }
+
+    /** Whether the console mirrors configuration changes to the relationship's other servers, and why not. */
+    public ReplicationStatus replication(Relationship rel, tandem.core.Preferences preferences) {
+        return find(rel.backend()).map(m -> m.replication(rel, preferences)).orElse(ReplicationStatus.NOT_BY_THE_CONSOLE);
+    }
+
     /** Each probe goes to its relationship's backend. */
     public PeerProbe probe() {
         return new PeerProbe() {

@@ -10,6 +10,9 @@ import tandem.core.Relationship;
  * themselves has none.
  */
 public interface ConfigReplication {
+    /** Whether changes are mirrored for this relationship now (not for a standalone server, or when turned off). */
+    boolean replicates(Relationship relationship);
+
     /** Replays the changes made while the primary was away on the returning primary; how many were replayed. */
     int replayJournal(String relationship);
 

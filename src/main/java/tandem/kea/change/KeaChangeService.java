@@ -27,7 +27,7 @@ import tandem.core.Preferences;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
-import tandem.core.Replication;
+import tandem.kea.KeaSettings;
 import tandem.core.change.ChangeJob;
 import tandem.core.change.ChangeRunner;
 import tandem.core.port.ReplicationStore;
@@ -138,7 +138,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             notes.add("The primary is away: " + sot + " is the source of truth; the change is journaled and "
                     + "replayed on the primary when it returns");
         }
-        if (!Replication.enabled(rel, preferences.get()) && rel.peers().size() > 1) {
+        if (!KeaSettings.replicates(rel, preferences.get()) && rel.peers().size() > 1) {
             notes.add(rel.sharedConfig() ? "The servers share their configuration through a backend: nothing is replicated"
                     : "Replication is off (keaReplicateConfig): only " + sot + " is changed");
         }
@@ -328,6 +328,11 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     @Override
     public Optional<String> currentConfig(Relationship rel, String peer) {
         return currentConfigTree(rel, peer).map(ObjectNode::toString);
+    }
+
+    @Override
+    public boolean replicates(Relationship relationship) {
+        return KeaSettings.replicates(relationship, preferences.get());
     }
 
     @Override

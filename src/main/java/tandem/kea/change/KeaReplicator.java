@@ -15,7 +15,7 @@ import tandem.core.PeerRole;
 import tandem.core.Preferences;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
-import tandem.core.Replication;
+import tandem.kea.KeaSettings;
 import tandem.core.change.ChangeJob;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.ReplicationStore.TargetOutcome;
@@ -213,7 +213,7 @@ final class KeaReplicator {
     }
 
     List<String> replicationTargets(Relationship rel, String sot) {
-        if (!Replication.enabled(rel, preferences.get())) return List.of();
+        if (!KeaSettings.replicates(rel, preferences.get())) return List.of();
         List<String> out = new ArrayList<>();
         for (PeerDefinition p : rel.peers()) {
             // a returning primary gets the journal replayed, not a copy of the secondary's configuration

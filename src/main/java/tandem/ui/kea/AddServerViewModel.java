@@ -35,6 +35,7 @@ import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.kea.KeaSettings;
 import tandem.core.port.ServerImporter;
 
 /**
@@ -115,10 +116,10 @@ public final class AddServerViewModel {
             touched.put(f, false);
         }
         Preferences prefs = preferences == null ? Preferences.defaults() : preferences;
-        String defaultHost = prefs.keaControlAgentHost();
+        String defaultHost = KeaSettings.of(prefs).controlAgentHost();
         caHostFollowsAddress = defaultHost == null || defaultHost.isBlank();
         caHost.set(caHostFollowsAddress ? "" : defaultHost.strip());
-        caPort.set(Integer.toString(prefs.keaControlAgentPort()));
+        caPort.set(Integer.toString(KeaSettings.of(prefs).controlAgentPort()));
 
         serverAddress.addListener((o, was, now) -> {
             if (caHostFollowsAddress) {

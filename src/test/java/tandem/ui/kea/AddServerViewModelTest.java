@@ -107,7 +107,7 @@ class AddServerViewModelTest {
 
     @Test
     void controlAgentDefaultsComeFromPreferences() {
-        Preferences prefs = new Preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), "127.0.0.1", 8081, true);
+        Preferences prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), "127.0.0.1", 8081, true);
         AddServerViewModel vm = vm(prefs);
         assertEquals("127.0.0.1", vm.caHostProperty().get());
         assertEquals("8081", vm.caPortProperty().get());
