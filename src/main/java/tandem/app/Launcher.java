@@ -1,5 +1,6 @@
 package tandem.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import tandem.cli.BackendCommands;
@@ -19,9 +20,11 @@ public final class Launcher {
     public static void main(String[] args) {
         // The log goes to the data folder; its location must be known before the first logger exists.
         try {
-            System.setProperty("tandem.log.dir", DataDirectory.resolve(dataOption(args)).toString());
-        } catch (RuntimeException e) {
-            // an unusable --data is reported by the command line itself
+            Path dir = DataDirectory.locate(dataOption(args), System.getenv(), System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home", ".")));
+            System.setProperty("tandem.log.dir", DataDirectory.prepareLog(dir).toString());
+        } catch (IOException | RuntimeException e) {
+            // an unusable --data is reported by the command line itself; the log then goes to the temporary folder
         }
         int code = TandemCommand.run(args, Launcher::openConsole, Services::open, backendCommands());
         System.exit(code);

@@ -32,6 +32,17 @@ public final class DataDirectory {
         return dir;
     }
 
+    /**
+     * Prepares the folder for the log before anything logs: created if missing, made private, and {@code tandem.log}
+     * in it created owner-only. Returns the folder.
+     */
+    public static Path prepareLog(Path dir) throws IOException {
+        OwnerOnlyFiles.createDirectory(dir);
+        OwnerOnlyFiles.secure(dir);
+        OwnerOnlyFiles.privateFile(dir.resolve("tandem.log"));
+        return dir;
+    }
+
     /** The folder the rules choose, without touching the file system. */
     public static Path locate(String explicitOrNull, Map<String, String> env, String osName, Path home) {
         if (present(explicitOrNull)) return expand(explicitOrNull.strip(), home);

@@ -56,9 +56,12 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            OwnerOnlyFiles.createDirectory(dir);
+            // an existing folder (a fresh mkdir, say) is made private too: it holds the key to every secret
+            OwnerOnlyFiles.secure(dir);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the data folder " + dir, e);
+            throw new StoreException(e.getMessage().startsWith("The data folder") ? e.getMessage()
+                    : "Cannot create the data folder " + dir, e);
         }
         String url = url(dir);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
@@ -68,6 +71,11 @@ public final class Database implements AutoCloseable {
         try {
             db.transaction(c -> null); // opens the file, or finds the process that owns it
             db.migrate();
+            // H2 creates its files with the process's umask: private before anyone else could open the folder
+            OwnerOnlyFiles.secure(dir);
+        } catch (IOException e) {
+            pool.dispose();
+            throw new StoreException(e.getMessage(), e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /** Creates files and folders only their owner can read: the data folder holds the key that opens every secret. */
 final class OwnerOnlyFiles {
-    private static final Logger log = LoggerFactory.getLogger(OwnerOnlyFiles.class);
+    // looked up when first needed: the launcher resolves the data folder before logging knows where to write
+    private static Logger log() { return LoggerFactory.getLogger(OwnerOnlyFiles.class); }
 
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -48,6 +49,47 @@ final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Makes an existing data folder private to its owner: the folder 0700 and every file in it 0600 (an owner-only
+     * ACL where there are no POSIX modes). A folder this process cannot make private is refused with the reason:
+     * it holds the key that opens every stored secret.
+     */
+    static void secure(Path dir) throws IOException {
+        if (!posix(dir)) {
+            restrictAcl(dir);
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(dir, DIRECTORY);
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.setPosixFilePermissions(f, FILE);
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException("The data folder " + dir + " cannot be made private to its owner (" + e.getMessage()
+                    + "); use a folder of your own (--data DIR)", e);
+        }
+    }
+
+    /** Creates a file owner-only, or makes an existing one so. */
+    static void privateFile(Path file) throws IOException {
+        if (posix(file)) {
+            if (!Files.exists(file)) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+                    return;
+                } catch (FileAlreadyExistsException raced) {
+                    // another process created it first: its mode is set below
+                }
+            }
+            Files.setPosixFilePermissions(file, FILE);
+        } else {
+            if (!Files.exists(file)) Files.createFile(file);
+            restrictAcl(file);
+        }
+    }
+
     /** A new empty file in {@code dir} that only the owner can read, created with those rights from the start. */
     static Path createTempFile(Path dir, String prefix) throws IOException {
         if (posix(dir)) {
@@ -71,7 +113,7 @@ final class OwnerOnlyFiles {
                     .build();
             view.setAcl(List.of(entry));
         } catch (IOException | UnsupportedOperationException e) {
-            log.warn("Could not restrict access to {} to its owner: {}", path, e.toString());
+            log().warn("Could not restrict access to {} to its owner: {}", path, e.toString());
         }
     }
 }
