@@ -73,4 +73,15 @@ public final class FormGrid extends GridPane {
         add(input, 1, row++);
         GridPane.setMargin(input, new javafx.geometry.Insets(2, 0, 6, 0));
     }
+
+    /** A text field bound both ways to a view model's property, as wide as its column. */
+    public static javafx.scene.control.TextField textField(String id, javafx.beans.property.StringProperty property,
+                                                           String prompt) {
+        javafx.scene.control.TextField f = new javafx.scene.control.TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(property);
+        f.setMaxWidth(Double.MAX_VALUE);
+        return f;
+    }
 }

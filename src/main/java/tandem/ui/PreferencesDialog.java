@@ -80,8 +80,8 @@ public final class PreferencesDialog {
         root.setTop(top);
 
         FormGrid form = new FormGrid();
-        TextField poll = text("pollInterval", vm.pollIntervalProperty(), "10");
-        TextField timeout = text("timeout", vm.timeoutProperty(), "2");
+        TextField poll = FormGrid.textField("pollInterval", vm.pollIntervalProperty(), "10");
+        TextField timeout = FormGrid.textField("timeout", vm.timeoutProperty(), "2");
         for (TextField f : new TextField[] {poll, timeout}) f.setMaxWidth(110);
         form.section("Polling");
         form.field("Poll interval (s)", poll, poll, vm.problemProperty(Field.POLL_INTERVAL), "pollIntervalMessage");
@@ -103,7 +103,7 @@ public final class PreferencesDialog {
                 if (setting.hint() != null) flag.getChildren().add(hint(setting.hint()));
                 form.plain(null, flag);
             } else {
-                TextField field = text(id, vm.textProperty(setting.key()),
+                TextField field = FormGrid.textField(id, vm.textProperty(setting.key()),
                         setting.hint() != null ? setting.hint() : setting.defaultValue());
                 if (setting.kind() == Setting.Kind.PORT) field.setMaxWidth(110);
                 form.field(setting.label(), field, field, vm.problemProperty(setting.key()), id + "-message");
@@ -151,15 +151,6 @@ public final class PreferencesDialog {
         l.getStyleClass().add("dialog-hint");
         l.setWrapText(true);
         return l;
-    }
-
-    private TextField text(String id, javafx.beans.property.StringProperty property, String prompt) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(property);
-        f.setMaxWidth(Double.MAX_VALUE);
-        return f;
     }
 
     private void close() {

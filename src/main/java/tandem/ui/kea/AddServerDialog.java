@@ -140,15 +140,15 @@ public final class AddServerDialog {
         });
         type.setMaxWidth(Double.MAX_VALUE);
 
-        TextField address = text("serverAddress", vm.serverAddressProperty(), "192.0.2.10, 2001:db8::10 or dhcp1.example.net");
-        TextField name = text("displayName", vm.displayNameProperty(), "Optional; default: the name in its configuration");
-        TextField caHost = text("caHost", vm.caHostProperty(), "Same as the server address");
-        TextField caPort = text("caPort", vm.caPortProperty(), "8000");
+        TextField address = FormGrid.textField("serverAddress", vm.serverAddressProperty(), "192.0.2.10, 2001:db8::10 or dhcp1.example.net");
+        TextField name = FormGrid.textField("displayName", vm.displayNameProperty(), "Optional; default: the name in its configuration");
+        TextField caHost = FormGrid.textField("caHost", vm.caHostProperty(), "Same as the server address");
+        TextField caPort = FormGrid.textField("caPort", vm.caPortProperty(), "8000");
         caPort.setMaxWidth(110);
         CheckBox https = new CheckBox("Use HTTPS");
         https.setId("useHttps");
         https.selectedProperty().bindBidirectional(vm.useHttpsProperty());
-        TextField trust = text("trustAnchor", vm.trustAnchorPathProperty(), "Optional CA certificate (PEM)");
+        TextField trust = FormGrid.textField("trustAnchor", vm.trustAnchorPathProperty(), "Optional CA certificate (PEM)");
         Button browse = new Button("Browse…");
         browse.setId("browseTrustAnchor");
         browse.setOnAction(e -> chooseTrustAnchor());
@@ -156,8 +156,8 @@ public final class AddServerDialog {
         HBox.setHgrow(trust, Priority.ALWAYS);
         trust.disableProperty().bind(vm.useHttpsProperty().not());
         browse.disableProperty().bind(vm.useHttpsProperty().not());
-        TextField proxy = text("proxy", vm.proxyProperty(), "http://proxy.example:3128");
-        TextField user = text("user", vm.userProperty(), "Control Agent user (basic authentication)");
+        TextField proxy = FormGrid.textField("proxy", vm.proxyProperty(), "http://proxy.example:3128");
+        TextField user = FormGrid.textField("user", vm.userProperty(), "Control Agent user (basic authentication)");
         PasswordField password = new PasswordField();
         password.setId("password");
         password.textProperty().bindBidirectional(vm.passwordProperty());
@@ -240,15 +240,6 @@ public final class AddServerDialog {
         if (stage == null || !stage.isShowing()) return;
         double wanted = root.prefHeight(root.getWidth());
         if (wanted > root.getHeight() + 0.5) stage.setHeight(stage.getHeight() + (wanted - root.getHeight()));
-    }
-
-    private TextField text(String id, javafx.beans.property.StringProperty property, String prompt) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(property);
-        f.setMaxWidth(Double.MAX_VALUE);
-        return f;
     }
 
     private void chooseTrustAnchor() {
