@@ -19,12 +19,16 @@ public final class Launcher {
 
     public static void main(String[] args) {
         // The log goes to the data folder; its location must be known before the first logger exists.
-        try {
-            Path dir = DataDirectory.locate(dataOption(args), System.getenv(), System.getProperty("os.name", ""),
-                    Path.of(System.getProperty("user.home", ".")));
-            System.setProperty("tandem.log.dir", DataDirectory.prepareLog(dir).toString());
-        } catch (IOException | RuntimeException e) {
-            // an unusable --data is reported by the command line itself; the log then goes to the temporary folder
+        String data = dataOption(args);
+        // a blank --data is refused by the command line; it must not create the default folder meanwhile
+        if (data == null || !data.isBlank()) {
+            try {
+                Path dir = DataDirectory.locate(data, System.getenv(), System.getProperty("os.name", ""),
+                        Path.of(System.getProperty("user.home", ".")));
+                System.setProperty("tandem.log.dir", DataDirectory.prepareLog(dir).toString());
+            } catch (IOException | RuntimeException e) {
+                // an unusable --data is reported by the command line itself; the log then goes to the temporary folder
+            }
         }
         int code = TandemCommand.run(args, Launcher::openConsole, Services::open, backendCommands());
         System.exit(code);

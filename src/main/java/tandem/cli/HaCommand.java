@@ -50,8 +50,14 @@ final class HaCommand {
 
         Integer maxPeriod() { return null; }
 
+        /** What this action's own options must be, checked with the shared ones before any server is asked. */
+        void checkOptions(Inputs in) {}
+
         @Override
         public Integer call() throws IOException {
+            Inputs in = Inputs.of(spec).name("RELATIONSHIP", relationship).name("--peer", peer());
+            for (String scope : scopes()) in.name("SCOPE", scope);
+            checkOptions(in);
             var services = ha.root.services();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -136,6 +142,8 @@ final class HaCommand {
         @Override String kind() { return "sync"; }
 
         @Override Integer maxPeriod() { return maxPeriod; }
+
+        @Override void checkOptions(Inputs in) { in.atLeast("--max-period", maxPeriod, 1, "second"); }
     }
 
     @Command(name = "continue", mixinStandardHelpOptions = true,

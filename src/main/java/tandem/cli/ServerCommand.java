@@ -83,6 +83,7 @@ final class ServerCommand {
 
         @Override
         public Integer call() {
+            Inputs.of(spec).name("NAME", name);
             if (server.root.services().inventory().remove(name)) {
                 spec.commandLine().getOut().println("Removed " + name);
                 return 0;

@@ -58,7 +58,7 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
         if (services == null) {
             services = servicesFactory.apply(dataDir());
             services.activity().ownedBy(commandName);
-            if (lockWaitSeconds != null) services.lockWait(java.time.Duration.ofSeconds(Math.max(0, lockWaitSeconds)));
+            if (lockWaitSeconds != null) services.lockWait(java.time.Duration.ofSeconds(lockWaitSeconds));
         }
         return services;
     }
@@ -123,12 +123,20 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
                 return EXIT_REFUSED;
             });
             cl.setExecutionStrategy(parsed -> {
+                root.checkOptions(cl);
                 List<CommandLine> chain = parsed.asCommandLineList();
                 root.commandName = chain.get(chain.size() - 1).getCommandSpec().qualifiedName();
                 return new CommandLine.RunLast().execute(parsed);
             });
             return cl.execute(args);
         }
+    }
+
+    /** The global options, checked before the data folder is opened. */
+    private void checkOptions(CommandLine cl) {
+        // a blank --data would otherwise mean the default folder: another inventory than the one meant
+        Inputs.of(cl.getCommandSpec()).check("--data", dataOption != null && dataOption.isBlank() ? "names no folder" : null)
+                .atLeast("--lock-wait", lockWaitSeconds, 0, "seconds");
     }
 
     private static int usageError(CommandLine.ParameterException e) {

@@ -30,6 +30,7 @@ public final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (id < 1) Inputs.of(spec).check("ID", "change numbers start at 1 (got " + id + ")");
         JournalEntry entry = root.services().replicationStore().entry(id).orElse(null);
         if (entry == null) {
             spec.commandLine().getErr().println("Refused: there is no change #" + id + " in the journal");

@@ -33,13 +33,13 @@ public record IscServerSettings(SshSettings ssh, String configPath, String valid
         if (configPath == null || configPath.isBlank()) configPath = DEFAULT_CONFIG_PATH;
         if (validateCommand == null || validateCommand.isBlank()) validateCommand = DEFAULT_VALIDATE_COMMAND;
         if (restartCommand == null || restartCommand.isBlank()) restartCommand = DEFAULT_RESTART_COMMAND;
-        if (omapiPort <= 0) omapiPort = DEFAULT_OMAPI_PORT;
+        if (omapiPort == 0) omapiPort = DEFAULT_OMAPI_PORT; // 0: not given
         if (omshellCommand == null || omshellCommand.isBlank()) omshellCommand = DEFAULT_OMSHELL_COMMAND;
         if (!configPath.startsWith("/")) throw new IllegalArgumentException("the configuration path must be absolute (got " + configPath + ")");
         if (!validateCommand.contains("FILE")) {
             throw new IllegalArgumentException("the validation command must name the file to check as FILE, e.g. " + DEFAULT_VALIDATE_COMMAND);
         }
-        if (omapiPort > 65535) throw new IllegalArgumentException("the OMAPI port must be from 1 to 65535 (got " + omapiPort + ")");
+        if (omapiPort < 0 || omapiPort > 65535) throw new IllegalArgumentException("the OMAPI port must be from 1 to 65535 (got " + omapiPort + ")");
     }
 
     public static IscServerSettings defaults(SshSettings ssh) { return new IscServerSettings(ssh, null, null, null, 0, null); }

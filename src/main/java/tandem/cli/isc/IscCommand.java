@@ -1,6 +1,9 @@
 package tandem.cli.isc;
 
+import tandem.cli.Inputs;
 import tandem.cli.TandemCommand;
+import tandem.core.AddressRules;
+import tandem.core.TextRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -69,6 +72,8 @@ final class IscCommand {
 
         @Override
         public Integer call() throws Exception {
+            Inputs.of(spec).check("SUBNET", subnet.contains("/") ? AddressRules.networkProblem(subnet) : AddressRules.ipv4Problem(subnet))
+                    .name("--from", from.server).name("--to", to.server);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
@@ -132,6 +137,8 @@ final class IscCommand {
 
         @Override
         public Integer call() throws Exception {
+            // the peer's name goes into omshell's input: a line break there would add a command
+            Inputs.of(spec).name("SERVER", server).check("PEER", TextRules.quotedNameProblem(peer, "a failover peer name"));
             PrintWriter err = spec.commandLine().getErr();
             var record = isc.root.services().inventory().server(server).orElse(null);
             if (record == null || record.backend() != tandem.core.Backend.ISC) {
@@ -294,6 +301,7 @@ final class IscCommand {
 
             @Override
             public Integer call() throws Exception {
+                Inputs.of(spec).atLeast("--for-pool", forPool, 1, "");
                 Map<Field, String> m = new EnumMap<>(Field.class);
                 m.put(Field.NAME, name);
                 m.put(Field.ROLE, "primary");
@@ -325,6 +333,7 @@ final class IscCommand {
 
             @Override
             public Integer call() throws Exception {
+                Inputs.of(spec).check("NAME", TextRules.quotedNameProblem(name, "a failover peer name"));
                 return IscEdit.edit(spec, peer.isc.root, target, apply, c -> {
                     PeerDeclaration d = c.peer(name).orElseThrow(() -> new IllegalArgumentException(
                             "no failover peer \"" + name + "\" (peers: " + String.join(", ", c.peerNames()) + ")"));
@@ -352,6 +361,8 @@ final class IscCommand {
 
             @Override
             public Integer call() throws Exception {
+                Inputs.of(spec).check("NAME", TextRules.quotedNameProblem(name, "a failover peer name"))
+                        .check("--move-to", moveTo == null ? null : TextRules.quotedNameProblem(moveTo, "a failover peer name"));
                 return IscEdit.edit(spec, peer.isc.root, target, apply, c -> FailoverEdits.deletePeer(c, name, moveTo));
             }
         }
@@ -401,6 +412,8 @@ final class IscCommand {
 
             @Override
             public Integer call() throws Exception {
+                Inputs.of(spec).atLeast("POOL", poolIndex, 1, "")
+                        .check("PEER", TextRules.quotedNameProblem(peerName, "a failover peer name"));
                 String p = peerName.equals("none") ? null : peerName;
                 return IscEdit.edit(spec, pool.isc.root, target, apply, c -> FailoverEdits.setPoolPeer(c, poolIndex, p));
             }

@@ -1,9 +1,9 @@
 package tandem.cli.isc;
 
+import tandem.cli.Inputs;
 import tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +95,7 @@ final class IscEdit {
                     throw new ParameterException(spec.commandLine(), "--server takes the server's settings from the inventory:"
                             + " the other connection options go with --ssh");
                 }
+                Inputs.of(spec).name("--server", where.server);
                 server = root.services().iscConfig(where.server).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "no ISC server named " + where.server + " in the inventory"));
                 return;
@@ -103,21 +104,17 @@ final class IscEdit {
                 if (key != null || jump != null || passwordFile != null || sudo || configPath != null) {
                     throw new ParameterException(spec.commandLine(), "--key, --password-file, --jump, --sudo and --config go with --ssh, not --file");
                 }
+                checkCommands(spec, null, null, validate, restart);
                 shell = new LocalShell(Duration.ofSeconds(60));
                 location = IscLocation.local(where.file.toAbsolutePath().toString(),
                         validate == null ? IscServerSettings.DEFAULT_VALIDATE_COMMAND : validate, restart == null ? "true" : restart);
                 return;
             }
-            SshTarget target;
-            SshTarget jumpTarget;
-            try {
-                target = SshTarget.parse(where.ssh);
-                jumpTarget = jump == null ? null : SshTarget.parse(jump);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), (jump != null && e.getMessage().contains(jump) ? "--jump: " : "--ssh: ") + e.getMessage());
-            }
-            String password = passwordFile == null ? null
-                    : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            SshTarget target = login(spec, "--ssh", where.ssh);
+            SshTarget jumpTarget = jump == null ? null : login(spec, "--jump", jump);
+            checkCommands(spec, key, configPath, validate, restart);
+            Inputs.of(spec).name("--accept-host-key", acceptHostKey);
+            String password = passwordFile == null ? null : Inputs.firstLine(spec, "--password-file", passwordFile);
             IscServerSettings settings;
             try {
                 settings = new IscServerSettings(new SshSettings(target, key, password, jumpTarget, sudo), configPath, validate, restart, 0, null);
@@ -151,6 +148,31 @@ final class IscEdit {
 
         void close() {
             if (shell instanceof SshConnection c) c.close();
+        }
+    }
+
+    /** An SSH login given with {@code option}, or a usage error naming it. */
+    static SshTarget login(CommandSpec spec, String option, String text) {
+        try {
+            return SshTarget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The key file and the server's commands, checked as the inventory would check them, each failure named by its
+     * option: the commands run on the server, so none may smuggle a second line in.
+     */
+    static void checkCommands(CommandSpec spec, Path key, String config, String validate, String restart) {
+        Inputs in = Inputs.of(spec);
+        if (key != null && !Files.isReadable(key)) in.check("--key", "cannot read " + key);
+        in.name("--config", config).name("--validate", validate).name("--restart", restart);
+        if (config != null && !config.strip().startsWith("/")) {
+            in.check("--config", "must be an absolute path, e.g. " + IscServerSettings.DEFAULT_CONFIG_PATH + " (got " + config + ")");
+        }
+        if (validate != null && !validate.contains("FILE")) {
+            in.check("--validate", "must name the file to check as FILE, e.g. " + IscServerSettings.DEFAULT_VALIDATE_COMMAND);
         }
     }
 

@@ -1,8 +1,6 @@
 package tandem.cli.isc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tandem.core.Backend;
 import tandem.core.ImportResult;
 import tandem.core.Relationship;
+import tandem.cli.Inputs;
 import tandem.cli.TandemCommand;
 
 /** {@code tandem server add isc}. */
@@ -47,7 +46,7 @@ public final class IscServerAdd implements Callable<Integer> {
     String restart;
 
     @Option(names = "--omapi-port", paramLabel = "PORT", description = "dhcpd's omapi-port (default: 7911)")
-    int omapiPort;
+    Integer omapiPort;
 
     @Option(names = "--omshell", paramLabel = "CMD", description = "How omshell runs on the server (default: omshell)")
     String omshell;
@@ -61,14 +60,16 @@ public final class IscServerAdd implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Inputs.of(spec).port("--omapi-port", omapiPort).serverName("--name", name)
+                .name("--accept-host-key", acceptHostKey).name("--omshell", omshell);
+        tandem.isc.SshTarget target = IscEdit.login(spec, "--ssh", ssh);
+        tandem.isc.SshTarget jumpTarget = jump == null ? null : IscEdit.login(spec, "--jump", jump);
+        IscEdit.checkCommands(spec, key, config, validate, restart);
+        String password = passwordFile == null ? null : Inputs.firstLine(spec, "--password-file", passwordFile);
         tandem.isc.IscServerSettings settings;
         try {
-            tandem.isc.SshTarget target = tandem.isc.SshTarget.parse(ssh);
-            tandem.isc.SshTarget jumpTarget = jump == null ? null : tandem.isc.SshTarget.parse(jump);
-            String password = passwordFile == null ? null
-                    : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             settings = new tandem.isc.IscServerSettings(new tandem.isc.SshSettings(target, key == null ? null : key.toAbsolutePath(),
-                    password, jumpTarget, sudo), config, validate, restart, omapiPort, omshell);
+                    password, jumpTarget, sudo), config, validate, restart, omapiPort == null ? 0 : omapiPort, omshell);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -12,9 +12,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tandem.cli.Inputs;
 import tandem.core.change.ChangeBlocked;
 import tandem.core.port.ReplicationStore.JournalEntry;
+import tandem.core.AddressRules;
 import tandem.kea.change.ChangeRefused;
+import tandem.kea.change.Ipv4;
+import tandem.kea.change.OptionSyntax;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 
@@ -31,6 +35,11 @@ final class ChangeCommands {
         boolean dryRun;
 
         @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+        /** The options' checks, then the relationship's; all before the data folder opens or a server is asked. */
+        Inputs inputs() {
+            return Inputs.of(spec).name("RELATIONSHIP", relationship);
+        }
 
         int run(TandemCommand root, KeaChange change) {
             PrintWriter out = spec.commandLine().getOut();
@@ -72,11 +81,15 @@ final class ChangeCommands {
         @ParentCommand Subnet parent;
         @Mixin Target target;
         @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
-        @Option(names = "--id", paramLabel = "N", description = "Subnet id (default: the next free one)") Integer id;
+        @Option(names = "--id", paramLabel = "N", description = "Subnet id from 1 to " + Ipv4.MAX_SUBNET_ID + " (default: the next free one)") Long id;
         @Option(names = "--pool", paramLabel = "RANGE", description = "e.g. \"10.0.0.100 - 10.0.0.200\"; repeatable")
         List<String> pools = new ArrayList<>();
 
-        public Integer call() { return target.run(parent.root, new KeaChange.AddSubnet(subnet, id, pools)); }
+        public Integer call() {
+            Inputs in = target.inputs().network("--subnet", subnet).check("--id", Ipv4.subnetIdProblem(id));
+            for (String p : pools) in.check("--pool", Ipv4.poolProblem(p, subnet));
+            return target.run(parent.root, new KeaChange.AddSubnet(subnet, id, pools));
+        }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a subnet.")
@@ -85,7 +98,10 @@ final class ChangeCommands {
         @Mixin Target target;
         @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
 
-        public Integer call() { return target.run(parent.root, new KeaChange.RemoveSubnet(subnet)); }
+        public Integer call() {
+            target.inputs().network("--subnet", subnet);
+            return target.run(parent.root, new KeaChange.RemoveSubnet(subnet));
+        }
     }
 
     @Command(name = "pool", mixinStandardHelpOptions = true, description = "Add or remove a pool.",
@@ -101,7 +117,10 @@ final class ChangeCommands {
         @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
         @Option(names = "--pool", required = true, paramLabel = "RANGE") String pool;
 
-        public Integer call() { return target.run(parent.root, new KeaChange.AddPool(subnet, pool)); }
+        public Integer call() {
+            target.inputs().network("--subnet", subnet).check("--pool", Ipv4.poolProblem(pool, subnet));
+            return target.run(parent.root, new KeaChange.AddPool(subnet, pool));
+        }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a pool from a subnet.")
@@ -111,7 +130,10 @@ final class ChangeCommands {
         @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
         @Option(names = "--pool", required = true, paramLabel = "RANGE") String pool;
 
-        public Integer call() { return target.run(parent.root, new KeaChange.RemovePool(subnet, pool)); }
+        public Integer call() {
+            target.inputs().network("--subnet", subnet).check("--pool", Ipv4.poolProblem(pool, subnet));
+            return target.run(parent.root, new KeaChange.RemovePool(subnet, pool));
+        }
     }
 
     @Command(name = "reservation", mixinStandardHelpOptions = true, description = "Add or remove a host reservation.",
@@ -129,7 +151,12 @@ final class ChangeCommands {
         @Option(names = "--ip", required = true, paramLabel = "IP") String ip;
         @Option(names = "--hostname", paramLabel = "H") String hostname;
 
-        public Integer call() { return target.run(parent.root, new KeaChange.AddReservation(subnet, mac, ip, hostname)); }
+        public Integer call() {
+            target.inputs().network("--subnet", subnet).mac("--mac", mac)
+                    .check("--ip", AddressRules.reservationProblem(ip, subnet))
+                    .hostname("--hostname", hostname == null || hostname.isBlank() ? null : hostname);
+            return target.run(parent.root, new KeaChange.AddReservation(subnet, mac, ip, hostname));
+        }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the reservation of a MAC address.")
@@ -139,7 +166,10 @@ final class ChangeCommands {
         @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
         @Option(names = "--mac", required = true, paramLabel = "MAC") String mac;
 
-        public Integer call() { return target.run(parent.root, new KeaChange.RemoveReservation(subnet, mac)); }
+        public Integer call() {
+            target.inputs().network("--subnet", subnet).mac("--mac", mac);
+            return target.run(parent.root, new KeaChange.RemoveReservation(subnet, mac));
+        }
     }
 
     @Command(name = "option", mixinStandardHelpOptions = true, description = "Set or remove option data.",
@@ -162,6 +192,8 @@ final class ChangeCommands {
             if (remove == (data != null)) {
                 throw new picocli.CommandLine.ParameterException(target.spec.commandLine(), "Give either --data or --remove");
             }
+            target.inputs().network("--subnet", subnet).check("--name", OptionSyntax.nameProblem(name))
+                    .check("--data", OptionSyntax.dataProblem(data));
             return target.run(parent.root, new KeaChange.SetOption(subnet, name, remove ? null : data));
         }
     }

@@ -3,8 +3,6 @@ package tandem.cli.kea;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +14,9 @@ import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Relationship;
+import tandem.cli.Inputs;
 import tandem.cli.TandemCommand;
+import tandem.core.TextRules;
 
 /** {@code tandem server add kea}. */
 @Command(name = "kea", mixinStandardHelpOptions = true,
@@ -47,13 +47,16 @@ public final class KeaServerAdd implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         URI agent = httpUri(url, "--url");
+        // credentials in the URL would be kept and shown in clear, and never used to log in
+        Inputs.of(spec).check("--url", TextRules.userInfoProblem(agent, "--user and --password-file"));
         URI proxyUri = proxy == null ? null : httpUri(proxy, "--proxy");
         if (passwordFile != null && user == null) {
             throw new ParameterException(spec.commandLine(), "--password-file needs --user");
         }
+        Inputs.of(spec).name("--user", user).serverName("--name", name);
         String password = passwordFile == null ? null
-                : Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        String pem = trustAnchor == null ? null : Files.readString(trustAnchor, StandardCharsets.UTF_8);
+                : Inputs.firstLine(spec, "--password-file", passwordFile);
+        String pem = trustAnchor == null ? null : Inputs.read(spec, "--trust-anchor", trustAnchor);
         var services = TandemCommand.of(spec).services();
         ImportResult result = services.inventory().add(Backend.KEA, name,
                 new ConnectionSettings(agent, proxyUri, user, password, pem));
@@ -81,7 +84,7 @@ public final class KeaServerAdd implements Callable<Integer> {
         } catch (URISyntaxException ignored) {
             // reported below
         }
-        throw new ParameterException(spec.commandLine(),
-                option + " must be an http:// or https:// URL with a host, e.g. http://10.0.0.5:8000/ (got " + text + ")");
+        throw new ParameterException(spec.commandLine(), option + " must be an http:// or https:// URL with a host,"
+                + " e.g. http://10.0.0.5:8000/ (got " + TextRules.withoutUserInfo(text) + ")");
     }
 }

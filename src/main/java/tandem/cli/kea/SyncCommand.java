@@ -1,5 +1,6 @@
 package tandem.cli.kea;
 
+import tandem.cli.Inputs;
 import tandem.cli.TandemCommand;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -27,6 +28,7 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Inputs.of(spec).name("RELATIONSHIP", relationship);
         PrintWriter out = spec.commandLine().getOut();
         var services = root.services();
         services.poller().refresh();

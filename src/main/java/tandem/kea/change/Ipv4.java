@@ -1,33 +1,27 @@
 package tandem.kea.change;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tandem.core.AddressRules;
 
 /**
  * IPv4 addresses, prefixes and ranges as unsigned 32-bit numbers, for the checks Kea would make later; the forms
  * check as typed with the same rules the changes apply.
  */
 public final class Ipv4 {
-    private static final Pattern ADDRESS = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    /** Kea's subnet ids are 32-bit; 4294967295 is reserved. */
+    public static final long MAX_SUBNET_ID = 4294967294L;
 
     private Ipv4() {}
 
-    /** Returns the address as a number, or -1 when the text is not a dotted-quad IPv4 address. */
+    /**
+     * Returns the address as a number, or -1 when the text is not a dotted-quad IPv4 address (leading zeros are
+     * refused, as Kea refuses them); the rules are {@link AddressRules}'.
+     */
     public static long parse(String text) {
-        if (text == null) return -1;
-        Matcher m = ADDRESS.matcher(text.strip());
-        if (!m.matches()) return -1;
-        long v = 0;
-        for (int i = 1; i <= 4; i++) {
-            int octet = Integer.parseInt(m.group(i));
-            if (octet > 255) return -1;
-            v = (v << 8) | octet;
-        }
-        return v;
+        return AddressRules.ipv4(text);
     }
 
     public static String format(long v) {
-        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+        return AddressRules.format(v);
     }
 
     /** An inclusive range of addresses. */
@@ -43,20 +37,8 @@ public final class Ipv4 {
 
     /** "10.0.0.0/24" as a range, or null when malformed or not a network address. */
     public static Range prefix(String cidr) {
-        if (cidr == null) return null;
-        String[] parts = cidr.strip().split("/");
-        if (parts.length != 2) return null;
-        long network = parse(parts[0]);
-        int length;
-        try {
-            length = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (network < 0 || length < 0 || length > 32) return null;
-        long size = 1L << (32 - length);
-        if (network % size != 0) return null;
-        return new Range(network, network + size - 1);
+        AddressRules.Network n = AddressRules.network(cidr);
+        return n == null ? null : new Range(n.first(), n.last());
     }
 
     /** A Kea pool: "a - b" or a prefix; null when malformed. */
@@ -69,5 +51,20 @@ public final class Ipv4 {
         long last = parse(parts[1]);
         if (first < 0 || last < 0 || first > last) return null;
         return new Range(first, last);
+    }
+
+    /** Why {@code pool} is not a pool of {@code subnet} (when that is a network), or null. */
+    public static String poolProblem(String pool, String subnet) {
+        String shown = pool == null ? "" : pool.strip();
+        Range r = pool(shown);
+        if (r == null) return shown + " is not a pool such as 10.10.0.100 - 10.10.0.200";
+        Range within = prefix(subnet);
+        if (within != null && !within.contains(r)) return "Pool " + shown + " is not within subnet " + subnet.strip();
+        return null;
+    }
+
+    /** Why {@code id} is not a subnet id Kea takes, or null (null: none given, the next free one is used). */
+    public static String subnetIdProblem(Long id) {
+        return id == null || (id >= 1 && id <= MAX_SUBNET_ID) ? null : "A subnet id is a number from 1 to " + MAX_SUBNET_ID;
     }
 }

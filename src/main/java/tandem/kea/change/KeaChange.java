@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import tandem.core.AddressRules;
 
 /**
  * One change to a Kea DHCPv4 configuration, kept as an operation rather than a finished configuration so it can be
@@ -46,7 +47,7 @@ public sealed interface KeaChange {
         return copy;
     }
 
-    record AddSubnet(String subnet, Integer id, List<String> pools) implements KeaChange {
+    record AddSubnet(String subnet, Long id, List<String> pools) implements KeaChange {
         public AddSubnet {
             pools = pools == null ? List.of() : List.copyOf(pools);
         }
@@ -55,7 +56,8 @@ public sealed interface KeaChange {
 
         public void applyTo(ObjectNode config) {
             Ipv4.Range range = Ipv4.prefix(subnet);
-            if (range == null) throw new ChangeRefused("subnet", subnet + " is not an IPv4 network such as 10.0.0.0/24");
+            if (range == null) throw new ChangeRefused("subnet", AddressRules.networkProblem(subnet));
+            if (Ipv4.subnetIdProblem(id) != null) throw new ChangeRefused("id", Ipv4.subnetIdProblem(id));
             long maxId = 0;
             for (JsonNode s : KeaConfigJson.subnets(config)) {
                 Ipv4.Range other = Ipv4.prefix(s.path("subnet").asText());
@@ -64,7 +66,7 @@ public sealed interface KeaChange {
                             + " (id " + s.path("id").asText() + ")");
                 }
                 maxId = Math.max(maxId, s.path("id").asLong());
-                if (id != null && s.path("id").asLong() == id) {
+                if (id != null && s.path("id").asLong() == id.longValue()) {
                     throw new ChangeRefused("id", "Subnet id " + id + " is already used by " + s.path("subnet").asText());
                 }
             }
@@ -167,18 +169,16 @@ public sealed interface KeaChange {
         }
 
         public void applyTo(ObjectNode config) {
-            if (!ReservationSyntax.mac(mac)) {
-                throw new ChangeRefused("mac", "MAC address must look like 02:00:00:00:00:01");
-            }
+            if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             if (hostname != null && !hostname.isBlank() && !ReservationSyntax.hostname(hostname)) {
                 throw new ChangeRefused("hostname", hostname + " is not a valid host name");
             }
+            if (AddressRules.ipv4Problem(ip) != null) throw new ChangeRefused("ip", AddressRules.ipv4Problem(ip));
             long address = Ipv4.parse(ip);
-            if (address < 0) throw new ChangeRefused("ip", ip + " is not an IPv4 address");
             ObjectNode s = Subnets.existing(config, subnet);
-            if (!Ipv4.prefix(subnet).contains(address)) {
-                throw new ChangeRefused("ip", ip + " is not within subnet " + subnet);
-            }
+            // the network and broadcast addresses of the subnet are no client's
+            String misplaced = AddressRules.reservationProblem(ip, subnet);
+            if (misplaced != null) throw new ChangeRefused("ip", misplaced);
             String normalMac = Macs.normal(mac);
             for (JsonNode r : s.path("reservations")) {
                 if (Macs.normal(r.path("hw-address").asText("")).equals(normalMac)) {
@@ -203,6 +203,7 @@ public sealed interface KeaChange {
         public String describe() { return "Remove the reservation of " + Macs.normal(mac) + " in subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
+            if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             ObjectNode s = Subnets.existing(config, subnet);
             ArrayNode reservations = KeaConfigJson.array(s, "reservations");
             String normalMac = Macs.normal(mac);

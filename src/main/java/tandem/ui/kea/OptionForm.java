@@ -1,13 +1,12 @@
 package tandem.ui.kea;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import tandem.kea.change.KeaChange;
+import tandem.kea.change.OptionSyntax;
 
 /** Sets a DHCP option globally or in one subnet (an empty value removes it). */
 public final class OptionForm extends ChangeForm {
     static final String GLOBAL = "Global (every subnet)";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     final ChangeField subnet = ChangeField.subnet("Where", "Reading subnets…");
     final ChangeField name = ChangeField.text("name", "Option", "e.g. domain-name-servers");
@@ -24,14 +23,8 @@ public final class OptionForm extends ChangeForm {
     @Override
     protected String problem(ChangeField f) {
         if (f == subnet) return required(f, "where the option applies");
-        if (f == name) {
-            if (f.value().isEmpty()) return "Enter the option's name, e.g. domain-name-servers";
-            return NAME.matcher(f.value()).matches() ? null
-                    : "An option name is lower-case letters, digits and dashes, e.g. routers";
-        }
-        if (f == data) {
-            return f.value().chars().anyMatch(Character::isISOControl) ? "A value cannot contain control characters" : null;
-        }
+        if (f == name) return OptionSyntax.nameProblem(f.value());
+        if (f == data) return OptionSyntax.dataProblem(f.value());
         return null;
     }
 

@@ -25,11 +25,7 @@ public final class PoolForm extends ChangeForm {
     /** Why {@code pool} is not a pool of {@code subnet} (when that is a network), or null. */
     static String poolProblem(String pool, String subnet, boolean required) {
         if (pool.isEmpty()) return required ? "Enter the pool, e.g. 10.10.0.100 - 10.10.0.200" : null;
-        Ipv4.Range r = Ipv4.pool(pool);
-        if (r == null) return pool + " is not a pool such as 10.10.0.100 - 10.10.0.200";
-        Ipv4.Range within = Ipv4.prefix(subnet);
-        if (within != null && !within.contains(r)) return "Pool " + pool + " is not within subnet " + subnet;
-        return null;
+        return Ipv4.poolProblem(pool, subnet);
     }
 
     @Override

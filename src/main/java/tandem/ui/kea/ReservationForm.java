@@ -1,9 +1,8 @@
 package tandem.ui.kea;
 
 import java.util.List;
-import tandem.kea.change.Ipv4;
+import tandem.core.AddressRules;
 import tandem.kea.change.KeaChange;
-import tandem.kea.change.ReservationSyntax;
 
 /** A host reservation: a MAC address gets a fixed IPv4 address (and optionally a host name) in one subnet. */
 public final class ReservationForm extends ChangeForm {
@@ -31,19 +30,13 @@ public final class ReservationForm extends ChangeForm {
         if (f == subnet) return required(f, "the subnet the reservation belongs to");
         if (f == mac) {
             if (f.value().isEmpty()) return "Enter the client's MAC address";
-            return ReservationSyntax.mac(f.value()) ? null : "MAC address must look like 02:00:00:00:00:01";
+            return AddressRules.macProblem(f.value());
         }
         if (f == ip) {
             if (f.value().isEmpty()) return "Enter the IP address to reserve";
-            long address = Ipv4.parse(f.value());
-            if (address < 0) return f.value() + " is not an IPv4 address";
-            Ipv4.Range within = Ipv4.prefix(subnet.value());
-            if (within != null && !within.contains(address)) return f.value() + " is not within subnet " + subnet.value();
-            return null;
+            return AddressRules.reservationProblem(f.value(), subnet.value());
         }
-        if (f == hostname) {
-            return f.value().isEmpty() || ReservationSyntax.hostname(f.value()) ? null : f.value() + " is not a valid host name";
-        }
+        if (f == hostname) return f.value().isEmpty() ? null : AddressRules.hostnameProblem(f.value());
         return null;
     }
 

@@ -1,6 +1,7 @@
 package tandem.ui.kea;
 
 import java.util.List;
+import tandem.core.AddressRules;
 import tandem.kea.change.Ipv4;
 import tandem.kea.change.KeaChange;
 
@@ -20,16 +21,14 @@ public final class SubnetForm extends ChangeForm {
     protected String problem(ChangeField f) {
         if (f == subnet) {
             if (f.value().isEmpty()) return "Enter the subnet, e.g. 10.20.0.0/24";
-            return Ipv4.prefix(f.value()) == null
-                    ? f.value() + " is not an IPv4 network such as 10.20.0.0/24" : null;
+            return AddressRules.networkProblem(f.value());
         }
         if (f == id) {
             if (f.value().isEmpty()) return null;
             try {
-                long v = Long.parseLong(f.value());
-                return v >= 1 && v <= 4294967294L ? null : "A subnet id is a number from 1 to 4294967294";
+                return Ipv4.subnetIdProblem(Long.parseLong(f.value()));
             } catch (NumberFormatException e) {
-                return "A subnet id is a number from 1 to 4294967294";
+                return Ipv4.subnetIdProblem(0L);
             }
         }
         if (f == pool) return PoolForm.poolProblem(pool.value(), subnet.value(), false);
@@ -38,7 +37,7 @@ public final class SubnetForm extends ChangeForm {
 
     @Override
     protected KeaChange change() {
-        return new KeaChange.AddSubnet(subnet.value(), id.value().isEmpty() ? null : Integer.valueOf((int) Long.parseLong(id.value())),
+        return new KeaChange.AddSubnet(subnet.value(), id.value().isEmpty() ? null : Long.valueOf(id.value()),
                 pool.value().isEmpty() ? List.of() : List.of(pool.value()));
     }
 }

@@ -33,7 +33,7 @@ class KeaChangeTest {
         return Stream.of(
                 Arguments.of(new KeaChange.AddSubnet("10.10.0.128/25", null, List.of()), "subnet", "overlaps subnet 10.10.0.0/24"),
                 Arguments.of(new KeaChange.AddSubnet("10.10.2.1/24", null, List.of()), "subnet", "is not an IPv4 network"),
-                Arguments.of(new KeaChange.AddSubnet("10.10.2.0/24", 7, List.of()), "id", "already used"),
+                Arguments.of(new KeaChange.AddSubnet("10.10.2.0/24", 7L, List.of()), "id", "already used"),
                 Arguments.of(new KeaChange.AddSubnet("10.10.2.0/24", null, List.of("10.10.3.1 - 10.10.3.9")), "pool", "not within subnet"),
                 Arguments.of(new KeaChange.AddSubnet("10.10.2.0/24", null, List.of("10.10.2.1 - 10.10.2.50", "10.10.2.40 - 10.10.2.60")), "pool", "overlaps pool"),
                 Arguments.of(new KeaChange.AddPool("10.10.0.0/24", "10.10.0.150 - 10.10.0.250"), "pool", "overlaps pool"),
