@@ -63,7 +63,7 @@ public final class TextRules {
         return text == null ? "" : USER_INFO.matcher(text).replaceAll("//***@");
     }
 
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/?#@]*@");
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/?#]*@");
 
     /** The text as a message may quote it: control characters made visible, so a message stays one line. */
     public static String shown(String text) {

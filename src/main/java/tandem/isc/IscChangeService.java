@@ -127,6 +127,9 @@ public final class IscChangeService {
     }
 
     private FailoverStatus partnerDown(IscLocation where, IscConfigTarget target, String peer) throws IOException {
+        // refused before anything is journaled or sent
+        String problem = OmapiFailoverClient.peerNameProblem(peer);
+        if (problem != null) throw new IllegalArgumentException(problem);
         List<String> relationships = relationshipsOf(where);
         try {
             return runner.run(new ChangeJob<FailoverStatus>() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tandem.core.TextRules;
 
 /**
  * Reads and sets a dhcpd's failover state through OMAPI ({@code omapi-port} in dhcpd.conf), by running ISC's
@@ -70,7 +71,17 @@ public final class OmapiFailoverClient {
         return interpret(peer, out);
     }
 
+    /**
+     * Why {@code peer} cannot be sent to omshell, or null. omshell reads one command per line and its strings have
+     * no escapes: a line break would add a command, a quote would end the name early.
+     */
+    public static String peerNameProblem(String peer) {
+        return TextRules.quotedNameProblem(peer, "a failover peer name sent to omshell");
+    }
+
     private String omshell(String peer, String more) throws IOException {
+        String problem = peerNameProblem(peer);
+        if (problem != null) throw new IOException(problem);
         String script = "server 127.0.0.1\nport " + port + "\n" + (key == null ? "" : key.omshellLines())
                 + "connect\nnew failover-state\nset name = "
                 + FailoverPeer.quote(peer) + "\nopen\n" + more;

@@ -42,13 +42,7 @@ public final class HostSyntax {
     }
 
     public static boolean isIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) return false;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) return false;
-            if (Integer.parseInt(p) > 255) return false;
-        }
-        return true;
+        return tandem.core.AddressRules.ipv4(s) >= 0;
     }
 
     public static boolean isIpv6(String s) {
@@ -90,13 +84,10 @@ public final class HostSyntax {
     }
 
     /** Said when a port is not a number from 1 to 65535. */
-    public static final String PORT_RANGE = "Port must be a number from 1 to 65535";
+    public static final String PORT_RANGE = tandem.core.AddressRules.PORT_RANGE;
 
-    /** Why the text is not a TCP port, or null when it is one. */
+    /** Why the text is not a TCP port, or null when it is one (the command line's rule). */
     public static String portProblem(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || !t.chars().allMatch(Character::isDigit) || t.length() > 5) return PORT_RANGE;
-        int port = Integer.parseInt(t);
-        return port < 1 || port > 65535 ? PORT_RANGE : null;
+        return tandem.core.AddressRules.portProblem(text);
     }
 }

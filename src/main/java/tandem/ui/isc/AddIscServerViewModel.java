@@ -15,9 +15,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import tandem.core.AddressRules;
 import tandem.core.Backend;
 import tandem.core.ImportResult;
 import tandem.core.Inventory;
+import tandem.core.TextRules;
 import tandem.isc.IscServerSettings;
 import tandem.isc.SshSettings;
 import tandem.isc.SshTarget;
@@ -94,17 +96,20 @@ public final class AddIscServerViewModel {
         Path key = text(Field.KEY_FILE) == null ? null : Path.of(text(Field.KEY_FILE));
         if (key != null && !Files.isReadable(key)) ok = fail(Field.KEY_FILE, "Cannot read this file");
         if (key == null && text(Field.PASSWORD) == null) ok = fail(Field.KEY_FILE, "Give a private key or a password");
+        // the command line's rules (tandem server add isc), with the same words
         int omapi = 0;
-        try {
-            omapi = Integer.parseInt(values.get(Field.OMAPI_PORT).get().strip());
-            if (omapi < 1 || omapi > 65535) ok = fail(Field.OMAPI_PORT, "Must be from 1 to 65535");
-        } catch (NumberFormatException e) {
-            ok = fail(Field.OMAPI_PORT, "Must be a port number (dhcpd's omapi-port)");
-        }
+        String portProblem = AddressRules.portProblem(values.get(Field.OMAPI_PORT).get());
+        if (portProblem != null) ok = fail(Field.OMAPI_PORT, portProblem + " (dhcpd's omapi-port)");
+        else omapi = Integer.parseInt(values.get(Field.OMAPI_PORT).get().strip());
         String config = text(Field.CONFIG_PATH);
         if (config != null && !config.startsWith("/")) ok = fail(Field.CONFIG_PATH, "Must be an absolute path, e.g. /etc/dhcp/dhcpd.conf");
         String validate = text(Field.VALIDATE);
         if (validate != null && !validate.contains("FILE")) ok = fail(Field.VALIDATE, "Name the file to check as FILE, e.g. dhcpd -t -4 -cf FILE");
+        for (Field f : new Field[]{Field.CONFIG_PATH, Field.VALIDATE, Field.RESTART}) {
+            if (TextRules.hasControlCharacter(values.get(f).get())) ok = fail(f, "Cannot contain control characters such as a line break");
+        }
+        String name = text(Field.NAME);
+        if (name != null && TextRules.nameProblem(name, "A server name") != null) ok = fail(Field.NAME, TextRules.nameProblem(name, "A server name"));
         if (!ok) return null;
         return new IscServerSettings(new SshSettings(login, key, text(Field.PASSWORD), jump, sudo.get()), config, validate,
                 text(Field.RESTART), omapi, null);

@@ -127,7 +127,7 @@ public final class AddressPoolViewModel {
     }
 
     private static boolean isIpv4(String s) {
-        return s != null && s.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+        return tandem.core.AddressRules.ipv4(s) >= 0;
     }
 
     /** The subnets offered, for a caller that wants their details. */

@@ -35,6 +35,7 @@ import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.TextRules;
 import tandem.kea.KeaSettings;
 import tandem.core.port.ServerImporter;
 
@@ -68,7 +69,7 @@ public final class AddServerViewModel {
     public static final String ADDRESS_REQUIRED = "Enter the server's IP address or host name";
     public static final String PORT_RANGE = HostSyntax.PORT_RANGE;
     public static final String PROXY_FORM = "Proxy must be an http(s) URL with a host, e.g. http://proxy.example:3128";
-    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_NAME_LENGTH = TextRules.MAX_NAME_LENGTH;
 
     private final Inventory inventory;
     private final BackgroundTasks tasks;
@@ -279,11 +280,8 @@ public final class AddServerViewModel {
     }
 
     private static String nameProblem(String text) {
-        if (blank(text)) return null;
-        String t = text.strip();
-        if (t.length() > MAX_NAME_LENGTH) return "A display name has at most " + MAX_NAME_LENGTH + " characters";
-        if (t.chars().anyMatch(Character::isISOControl)) return "A display name cannot contain control characters";
-        return null;
+        // optional here; when given, the command line's --name rule
+        return blank(text) ? null : TextRules.nameProblem(text, "A display name");
     }
 
     /** The Control Agent URL the form describes, e.g. {@code http://192.0.2.1:8000/}. */

@@ -92,7 +92,7 @@ class AddIscServerDialogTest {
         robot.clickOn("#iscAdd");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(label(robot, "iscLoginMessage").contains("expected USER@HOST[:PORT]"), label(robot, "iscLoginMessage"));
-        assertEquals("Must be from 1 to 65535", label(robot, "iscOmapiPortMessage"));
+        assertEquals("Port must be a number from 1 to 65535 (dhcpd's omapi-port)", label(robot, "iscOmapiPortMessage"));
         assertEquals("Give a private key or a password", label(robot, "iscKeyFileMessage"));
         assertTrue(asked.isEmpty());
 

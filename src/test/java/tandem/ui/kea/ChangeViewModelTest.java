@@ -63,7 +63,7 @@ class ChangeViewModelTest {
         SubnetForm subnet = new SubnetForm();
         vm(subnet);
         subnet.subnet.valueProperty().set("10.20.0.1/24");
-        assertEquals("10.20.0.1/24 is not an IPv4 network such as 10.20.0.0/24", subnet.subnet.shownProblem());
+        assertEquals("10.20.0.1/24 is not an IPv4 network: its host bits are set (the network is 10.20.0.0/24)", subnet.subnet.shownProblem());
         subnet.subnet.valueProperty().set("10.20.0.0/24");
         subnet.pool.valueProperty().set("10.20.1.10 - 10.20.1.20");
         assertEquals("Pool 10.20.1.10 - 10.20.1.20 is not within subnet 10.20.0.0/24", subnet.pool.shownProblem());
