@@ -127,10 +127,15 @@ class CommandLineLabTest {
             assertEquals(0, add.code(), add.err());
             assertTrue(add.out().contains("server2: verified"), add.out());
 
-            Run refused = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
+            // what the arguments alone show is a usage error; what only the configuration shows is a refusal
+            Run usage = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
                     "--ip", "10.99.0.5");
+            assertEquals(TandemCommand.EXIT_USAGE, usage.code());
+            assertTrue(usage.err().contains("--ip: 10.99.0.5 is not within subnet 10.10.0.0/24"), usage.err());
+            Run refused = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
+                    "--ip", "10.10.0.77");
             assertEquals(TandemCommand.EXIT_REFUSED, refused.code());
-            assertTrue(refused.err().contains("(ip)") && refused.err().contains("not within subnet"), refused.err());
+            assertTrue(refused.err().contains("(ip)") && refused.err().contains("already reserved"), refused.err());
 
             Run journal = tandem("journal", "--all");
             assertTrue(journal.out().contains("Reserve 10.10.0.77 for 02:cc:00:00:00:01"), journal.out());
