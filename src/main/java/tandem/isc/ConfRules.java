@@ -51,8 +51,9 @@ final class ConfRules {
         }
         for (PeerDeclaration d : declared.values()) {
             if (!references.containsKey(String.valueOf(d.peer().name()))) {
-                out.add(new ConfProblem(d.file(), d.line(), ConfProblem.Severity.WARNING,
-                        "failover peer \"" + d.peer().name() + "\" is declared but no pool refers to it"));
+                // dhcpd -t refuses it ("has no referring pools"), so it is an error here too
+                out.add(error(d.file(), d.line(), "failover peer \"" + d.peer().name() + "\" is declared but no pool"
+                        + " refers to it (dhcpd refuses a peer no pool uses: choose a pool for it)"));
             }
         }
         return out;
