@@ -19,6 +19,7 @@ final class ConfLayout {
     /** Puts a node among {@code parent}'s children, fitting the surrounding layout (one per line, or inline). */
     static void insert(ConfNode parent, int index, ConfNode n) {
         List<ConfNode> kids = parent.children;
+        boolean crlf = usesCrlf(parent);
         boolean root = parent.tokens.isEmpty() && parent.header.isEmpty();
         String indent = childIndent(parent, index);
         if (n.isBlock()) reindent(n, indent);
@@ -40,13 +41,13 @@ final class ConfLayout {
                 n.trailing = "";
             } else {
                 n.leading = first.leading;
-                first.leading = (root && n.isBlock() ? "\n" : "") + first.leading.substring(nl + 1);
+                first.leading = (root && n.isBlock() ? (crlf ? "\r\n" : "\n") : "") + first.leading.substring(nl + 1);
                 n.trailing = "\n";
             }
         } else {
             ConfNode prev = kids.get(index - 1);
             if (prev.trailing.endsWith("\n") || root) {
-                if (!prev.trailing.endsWith("\n")) prev.trailing = prev.trailing + "\n";
+                if (!prev.trailing.endsWith("\n")) prev.trailing = prev.trailing + (crlf ? "\r\n" : "\n");
                 n.leading = (root && n.isBlock() ? "\n" : "") + indent;
                 n.trailing = "\n";
             } else {
@@ -54,8 +55,29 @@ final class ConfLayout {
                 n.trailing = "";
             }
         }
+        if (crlf) toCrlf(n);
         kids.add(index, n);
     }
+
+    /** Whether the lines around {@code parent}'s children end in CR LF (a file written on Windows). */
+    private static boolean usesCrlf(ConfNode parent) {
+        if (parent.trailing != null && parent.trailing.endsWith("\r\n")) return true;
+        if (parent.beforeClose != null && parent.beforeClose.contains("\r\n")) return true;
+        for (ConfNode c : parent.children) if (c.trailing.endsWith("\r\n") || c.leading.contains("\r\n")) return true;
+        return false;
+    }
+
+    /** Gives a generated node the file's CR LF line ends, so that the file keeps one kind of line end. */
+    private static void toCrlf(ConfNode n) {
+        n.leading = crlf(n.leading);
+        n.trailing = crlf(n.trailing);
+        if (n.isBlock()) {
+            n.beforeClose = crlf(n.beforeClose);
+            for (ConfNode c : n.children) toCrlf(c);
+        }
+    }
+
+    private static String crlf(String s) { return s.replaceAll("(?<!\r)\n", "\r\n"); }
 
     /** Gives a generated block and its children the indentation of where it goes. */
     private static void reindent(ConfNode block, String indent) {

@@ -97,6 +97,18 @@ class ConfEncodingTest {
         assertEquals("\u00e9quipe", ConfText.toUnicode(ConfText.fromBytes(new byte[] {(byte) 0xE9, 'q', 'u', 'i', 'p', 'e'})));
     }
 
+    @Test
+    void linesAddedToAWindowsFileEndInCrLfLikeTheOthers() throws Exception {
+        DhcpdConfig c = Corpus.read("crlf.conf");
+        FailoverEdits.Edit e = FailoverEdits.addPeer(c, FailoverPeer.suggestedPrimary("pair", "10.50.0.2", "10.50.0.3"), 1);
+        assertTrue(e.applicable(), e.problems().toString());
+        String after = e.after().render().get(c.mainPath());
+        assertTrue(after.contains("failover peer \"pair\";\r\n"), after);
+        for (String line : after.split("\n")) assertTrue(line.endsWith("\r"), "a line without CR: " + line);
+        assertOriginalLinesKept(ConfText.toBytes(c.render().get(c.mainPath())), ConfText.toBytes(after));
+        RealDhcpd.assertAccepted(e.after());
+    }
+
     /** Every line of {@code original} is in {@code after}, byte for byte and in the same order (only lines added). */
     static void assertOriginalLinesKept(byte[] original, byte[] after) {
         String[] was = ConfText.fromBytes(original).split("\n", -1);
