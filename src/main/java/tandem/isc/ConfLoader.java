@@ -86,7 +86,7 @@ final class ConfLoader {
             if (from == null) throw e;
             throw new ConfSyntaxException(from, atLine, "cannot read included file " + path);
         } catch (ConfText.Refused e) {
-            throw new ConfSyntaxException(where, atLine, (from == null ? "" : "cannot include: ") + e.getMessage());
+            throw new ConfSyntaxException(where, atLine, prefix + e.reason());
         }
         // sources other than local files are bounded by their transport; the limit is the same
         if (text.length() > ConfText.MAX_FILE_BYTES) {

@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -64,10 +63,10 @@ public final class ConfText {
      */
     public static String readLocal(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
-        if (!Files.isRegularFile(file)) throw new Refused(file + " is not a regular file");
+        if (!Files.isRegularFile(file)) throw new Refused(file.toString(), "not a regular file");
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) throw new Refused(file + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+            if (bytes.length > MAX_FILE_BYTES) throw new Refused(file.toString(), "larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
             return fromBytes(bytes);
         }
     }
@@ -79,8 +78,14 @@ public final class ConfText {
 
     /** A file the configuration names that is not read on purpose (not a regular file, too large). */
     public static final class Refused extends IOException {
-        public Refused(String message) { super(message); }
-    }
+        private final String reason;
 
-    static boolean isSymlink(Path p) { return Files.isSymbolicLink(p) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS); }
+        public Refused(String path, String reason) {
+            super(path + ": " + reason);
+            this.reason = reason;
+        }
+
+        /** Why, without the path, e.g. "not a regular file". */
+        public String reason() { return reason; }
+    }
 }

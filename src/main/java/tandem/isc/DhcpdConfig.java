@@ -14,10 +14,15 @@ import tandem.isc.FailoverPeer.Field;
  * A dhcpd configuration: the main file and every file it includes, each kept as its own {@link ConfDocument}.
  * It answers what the console needs (peers, subnets, pools) and makes the edits the console offers in place, so
  * everything else in the files stays byte for byte. Relative {@code include} paths are read relative to the main
- * file's folder. Not thread-safe; edit a {@link #copy()} and compare with {@link ConfigChange#between}.
+ * file's folder. Texts are held as bytes ({@link ConfText}): {@link #render()} gives each file's bytes back, one char
+ * per byte. Not thread-safe; edit a {@link #copy()} and compare with {@link ConfigChange#between}.
  */
 public final class DhcpdConfig {
-    /** Reads a file of the configuration by path (a local file, or one on a server over SSH). */
+    /**
+     * Reads a file of the configuration by path (a local file, or one on a server over SSH) as held text, one char
+     * per byte ({@link ConfText#fromBytes}); a {@link java.nio.file.NoSuchFileException} or {@link ConfText.Refused}
+     * is reported at the include statement that names the file.
+     */
     @FunctionalInterface
     public interface Source {
         String read(String path) throws IOException;

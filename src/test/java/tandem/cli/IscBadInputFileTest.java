@@ -69,6 +69,6 @@ class IscBadInputFileTest {
         Files.writeString(zero, "authoritative;\ninclude \"/dev/zero\";\n");
         Run z = tandem("isc", "check", zero.toString());
         assertEquals(1, z.code());
-        assertEquals(zero + " line 2: cannot include: /dev/zero is not a regular file", z.out().strip());
+        assertEquals(zero + " line 2: cannot include /dev/zero: not a regular file", z.out().strip());
     }
 }

@@ -44,7 +44,7 @@ class ConfLimitsTest {
         ConfSyntaxException e = assertThrows(ConfSyntaxException.class, () -> DhcpdConfig.read(main));
         assertEquals(main.toString(), e.file());
         assertEquals(3, e.line());
-        assertEquals(main + " line 3: cannot include: /dev/zero is not a regular file", e.getMessage());
+        assertEquals(main + " line 3: cannot include /dev/zero: not a regular file", e.getMessage());
     }
 
     @Test
@@ -54,12 +54,12 @@ class ConfLimitsTest {
         Path main = write("fifo.conf", "include \"pipe\";\ninclude \"sub\";\n");
         ConfSyntaxException e = assertThrows(ConfSyntaxException.class, () -> DhcpdConfig.read(main));
         assertEquals(1, e.line());
-        assertTrue(e.getMessage().endsWith(fifo + " is not a regular file"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("cannot include " + fifo + ": not a regular file"), e.getMessage());
         Files.createDirectory(dir.resolve("sub"));
         Path second = write("dir.conf", "a;\ninclude \"sub\";\n");
         ConfSyntaxException d = assertThrows(ConfSyntaxException.class, () -> DhcpdConfig.read(second));
         assertEquals(2, d.line());
-        assertTrue(d.getMessage().contains("sub is not a regular file"), d.getMessage());
+        assertTrue(d.getMessage().endsWith("sub: not a regular file"), d.getMessage());
     }
 
     @Test
@@ -70,9 +70,9 @@ class ConfLimitsTest {
         }
         Path main = write("main.conf", "a;\nb;\ninclude \"big.conf\";\n");
         ConfSyntaxException e = assertThrows(ConfSyntaxException.class, () -> DhcpdConfig.read(main));
-        assertEquals(main + " line 3: cannot include: " + big + " is larger than 16 MiB", e.getMessage());
+        assertEquals(main + " line 3: cannot include " + big + ": larger than 16 MiB", e.getMessage());
         ConfSyntaxException whole = assertThrows(ConfSyntaxException.class, () -> DhcpdConfig.read(big));
-        assertEquals(big + ": " + big + " is larger than 16 MiB", whole.getMessage());
+        assertEquals(big + ": larger than 16 MiB", whole.getMessage());
         assertEquals(0, whole.line());
     }
 
