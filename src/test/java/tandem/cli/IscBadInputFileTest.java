@@ -58,6 +58,22 @@ class IscBadInputFileTest {
     }
 
     @Test
+    void aPeerWithHbaInsteadOfSplitIsCheckedAndEditedWithItsHbaKept() throws Exception {
+        String hba = "hba ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:ff:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00;";
+        Path conf = dir.resolve("hba.conf");
+        Files.writeString(conf, "failover peer \"pair\" {\n  primary;\n  address 10.4.0.1;\n  peer address 10.4.0.2;\n"
+                + "  max-response-delay 60;\n  max-unacked-updates 10;\n  mclt 3600;\n  " + hba + "\n  load balance max seconds 3;\n}\n"
+                + "subnet 10.4.0.0 netmask 255.255.255.0 {\n  pool {\n    failover peer \"pair\";\n    range 10.4.0.10 10.4.0.99;\n  }\n}\n");
+        Run check = tandem("isc", "check", conf.toString());
+        assertEquals(0, check.code(), check.out());
+        assertTrue(check.out().contains("OK (1 file(s), 1 failover peer(s), 1 pool(s))"), check.out());
+        Run edit = tandem("isc", "peer", "edit", "--file", conf.toString(), "pair", "--max-response-delay", "30", "--apply", "--yes");
+        assertEquals(0, edit.code(), edit.out() + edit.err());
+        String after = Files.readString(conf);
+        assertTrue(after.contains("  max-response-delay 30;\n") && after.contains("  " + hba + "\n") && !after.contains("split"), after);
+    }
+
+    @Test
     void checkRefusesDeepNestingAndDevZeroWithTheFileAndLine() throws Exception {
         Path deep = dir.resolve("deep.conf");
         Files.writeString(deep, "group {\n".repeat(3000) + "}\n".repeat(3000));
