@@ -13,9 +13,14 @@ public final class ConfDocument {
         this.root = root;
     }
 
+    /** Parses one file's held text (one char per byte, see {@link ConfText}); bad input ends only in ConfSyntaxException. */
     public static ConfDocument parse(String path, String text) throws ConfSyntaxException {
+        return parse(path, text, new ConfLimits());
+    }
+
+    static ConfDocument parse(String path, String text, ConfLimits limits) throws ConfSyntaxException {
         String[] trailing = new String[1];
-        var nodes = ConfParser.parse(path, text, trailing);
+        var nodes = ConfParser.parse(path, text, trailing, limits);
         return new ConfDocument(path, new ConfNode("", "", new ArrayList<>(), nodes, trailing[0], "", 0));
     }
 

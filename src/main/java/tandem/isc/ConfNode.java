@@ -33,11 +33,13 @@ public final class ConfNode {
 
     /** A new statement, e.g. {@code statement("  ", "range 10.0.0.1 10.0.0.9")}: one line of its own. */
     static ConfNode statement(String indent, String text) {
-        return new ConfNode(indent, text, ConfParser.tokenize(text), null, null, "\n", 0);
+        String held = ConfText.fromUnicode(text);
+        return new ConfNode(indent, held, ConfParser.tokenize(held), null, null, "\n", 0);
     }
 
     /** A new block with its children indented two spaces deeper than {@code indent}. */
-    static ConfNode block(String indent, String headerText, List<String> childStatements) {
+    static ConfNode block(String indent, String headerUnicode, List<String> childStatements) {
+        String headerText = ConfText.fromUnicode(headerUnicode);
         List<ConfNode> kids = new ArrayList<>();
         for (String s : childStatements) kids.add(statement(indent + "  ", s));
         if (kids.isEmpty()) return new ConfNode(indent, headerText + " ", ConfParser.tokenize(headerText), kids, "\n" + indent, "\n", 0);
@@ -60,7 +62,7 @@ public final class ConfNode {
             if (b.length() > 0 && t.kind() != ConfToken.Kind.COMMA) b.append(' ');
             b.append(t.text());
         }
-        return b.toString();
+        return ConfText.toUnicode(b.toString());
     }
 
     List<ConfNode> children() { return children; }
@@ -79,8 +81,9 @@ public final class ConfNode {
         return tail.isBlank() ? tail : "";
     }
 
-    /** Replaces the header text, keeping everything around it. */
-    void setHeader(String text) {
+    /** Replaces the header with generated (Unicode) text, keeping everything around it. */
+    void setHeader(String unicode) {
+        String text = ConfText.fromUnicode(unicode);
         // keep the spacing the administrator put before the ';' or '{'
         String tail = header.substring(header.stripTrailing().length());
         this.header = text + (isBlock() && tail.isEmpty() ? " " : tail);

@@ -4,16 +4,16 @@ package tandem.isc;
 record ConfToken(Kind kind, String text, int line) {
     enum Kind { WORD, STRING, SEMICOLON, OPEN, CLOSE, COMMA, EOF }
 
-    /** The value: a string without its quotes and escapes, anything else as written. */
+    /** The value for the console (see {@link ConfText#toUnicode}): a string without its quotes and escapes, anything else as written. */
     String value() {
-        if (kind != Kind.STRING) return text;
+        if (kind != Kind.STRING) return ConfText.toUnicode(text);
         StringBuilder b = new StringBuilder();
         for (int i = 1; i < text.length() - 1; i++) {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length() - 1) c = text.charAt(++i);
             b.append(c);
         }
-        return b.toString();
+        return ConfText.toUnicode(b.toString());
     }
 
     boolean is(String word) { return kind == Kind.WORD && text.equalsIgnoreCase(word); }

@@ -39,7 +39,11 @@ public record ConfigChange(String mainPath, Map<String, String> before, Map<Stri
 
     public List<String> changedFiles() { return List.copyOf(after.keySet()); }
 
-    /** A unified diff of every changed file (three lines of context), as {@code diff -u} would print it. */
+    /**
+     * A unified diff of every changed file (three lines of context), as {@code diff -u} would print it, for people:
+     * each line decoded as UTF-8 where it is valid UTF-8, else one character per byte ({@link ConfText#toUnicode}).
+     * The texts themselves ({@link #before()}, {@link #after()}) stay held bytes.
+     */
     public String unifiedDiff() {
         StringBuilder out = new StringBuilder();
         for (var e : after.entrySet()) {
@@ -48,7 +52,7 @@ public record ConfigChange(String mainPath, Map<String, String> before, Map<Stri
             Patch<String> patch = DiffUtils.diff(from, to);
             List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a" + slash(e.getKey()), "b" + slash(e.getKey()),
                     from, patch, 3);
-            diff.forEach(l -> out.append(l).append('\n'));
+            diff.forEach(l -> out.append(ConfText.toUnicode(l)).append('\n'));
         }
         return out.toString();
     }

@@ -1,7 +1,6 @@
 package tandem.isc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +43,8 @@ public final class DhcpdSyntaxCheck {
                 .directory(dir.toFile()).redirectErrorStream(true);
         Process p = pb.start();
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // dhcpd repeats the offending line as the file has it: shown as UTF-8 when it is, else byte per character
+            String out = ConfText.toUnicode(ConfText.fromBytes(p.getInputStream().readAllBytes()));
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("dhcpd -t did not finish within 30 s");

@@ -36,7 +36,9 @@ public final class FailoverEdits {
 
     /** Changes a peer (a rename carries every pool's reference along). */
     public static Edit editPeer(DhcpdConfig config, String name, FailoverPeer peer) {
-        requireValid(peer);
+        // a declaration with hba (kept as it is) needs no split
+        boolean hba = config.peer(name).map(d -> d.hba() != null).orElse(false);
+        requireValid(peer, hba);
         DhcpdConfig after = config.copy();
         after.putPeer(name, peer);
         return finish(config, after, List.of());
@@ -116,8 +118,11 @@ public final class FailoverEdits {
         return new Edit(ConfigChange.between(before, after, warnings), after, introduced);
     }
 
-    private static void requireValid(FailoverPeer peer) {
-        List<FailoverPeer.FieldProblem> errors = peer.validate().stream().filter(FailoverPeer.FieldProblem::isError).toList();
+    private static void requireValid(FailoverPeer peer) { requireValid(peer, false); }
+
+    private static void requireValid(FailoverPeer peer, boolean hasHba) {
+        List<FailoverPeer.FieldProblem> errors = peer.validate().stream().filter(FailoverPeer.FieldProblem::isError)
+                .filter(p -> !(hasHba && p.field() == FailoverPeer.Field.SPLIT && peer.split() == null)).toList();
         if (!errors.isEmpty()) throw new IllegalArgumentException("failover peer: " + errors.get(0)
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }

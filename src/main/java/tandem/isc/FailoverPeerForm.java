@@ -21,7 +21,12 @@ public final class FailoverPeerForm {
     }
 
     /** Blank fields are absent; Port and Peer port default to 647 when blank. */
-    public static Result read(Map<Field, String> input) {
+    public static Result read(Map<Field, String> input) { return read(input, false); }
+
+    /**
+     * The same for a declaration that has an {@code hba} statement (kept as it is): its primary needs no split.
+     */
+    public static Result read(Map<Field, String> input, boolean hasHba) {
         Map<Field, String> in = new EnumMap<>(Field.class);
         input.forEach((k, v) -> in.put(k, v == null || v.isBlank() ? null : v.strip()));
         List<FieldProblem> problems = new ArrayList<>();
@@ -42,6 +47,7 @@ public final class FailoverPeerForm {
                 number(in, Field.LOAD_BALANCE_MAX_SECONDS, problems));
         boolean unreadable = !problems.isEmpty();
         for (FieldProblem p : peer.validate()) {
+            if (hasHba && p.field() == Field.SPLIT && peer.split() == null) continue;
             // a field that could not be read already has its message; do not add "required" on top of it
             if (problems.stream().noneMatch(q -> q.field() == p.field())) problems.add(p);
         }

@@ -27,7 +27,8 @@ public final class LocalShell implements Shell {
                 p.destroyForcibly();
                 throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + command);
             }
-            return new ExecResult(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+            byte[] stdout = out.join();
+            return new ExecResult(p.exitValue(), new String(stdout, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8), stdout);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();

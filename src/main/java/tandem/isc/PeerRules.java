@@ -44,14 +44,17 @@ public final class PeerRules {
 
     /**
      * A new peer, added for {@code forPool} (null when added on its own): that pool refers to it, and when it is
-     * the server's first peer every other pool does too.
+     * the server's first peer (none declared and no pool naming one) every other pool does too. A pool that already
+     * names a peer keeps it unless it is {@code forPool}.
      */
     public static Ready addPeer(List<String> peers, List<PoolPeer> pools, String newPeer, Integer forPool) {
         if (peers.contains(newPeer)) throw new IllegalArgumentException("failover peer \"" + newPeer + "\" already exists");
         Map<Integer, String> a = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        if (peers.isEmpty()) {
-            for (PoolPeer p : pools) if (!newPeer.equals(p.peer())) a.put(p.pool(), newPeer);
+        // pools that name a peer declared in another file (one that includes this one) mean it is not the first
+        boolean first = peers.isEmpty() && pools.stream().allMatch(p -> p.peer() == null);
+        if (first) {
+            for (PoolPeer p : pools) a.put(p.pool(), newPeer);
             long others = pools.stream().filter(p -> !Objects.equals(p.pool(), forPool)).count();
             if (others > 0) {
                 warnings.add("\"" + newPeer + "\" is the server's first failover peer: every other address pool ("
@@ -62,7 +65,7 @@ public final class PeerRules {
         if (forPool != null) {
             PoolPeer p = pool(pools, forPool);
             a.put(forPool, newPeer);
-            return new Ready(a, orphaned(pools, p, newPeer), orphanWarnings(pools, p, newPeer));
+            return new Ready(a, orphaned(peers, pools, p, newPeer), orphanWarnings(peers, pools, p, newPeer));
         }
         return new Ready(a, List.of(), List.of());
     }
@@ -105,7 +108,7 @@ public final class PeerRules {
         if (Objects.equals(p.peer(), newPeer)) return new Ready(Map.of(), List.of(), List.of());
         Map<Integer, String> a = new LinkedHashMap<>();
         a.put(pool, newPeer);
-        return new Ready(a, orphaned(pools, p, newPeer), orphanWarnings(pools, p, newPeer));
+        return new Ready(a, orphaned(peers, pools, p, newPeer), orphanWarnings(peers, pools, p, newPeer));
     }
 
     private static PoolPeer pool(List<PoolPeer> pools, int index) {
@@ -113,15 +116,18 @@ public final class PeerRules {
                 .orElseThrow(() -> new IllegalArgumentException("no pool " + index));
     }
 
-    /** The old peer, when {@code p} is the last pool referring to it and it is moving elsewhere. */
-    private static List<String> orphaned(List<PoolPeer> pools, PoolPeer p, String newPeer) {
-        if (p.peer() == null || p.peer().equals(newPeer)) return List.of();
+    /**
+     * The old peer, when {@code p} is the last pool referring to it and it is moving elsewhere; never a peer declared
+     * outside these files (in a file that includes them), which this edit cannot see.
+     */
+    private static List<String> orphaned(List<String> peers, List<PoolPeer> pools, PoolPeer p, String newPeer) {
+        if (p.peer() == null || p.peer().equals(newPeer) || !peers.contains(p.peer())) return List.of();
         boolean others = pools.stream().anyMatch(x -> x.pool() != p.pool() && p.peer().equals(x.peer()));
         return others ? List.of() : List.of(p.peer());
     }
 
-    private static List<String> orphanWarnings(List<PoolPeer> pools, PoolPeer p, String newPeer) {
-        return orphaned(pools, p, newPeer).stream().map(old -> "Pool " + p.pool() + " is the last address pool"
+    private static List<String> orphanWarnings(List<String> peers, List<PoolPeer> pools, PoolPeer p, String newPeer) {
+        return orphaned(peers, pools, p, newPeer).stream().map(old -> "Pool " + p.pool() + " is the last address pool"
                 + " referring to failover peer \"" + old + "\": changing it will delete \"" + old + "\"").toList();
     }
 }

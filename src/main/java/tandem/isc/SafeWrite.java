@@ -309,8 +309,9 @@ public final class SafeWrite {
         return ok;
     }
 
+    /** Runs a command with held text (a file's bytes, see {@link ConfText}) as its input. */
     private void run(String command, String stdin, String what) throws IOException {
-        Shell.ExecResult r = ssh.exec(command, stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        Shell.ExecResult r = ssh.exec(command, ConfText.toBytes(stdin), true);
         if (!r.ok()) throw new IOException("cannot " + what + " on " + ssh.where() + ": " + r.output());
     }
 

@@ -125,7 +125,8 @@ public final class SshConnection implements Shell, AutoCloseable {
                 throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + command);
             }
             Integer status = ch.getExitStatus();
-            return new ExecResult(status == null ? -1 : status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new ExecResult(status == null ? -1 : status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                    out.toByteArray());
         }
     }
 

@@ -32,10 +32,16 @@ class PeerRulesTest {
             "a,b   | a,b,-   | x | 3    | 3=x         | NULL",
             // adding a peer for a pool that was the last one referring to another peer: that peer goes
             "a,b   | a,b     | x | 2    | 2=x         | delete \"b\"",
+            // pools naming a peer declared in a file that includes these: not the first peer, and they keep it
+            "      | o,o,o   | x | NULL |             | NULL",
+            "      | o,-,o   | x | 2    | 2=x         | NULL",
+            // asked for a pool that names such a peer: that pool changes; the peer, not declared here, is not deleted
+            "      | o,-     | x | 1    | 1=x         | NULL",
     })
     void addingAPeer(String peers, String pools, String added, Integer forPool, String assignments, String warning) {
         PeerRules.Ready r = PeerRules.addPeer(list(peers), pools(pools), added, forPool);
         assertEquals(map(assignments), r.assignments());
+        assertTrue(list(peers).containsAll(r.deletedPeers()), "only a declared peer is deleted: " + r.deletedPeers());
         if (warning == null) assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         else assertTrue(r.warnings().get(0).contains(warning), r.warnings().toString());
     }

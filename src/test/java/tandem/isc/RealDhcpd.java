@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +34,7 @@ final class RealDhcpd {
                 Path rel = mainParent == null ? Path.of(e.getKey()) : mainParent.relativize(Path.of(e.getKey()).toAbsolutePath());
                 Path target = dir.resolve(rel);
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+                ConfText.writeLocal(target, e.getValue());
                 if (main == null) main = target;
             }
             return DhcpdSyntaxCheck.run(dhcpd(), main);

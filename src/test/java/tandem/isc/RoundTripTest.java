@@ -1,9 +1,9 @@
 package tandem.isc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,7 @@ class RoundTripTest {
         DhcpdConfig config = DhcpdConfig.read(main);
         for (String file : config.files()) {
             byte[] original = Files.readAllBytes(Path.of(file));
-            assertEquals(new String(original, StandardCharsets.UTF_8), config.render().get(file), file);
+            assertArrayEquals(original, ConfText.toBytes(config.render().get(file)), file);
         }
         DhcpdConfig copy = config.copy();
         assertEquals(config.render(), copy.render());

@@ -240,8 +240,10 @@ final class IscCommand {
             Map.entry(Field.SPLIT, "--split"), Map.entry(Field.LOAD_BALANCE_MAX_SECONDS, "--load-balance-max-seconds")));
 
     /** Reads the fields or fails with the first bad one named by its option. */
-    static FailoverPeer peerFrom(CommandSpec spec, Map<Field, String> fields) {
-        FailoverPeerForm.Result r = FailoverPeerForm.read(fields);
+    static FailoverPeer peerFrom(CommandSpec spec, Map<Field, String> fields) { return peerFrom(spec, fields, false); }
+
+    static FailoverPeer peerFrom(CommandSpec spec, Map<Field, String> fields, boolean hasHba) {
+        FailoverPeerForm.Result r = FailoverPeerForm.read(fields, hasHba);
         List<FailoverPeer.FieldProblem> errors = r.problems().stream().filter(FailoverPeer.FieldProblem::isError).toList();
         if (!errors.isEmpty()) {
             StringBuilder b = new StringBuilder();
@@ -341,7 +343,7 @@ final class IscCommand {
                     FailoverPeerForm.fieldsOf(d.peer()).forEach((k, v) -> { if (v != null) m.put(k, v); });
                     fields.putInto(m);
                     if (newName != null) m.put(Field.NAME, newName);
-                    return FailoverEdits.editPeer(c, name, peerFrom(spec, m));
+                    return FailoverEdits.editPeer(c, name, peerFrom(spec, m, d.hba() != null));
                 });
             }
         }
