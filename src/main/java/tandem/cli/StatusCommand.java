@@ -94,6 +94,7 @@ final class StatusCommand implements Callable<Integer> {
             for (PeerDefinition p : s.relationship().peers()) {
                 PeerObservation o = s.peers().get(p.name());
                 String state = o == null ? "not polled" : !o.reachable() ? "unreachable"
+                        : o.daemon() == tandem.core.DaemonState.DISABLED ? "DHCP service disabled"
                         : o.daemon() != tandem.core.DaemonState.UP ? "daemon " + o.daemon().wire()
                         : o.haState() == null ? "up" : o.haState();
                 out.printf("    %-16s %-9s %-28s %s%n", p.name(), p.role().wire(), p.url(), state);

@@ -78,8 +78,12 @@ public final class Inventory {
 
     public List<Relationship> relationships() { return store.relationships(); }
 
-    /** The console reaches every peer with the settings of the server the relationship was added through. */
+    /**
+     * The console reaches every peer with the settings of the server the relationship was added through, except
+     * for the credentials of an https server, which a plain-http peer does not get
+     * ({@link ConnectionSettings#forPeer}).
+     */
     public Optional<ConnectionSettings> connectionFor(Relationship relationship, PeerDefinition peer) {
-        return store.server(relationship.serverName()).map(s -> s.connection().withUrl(peer.url()));
+        return store.server(relationship.serverName()).map(s -> s.connection().forPeer(peer.url()));
     }
 }

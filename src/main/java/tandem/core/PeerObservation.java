@@ -31,6 +31,11 @@ public record PeerObservation(String peer, boolean reachable, DaemonState daemon
                 null, problem, at);
     }
 
+    public PeerObservation withProblem(String sentence) {
+        return new PeerObservation(peer, reachable, daemon, haState, reportedRole, scopes, ageSeconds, inTouch,
+                communicationInterrupted, unackedClients, clockSkewSeconds, sentence, observedAt);
+    }
+
     /** The DHCP daemon answers through its control endpoint. */
     public boolean up() { return reachable && daemon == DaemonState.UP; }
 

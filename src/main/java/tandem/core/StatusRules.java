@@ -46,12 +46,15 @@ public final class StatusRules {
             } else if (o.daemon() == DaemonState.UNKNOWN) {
                 // it answered but would not say (credentials, an OMAPI key...): not counted as serving, not called down
                 reasons.add(who + "'s state cannot be read" + (o.problem() == null ? "" : ": " + o.problem()));
+            } else if (o.daemon() == DaemonState.DISABLED) {
+                reasons.add(who + " reports its DHCP service disabled" + (o.problem() == null ? "" : ": " + o.problem()));
             } else if (!o.up()) {
                 reasons.add(who + " is offline: its DHCP daemon does not answer");
             } else if (rel.mode() != HaMode.STANDALONE && o.haState() == null) {
                 reasons.add(who + " reports no HA state");
             } else if (rel.mode() != HaMode.STANDALONE && !states.isNormal(o.haState())) {
-                reasons.add(who + " is in state " + o.haState());
+                String meaning = states.meaning(o.haState());
+                reasons.add(who + " is in state " + o.haState() + (meaning == null ? "" : " (" + meaning + ")"));
             }
             if (o != null && o.up() && o.skew() == ClockSkew.ERROR) {
                 reasons.add(who + "'s clock is " + Math.abs(o.clockSkewSeconds())
@@ -83,7 +86,7 @@ public final class StatusRules {
     }
 
     private static boolean maybeServing(PeerObservation o) {
-        return o != null && o.reachable() && o.daemon() != DaemonState.DOWN;
+        return o != null && o.reachable() && o.daemon() != DaemonState.DOWN && o.daemon() != DaemonState.DISABLED;
     }
 
     /**
@@ -103,8 +106,10 @@ public final class StatusRules {
             return primary.get().name();
         }
         // The current source of truth keeps the role while its daemon answers, even while its HA state machine
-        // restarts (waiting, syncing) after a config-set: its configuration is still the authoritative one.
-        if (previous != null && rel.peer(previous).isPresent() && up(observed.get(previous))) {
+        // restarts (waiting, syncing) after a config-set: its configuration is still the authoritative one. Not
+        // when it reports its service disabled on purpose (maintenance, dhcp-disable): the partner takes over.
+        if (previous != null && rel.peer(previous).isPresent() && up(observed.get(previous))
+                && !states.handsOver(observed.get(previous).haState())) {
             return previous;
         }
         List<PeerDefinition> byPreference = rel.peers().stream()

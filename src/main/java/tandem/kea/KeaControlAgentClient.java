@@ -75,6 +75,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
     private static final int POOL_SHARDS = 64;
 
     private final ConnectionPool[] pools = new ConnectionPool[POOL_SHARDS];
+    private final long maxReplyBytes;
     private final OkHttpClient shared;
     private final ObjectMapper mapper;
     private final ConcurrentMap<ClientKey, OkHttpClient> derived = new ConcurrentHashMap<>();
@@ -96,7 +97,14 @@ public final class KeaControlAgentClient implements AutoCloseable {
     }
 
     public KeaControlAgentClient(ObjectMapper mapper) {
+        this(mapper, KeaReplyLimit.configured());
+    }
+
+    /** @param maxReplyBytes answers larger than this are refused with a {@link KeaFailure#PROTOCOL} failure */
+    public KeaControlAgentClient(ObjectMapper mapper, long maxReplyBytes) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        if (maxReplyBytes <= 0) throw new IllegalArgumentException("maxReplyBytes must be positive: " + maxReplyBytes);
+        this.maxReplyBytes = maxReplyBytes;
         // daemon threads: a client someone forgot to close must not keep the JVM alive
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
@@ -337,8 +345,16 @@ public final class KeaControlAgentClient implements AutoCloseable {
     private KeaReply interpret(KeaEndpoint ep, String command, String service, Response response) throws IOException {
         int code = response.code();
         ResponseBody responseBody = response.body();
-        String body = responseBody == null ? "" : responseBody.string();
         String http = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message());
+        String body;
+        try {
+            body = responseBody == null ? "" : KeaReplyLimit.read(responseBody, maxReplyBytes);
+        } catch (KeaReplyLimit.TooLarge e) {
+            return new KeaReply.Failure(KeaFailure.PROTOCOL, "The answer from " + ep.url() + " to '" + command
+                    + "' is larger than " + KeaReplyLimit.describe(maxReplyBytes) + ", the limit for one Kea"
+                    + " answer; it was not read (raise the limit with -D" + KeaReplyLimit.PROPERTY + "=MiB)",
+                    http + ": " + e.getMessage());
+        }
         String agent = "The Control Agent at " + ep.authority();
 
         if (code == 407) {

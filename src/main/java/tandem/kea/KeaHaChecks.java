@@ -50,11 +50,7 @@ public final class KeaHaChecks {
         String self = ha.path("this-server-name").asText(thisServerName);
         String mode = ha.path("mode").asText("");
 
-        if (!leaseCmds) {
-            out.add(ConfigCheck.error(self + " does not load libdhcp_lease_cmds.so: HA cannot synchronize leases "
-                    + "with its partner (a restarting server stays in syncing) and lease updates between the "
-                    + "servers fail; add the library to hooks-libraries before libdhcp_ha.so"));
-        }
+        leaseCommands(ha, self, leaseCmds).ifPresent(out::add);
 
         long heartbeat = number(ha, "heartbeat-delay", DEFAULT_HEARTBEAT_MS);
         long maxResponse = number(ha, "max-response-delay", DEFAULT_MAX_RESPONSE_MS);
@@ -78,6 +74,36 @@ public final class KeaHaChecks {
         }
         portCollision(dhcp4, ha, self, controlAgentUrl).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * HA uses the lease commands only to send lease updates to its partners and to synchronize its lease database
+     * with them. With a shared or replicated lease database both are turned off (send-lease-updates and
+     * sync-leases false, the ARM's "Lease Information Sharing"), and libdhcp_lease_cmds.so is then not needed.
+     */
+    private static java.util.Optional<ConfigCheck> leaseCommands(JsonNode ha, String self, boolean loaded) {
+        boolean updates = flag(ha, "send-lease-updates");
+        boolean sync = flag(ha, "sync-leases");
+        if (loaded || (!updates && !sync)) return java.util.Optional.empty();
+        String fails;
+        if (updates && sync) {
+            fails = "HA cannot synchronize leases with its partner (a restarting server stays in syncing) and lease"
+                    + " updates between the servers fail";
+        } else if (sync) {
+            fails = "HA cannot synchronize leases with its partner (sync-leases is true; a restarting server stays"
+                    + " in syncing)";
+        } else {
+            fails = "lease updates between the servers fail (send-lease-updates is true)";
+        }
+        return java.util.Optional.of(ConfigCheck.error(self + " does not load libdhcp_lease_cmds.so: " + fails
+                + "; add the library to hooks-libraries before libdhcp_ha.so, or set send-lease-updates and"
+                + " sync-leases to false when the servers share a lease database"));
+    }
+
+    /** A boolean HA parameter; Kea's default for both lease parameters is true. */
+    private static boolean flag(JsonNode ha, String field) {
+        JsonNode v = ha.get(field);
+        return v == null || !v.isBoolean() || v.booleanValue();
     }
 
     /**

@@ -61,6 +61,15 @@ public final class KeaPeerProbe implements PeerProbe {
         KeaStatus status = reply.parse(KeaStatus::from).orElseGet(() -> KeaStatus.from(null));
         Long skew = heartbeat.flatMap(h -> Optional.ofNullable(h.dateTime()))
                 .map(t -> Duration.between(now, t).toSeconds()).orElse(null);
+        if (status.disabledBy() != null) {
+            // it answers, but serves no client: neither counted as serving nor a source of truth
+            Optional<KeaHaStatus> h = matching(status, rel, peer);
+            return new PeerObservation(peer, true, DaemonState.DISABLED,
+                    h.map(KeaHaStatus::local).map(KeaHaStatus.Local::state).orElse(null),
+                    h.map(KeaHaStatus::local).map(KeaHaStatus.Local::role).orElse(null), List.of(), null, null, null,
+                    null, skew, "The DHCP service is disabled"
+                    + (status.disabledBy().equals("unknown") ? "" : " by " + status.disabledBy()), now);
+        }
         Optional<KeaHaStatus> ha = matching(status, rel, peer);
         if (rel.mode() == HaMode.STANDALONE || ha.isEmpty()) {
             return new PeerObservation(peer, true, DaemonState.UP, null, null, List.of(), null, null, null, null,

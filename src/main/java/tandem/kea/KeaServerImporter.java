@@ -101,7 +101,13 @@ public final class KeaServerImporter implements ServerImporter {
             relationships.add(rel);
             snapshots.add(new ConfigSnapshot(relName, d.thisServerName(), hash, json, now));
         }
-        return new ImportResult.Accepted(server, relationships, snapshots, ha.notes());
+        List<String> notes = new ArrayList<>(ha.notes());
+        for (Relationship rel : relationships) {
+            for (PeerDefinition p : rel.peers()) {
+                if (connection.withholdsCredentialsFrom(p.url())) notes.add(connection.withheldReason(p.name(), p.url()));
+            }
+        }
+        return new ImportResult.Accepted(server, relationships, snapshots, List.copyOf(notes));
     }
 
     /**

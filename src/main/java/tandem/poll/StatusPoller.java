@@ -250,11 +250,16 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             return CompletableFuture.completedFuture(
                     PeerObservation.unreachable(peer.name(), "The server record is missing", now));
         }
-        // every peer is reached with the settings of the server the relationship was added through
-        ConnectionSettings connection = server.connection().withUrl(peer.url());
+        // every peer is reached with the settings of the server the relationship was added through, except for
+        // credentials an https server's plain-http peer does not get: a problem it reports then says why
+        ConnectionSettings connection = server.connection().forPeer(peer.url());
+        String withheld = server.connection().withholdsCredentialsFrom(peer.url())
+                ? server.connection().withheldReason(peer.name(), peer.url()) : null;
         try {
             return probe.probe(rel, peer.name(), connection, prefs.timeout())
-                    .exceptionally(e -> PeerObservation.unreachable(peer.name(), String.valueOf(e.getMessage()), now));
+                    .exceptionally(e -> PeerObservation.unreachable(peer.name(), String.valueOf(e.getMessage()), now))
+                    .thenApply(o -> withheld == null || o.problem() == null ? o : o.withProblem(o.problem()
+                            + ". " + withheld));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(PeerObservation.unreachable(peer.name(), e.getMessage(), now));
         }

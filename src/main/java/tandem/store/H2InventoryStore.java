@@ -31,7 +31,7 @@ public final class H2InventoryStore implements InventoryStore {
     private static final Logger log = LoggerFactory.getLogger(H2InventoryStore.class);
 
     private static final String SERVER_COLUMNS =
-            "name, backend, url, proxy, username, password_enc, trust_anchor_pem, added_at";
+            "name, backend, url, proxy, username, password_enc, trust_anchor_pem, added_at, allow_plain_http_peers";
 
     private final Database db;
     private final SecretCipher cipher;
@@ -63,7 +63,7 @@ public final class H2InventoryStore implements InventoryStore {
         String passwordEnc = cipher.encrypt(conn.password());
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO server (" + SERVER_COLUMNS + ") KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "MERGE INTO server (" + SERVER_COLUMNS + ") KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, server.name());
                 ps.setString(2, server.backend().wire());
                 ps.setString(3, text(conn.url()));
@@ -72,6 +72,7 @@ public final class H2InventoryStore implements InventoryStore {
                 ps.setString(6, passwordEnc);
                 ps.setString(7, conn.trustAnchorPem());
                 ps.setObject(8, Database.toDb(server.addedAt()));
+                ps.setBoolean(9, conn.allowPlainHttpPeers());
                 ps.executeUpdate();
             }
             replaceRelationships(c, server.name(), rels);
@@ -231,17 +232,19 @@ public final class H2InventoryStore implements InventoryStore {
             }
         }
         ConnectionSettings conn = new ConnectionSettings(uri(row.url), uri(row.proxy), row.username, password,
-                row.trustAnchorPem);
+                row.trustAnchorPem, row.allowPlainHttpPeers);
         return new ServerRecord(row.name, Backend.fromWire(row.backend), conn, row.addedAt);
     }
 
     /** A server row as stored, password still encrypted; decrypted after the transaction. */
     private record ServerRow(String name, String backend, String url, String proxy, String username,
-                             String passwordEnc, String trustAnchorPem, java.time.Instant addedAt) {
+                             String passwordEnc, String trustAnchorPem, java.time.Instant addedAt,
+                             boolean allowPlainHttpPeers) {
         static ServerRow of(ResultSet rs) throws SQLException {
             return new ServerRow(rs.getString("name"), rs.getString("backend"), rs.getString("url"),
                     rs.getString("proxy"), rs.getString("username"), rs.getString("password_enc"),
-                    rs.getString("trust_anchor_pem"), Database.instant(rs, "added_at"));
+                    rs.getString("trust_anchor_pem"), Database.instant(rs, "added_at"),
+                    rs.getBoolean("allow_plain_http_peers"));
         }
 
         @Override public String toString() { return "ServerRow[" + name + "]"; }

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,8 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
     private final Map<String, Boolean> wasUp = new HashMap<>();
     private final Map<String, tandem.core.RelationshipStatus> lastStatus = new HashMap<>();
     private final Map<String, Instant> lastOutsideCheck = new HashMap<>();
+    /** Per relationship/peer: a peer whose resynchronization failed is retried less and less often. */
+    private final RetryBackoff resyncBackoff = new RetryBackoff();
     private final List<java.util.function.Consumer<StatusEvent>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Reads a peer's configuration for the outside-change check. */
@@ -175,12 +179,55 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
                 if (!p.name().equals(sot)) journal.markOutOfSync(rel.name(), p.name(), "primary returned", clock.instant());
             }
         }
-        Map<String, String> synced = changes.resynchronizeReturningPeers(rel.name());
+        resynchronize(changes, rel, state, sot);
+    }
+
+    /**
+     * Synchronizes the peers marked out of sync that are active again. A peer whose attempt failed waits one poll
+     * interval, then two, four... (at most {@link RetryBackoff#CAP}) before the next; a success resets it.
+     */
+    private void resynchronize(ConfigReplication changes, Relationship rel, RelationshipState state, String sot) {
+        Instant now = clock.instant();
+        Set<String> waiting = new HashSet<>();
+        Set<String> due = new HashSet<>();
+        Set<String> outOfSync = journal.outOfSync(rel.name()).keySet();
+        for (PeerDefinition p : rel.peers()) {
+            // synchronized some other way meanwhile (e.g. `kea sync`): its next failure starts afresh
+            if (!outOfSync.contains(p.name())) resyncBackoff.succeeded(key(rel, p.name()));
+        }
+        for (String peer : outOfSync) {
+            (resyncBackoff.due(key(rel, peer), now) ? due : waiting).add(peer);
+        }
+        if (due.isEmpty()) return;
+        Map<String, String> synced;
+        try {
+            synced = changes.resynchronizeReturningPeers(rel.name(), waiting);
+        } catch (tandem.core.change.ChangeBlocked busy) {
+            throw busy; // another process holds the relationship: no failure of the peers
+        } catch (RuntimeException e) {
+            // e.g. the source of truth did not answer: every peer that would have been tried waits
+            for (String peer : due) backOff(rel, peer, now, e.getMessage());
+            throw e;
+        }
         for (var e : synced.entrySet()) {
+            if (ConfigReplication.SYNCED.equals(e.getValue())) {
+                resyncBackoff.succeeded(key(rel, e.getKey()));
+            } else {
+                backOff(rel, e.getKey(), now, e.getValue());
+            }
             LOG.info("{}: synchronized {} from {}: {}", rel.name(), e.getKey(), sot, e.getValue());
             record(new StatusEvent(clock.instant(), rel.name(), state.status(), state.status(),
                     e.getKey() + " was synchronized from " + sot + ": " + e.getValue()));
         }
+    }
+
+    private void backOff(Relationship rel, String peer, Instant now, String why) {
+        Duration wait = resyncBackoff.failed(key(rel, peer), now, preferences.get().pollInterval());
+        LOG.info("{}: synchronizing {} failed ({}); next attempt in {} s", rel.name(), peer, why, wait.toSeconds());
+    }
+
+    private static String key(Relationship rel, String peer) {
+        return rel.name() + "/" + peer;
     }
 
     /** Compares the source of truth's configuration with the last one seen, every outsideCheckInterval. */

@@ -5,7 +5,8 @@ import tandem.core.PeerObservation;
 
 /** The small indicator beside a peer: what answered when the console last asked. */
 public enum PeerIndicator {
-    UP("up"), DAEMON_DOWN("daemon down"), UNREACHABLE("unreachable"), UNKNOWN("not polled yet");
+    UP("up"), DAEMON_DOWN("daemon down"), DISABLED("DHCP service disabled"), UNREACHABLE("unreachable"),
+    UNKNOWN("not polled yet");
 
     private final String label;
 
@@ -19,6 +20,7 @@ public enum PeerIndicator {
         if (o == null) return UNKNOWN;
         if (!o.reachable()) return UNREACHABLE;
         if (o.daemon() == DaemonState.UP) return UP;
+        if (o.daemon() == DaemonState.DISABLED) return DISABLED;
         // reachable but the daemon does not answer (or the agent cannot tell): the service is not there
         return DAEMON_DOWN;
     }

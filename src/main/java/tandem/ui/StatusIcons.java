@@ -27,6 +27,8 @@ public final class StatusIcons {
         return switch (indicator) {
             case UP -> SvgIcon.OK;
             case DAEMON_DOWN -> SvgIcon.SERVICE_DOWN;
+            // it answers but serves no client: impaired rather than down
+            case DISABLED -> SvgIcon.IMPAIRED;
             case UNREACHABLE -> SvgIcon.UNREACHABLE;
             case UNKNOWN -> SvgIcon.STALE;
         };

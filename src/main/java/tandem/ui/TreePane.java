@@ -28,7 +28,7 @@ import tandem.ui.ConsoleNode.ServerItem;
 final class TreePane {
     private static final Set<String> CELL_CLASSES = Set.of("relationship-node", "peer-node", "server-node", "stale",
             "status-ok", "status-impaired", "status-service-down", "status-unreachable", "status-unknown",
-            "peer-up", "peer-daemon-down", "peer-unreachable", "peer-unknown", "source-of-truth");
+            "peer-up", "peer-daemon-down", "peer-disabled", "peer-unreachable", "peer-unknown", "source-of-truth");
     private final MainViewModel vm;
     private final TreeView<ConsoleNode> tree = new TreeView<>();
     private final TreeItem<ConsoleNode> treeRoot = new TreeItem<>();

@@ -59,6 +59,13 @@ class KeaHaChecksTest {
                 Arguments.of("\"max-unacked-clients\":0", true, "", "http://10.0.0.1:8000/", "warning", "partner-down at once"),
                 Arguments.of("\"max-unacked-clients\":10", true, "", "http://10.0.0.1:8000/", "", ""),
                 Arguments.of("", false, "", "http://10.0.0.1:8000/", "error", "libdhcp_lease_cmds.so"),
+                // a shared lease database: HA neither sends lease updates nor synchronizes, so needs no lease_cmds
+                Arguments.of("\"send-lease-updates\":false,\"sync-leases\":false", false, "", "http://10.0.0.1:8000/", "", ""),
+                Arguments.of("\"send-lease-updates\":false,\"sync-leases\":false", true, "", "http://10.0.0.1:8000/", "", ""),
+                Arguments.of("\"send-lease-updates\":true,\"sync-leases\":true", false, "", "http://10.0.0.1:8000/", "error", "lease updates"),
+                Arguments.of("\"send-lease-updates\":false,\"sync-leases\":true", false, "", "http://10.0.0.1:8000/", "error", "sync-leases is true"),
+                Arguments.of("\"send-lease-updates\":true,\"sync-leases\":false", false, "", "http://10.0.0.1:8000/", "error", "send-lease-updates is true"),
+                Arguments.of("\"send-lease-updates\":false", false, "", "http://10.0.0.1:8000/", "error", "sync-leases is true"),
                 Arguments.of(HA_DEDICATED, true, MT_DEDICATED, "http://10.0.0.1:8000/", "error", "port 8000"),
                 Arguments.of(HA_DEDICATED, true, MT_DEDICATED, "http://0.0.0.0:8000/", "error", "port 8000"),
                 Arguments.of(HA_DEDICATED, true, MT_DEDICATED, "http://10.0.0.1:8001/", "", ""),

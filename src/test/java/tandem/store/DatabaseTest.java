@@ -141,9 +141,10 @@ class DatabaseTest {
     static List<String> shippedMigrations() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
             return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__")))
-                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .filter(n -> n.matches("V\\d+(_\\d+)?__.*\\.sql"))
+                    // Flyway reads V7_1 as version 7.1
+                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+                    .sorted(java.util.Comparator.comparing(java.math.BigDecimal::new))
                     .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -44,6 +44,11 @@ public final class KeaServerAdd implements Callable<Integer> {
     @Option(names = "--trust-anchor", paramLabel = "PEM", description = "CA certificate (PEM file) to trust for https")
     Path trustAnchor;
 
+    @Option(names = ConnectionSettings.ALLOW_PLAIN_HTTP_PEERS_OPTION,
+            description = "Send the --user credentials also to peers whose URL in the Kea configuration is plain"
+                    + " http when --url is https (by default they are withheld from such peers)")
+    boolean allowPlainHttpPeers;
+
     @Override
     public Integer call() throws IOException {
         URI agent = httpUri(url, "--url");
@@ -59,7 +64,7 @@ public final class KeaServerAdd implements Callable<Integer> {
         String pem = trustAnchor == null ? null : Inputs.read(spec, "--trust-anchor", trustAnchor);
         var services = TandemCommand.of(spec).services();
         ImportResult result = services.inventory().add(Backend.KEA, name,
-                new ConnectionSettings(agent, proxyUri, user, password, pem));
+                new ConnectionSettings(agent, proxyUri, user, password, pem, allowPlainHttpPeers));
         if (result instanceof ImportResult.Refused r) {
             spec.commandLine().getErr().println("Refused: " + r.message());
             return TandemCommand.EXIT_REFUSED;

@@ -16,8 +16,14 @@ public interface ConfigReplication {
     /** Replays the changes made while the primary was away on the returning primary; how many were replayed. */
     int replayJournal(String relationship);
 
-    /** Brings peers marked out of sync that are active again in line; each peer's outcome. */
-    Map<String, String> resynchronizeReturningPeers(String relationship);
+    /**
+     * Brings peers marked out of sync that are active again in line, except those in {@code skip} (still waiting
+     * after a failed attempt); each attempted peer's outcome, {@link #SYNCED} when it worked.
+     */
+    Map<String, String> resynchronizeReturningPeers(String relationship, java.util.Set<String> skip);
+
+    /** The outcome of a peer that now holds the source of truth's configuration. */
+    String SYNCED = "verified";
 
     /** The configuration a peer runs now, as text, or empty when it does not answer. */
     Optional<String> currentConfig(Relationship relationship, String peer);

@@ -310,13 +310,14 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
 
     /** Peers marked out of sync that answer again are synchronized; returns their outcomes. */
     @Override
-    public Map<String, String> resynchronizeReturningPeers(String relationshipName) {
+    public Map<String, String> resynchronizeReturningPeers(String relationshipName, Set<String> skip) {
         Relationship rel = relationship(relationshipName);
         Map<String, String> outOfSync = journal.outOfSync(rel.name());
         if (outOfSync.isEmpty()) return Map.of();
         RelationshipState state = status.current().get(rel.name());
         Set<String> back = new HashSet<>();
         for (String peer : outOfSync.keySet()) {
+            if (skip.contains(peer)) continue;
             PeerObservation o = state == null ? null : state.peers().get(peer);
             // only once it reports itself active: a config-set while HA is still syncing would restart it
             if (StatusRules.isActive(o, rel.mode(), KeaStates.VOCABULARY) && !peer.equals(state.assessment().sourceOfTruth())) back.add(peer);
