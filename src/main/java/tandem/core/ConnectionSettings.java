@@ -1,6 +1,7 @@
 package tandem.core;
 
 import java.net.URI;
+import tandem.core.change.Redaction;
 
 /**
  * How the console reaches a server's control endpoint.
@@ -19,7 +20,7 @@ public record ConnectionSettings(URI url, URI proxy, String username, String pas
     public boolean hasCredentials() { return username != null && !username.isBlank(); }
 
     @Override public String toString() {
-        return "ConnectionSettings[url=" + url + ", proxy=" + proxy + ", username=" + username
+        return "ConnectionSettings[url=" + Redaction.uri(url) + ", proxy=" + Redaction.uri(proxy) + ", username=" + username
                 + ", password=" + (password == null ? "none" : "****") + ", trustAnchor="
                 + (trustAnchorPem == null ? "none" : "set") + "]";
     }

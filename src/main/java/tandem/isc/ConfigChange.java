@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tandem.core.change.Redaction;
 
 /**
  * An edit of a configuration, file by file: what each changed file says before and after. It is what the console
@@ -39,7 +40,11 @@ public record ConfigChange(String mainPath, Map<String, String> before, Map<Stri
 
     public List<String> changedFiles() { return List.copyOf(after.keySet()); }
 
-    /** A unified diff of every changed file (three lines of context), as {@code diff -u} would print it. */
+    /**
+     * A unified diff of every changed file (three lines of context), as {@code diff -u} would print it, redacted: a
+     * key's {@code secret} never shows, not even as a context line. Only for people and the audit trail; the files
+     * themselves are in {@link #before} and {@link #after}.
+     */
     public String unifiedDiff() {
         StringBuilder out = new StringBuilder();
         for (var e : after.entrySet()) {
@@ -50,7 +55,7 @@ public record ConfigChange(String mainPath, Map<String, String> before, Map<Stri
                     from, patch, 3);
             diff.forEach(l -> out.append(l).append('\n'));
         }
-        return out.toString();
+        return Redaction.redact(out.toString());
     }
 
     private static String slash(String p) { return p.startsWith("/") ? p : "/" + p; }
