@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class IscJournal {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The value of a {@code secret} statement, quoted or not (as {@link tandem.core.change.Redaction} finds it). */
-    private static final Pattern SECRET = Pattern.compile("(\\bsecret\\s+)(\"(?:[^\"\\\\]|\\\\.)*\"|[^;\\s]+)",
+    // an unrolled loop with possessive quantifiers: (?:[^"\\]|\\.)* recurses per character and overflows on long strings
+    private static final Pattern SECRET = Pattern.compile("(\\bsecret\\s++)(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|[^;\\s]++)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEALED = Pattern.compile("\\{tandem-sealed:([A-Za-z0-9+/=:_-]+)}");
 

@@ -62,4 +62,31 @@ class RedactionTest {
         assertFalse(Redaction.isSecretName("basic-auth-user"));
         assertFalse(Redaction.isSecretName("hostkey"));
     }
+
+    @Test
+    void longQuotedTextDoesNotOverflowTheStack() {
+        // a stack trace or a configuration with a long string once ended in a StackOverflowError here
+        String longString = "\"" + "ab\\\"".repeat(200_000) + "\"";
+        String text = "{\"note\": " + longString + ", \"password\": \"pw-1\"} secret " + longString + ";";
+        String out = Redaction.redact(text);
+        assertFalse(out.contains("pw-1"));
+        assertTrue(out.endsWith("\"password\": \"****\"} secret ****;"), out.substring(out.length() - 60));
+    }
+
+    @Test
+    void anUnbalancedQuoteOnOneLineDoesNotHideASecretOnTheNext() {
+        String out = Redaction.redact("dhcpd said: \"odd\n  \"password\": \"pw-2\",\n \"user\": \"u\"");
+        assertFalse(out.contains("pw-2"), out);
+        assertTrue(out.contains("\"user\": \"u\""), out);
+    }
+
+    @Test
+    void manyUnclosedQuotesAndUrlsTakeLinearTime() {
+        String quotes = "\"ab\\\"".repeat(300_000);
+        String urls = "a://b".repeat(300_000) + " " + "x.".repeat(300_000);
+        long started = System.nanoTime();
+        assertEquals(quotes, Redaction.redact(quotes));
+        assertEquals(urls, Redaction.redact(urls));
+        assertTrue(System.nanoTime() - started < 5_000_000_000L, "took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
 }
