@@ -12,7 +12,7 @@ import tandem.core.change.Redaction;
 public record Assessment(RelationshipStatus status, String sourceOfTruth, List<String> reasons) {
     public Assessment {
         // sentences may quote a server's answer, which may quote its configuration
-        reasons = reasons.stream().map(Redaction::redact).toList();
+        reasons = List.copyOf(reasons.stream().map(Redaction::redact).toList());
     }
 
     public String summary() {
