@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tandem.core.Relationship;
 import tandem.core.ServerRecord;
+import tandem.core.change.Redaction;
 
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Add, list and remove DHCP servers.",
         subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.Remove.class})
@@ -49,8 +50,8 @@ final class ServerCommand {
                     ObjectNode n = list.addObject();
                     n.put("name", s.name());
                     n.put("backend", s.backend().wire());
-                    n.put("url", s.connection().url().toString());
-                    n.put("proxy", s.connection().proxy() == null ? null : s.connection().proxy().toString());
+                    n.put("url", Redaction.uri(s.connection().url()));
+                    n.put("proxy", Redaction.uri(s.connection().proxy()));
                     ArrayNode rels = n.putArray("relationships");
                     relationships.stream().filter(r -> r.serverName().equals(s.name())).forEach(r -> rels.add(r.name()));
                 }
@@ -62,8 +63,8 @@ final class ServerCommand {
                 return 0;
             }
             for (ServerRecord s : servers) {
-                out.println(s.name() + "  " + s.backend().wire() + "  " + s.connection().url()
-                        + (s.connection().proxy() == null ? "" : "  via " + s.connection().proxy()));
+                out.println(s.name() + "  " + s.backend().wire() + "  " + Redaction.uri(s.connection().url())
+                        + (s.connection().proxy() == null ? "" : "  via " + Redaction.uri(s.connection().proxy())));
                 relationships.stream().filter(r -> r.serverName().equals(s.name())).forEach(r ->
                         out.println("  " + r.name() + "  " + r.mode().wire() + "  "
                                 + String.join(", ", r.peers().stream().map(p -> p.name() + "=" + p.role().wire()).toList())));

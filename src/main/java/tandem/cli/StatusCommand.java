@@ -1,5 +1,6 @@
 package tandem.cli;
 
+import tandem.core.change.Redaction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,7 +70,7 @@ final class StatusCommand implements Callable<Integer> {
                 ObjectNode n = peers.addObject();
                 n.put("name", p.name());
                 n.put("role", p.role().wire());
-                n.put("url", p.url().toString());
+                n.put("url", Redaction.uri(p.url()));
                 n.put("reachable", o != null && o.reachable());
                 n.put("daemon", o == null ? "unknown" : o.daemon().wire());
                 n.put("haState", o == null ? null : o.haState());
@@ -97,7 +98,7 @@ final class StatusCommand implements Callable<Integer> {
                         : o.daemon() == tandem.core.DaemonState.DISABLED ? "DHCP service disabled"
                         : o.daemon() != tandem.core.DaemonState.UP ? "daemon " + o.daemon().wire()
                         : o.haState() == null ? "up" : o.haState();
-                out.printf("    %-16s %-9s %-28s %s%n", p.name(), p.role().wire(), p.url(), state);
+                out.printf("    %-16s %-9s %-28s %s%n", p.name(), p.role().wire(), Redaction.uri(p.url()), state);
             }
             s.assessment().reasons().forEach(r -> out.println("    ! " + r));
             checks.apply(s).forEach(c -> out.println("    " + c.severity().wire() + ": " + c.sentence()));

@@ -1,6 +1,7 @@
 package tandem.core;
 
 import java.util.List;
+import tandem.core.change.Redaction;
 
 /**
  * The verdict on a relationship after one poll.
@@ -10,7 +11,8 @@ import java.util.List;
  */
 public record Assessment(RelationshipStatus status, String sourceOfTruth, List<String> reasons) {
     public Assessment {
-        reasons = List.copyOf(reasons);
+        // sentences may quote a server's answer, which may quote its configuration
+        reasons = List.copyOf(reasons.stream().map(Redaction::redact).toList());
     }
 
     public String summary() {

@@ -2,6 +2,7 @@ package tandem.core;
 
 import java.net.URI;
 import java.util.Locale;
+import tandem.core.change.Redaction;
 
 /**
  * How the console reaches a server's control endpoint.
@@ -65,7 +66,7 @@ public record ConnectionSettings(URI url, URI proxy, String username, String pas
     }
 
     @Override public String toString() {
-        return "ConnectionSettings[url=" + url + ", proxy=" + proxy + ", username=" + username
+        return "ConnectionSettings[url=" + Redaction.uri(url) + ", proxy=" + Redaction.uri(proxy) + ", username=" + username
                 + ", password=" + (password == null ? "none" : "****") + ", trustAnchor="
                 + (trustAnchorPem == null ? "none" : "set")
                 + (allowPlainHttpPeers ? ", allowPlainHttpPeers" : "") + "]";

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tandem.core.change.Redaction;
 
 /**
  * An edit of a configuration, file by file: what each changed file says before and after. It is what the console
@@ -40,9 +41,10 @@ public record ConfigChange(String mainPath, Map<String, String> before, Map<Stri
     public List<String> changedFiles() { return List.copyOf(after.keySet()); }
 
     /**
-     * A unified diff of every changed file (three lines of context), as {@code diff -u} would print it, for people:
-     * each line decoded as UTF-8 where it is valid UTF-8, else one character per byte ({@link ConfText#toUnicode}).
-     * The texts themselves ({@link #before()}, {@link #after()}) stay held bytes.
+     * A unified diff of every changed file (three lines of context), as {@code diff -u} would print it, redacted: a
+     * key's {@code secret} never shows, not even as a context line. Each line is decoded as UTF-8 where it is valid
+     * UTF-8, else one character per byte ({@link ConfText#toUnicode}). Only for people and the audit trail; the
+     * files themselves, held bytes, are in {@link #before} and {@link #after}.
      */
     public String unifiedDiff() {
         StringBuilder out = new StringBuilder();
@@ -54,7 +56,7 @@ public record ConfigChange(String mainPath, Map<String, String> before, Map<Stri
                     from, patch, 3);
             diff.forEach(l -> out.append(ConfText.toUnicode(l)).append('\n'));
         }
-        return out.toString();
+        return Redaction.redact(out.toString());
     }
 
     private static String slash(String p) { return p.startsWith("/") ? p : "/" + p; }

@@ -17,26 +17,29 @@ import java.util.regex.Pattern;
  * each changed file's text before and after, so that it can be settled and undone from any process.
  *
  * <p>A dhcpd.conf may hold key secrets (the OMAPI key, DDNS keys): their values are sealed with the data folder's
- * key before the text is stored, so no secret is kept in clear in the journal, and opened again when read.
+ * key before the text is stored, so no secret is kept in clear in the journal, and opened again when read. Each
+ * sealed value is bound to the server and file it belongs to: moved into another entry's file, it does not open.
  */
 public final class IscJournal {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The value of a {@code secret} statement, quoted or not (as {@link tandem.core.change.Redaction} finds it). */
-    private static final Pattern SECRET = Pattern.compile("(\\bsecret\\s+)(\"(?:[^\"\\\\]|\\\\.)*\"|[^;\\s]+)",
+    // an unrolled loop with possessive quantifiers: (?:[^"\\]|\\.)* recurses per character and overflows on long strings
+    private static final Pattern SECRET = Pattern.compile("(\\bsecret\\s++)(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|[^;\\s]++)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEALED = Pattern.compile("\\{tandem-sealed:([A-Za-z0-9+/=:_-]+)}");
 
     /** Seals and opens secrets with the data folder's key. */
     public interface Sealer {
-        String seal(String secret);
+        /** @param binding where the secret belongs (server and file): opening it elsewhere fails */
+        String seal(String secret, String binding);
 
-        String open(String sealed);
+        String open(String sealed, String binding);
 
         /** Keeps secrets as they are: for journals that live in memory only. */
         Sealer NONE = new Sealer() {
-            @Override public String seal(String secret) { return secret; }
+            @Override public String seal(String secret, String binding) { return secret; }
 
-            @Override public String open(String sealed) { return sealed; }
+            @Override public String open(String sealed, String binding) { return sealed; }
         };
     }
 
@@ -54,17 +57,18 @@ public final class IscJournal {
         root.put("version", 1);
         root.set("where", location(where));
         root.put("mainPath", change.mainPath());
-        root.set("before", texts(change.before()));
-        root.set("after", texts(change.after()));
+        root.set("before", texts(where, change.before()));
+        root.set("after", texts(where, change.after()));
         return root.toString();
     }
 
     public Entry read(String json) {
         JsonNode root = parse(json);
         Map<String, String> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
-        root.path("after").fields().forEachRemaining(e -> after.put(e.getKey(), open(e.getValue().asText())));
-        root.path("before").fields().forEachRemaining(e -> before.put(e.getKey(), open(e.getValue().asText())));
-        return new Entry(location(root.path("where")), new ConfigChange(root.path("mainPath").asText(), before, after, List.of()));
+        IscLocation where = location(root.path("where"));
+        root.path("after").fields().forEachRemaining(e -> after.put(e.getKey(), open(where, e.getKey(), e.getValue().asText())));
+        root.path("before").fields().forEachRemaining(e -> before.put(e.getKey(), open(where, e.getKey(), e.getValue().asText())));
+        return new Entry(where, new ConfigChange(root.path("mainPath").asText(), before, after, List.of()));
     }
 
     /** Only where the file is: what settling needs to know to lock, without opening any secret. */
@@ -83,19 +87,26 @@ public final class IscJournal {
         return List.of(n.path("server").asText(), n.path("peer").asText());
     }
 
-    private ObjectNode texts(Map<String, String> files) {
+    private ObjectNode texts(IscLocation where, Map<String, String> files) {
         ObjectNode n = JSON.createObjectNode();
-        files.forEach((f, text) -> n.put(f, seal(text)));
+        files.forEach((f, text) -> n.put(f, seal(where, f, text)));
         return n;
     }
 
-    String seal(String text) {
-        if (sealer == Sealer.NONE) return text;
-        return replace(SECRET.matcher(text), m -> m.group(1) + "{tandem-sealed:" + sealer.seal(m.group(2)) + "}");
+    /** What a sealed secret of this file is bound to: the server (or where the file is) and the file. */
+    static String binding(IscLocation where, String file) {
+        return "isc-journal\u0000" + where.name() + "\u0000" + file;
     }
 
-    String open(String text) {
-        return replace(SEALED.matcher(text), m -> sealer.open(m.group(1)));
+    String seal(IscLocation where, String file, String text) {
+        if (sealer == Sealer.NONE) return text;
+        String binding = binding(where, file);
+        return replace(SECRET.matcher(text), m -> m.group(1) + "{tandem-sealed:" + sealer.seal(m.group(2), binding) + "}");
+    }
+
+    String open(IscLocation where, String file, String text) {
+        String binding = binding(where, file);
+        return replace(SEALED.matcher(text), m -> sealer.open(m.group(1), binding));
     }
 
     private static String replace(Matcher m, java.util.function.Function<Matcher, String> with) {

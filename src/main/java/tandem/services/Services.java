@@ -75,11 +75,13 @@ public final class Services implements AutoCloseable {
         this.dataDir = dataDir;
         Clock clock = Clock.systemUTC();
         this.database = Database.open(dataDir);
+        // one key for every secret of the folder: in the desktop keyring where there is one, else in the folder
+        SecretCipher cipher = SecretCipher.forDataFolder(dataDir);
         this.kea = new KeaControlAgentClient();
-        this.stateStore = new H2StateStore(database);
+        this.stateStore = new H2StateStore(database, cipher);
         this.preferenceStore = new H2PreferenceStore(database);
         this.preferences = preferenceStore.load();
-        H2InventoryStore inventoryStore = new H2InventoryStore(database, SecretCipher.inDirectory(dataDir));
+        H2InventoryStore inventoryStore = new H2InventoryStore(database, cipher);
         // each backend is registered here, once; everything else asks the registry
         this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock);
         this.backends = new Backends(List.of(
@@ -99,19 +101,28 @@ public final class Services implements AutoCloseable {
                 replicationStore, stateStore, () -> preferences, poller::current, changes::currentConfig,
                 outsideCheckInterval(), clock);
         this.iscChanges = new IscChangeService(runner, inventory, replicationStore, knownHosts(dataDir),
-                sealer(SecretCipher.inDirectory(dataDir)), () -> lockWait, clock);
+                sealer(cipher), () -> lockWait, clock);
         runner.register(IscChangeService.KIND, iscChanges.settler());
         runner.register(IscChangeService.PARTNER_DOWN_KIND, iscChanges.partnerDownSettler());
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
     }
 
-    /** Secrets in journaled dhcpd.conf text are sealed with the data folder's key, like stored passwords. */
+    /**
+     * Secrets in journaled dhcpd.conf text are sealed with the data folder's key, like stored passwords, bound to
+     * their server and file. Entries journaled by an earlier version hold unbound values: still opened, so their
+     * changes can be settled and undone.
+     */
     private static IscJournal.Sealer sealer(SecretCipher cipher) {
         return new IscJournal.Sealer() {
-            @Override public String seal(String secret) { return cipher.encrypt(secret); }
+            @Override public String seal(String secret, String binding) {
+                return cipher.encrypt(secret, SecretCipher.binding("change_journal", "isc", binding));
+            }
 
-            @Override public String open(String sealed) { return cipher.decrypt(sealed); }
+            @Override public String open(String sealed, String binding) {
+                return SecretCipher.isUnbound(sealed) ? cipher.decryptUnbound(sealed)
+                        : cipher.decrypt(sealed, SecretCipher.binding("change_journal", "isc", binding));
+            }
         };
     }
 

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>The console and any number of command-line processes share one folder: H2's automatic mixed mode lets the
  * first process own the file and serve the others over a loopback socket, and when it exits the others reconnect
  * and one of them takes over. Migrations run at open under Flyway and a folder-wide file lock.
+ *
+ * <p>That server listens on 127.0.0.1 and tells its address in the lock file, so any local user could connect: the
+ * database user {@code tandem} has a random password, kept owner-only in {@code db.password} in the data folder.
+ * A database an earlier version made with an empty password gets it at the first open.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -36,6 +40,7 @@ public final class Database implements AutoCloseable {
     public static final String FILE_STEM = "tandem";
     static final String MIGRATION_LOCK = "tandem.migration.lock";
     static final String USER = "tandem";
+    public static final String PASSWORD_FILE = "db.password";
 
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_ATTEMPTS = 8;
@@ -64,12 +69,24 @@ public final class Database implements AutoCloseable {
                     : "Cannot create the data folder " + dir, e);
         }
         String url = url(dir);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
+        String password;
+        try {
+            password = DatabasePassword.readOrCreate(dir.resolve(PASSWORD_FILE));
+        } catch (IOException e) {
+            throw new StoreException("Cannot read or create " + dir.resolve(PASSWORD_FILE) + ": " + e.getMessage(), e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout((int) OPEN_TIMEOUT.toSeconds());
         Database db = new Database(dir, pool);
         try {
-            db.transaction(c -> null); // opens the file, or finds the process that owns it
+            try {
+                db.transaction(c -> null); // opens the file (a new one gets the password), or finds its owner
+            } catch (StoreException e) {
+                if (!DatabasePassword.isWrongPassword(e)) throw e;
+                DatabasePassword.setOnUnprotected(url, USER, password, dir);
+                db.transaction(c -> null);
+            }
             db.migrate();
             // H2 creates its files with the process's umask: private before anyone else could open the folder
             OwnerOnlyFiles.secure(dir);

@@ -26,7 +26,11 @@ import tandem.core.Relationship;
 import tandem.core.ServerRecord;
 import tandem.core.port.InventoryStore;
 
-/** Servers and their relationships in the local database; passwords are stored encrypted. */
+/**
+ * Servers and their relationships in the local database. Passwords and proxy credentials are stored encrypted, each
+ * bound to its server and to where it is sent (the URL, the proxy): a value copied into another row, or left behind
+ * when the URL is changed in the database, no longer decrypts.
+ */
 public final class H2InventoryStore implements InventoryStore {
     private static final Logger log = LoggerFactory.getLogger(H2InventoryStore.class);
 
@@ -39,6 +43,7 @@ public final class H2InventoryStore implements InventoryStore {
     public H2InventoryStore(Database db, SecretCipher cipher) {
         this.db = Objects.requireNonNull(db, "db");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
+        upgradeLegacySecrets();
     }
 
     /**
@@ -59,20 +64,25 @@ public final class H2InventoryStore implements InventoryStore {
             }
         }
         ConnectionSettings conn = server.connection();
+        String url = text(conn.url());
+        String proxy = text(withoutUserInfo(conn.proxy()));
+        String proxyAuth = conn.proxy() == null ? null : conn.proxy().getRawUserInfo();
         // Encrypted once, outside the transaction, so a retried transaction writes the same value.
-        String passwordEnc = cipher.encrypt(conn.password());
+        String passwordEnc = cipher.encrypt(conn.password(), passwordBinding(server.name(), url));
+        String proxyAuthEnc = cipher.encrypt(proxyAuth, proxyBinding(server.name(), proxy));
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO server (" + SERVER_COLUMNS + ") KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "MERGE INTO server (" + SERVER_COLUMNS + ") KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")) {
                 ps.setString(1, server.name());
                 ps.setString(2, server.backend().wire());
-                ps.setString(3, text(conn.url()));
-                ps.setString(4, text(conn.proxy()));
+                ps.setString(3, url);
+                ps.setString(4, proxy);
                 ps.setString(5, conn.username());
                 ps.setString(6, passwordEnc);
                 ps.setString(7, conn.trustAnchorPem());
                 ps.setObject(8, Database.toDb(server.addedAt()));
                 ps.setBoolean(9, conn.allowPlainHttpPeers());
+                ps.setString(10, proxyAuthEnc);
                 ps.executeUpdate();
             }
             replaceRelationships(c, server.name(), rels);
@@ -221,30 +231,104 @@ public final class H2InventoryStore implements InventoryStore {
     }
 
     private ServerRecord toRecord(ServerRow row) {
-        String password = null;
-        if (row.passwordEnc != null) {
-            try {
-                password = cipher.decrypt(row.passwordEnc);
-            } catch (RuntimeException e) {
-                // Happens when the database was copied without secret.key: the password must be entered again.
-                log.warn("The stored password of server {} cannot be decrypted ({}); it must be entered again",
-                        row.name, e.getMessage());
-            }
-        }
-        ConnectionSettings conn = new ConnectionSettings(uri(row.url), uri(row.proxy), row.username, password,
+        String password = secret(row, "password", row.passwordEnc, passwordBinding(row.name, row.url));
+        URI proxy = uri(row.proxy);
+        String proxyAuth = secret(row, "proxy credentials", row.proxyAuthEnc, proxyBinding(row.name, row.proxy));
+        if (proxy != null && proxyAuth != null) proxy = withUserInfo(proxy, proxyAuth);
+        ConnectionSettings conn = new ConnectionSettings(uri(row.url), proxy, row.username, password,
                 row.trustAnchorPem, row.allowPlainHttpPeers);
         return new ServerRecord(row.name, Backend.fromWire(row.backend), conn, row.addedAt);
     }
 
-    /** A server row as stored, password still encrypted; decrypted after the transaction. */
+    private String secret(ServerRow row, String what, String stored, String binding) {
+        if (stored == null) return null;
+        try {
+            return cipher.decrypt(stored, binding);
+        } catch (RuntimeException e) {
+            // the database was copied without its key, the key is unreachable, or the value was moved or altered
+            log.warn("The stored {} of server {} cannot be decrypted ({}); it must be entered again", what, row.name,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    static String passwordBinding(String server, String url) {
+        return SecretCipher.binding("server", "password_enc", server, url);
+    }
+
+    static String proxyBinding(String server, String proxyWithoutUserInfo) {
+        return SecretCipher.binding("server", "proxy_auth_enc", server, proxyWithoutUserInfo);
+    }
+
+    /**
+     * Encrypts again, bound to their rows, the secrets an earlier version stored (see V7__bound_secrets.sql). A row
+     * whose value cannot be read keeps its mark and is tried again at the next open; a failure never stops the open.
+     */
+    private void upgradeLegacySecrets() {
+        try {
+            int upgraded = db.transaction(c -> {
+                List<ServerRow> legacy = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + SERVER_COLUMNS + " FROM server"
+                        + " WHERE legacy_secrets");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) legacy.add(ServerRow.of(rs));
+                }
+                int n = 0;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE server SET password_enc = ?, proxy = ?,"
+                        + " proxy_auth_enc = ?, legacy_secrets = FALSE WHERE name = ? AND legacy_secrets")) {
+                    for (ServerRow row : legacy) {
+                        String password;
+                        try {
+                            password = SecretCipher.isUnbound(row.passwordEnc) ? cipher.decryptUnbound(row.passwordEnc)
+                                    : cipher.decrypt(row.passwordEnc, passwordBinding(row.name, row.url));
+                        } catch (UnreadableSecretException e) {
+                            log.warn("The stored password of server {} cannot be decrypted ({}); left as it is",
+                                    row.name, e.getMessage());
+                            continue;
+                        }
+                        URI proxy = uri(row.proxy);
+                        String proxyText = text(withoutUserInfo(proxy));
+                        ps.setString(1, cipher.encrypt(password, passwordBinding(row.name, row.url)));
+                        ps.setString(2, proxyText);
+                        ps.setString(3, cipher.encrypt(proxy == null ? null : proxy.getRawUserInfo(),
+                                proxyBinding(row.name, proxyText)));
+                        ps.setString(4, row.name);
+                        n += ps.executeUpdate();
+                    }
+                }
+                return n;
+            });
+            if (upgraded > 0) log.info("Encrypted the secrets of {} server(s) again, each bound to its server", upgraded);
+        } catch (RuntimeException e) {
+            log.warn("The stored secrets could not be encrypted again yet: {}", e.getMessage());
+        }
+    }
+
+    /** The URI without its user information (which the store keeps encrypted), or null. */
+    static URI withoutUserInfo(URI uri) {
+        if (uri == null || uri.getRawUserInfo() == null) return uri;
+        String s = uri.toString();
+        int at = s.indexOf("://");
+        if (at < 0) return uri;
+        return URI.create(s.substring(0, at + 3) + s.substring(at + 3 + uri.getRawUserInfo().length() + 1));
+    }
+
+    static URI withUserInfo(URI uri, String rawUserInfo) {
+        String s = uri.toString();
+        int at = s.indexOf("://");
+        if (at < 0 || uri.getRawUserInfo() != null) return uri;
+        return URI.create(s.substring(0, at + 3) + rawUserInfo + "@" + s.substring(at + 3));
+    }
+
+    /** A server row as stored, secrets still encrypted; decrypted after the transaction. */
     private record ServerRow(String name, String backend, String url, String proxy, String username,
                              String passwordEnc, String trustAnchorPem, java.time.Instant addedAt,
-                             boolean allowPlainHttpPeers) {
+                             boolean allowPlainHttpPeers, String proxyAuthEnc) {
         static ServerRow of(ResultSet rs) throws SQLException {
             return new ServerRow(rs.getString("name"), rs.getString("backend"), rs.getString("url"),
                     rs.getString("proxy"), rs.getString("username"), rs.getString("password_enc"),
                     rs.getString("trust_anchor_pem"), Database.instant(rs, "added_at"),
-                    rs.getBoolean("allow_plain_http_peers"));
+                    rs.getBoolean("allow_plain_http_peers"), rs.getString("proxy_auth_enc"));
         }
 
         @Override public String toString() { return "ServerRow[" + name + "]"; }

@@ -21,7 +21,11 @@ import tandem.core.RelationshipStatus;
 import tandem.core.StatusEvent;
 import tandem.core.port.StateStore;
 
-/** Last-known states, the status history and configuration snapshots in the local database. */
+/**
+ * Last-known states, the status history and configuration snapshots in the local database. A snapshot is a server's
+ * whole configuration, with its lease-database password and HA basic-auth password: it is stored encrypted, bound
+ * to its row, and opened only when read back (the configuration checks and the outside-change check need it whole).
+ */
 public final class H2StateStore implements StateStore {
     private static final Logger log = LoggerFactory.getLogger(H2StateStore.class);
 
@@ -34,9 +38,46 @@ public final class H2StateStore implements StateStore {
     private static final int PARENT_MISSING = 23506;
 
     private final Database db;
+    private final SecretCipher cipher;
 
+    /** With the data folder's own key (in the desktop keyring or the folder). */
     public H2StateStore(Database db) {
+        this(db, SecretCipher.forDataFolder(db.directory()));
+    }
+
+    public H2StateStore(Database db, SecretCipher cipher) {
         this.db = Objects.requireNonNull(db, "db");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        encryptClearSnapshots();
+    }
+
+    static String snapshotBinding(long id, String relationship, String peer) {
+        return SecretCipher.binding("config_snapshot", "json", Long.toString(id), relationship, peer);
+    }
+
+    /** Snapshots an earlier version stored in clear are encrypted at the first open; a failure never stops the open. */
+    private void encryptClearSnapshots() {
+        try {
+            int n = db.transaction(c -> {
+                int done = 0;
+                try (PreparedStatement select = c.prepareStatement("SELECT id, relationship, peer, json FROM"
+                        + " config_snapshot WHERE json NOT LIKE '" + SecretCipher.PREFIX + "%'");
+                     PreparedStatement update = c.prepareStatement("UPDATE config_snapshot SET json = ? WHERE id = ?");
+                     ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong("id");
+                        update.setString(1, cipher.encrypt(rs.getString("json"),
+                                snapshotBinding(id, rs.getString("relationship"), rs.getString("peer"))));
+                        update.setLong(2, id);
+                        done += update.executeUpdate();
+                    }
+                }
+                return done;
+            });
+            if (n > 0) log.info("Encrypted {} configuration snapshot(s) stored in clear by an earlier version", n);
+        } catch (RuntimeException e) {
+            log.warn("The configuration snapshots stored in clear could not be encrypted yet: {}", e.getMessage());
+        }
     }
 
     /** A state of a relationship that is no longer in the inventory is dropped: a poll may outlive a removal. */
@@ -163,13 +204,24 @@ public final class H2StateStore implements StateStore {
         Objects.requireNonNull(snapshot.json(), "snapshot.json");
         Objects.requireNonNull(snapshot.takenAt(), "snapshot.takenAt");
         db.transaction(c -> {
+            long id;
+            // inserted first without its content: the ciphertext is bound to the id the row gets
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO config_snapshot (relationship, peer, hash,"
-                    + " json, taken_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + " json, taken_at) VALUES (?, ?, ?, '', ?)", new String[] {"id"})) {
                 ps.setString(1, snapshot.relationship());
                 ps.setString(2, snapshot.peer());
                 ps.setString(3, snapshot.hash());
-                ps.setString(4, snapshot.json());
-                ps.setObject(5, Database.toDb(snapshot.takenAt()));
+                ps.setObject(4, Database.toDb(snapshot.takenAt()));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE config_snapshot SET json = ? WHERE id = ?")) {
+                ps.setString(1, cipher.encrypt(snapshot.json(),
+                        snapshotBinding(id, snapshot.relationship(), snapshot.peer())));
+                ps.setLong(2, id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM config_snapshot WHERE relationship = ?"
@@ -188,15 +240,23 @@ public final class H2StateStore implements StateStore {
     @Override public Optional<ConfigSnapshot> latestSnapshot(String relationship, String peer) {
         if (relationship == null || peer == null) return Optional.empty();
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash, json, taken_at FROM config_snapshot"
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, hash, json, taken_at FROM config_snapshot"
                     + " WHERE relationship = ? AND peer = ? ORDER BY taken_at DESC, id DESC FETCH FIRST 1 ROW ONLY")) {
                 ps.setString(1, relationship);
                 ps.setString(2, peer);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.<ConfigSnapshot>empty();
                     Instant at = Database.instant(rs, "taken_at");
-                    return Optional.of(new ConfigSnapshot(relationship, peer, rs.getString("hash"),
-                            rs.getString("json"), at));
+                    String json;
+                    try {
+                        json = cipher.decrypt(rs.getString("json"), snapshotBinding(rs.getLong("id"), relationship, peer));
+                    } catch (RuntimeException e) {
+                        // as good as none: the next read of the server stores a new one
+                        log.warn("The configuration snapshot of {} in {} cannot be decrypted ({}); ignored", peer,
+                                relationship, e.getMessage());
+                        return Optional.<ConfigSnapshot>empty();
+                    }
+                    return Optional.of(new ConfigSnapshot(relationship, peer, rs.getString("hash"), json, at));
                 }
             }
         });

@@ -1,5 +1,6 @@
 package tandem.ui;
 
+import tandem.core.change.Redaction;
 import java.util.Locale;
 import tandem.core.ClockSkew;
 import tandem.core.PeerDefinition;
@@ -13,10 +14,10 @@ public record PeerRow(String name, String role, String url, String reachable, St
 
     public static PeerRow of(PeerDefinition peer, PeerObservation o, boolean sourceOfTruth) {
         if (o == null) {
-            return new PeerRow(peer.name(), peer.role().wire(), peer.url().toString(), UNKNOWN, UNKNOWN, UNKNOWN,
+            return new PeerRow(peer.name(), peer.role().wire(), Redaction.uri(peer.url()), UNKNOWN, UNKNOWN, UNKNOWN,
                     UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, ClockSkew.OK, "", sourceOfTruth, PeerIndicator.UNKNOWN);
         }
-        return new PeerRow(peer.name(), peer.role().wire(), peer.url().toString(), o.reachable() ? "yes" : "no",
+        return new PeerRow(peer.name(), peer.role().wire(), Redaction.uri(peer.url()), o.reachable() ? "yes" : "no",
                 o.reachable() ? o.daemon().wire() : UNKNOWN, orUnknown(o.haState()),
                 o.scopes().isEmpty() ? UNKNOWN : String.join(", ", o.scopes()),
                 o.ageSeconds() == null ? UNKNOWN : o.ageSeconds() + " s",

@@ -167,7 +167,7 @@ class H2InventoryStoreTest {
                 return rs.getString(1);
             }
         });
-        assertTrue(stored.startsWith("v1:"), stored);
+        assertTrue(stored.startsWith("v2:"), stored);
         assertFalse(stored.contains(PASSWORD));
     }
 

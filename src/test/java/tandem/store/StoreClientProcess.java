@@ -15,6 +15,8 @@ import tandem.core.StatusEvent;
  *
  * <pre>
  * open   DIR GO_FILE                              wait for GO_FILE, open, read, close
+ * empty-password DIR                              connect as the database user with an empty password: exit 0
+ *                                                 only when refused for the password
  * writer DIR NAME COUNT READY PHASE_DONE RESUME   open, READY, COUNT events, PHASE_DONE, wait RESUME, COUNT more
  * host   DIR NAME COUNT READY EXIT                open first, COUNT events, READY, wait EXIT, close
  * change DIR RELATIONSHIP READY EXIT              as "tandem watch", begin a change on RELATIONSHIP, READY,
@@ -40,6 +42,14 @@ public final class StoreClientProcess {
     private static void run(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
+            case "empty-password" -> {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(Database.url(dir), Database.USER, "")) {
+                    throw new IllegalStateException("connected with an empty password");
+                } catch (java.sql.SQLException e) {
+                    if (e.getErrorCode() != 28000) throw e;
+                    System.out.println("refused: " + e.getMessage());
+                }
+            }
             case "open" -> {
                 Files.createFile(Path.of(args[2] + "." + ProcessHandle.current().pid()));
                 awaitFile(Path.of(args[2]));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import tandem.core.change.Redaction;
 
 /** A one-line account of how a configuration changed, by JSON path, for the event history. */
 final class OutsideChange {
@@ -21,7 +22,12 @@ final class OutsideChange {
     }
 
     private static void walk(String path, JsonNode a, JsonNode b, List<String> out) {
-        if (a == null || a.isMissingNode()) {
+        if (Redaction.isSecretName(path.substring(path.lastIndexOf('.') + 1))) {
+            // a secret shows only that it changed, never its value
+            if (a == null || a.isMissingNode()) out.add(path + " added");
+            else if (b == null || b.isMissingNode()) out.add(path + " removed");
+            else if (!a.equals(b)) out.add(path + " changed");
+        } else if (a == null || a.isMissingNode()) {
             out.add(path + " added: " + brief(b));
         } else if (b == null || b.isMissingNode()) {
             out.add(path + " removed (was " + brief(a) + ")");
@@ -39,7 +45,8 @@ final class OutsideChange {
     }
 
     private static String brief(JsonNode n) {
-        String s = n.toString();
+        // redacted before it is cut short: a cut could leave a secret the rule no longer recognises
+        String s = Redaction.redact(n.toString());
         return s.length() <= VALUE_CHARS ? s : s.substring(0, VALUE_CHARS) + "...";
     }
 
