@@ -35,7 +35,8 @@ public final class H2InventoryStore implements InventoryStore {
     private static final Logger log = LoggerFactory.getLogger(H2InventoryStore.class);
 
     private static final String SERVER_COLUMNS =
-            "name, backend, url, proxy, username, password_enc, trust_anchor_pem, added_at, allow_plain_http_peers";
+            "name, backend, url, proxy, username, password_enc, trust_anchor_pem, added_at, allow_plain_http_peers,"
+                    + " proxy_auth_enc, legacy_secrets";
 
     private final Database db;
     private final SecretCipher cipher;

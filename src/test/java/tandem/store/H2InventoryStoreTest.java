@@ -187,7 +187,9 @@ class H2InventoryStoreTest {
         // A copy of the database without secret.key yields the servers but not their passwords.
         Path copy = Files.createDirectories(dir.resolve("copy"));
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).toList()) {
+            // the database with its password file, which opens it, but without the key, which opens its secrets
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".mv.db")
+                    || p.getFileName().toString().equals("db.password")).toList()) {
                 Files.copy(f, copy.resolve(f.getFileName()));
             }
         }
