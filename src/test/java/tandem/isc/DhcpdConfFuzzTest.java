@@ -31,8 +31,8 @@ class DhcpdConfFuzzTest {
     private static final FailoverPeer NEW_PEER = FailoverPeer.suggestedPrimary("fuzz-peer", "192.0.2.1", "192.0.2.2");
 
     @DictionaryEntries({"failover peer", "pool", "subnet", "netmask", "range", "include", "shared-network", "group",
-        "host", "primary;", "secondary;", "split", "mclt", "omapi-key", "key", "secret", "{", "}", ";", "\"", "#", "\r\n",
-        "\\", "\u0000"})
+        "host", "primary;", "secondary;", "split", "mclt", "omapi-key", "key", "secret", "{", "}", ";", "\"", "#", "\\",
+        "\u0000"}) // no line ends: Jazzer 0.30 writes them unescaped, which breaks the dictionary
     @FuzzTest
     void parseRenderAndAddPeer(byte[] input) throws Exception {
         FIGURES.run(() -> roundTrip(input));
