@@ -47,7 +47,11 @@ public sealed interface KeaChange {
     }
 
     record AddSubnet(String subnet, Integer id, List<String> pools) implements KeaChange {
+        /** Kea's subnet ids: 0 asks Kea to choose one, 4294967295 is reserved. */
+        static final long MAX_ID = 4_294_967_294L;
+
         public AddSubnet {
+            subnet = Subnets.normal(subnet);
             pools = pools == null ? List.of() : List.copyOf(pools);
         }
 
@@ -56,6 +60,7 @@ public sealed interface KeaChange {
         public void applyTo(ObjectNode config) {
             Ipv4.Range range = Ipv4.prefix(subnet);
             if (range == null) throw new ChangeRefused("subnet", subnet + " is not an IPv4 network such as 10.0.0.0/24");
+            if (id != null && (id < 1 || id > MAX_ID)) throw new ChangeRefused("id", "Subnet id must be 1 to " + MAX_ID + " (got " + id + ")");
             long maxId = 0;
             for (JsonNode s : KeaConfigJson.subnets(config)) {
                 Ipv4.Range other = Ipv4.prefix(s.path("subnet").asText());
@@ -67,6 +72,9 @@ public sealed interface KeaChange {
                 if (id != null && s.path("id").asLong() == id) {
                     throw new ChangeRefused("id", "Subnet id " + id + " is already used by " + s.path("subnet").asText());
                 }
+            }
+            if (id == null && maxId >= MAX_ID) {
+                throw new ChangeRefused("id", "Subnet id " + MAX_ID + " is taken, so the next one is not free: give an id");
             }
             ObjectNode s = KeaConfigJson.MAPPER.createObjectNode();
             s.put("id", id != null ? id : maxId + 1);
@@ -90,6 +98,7 @@ public sealed interface KeaChange {
                 "renew-timer", "rebind-timer", "next-server", "server-hostname", "boot-file-name", "comment");
 
         public EditSubnet {
+            subnet = Subnets.normal(subnet);
             parameters = parameters == null ? Map.of() : new java.util.TreeMap<>(parameters);
         }
 
@@ -111,6 +120,10 @@ public sealed interface KeaChange {
     }
 
     record RemoveSubnet(String subnet) implements KeaChange {
+        public RemoveSubnet {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Remove subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
@@ -128,6 +141,10 @@ public sealed interface KeaChange {
     }
 
     record AddPool(String subnet, String pool) implements KeaChange {
+        public AddPool {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Add pool " + pool + " to subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
@@ -142,6 +159,10 @@ public sealed interface KeaChange {
     }
 
     record RemovePool(String subnet, String pool) implements KeaChange {
+        public RemovePool {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Remove pool " + pool + " from subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
@@ -161,6 +182,10 @@ public sealed interface KeaChange {
     }
 
     record AddReservation(String subnet, String mac, String ip, String hostname) implements KeaChange {
+        public AddReservation {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() {
             return "Reserve " + ip + " for " + Macs.normal(mac) + (hostname == null ? "" : " (" + hostname + ")")
                     + " in subnet " + subnet;
@@ -176,7 +201,9 @@ public sealed interface KeaChange {
             long address = Ipv4.parse(ip);
             if (address < 0) throw new ChangeRefused("ip", ip + " is not an IPv4 address");
             ObjectNode s = Subnets.existing(config, subnet);
-            if (!Ipv4.prefix(subnet).contains(address)) {
+            Ipv4.Range range = Ipv4.prefix(subnet);
+            if (range == null) throw new ChangeRefused("subnet", subnet + " is not an IPv4 network such as 10.0.0.0/24");
+            if (!range.contains(address)) {
                 throw new ChangeRefused("ip", ip + " is not within subnet " + subnet);
             }
             String normalMac = Macs.normal(mac);
@@ -200,9 +227,15 @@ public sealed interface KeaChange {
     }
 
     record RemoveReservation(String subnet, String mac) implements KeaChange {
+        public RemoveReservation {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Remove the reservation of " + Macs.normal(mac) + " in subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
+            // a blank MAC would otherwise match the first reservation by client-id
+            if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", "MAC address must look like 02:00:00:00:00:01");
             ObjectNode s = Subnets.existing(config, subnet);
             ArrayNode reservations = KeaConfigJson.array(s, "reservations");
             String normalMac = Macs.normal(mac);
@@ -220,6 +253,10 @@ public sealed interface KeaChange {
 
     /** Sets (or, with null data, removes) an option globally (subnet null) or in one subnet. */
     record SetOption(String subnet, String name, String data) implements KeaChange {
+        public SetOption {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() {
             String where = subnet == null ? "globally" : "in subnet " + subnet;
             return data == null ? "Remove option " + name + " " + where : "Set option " + name + " = " + data + " " + where;
@@ -250,6 +287,10 @@ public sealed interface KeaChange {
 
     /** Puts a subnet back exactly as it was (previous null: removes it). The inverse of subnet-level changes. */
     record RestoreSubnet(String subnet, JsonNode previous) implements KeaChange {
+        public RestoreSubnet {
+            subnet = Subnets.normal(subnet);
+        }
+
         static RestoreSubnet of(ObjectNode before, String subnet) {
             return new RestoreSubnet(subnet, KeaConfigJson.subnet(before, subnet).<JsonNode>map(ObjectNode::deepCopy).orElse(null));
         }
@@ -288,8 +329,14 @@ public sealed interface KeaChange {
     final class Subnets {
         private Subnets() {}
 
+        /** A subnet as the changes name it and write it: without the spaces a form or a command line may add. */
+        static String normal(String subnet) {
+            return subnet == null ? null : subnet.strip();
+        }
+
         static ObjectNode existing(ObjectNode config, String subnet) {
-            return KeaConfigJson.subnet(config, subnet == null ? "" : subnet.strip())
+            if (subnet == null || subnet.isBlank()) throw new ChangeRefused("subnet", "Subnet is required");
+            return KeaConfigJson.subnet(config, subnet.strip())
                     .orElseThrow(() -> new ChangeRefused("subnet", "There is no subnet " + subnet));
         }
     }
