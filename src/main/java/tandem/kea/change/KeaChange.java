@@ -306,7 +306,17 @@ public sealed interface KeaChange {
                     return;
                 }
             }
-            if (previous != null && !previous.isNull()) all.add(previous.deepCopy());
+            if (previous == null || previous.isNull()) return;
+            // back where it was: config-get lists subnets in the order of their ids
+            long id = previous.path("id").asLong(Long.MAX_VALUE);
+            int at = all.size();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).path("id").canConvertToExactIntegral() && all.get(i).path("id").asLong() > id) {
+                    at = i;
+                    break;
+                }
+            }
+            all.insert(at, previous.deepCopy());
         }
 
         public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }

@@ -112,6 +112,17 @@ class KeaChangeMalformedConfigTest {
     }
 
     @Test
+    void undoingARemovedSubnetPutsItBackInItsPlace() {
+        ObjectNode config = config("""
+            {"Dhcp4": {"subnet4": [{"id": 2, "subnet": "10.0.0.0/24"}, {"id": 4, "subnet": "10.0.1.0/24"},
+              {"id": 9, "subnet": "10.0.2.0/24"}]}}""");
+        for (String subnet : new String[] {"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"}) {
+            KeaChange remove = new KeaChange.RemoveSubnet(subnet);
+            assertEquals(config, remove.inverse(config).appliedTo(remove.appliedTo(config)), "before, it came back last");
+        }
+    }
+
+    @Test
     void workingOutAnUndoLeavesTheConfigurationAlone() {
         ObjectNode config = config("""
             {"Dhcp4": {"option-data": []}}""");
