@@ -48,7 +48,10 @@ public sealed interface KeaChange {
     }
 
     record AddSubnet(String subnet, Long id, List<String> pools) implements KeaChange {
+        static final long MAX_ID = Ipv4.MAX_SUBNET_ID;
+
         public AddSubnet {
+            subnet = Subnets.normal(subnet);
             pools = pools == null ? List.of() : List.copyOf(pools);
         }
 
@@ -69,6 +72,9 @@ public sealed interface KeaChange {
                 if (id != null && s.path("id").asLong() == id.longValue()) {
                     throw new ChangeRefused("id", "Subnet id " + id + " is already used by " + s.path("subnet").asText());
                 }
+            }
+            if (id == null && maxId >= MAX_ID) {
+                throw new ChangeRefused("id", "Subnet id " + MAX_ID + " is taken, so the next one is not free: give an id");
             }
             ObjectNode s = KeaConfigJson.MAPPER.createObjectNode();
             s.put("id", id != null ? id : maxId + 1);
@@ -92,6 +98,7 @@ public sealed interface KeaChange {
                 "renew-timer", "rebind-timer", "next-server", "server-hostname", "boot-file-name", "comment");
 
         public EditSubnet {
+            subnet = Subnets.normal(subnet);
             parameters = parameters == null ? Map.of() : new java.util.TreeMap<>(parameters);
         }
 
@@ -113,6 +120,10 @@ public sealed interface KeaChange {
     }
 
     record RemoveSubnet(String subnet) implements KeaChange {
+        public RemoveSubnet {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Remove subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
@@ -130,6 +141,10 @@ public sealed interface KeaChange {
     }
 
     record AddPool(String subnet, String pool) implements KeaChange {
+        public AddPool {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Add pool " + pool + " to subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
@@ -144,6 +159,10 @@ public sealed interface KeaChange {
     }
 
     record RemovePool(String subnet, String pool) implements KeaChange {
+        public RemovePool {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Remove pool " + pool + " from subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
@@ -163,6 +182,10 @@ public sealed interface KeaChange {
     }
 
     record AddReservation(String subnet, String mac, String ip, String hostname) implements KeaChange {
+        public AddReservation {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() {
             return "Reserve " + ip + " for " + Macs.normal(mac) + (hostname == null ? "" : " (" + hostname + ")")
                     + " in subnet " + subnet;
@@ -176,6 +199,10 @@ public sealed interface KeaChange {
             if (AddressRules.ipv4Problem(ip) != null) throw new ChangeRefused("ip", AddressRules.ipv4Problem(ip));
             long address = Ipv4.parse(ip);
             ObjectNode s = Subnets.existing(config, subnet);
+            // the subnet as written may be a host address (10.0.0.1/24): no range to place the address in
+            if (Ipv4.prefix(subnet) == null) {
+                throw new ChangeRefused("subnet", subnet + " is not an IPv4 network such as 10.0.0.0/24");
+            }
             // the network and broadcast addresses of the subnet are no client's
             String misplaced = AddressRules.reservationProblem(ip, subnet);
             if (misplaced != null) throw new ChangeRefused("ip", misplaced);
@@ -200,9 +227,14 @@ public sealed interface KeaChange {
     }
 
     record RemoveReservation(String subnet, String mac) implements KeaChange {
+        public RemoveReservation {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() { return "Remove the reservation of " + Macs.normal(mac) + " in subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
+            // a blank MAC would otherwise match the first reservation by client-id
             if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             ObjectNode s = Subnets.existing(config, subnet);
             ArrayNode reservations = KeaConfigJson.array(s, "reservations");
@@ -221,6 +253,10 @@ public sealed interface KeaChange {
 
     /** Sets (or, with null data, removes) an option globally (subnet null) or in one subnet. */
     record SetOption(String subnet, String name, String data) implements KeaChange {
+        public SetOption {
+            subnet = Subnets.normal(subnet);
+        }
+
         public String describe() {
             String where = subnet == null ? "globally" : "in subnet " + subnet;
             return data == null ? "Remove option " + name + " " + where : "Set option " + name + " = " + data + " " + where;
@@ -251,6 +287,10 @@ public sealed interface KeaChange {
 
     /** Puts a subnet back exactly as it was (previous null: removes it). The inverse of subnet-level changes. */
     record RestoreSubnet(String subnet, JsonNode previous) implements KeaChange {
+        public RestoreSubnet {
+            subnet = Subnets.normal(subnet);
+        }
+
         static RestoreSubnet of(ObjectNode before, String subnet) {
             return new RestoreSubnet(subnet, KeaConfigJson.subnet(before, subnet).<JsonNode>map(ObjectNode::deepCopy).orElse(null));
         }
@@ -266,7 +306,17 @@ public sealed interface KeaChange {
                     return;
                 }
             }
-            if (previous != null && !previous.isNull()) all.add(previous.deepCopy());
+            if (previous == null || previous.isNull()) return;
+            // back where it was: config-get lists subnets in the order of their ids
+            long id = previous.path("id").asLong(Long.MAX_VALUE);
+            int at = all.size();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).path("id").canConvertToExactIntegral() && all.get(i).path("id").asLong() > id) {
+                    at = i;
+                    break;
+                }
+            }
+            all.insert(at, previous.deepCopy());
         }
 
         public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }
@@ -289,8 +339,14 @@ public sealed interface KeaChange {
     final class Subnets {
         private Subnets() {}
 
+        /** A subnet as the changes name it and write it: without the spaces a form or a command line may add. */
+        static String normal(String subnet) {
+            return subnet == null ? null : subnet.strip();
+        }
+
         static ObjectNode existing(ObjectNode config, String subnet) {
-            return KeaConfigJson.subnet(config, subnet == null ? "" : subnet.strip())
+            if (subnet == null || subnet.isBlank()) throw new ChangeRefused("subnet", "Subnet is required");
+            return KeaConfigJson.subnet(config, subnet.strip())
                     .orElseThrow(() -> new ChangeRefused("subnet", "There is no subnet " + subnet));
         }
     }

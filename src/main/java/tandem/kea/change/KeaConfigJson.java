@@ -29,21 +29,31 @@ public final class KeaConfigJson {
     public static ObjectNode dhcp4(ObjectNode config) { return (ObjectNode) config.get("Dhcp4"); }
 
     public static ArrayNode subnets(ObjectNode config) {
-        ObjectNode d = dhcp4(config);
-        JsonNode s = d.get("subnet4");
-        return s instanceof ArrayNode a ? a : d.putArray("subnet4");
+        return array(dhcp4(config), "subnet4");
     }
 
+    /** The subnet4 entry of that prefix, as written; reading adds nothing to {@code config}. */
     public static Optional<ObjectNode> subnet(ObjectNode config, String cidr) {
-        for (JsonNode s : subnets(config)) {
-            if (s.path("subnet").asText().equals(cidr)) return Optional.of((ObjectNode) s);
+        JsonNode all = dhcp4(config).path("subnet4");
+        if (!all.isArray()) return Optional.empty();
+        for (JsonNode s : all) {
+            if (s instanceof ObjectNode o && s.path("subnet").asText().equals(cidr)) return Optional.of(o);
         }
         return Optional.empty();
     }
 
+    /**
+     * The list {@code parent} holds under {@code field}, added empty when missing. Anything else there is refused
+     * rather than replaced: Kea would not have accepted it, and replacing it would silently drop what it holds.
+     */
     public static ArrayNode array(ObjectNode parent, String field) {
         JsonNode a = parent.get(field);
-        return a instanceof ArrayNode arr ? arr : parent.putArray(field);
+        if (a instanceof ArrayNode arr) return arr;
+        if (a != null) {
+            throw new ChangeRefused(null, "The configuration's " + field + " is not a list (" + a.getNodeType()
+                    .toString().toLowerCase(java.util.Locale.ROOT) + "), so it cannot be changed here");
+        }
+        return parent.putArray(field);
     }
 
     /** Pretty JSON with keys in a stable order, so a diff shows only what changed. */
