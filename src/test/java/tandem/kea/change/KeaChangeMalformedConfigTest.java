@@ -105,9 +105,9 @@ class KeaChangeMalformedConfigTest {
             {"Dhcp4": {"subnet4": [{"id": 4294967294, "subnet": "10.0.0.0/24"}]}}""");
         assertEquals("id", refused(new KeaChange.AddSubnet("10.0.1.0/24", null, List.of()), config).field(),
                 "before, the next id was 4294967295, which Kea refuses");
-        assertEquals("id", refused(new KeaChange.AddSubnet("10.0.1.0/24", 0, List.of()), config).field());
-        assertEquals("id", refused(new KeaChange.AddSubnet("10.0.1.0/24", -5, List.of()), config).field());
-        ObjectNode after = new KeaChange.AddSubnet("10.0.1.0/24", 9, List.of()).appliedTo(config);
+        assertEquals("id", refused(new KeaChange.AddSubnet("10.0.1.0/24", 0L, List.of()), config).field());
+        assertEquals("id", refused(new KeaChange.AddSubnet("10.0.1.0/24", -5L, List.of()), config).field());
+        ObjectNode after = new KeaChange.AddSubnet("10.0.1.0/24", 9L, List.of()).appliedTo(config);
         assertEquals(9, after.get("Dhcp4").get("subnet4").get(1).get("id").asLong());
     }
 

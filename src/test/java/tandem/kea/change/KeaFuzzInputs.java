@@ -145,7 +145,7 @@ final class KeaFuzzInputs {
             case 0 -> {
                 List<String> pools = new ArrayList<>();
                 for (int i = data.consumeInt(0, 2); i > 0; i--) pools.add(pick(data, POOLS));
-                Integer id = data.consumeBoolean() ? null : data.consumeInt();
+                Long id = data.consumeBoolean() ? null : Long.valueOf(data.consumeInt());
                 yield new KeaChange.AddSubnet(subnet, id, pools);
             }
             case 1 -> {
