@@ -67,8 +67,7 @@ public interface Shell {
 
     /** Writes a file readable only by its owner (the caller copies the mode of the file it replaces). */
     default void writeFile(String path, String text) throws IOException {
-        ExecResult r = exec("umask 077 && cat > " + quote(path), text.getBytes(StandardCharsets.UTF_8), true);
-        if (!r.ok()) throw new IOException("cannot write " + path + " on " + where() + ": " + r.output());
+        ServerFiles.install(this, text.getBytes(StandardCharsets.UTF_8), path, "600", null, null);
     }
 
     /** Quotes a word for a POSIX shell. */
