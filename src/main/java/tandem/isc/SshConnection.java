@@ -141,6 +141,15 @@ public final class SshConnection implements Shell, AutoCloseable {
 
     /** Runs {@code line}; {@code shown} names it in messages. Output beyond the limits stops the command. */
     private Raw execRaw(String line, byte[] stdin, String shown) throws IOException {
+        try {
+            return execOnce(line, stdin, shown);
+        } catch (IllegalStateException e) {
+            // MINA's word for a session that is gone: an I/O failure like any other lost connection
+            throw new IOException("the SSH connection to " + where() + " is lost: " + e.getMessage(), e);
+        }
+    }
+
+    private Raw execOnce(String line, byte[] stdin, String shown) throws IOException {
         try (ChannelExec ch = session.createExecChannel(line)) {
             BoundedOutput out = new BoundedOutput(MAX_STDOUT).onExceeded(() -> ch.close(true));
             BoundedOutput err = new BoundedOutput(MAX_STDERR).onExceeded(() -> ch.close(true));

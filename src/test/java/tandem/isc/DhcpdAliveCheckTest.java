@@ -41,7 +41,9 @@ class DhcpdAliveCheckTest {
             Files.createFile(dir.resolve("dhcpd.leases"));
             Path restart = dir.resolve("restart-dhcpd");
             Files.writeString(restart, "#!/bin/sh\n"
-                    + "if [ -f " + pidFile + " ]; then kill $(cat " + pidFile + ") 2>/dev/null; sleep 1; fi\n"
+                    + "if [ -f " + pidFile + " ]; then p=$(cat " + pidFile + "); kill $p 2>/dev/null;"
+                    + " for i in 1 2 3 4 5 6 7 8 9 10; do ps -o stat= -p $p | grep -qv Z || break; sleep 0.5; done; fi\n"
+                    + "rm -f " + dir.resolve("unused.pid") + "\n"
                     + "nsenter -t " + holder.pid() + " -n dhcpd -f -d -4 -cf " + conf + " -lf " + dir.resolve("dhcpd.leases")
                     + " -pf " + dir.resolve("unused.pid") + " v0 >> " + dir.resolve("dhcpd.log") + " 2>&1 < /dev/null &\n"
                     + "echo $! > " + pidFile + "\necho restarted >> " + dir.resolve("restarts") + "\n");
