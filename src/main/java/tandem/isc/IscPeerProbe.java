@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import tandem.core.ConnectionSettings;
 import tandem.core.DaemonState;
 import tandem.core.PeerObservation;
@@ -30,22 +32,65 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
      * dhcpd refused it or asked for one. In memory only, like every secret the console holds.
      */
     private final ConcurrentHashMap<String, Optional<OmapiKey>> omapiKeys = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "isc-probe");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The probes under way, by server and question: a server still being asked is not asked again. */
+    private final ConcurrentHashMap<String, CompletableFuture<PeerObservation>> inFlight = new ConcurrentHashMap<>();
+    /** A bounded queue: more probes than this waiting means servers answer slower than they are polled. */
+    static final int MAX_QUEUED = 64;
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
+                Thread t = new Thread(r, "isc-probe");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** An SSH login (key exchange, authentication) may alone take seconds: no ISC probe gets less than this. */
+    static final Duration MIN_BUDGET = Duration.ofSeconds(10);
 
     public IscPeerProbe(Path knownHosts, Clock clock) {
         this.knownHosts = knownHosts;
         this.clock = clock;
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** The poll timeout, but never less than an SSH login and an OMAPI question need. */
+    static Duration budget(Duration timeout) {
+        return timeout == null || timeout.compareTo(MIN_BUDGET) < 0 ? MIN_BUDGET : timeout;
     }
 
     @Override
+    public Duration budget(Relationship relationship, Duration timeout) { return budget(timeout); }
+
+    /**
+     * Asks the server, unless a probe of the same server and question is still under way: then that one's answer
+     * is awaited, so a slow server never piles up logins. The answer comes within {@link #budget(Duration)}.
+     */
+    @Override
     public CompletableFuture<PeerObservation> probe(Relationship relationship, String peer, ConnectionSettings connection,
                                                     Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> observe(peer, connection, timeout), executor);
+        String key = connection.url() + "|" + peer;
+        Duration budget = budget(timeout);
+        CompletableFuture<PeerObservation> answer = new CompletableFuture<>();
+        CompletableFuture<PeerObservation> running = inFlight.putIfAbsent(key, answer);
+        if (running != null) return running;
+        CompletableFuture<PeerObservation> work;
+        try {
+            work = CompletableFuture.supplyAsync(() -> observe(peer, connection, budget), executor);
+        } catch (RejectedExecutionException full) {
+            work = CompletableFuture.completedFuture(PeerObservation.unreachable(peer, "too many ISC probes are waiting ("
+                    + MAX_QUEUED + "): servers answer slower than they are polled", clock.instant()));
+        }
+        // the probe stays the one under way until it ends, even when its answer came too late
+        work.whenComplete((o, e) -> {
+            answer.complete(o != null ? o : PeerObservation.unreachable(peer, String.valueOf(e), clock.instant()));
+            inFlight.remove(key, answer);
+        });
+        CompletableFuture.delayedExecutor(budget.toMillis(), TimeUnit.MILLISECONDS).execute(() -> answer.complete(
+                PeerObservation.unreachable(peer, "No answer within " + budget.toSeconds() + " s", clock.instant())));
+        return answer;
     }
+
+    /** How many probes are under way now (for tests and diagnostics). */
+    int inFlight() { return inFlight.size(); }
 
     private PeerObservation observe(String peer, ConnectionSettings connection, Duration timeout) {
         URI url = connection.url();
@@ -56,7 +101,7 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
         } catch (RuntimeException e) {
             return PeerObservation.unreachable(peer, e.getMessage(), clock.instant());
         }
-        Duration t = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : timeout;
+        Duration t = timeout;
         try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, HostKeyPrompt.REFUSE, t)) {
             if (fragment == null) {
                 Shell.ExecResult r = c.exec("pidof dhcpd >/dev/null 2>&1 || pgrep -x dhcpd >/dev/null 2>&1");

@@ -17,18 +17,25 @@ public final class LocalShell implements Shell {
     @Override
     public ExecResult exec(String command, byte[] stdin, boolean privileged) throws IOException {
         Process p = new ProcessBuilder("sh", "-c", command).start();
-        CompletableFuture<byte[]> out = read(p.getInputStream());
-        CompletableFuture<byte[]> err = read(p.getErrorStream());
+        BoundedOutput outBuf = new BoundedOutput(MAX_STDOUT).onExceeded(p::destroyForcibly);
+        BoundedOutput errBuf = new BoundedOutput(MAX_STDERR).onExceeded(p::destroyForcibly);
+        CompletableFuture<byte[]> out = read(p.getInputStream(), outBuf);
+        CompletableFuture<byte[]> err = read(p.getErrorStream(), errBuf);
         try (OutputStream in = p.getOutputStream()) {
             if (stdin != null) in.write(stdin);
+        } catch (IOException e) {
+            // a command that stops reading early closes its stdin; its outcome says why
+            if (p.isAlive()) throw e;
         }
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + command);
             }
-            byte[] stdout = out.join();
-            return new ExecResult(p.exitValue(), new String(stdout, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8), stdout);
+            byte[] o = out.join(), e = err.join();
+            if (outBuf.exceeded()) throw new IOException(BoundedOutput.tooLong("output", MAX_STDOUT, command));
+            if (errBuf.exceeded()) throw new IOException(BoundedOutput.tooLong("error output", MAX_STDERR, command));
+            return new ExecResult(p.exitValue(), new String(o, StandardCharsets.UTF_8), new String(e, StandardCharsets.UTF_8), o);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -36,13 +43,14 @@ public final class LocalShell implements Shell {
         }
     }
 
-    private static CompletableFuture<byte[]> read(InputStream s) {
+    private static CompletableFuture<byte[]> read(InputStream s, BoundedOutput into) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return s.readAllBytes();
+                s.transferTo(into);
             } catch (IOException e) {
-                return new byte[0];
+                // the process was stopped; what was read is kept
             }
+            return into.toByteArray();
         });
     }
 

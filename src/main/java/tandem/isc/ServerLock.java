@@ -90,26 +90,36 @@ final class ServerLock implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         Holder last = null;
         while (true) {
-            Shell.ExecResult r = shell.exec(acquireScript(lock, ownerText(token, process)), null, true);
-            String out = r.stdout();
-            if (r.ok() && out.startsWith("taken")) {
+            Shell.ExecResult made = shell.run(true, "mkdir", "--", lock);
+            if (made.ok()) {
+                try {
+                    ServerFiles.install(shell, ownerText(token, process) + "\n", lock + "/owner", "0644");
+                } catch (IOException e) {
+                    shell.run(true, "rmdir", "--", lock);
+                    throw e;
+                }
                 HELD_HERE.add(token);
                 return new ServerLock(shell, lock, token);
             }
-            if (out.startsWith("held")) {
-                last = parse(out);
-                if (gone(last) && takeOver(shell, lock, last, token, process)) {
-                    LOG.info("Took over the lock on {} from {}, which is gone", mainFile, last.describe());
-                    cleanUp(shell, folders, last.token());
-                    HELD_HERE.add(token);
-                    return new ServerLock(shell, lock, token);
+            if (!made.stderr().contains("File exists")) {
+                throw new IOException("cannot lock " + mainFile + " on " + shell.where() + ": " + made.output());
+            }
+            ServerFiles.Stat owner = ServerFiles.stat(shell, lock + "/owner");
+            if (owner != null) {
+                String text = readOrNull(shell, lock + "/owner");
+                if (text != null) {
+                    last = parse(text + "\nage=" + (ServerFiles.now(shell) - owner.mtime()));
+                    if (gone(last) && takeOver(shell, lock, last, token, process)) {
+                        LOG.info("Took over the lock on {} from {}, which is gone", mainFile, last.describe());
+                        cleanUp(shell, folders, last.token());
+                        HELD_HERE.add(token);
+                        return new ServerLock(shell, lock, token);
+                    }
                 }
-            } else if (out.startsWith("empty")) {
+            } else {
+                ServerFiles.Stat dir = ServerFiles.stat(shell, lock);
                 // made by a writer that stopped before naming itself: removed once as old as a stale owner
-                shell.exec("L=" + q(lock) + "; [ ! -e \"$L/owner\" ] && [ $(( $(date +%s) - $(stat -c %Y \"$L\") )) -ge "
-                        + STALE.toSeconds() + " ] && rm -rf \"$L\"", null, true);
-            } else if (!r.ok()) {
-                throw new IOException("cannot lock " + mainFile + " on " + shell.where() + ": " + r.output());
+                if (dir != null && ServerFiles.now(shell) - dir.mtime() >= STALE.toSeconds()) removeEmpty(shell, lock);
             }
             if (System.nanoTime() > deadline) throw new Busy(last);
             sleep(200 + ThreadLocalRandom.current().nextLong(200));
@@ -122,44 +132,63 @@ final class ServerLock implements AutoCloseable {
         if (released) return;
         released = true;
         HELD_HERE.remove(token);
-        String l = q(path);
         // the owner file is renamed aside first: the lock is removed only when it is still this writer's
-        Shell.ExecResult r = shell.exec("L=" + l + "; mv \"$L/owner\" \"$L/owner.release-" + token + "\" 2>/dev/null || exit 0;"
-                + " if grep -qx " + q("token=" + token) + " \"$L/owner.release-" + token + "\"; then rm -rf \"$L\";"
-                + " else mv \"$L/owner.release-" + token + "\" \"$L/owner\"; fi", null, true);
+        String aside = path + "/owner.release-" + token;
+        if (!ServerFiles.move(shell, path + "/owner", aside).ok()) return;
+        String text = readOrNull(shell, aside);
+        Shell.ExecResult r;
+        if (text != null && text.lines().anyMatch(("token=" + token)::equals)) {
+            r = ServerFiles.remove(shell, List.of(aside));
+            if (r.ok()) r = shell.run(true, "rmdir", "--", path);
+        } else {
+            r = ServerFiles.move(shell, aside, path + "/owner");
+        }
         if (!r.ok()) throw new IOException("cannot unlock " + path + " on " + shell.where() + ": " + r.output());
     }
 
-    private static String acquireScript(String lock, String owner) {
-        String l = q(lock);
-        return "L=" + l + "; if mkdir \"$L\" 2>/dev/null; then"
-                + " if printf '%s\\n' " + q(owner) + " > \"$L/owner.new\" && mv -f \"$L/owner.new\" \"$L/owner\";"
-                + " then echo taken; exit 0; fi; rm -rf \"$L\"; exit 1; fi;"
-                + " if [ -f \"$L/owner\" ]; then echo held; cat \"$L/owner\" 2>/dev/null;"
-                + " echo \"age=$(( $(date +%s) - $(stat -c %Y \"$L/owner\" 2>/dev/null || date +%s) ))\";"
-                + " elif [ -d \"$L\" ]; then echo empty; else echo retry; fi";
+    private static String readOrNull(Shell shell, String file) throws IOException {
+        try {
+            return shell.readFile(file);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return null;
+        }
+    }
+
+    /** A lock folder without owner: its leftovers (owner files set aside by writers that stopped) go with it. */
+    private static void removeEmpty(Shell shell, String lock) throws IOException {
+        List<String> left = ServerFiles.list(shell, lock, "owner.*").stream()
+                .filter(f -> f.substring(lock.length() + 1).matches("owner\\.(taken|release)-[0-9a-f]+")).toList();
+        ServerFiles.remove(shell, left);
+        shell.run(true, "rmdir", "--", lock);
     }
 
     private static boolean takeOver(Shell shell, String lock, Holder stale, String token, String process) throws IOException {
         if (stale.token() == null || !stale.token().matches("[0-9a-f]+")) return false;
-        String aside = "\"$L/owner.taken-" + token + "\"";
-        Shell.ExecResult r = shell.exec("L=" + q(lock) + "; mv \"$L/owner\" " + aside + " 2>/dev/null || exit 1;"
-                + " if grep -qx " + q("token=" + stale.token()) + " " + aside + "; then"
-                + " printf '%s\\n' " + q(ownerText(token, process)) + " > \"$L/owner.new-" + token + "\""
-                + " && mv -f \"$L/owner.new-" + token + "\" \"$L/owner\" && rm -f " + aside + " && echo taken;"
-                + " else mv " + aside + " \"$L/owner\"; exit 1; fi", null, true);
-        return r.ok() && r.stdout().startsWith("taken");
+        String aside = lock + "/owner.taken-" + token;
+        if (!ServerFiles.move(shell, lock + "/owner", aside).ok()) return false;
+        String text = readOrNull(shell, aside);
+        if (text == null || text.lines().noneMatch(("token=" + stale.token())::equals)) {
+            // not the stale owner any more: another writer got there first
+            ServerFiles.move(shell, aside, lock + "/owner");
+            return false;
+        }
+        ServerFiles.install(shell, ownerText(token, process) + "\n", lock + "/owner", "0644");
+        ServerFiles.remove(shell, List.of(aside));
+        return true;
     }
 
     /** Removes what a writer that was taken over left: its staged, check and restore files. */
     private static void cleanUp(Shell shell, List<String> folders, String staleToken) throws IOException {
-        StringBuilder cmd = new StringBuilder("true");
+        List<String> left = new java.util.ArrayList<>();
         for (String dir : folders) {
-            for (String kind : List.of("new", "check", "restore")) {
-                cmd.append("; rm -f -- ").append(q(dir)).append("/*.tandem-").append(kind).append('-').append(staleToken);
-            }
+            for (String kind : List.of("new", "check", "restore")) left.addAll(ServerFiles.list(shell, dir, "*.tandem-" + kind + "-" + staleToken));
         }
-        shell.exec(cmd.toString(), null, true);
+        ServerFiles.remove(shell, left);
+    }
+
+    /** Tells other writers this one is still at work ({@code touch -c}): a holder in a long step is not taken for gone. */
+    void refresh() throws IOException {
+        shell.run(true, "touch", "-c", "--", ownerFile());
     }
 
     /** Gone: ended on this host, or silent for longer than any write takes. */
@@ -213,5 +242,4 @@ final class ServerLock implements AutoCloseable {
         }
     }
 
-    private static String q(String s) { return Shell.quote(s); }
 }

@@ -1,6 +1,5 @@
 package tandem.isc;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -107,26 +106,70 @@ public final class SshConnection implements Shell, AutoCloseable {
 
     public SshSettings settings() { return settings; }
 
-    /** Runs a command (through {@code sudo -n} when {@code privileged} and the settings ask for sudo). */
+    /**
+     * Runs a shell command line as the login user; {@code privileged} with sudo set, as {@code sudo -n sh -c ...}
+     * (a root shell: only for configured commands written with shell syntax, see {@link Shell#runConfigured}).
+     */
     @Override
     public ExecResult exec(String command, byte[] stdin, boolean privileged) throws IOException {
-        String cmd = privileged && settings.sudo() ? "sudo -n sh -c " + shellQuote(command) : command;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (ChannelExec ch = session.createExecChannel(cmd)) {
+        return decode(execRaw(privileged && settings.sudo() ? "sudo -n sh -c " + shellQuote(command) : command, stdin, command));
+    }
+
+    /** One program with fixed arguments; privileged with sudo set, as {@code sudo -n PROGRAM ARGS...}. */
+    @Override
+    public ExecResult run(String dir, boolean privileged, byte[] stdin, java.util.List<String> argv) throws IOException {
+        String line = Shell.commandLine(dir, privileged && settings.sudo() ? "sudo -n" : null, argv);
+        return decode(execRaw(line, stdin, line));
+    }
+
+    /** The file's bytes as they are on the server, without any charset conversion. */
+    public byte[] readFileBytes(String path) throws IOException {
+        Raw r = execRaw(Shell.commandLine(null, settings.sudo() ? "sudo -n" : null, java.util.List.of("cat", "--", path)), null, path);
+        if (r.status != 0) {
+            String err = new String(r.err, StandardCharsets.UTF_8);
+            if (err.contains("No such file")) throw new java.nio.file.NoSuchFileException(path);
+            throw new IOException("cannot read " + path + " on " + where() + ": " + err.strip());
+        }
+        return r.out;
+    }
+
+    private record Raw(int status, byte[] out, byte[] err) {}
+
+    private static ExecResult decode(Raw r) {
+        return new ExecResult(r.status, new String(r.out, StandardCharsets.UTF_8), new String(r.err, StandardCharsets.UTF_8), r.out);
+    }
+
+    /** Runs {@code line}; {@code shown} names it in messages. Output beyond the limits stops the command. */
+    private Raw execRaw(String line, byte[] stdin, String shown) throws IOException {
+        try {
+            return execOnce(line, stdin, shown);
+        } catch (IllegalStateException e) {
+            // MINA's word for a session that is gone: an I/O failure like any other lost connection
+            throw new IOException("the SSH connection to " + where() + " is lost: " + e.getMessage(), e);
+        }
+    }
+
+    private Raw execOnce(String line, byte[] stdin, String shown) throws IOException {
+        try (ChannelExec ch = session.createExecChannel(line)) {
+            BoundedOutput out = new BoundedOutput(MAX_STDOUT).onExceeded(() -> ch.close(true));
+            BoundedOutput err = new BoundedOutput(MAX_STDERR).onExceeded(() -> ch.close(true));
             ch.setOut(out);
             ch.setErr(err);
             ch.open().verify(timeout);
             try (OutputStream in = ch.getInvertedIn()) {
                 if (stdin != null) in.write(stdin);
+            } catch (IOException e) {
+                // a command that stops reading early (or was stopped) closes its stdin; its outcome says why
+                if (!out.exceeded() && !err.exceeded() && ch.isOpen()) throw e;
             }
             Set<ClientChannelEvent> events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout.toMillis());
+            if (out.exceeded()) throw new IOException(BoundedOutput.tooLong("output", MAX_STDOUT, shown));
+            if (err.exceeded()) throw new IOException(BoundedOutput.tooLong("error output", MAX_STDERR, shown));
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
-                throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + command);
+                throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + shown);
             }
             Integer status = ch.getExitStatus();
-            return new ExecResult(status == null ? -1 : status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                    out.toByteArray());
+            return new Raw(status == null ? -1 : status, out.toByteArray(), err.toByteArray());
         }
     }
 

@@ -175,6 +175,8 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         Map<String, RelationshipState> previous = states;
 
         Map<Relationship, Map<String, CompletableFuture<PeerObservation>>> pending = new LinkedHashMap<>();
+        // as long as the slowest backend needs for the timeout (an SSH login takes longer than an HTTP request)
+        Duration wait = timeout;
         for (Relationship rel : relationships) {
             Map<String, CompletableFuture<PeerObservation>> peers = new LinkedHashMap<>();
             for (PeerDefinition peer : rel.peers()) {
@@ -182,14 +184,17 @@ public final class StatusPoller implements AutoCloseable, StatusView {
                         previous.get(rel.name()), started, prefs));
             }
             pending.put(rel, peers);
+            Duration budget = budget(rel, timeout);
+            if (budget.compareTo(wait) > 0) wait = budget;
         }
         // The probes carry their own timeout; this is only a bound in case an implementation forgets it.
         CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().stream()
                 .flatMap(m -> m.values().stream()).toArray(CompletableFuture[]::new));
+        long waitMillis = wait.toMillis() + 2000;
         try {
-            all.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+            all.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("Some peers did not answer within {} ms", timeout.toMillis() + 2000);
+            LOG.warn("Some peers did not answer within {} ms", waitMillis);
         } catch (Exception e) {
             LOG.warn("Waiting for the peers failed: {}", e.toString());
         }
@@ -204,7 +209,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             for (var p : entry.getValue().entrySet()) {
                 PeerObservation o = p.getValue().getNow(null);
                 if (o == null) {
-                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(timeout), completed);
+                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(budget(rel, timeout)), completed);
                 }
                 observed.put(p.getKey(), o);
                 String endpoint = rel.peer(p.getKey()).map(d -> d.url().toString()).orElse(p.getKey());
@@ -233,6 +238,15 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             } catch (RuntimeException e) {
                 LOG.error("A status listener failed", e);
             }
+        }
+    }
+
+    private Duration budget(Relationship rel, Duration timeout) {
+        try {
+            Duration b = probe.budget(rel, timeout);
+            return b == null || b.compareTo(timeout) < 0 ? timeout : b;
+        } catch (RuntimeException e) {
+            return timeout;
         }
     }
 

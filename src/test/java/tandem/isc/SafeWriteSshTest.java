@@ -126,15 +126,17 @@ class SafeWriteSshTest {
         Path conf = serverCopy("primary.conf");
         String leases = Files.readString(server.resolve("dhcpd.leases"));
         String original = Files.readString(conf);
+        String backup;
         try (SshConnection c = connect()) {
             DhcpdConfig before = SafeWrite.read(c, conf.toString());
             FailoverEdits.Edit edit = FailoverEdits.setPoolRanges(before, 1, List.of(AddressRange.of("10.10.0.100", "10.10.0.150")));
             SafeWrite.Result r = new SafeWrite(c, VALIDATE, restartCommand(), CLOCK).apply(before, edit.change());
             SafeWrite.Applied applied = assertInstanceOf(SafeWrite.Applied.class, r, r.message());
-            assertEquals(conf + ".tandem-20261122T101530Z", applied.backups().get(conf.toString()));
+            backup = applied.backups().get(conf.toString());
+            assertTrue(backup.matches(java.util.regex.Pattern.quote(conf + ".tandem-20261122T101530Z-") + "[0-9a-f]{8}"), backup);
         }
         assertTrue(Files.readString(conf).contains("range 10.10.0.100 10.10.0.150;"));
-        assertEquals(original, Files.readString(Path.of(conf + ".tandem-20261122T101530Z")));
+        assertEquals(original, Files.readString(Path.of(backup)));
         assertEquals("restarted\n", restartLog());
         assertEquals(leases, Files.readString(server.resolve("dhcpd.leases")));
         assertNoTemporaryFiles();
@@ -348,7 +350,7 @@ class SafeWriteSshTest {
             // the hand edit lands after the backup was checked, just before the move
             Shell editsBeforeTheMove = new Shell() {
                 @Override public ExecResult exec(String command, byte[] stdin, boolean privileged) throws IOException {
-                    if (command.contains("cmp -s")) Files.writeString(conf, Files.readString(conf) + handEdit);
+                    if (command.startsWith("'cmp' '-s'")) Files.writeString(conf, Files.readString(conf) + handEdit);
                     return c.exec(command, stdin, privileged);
                 }
 

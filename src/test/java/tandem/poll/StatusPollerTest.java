@@ -216,8 +216,23 @@ class StatusPollerTest {
         }
     }
 
-    /** Answers per peer what the test set: an HA state, "down" (daemon), "gone" (unreachable) or "hang". */
+    @Test
+    void aProbeThatNeedsMoreThanTheTimeoutIsWaitedForAsLongAsItsBudget() {
+        // an SSH probe: the login alone outlasts a 200 ms poll timeout, and the probe says it needs up to 5 s
+        probe.set("s1", "slow");
+        probe.set("s2", "load-balancing");
+        probe.budget = Duration.ofSeconds(5);
+        prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofMillis(200), null, 8000, true);
+        try (StatusPoller poller = poller()) {
+            RelationshipState s = poller.pollOnce().get(0);
+            assertTrue(s.peers().get("s1").reachable(), "answered after 3 s, within its budget: " + s.peers().get("s1").problem());
+            assertEquals(RelationshipStatus.OK, s.status());
+        }
+    }
+
+    /** Answers per peer what the test set: an HA state, "down" (daemon), "gone" (unreachable), "hang" or "slow" (3 s). */
     static final class ScriptedProbe implements PeerProbe {
+        volatile Duration budget;
         private final Map<String, String> script = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -231,11 +246,17 @@ class StatusPollerTest {
         }
 
         @Override
+        public Duration budget(Relationship rel, Duration timeout) { return budget == null ? timeout : budget; }
+
+        @Override
         public CompletableFuture<PeerObservation> probe(Relationship rel, String peer, ConnectionSettings c, Duration timeout) {
             calls.computeIfAbsent(peer, p -> new AtomicInteger()).incrementAndGet();
             Instant now = Instant.now();
             return switch (script.get(peer)) {
                 case "hang" -> new CompletableFuture<>();
+                case "slow" -> CompletableFuture.supplyAsync(() -> new PeerObservation(peer, true, DaemonState.UP,
+                        "load-balancing", null, List.of(), 0L, true, false, 0L, 0L, null, Instant.now()),
+                        CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
                 case "gone" -> CompletableFuture.completedFuture(PeerObservation.unreachable(peer, "refused", now));
                 case "down" -> CompletableFuture.completedFuture(PeerObservation.daemonDown(peer, "offline", now));
                 default -> CompletableFuture.completedFuture(new PeerObservation(peer, true, DaemonState.UP,

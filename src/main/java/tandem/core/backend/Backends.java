@@ -69,6 +69,11 @@ public final class Backends {
             }
 
             @Override
+            public Duration budget(Relationship rel, Duration timeout) {
+                return find(rel.backend()).map(m -> m.probe().budget(rel, timeout)).orElse(timeout);
+            }
+
+            @Override
             public StateVocabulary vocabulary(Relationship rel) {
                 return find(rel.backend()).map(BackendModule::states).orElse(NO_STATES);
             }
