@@ -2,7 +2,6 @@ package tandem.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,24 +44,7 @@ final class DatabasePassword {
         byte[] raw = new byte[BYTES];
         new SecureRandom().nextBytes(raw);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Path tmp = OwnerOnlyFiles.createTempFile(file.getParent(), ".db-password-");
-        try {
-            Files.writeString(tmp, password + "\n", StandardCharsets.US_ASCII);
-            try {
-                // as with the secret key: a process that lost the race reads the winner's password
-                Files.createLink(file, tmp);
-            } catch (FileAlreadyExistsException lostRace) {
-                // keep the existing one
-            } catch (UnsupportedOperationException | IOException noLinks) {
-                try {
-                    Files.move(tmp, file);
-                } catch (FileAlreadyExistsException lostRace) {
-                    // keep the existing one
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OwnerOnlyFiles.createOnce(file, (password + "\n").getBytes(StandardCharsets.US_ASCII), ".db-password-");
     }
 
     static boolean isWrongPassword(Throwable e) {

@@ -3,7 +3,6 @@ package tandem.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,24 +59,7 @@ public final class FileSecretKeySource implements SecretKeySource {
         new SecureRandom().nextBytes(raw);
         byte[] text = (Base64.getEncoder().encodeToString(raw) + "\n").getBytes(StandardCharsets.US_ASCII);
         Arrays.fill(raw, (byte) 0);
-        Path tmp = OwnerOnlyFiles.createTempFile(dir, ".secret-");
-        try {
-            Files.write(tmp, text);
-            try {
-                // A hard link fails when the key exists, so a process that lost the race reads the winner's key.
-                Files.createLink(file, tmp);
-            } catch (FileAlreadyExistsException lostRace) {
-                // keep the existing key
-            } catch (UnsupportedOperationException | IOException noLinks) {
-                try {
-                    Files.move(tmp, file);
-                } catch (FileAlreadyExistsException lostRace) {
-                    // keep the existing key
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OwnerOnlyFiles.createOnce(file, text, ".secret-");
     }
 
     private SecretKey read() throws IOException {

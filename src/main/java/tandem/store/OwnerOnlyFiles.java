@@ -90,6 +90,31 @@ final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Writes {@code content} to {@code file}, owner-only, unless the file exists already. Several processes may race
+     * to make the same file (a key, a password): a hard link fails when the file exists, so the loser keeps, and then
+     * reads, the winner's content, never half of it.
+     */
+    static void createOnce(Path file, byte[] content, String tempPrefix) throws IOException {
+        Path tmp = createTempFile(file.getParent(), tempPrefix);
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.createLink(file, tmp);
+            } catch (FileAlreadyExistsException lostRace) {
+                // keep the existing one
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                try {
+                    Files.move(tmp, file);
+                } catch (FileAlreadyExistsException lostRace) {
+                    // keep the existing one
+                }
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** A new empty file in {@code dir} that only the owner can read, created with those rights from the start. */
     static Path createTempFile(Path dir, String prefix) throws IOException {
         if (posix(dir)) {
