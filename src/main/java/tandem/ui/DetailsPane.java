@@ -160,7 +160,7 @@ final class DetailsPane {
         peerTable.getColumns().add(column("URL", PeerRow::url, 190));
         peerTable.getColumns().add(column("Reachable", PeerRow::reachable, 60));
         peerTable.getColumns().add(column("Daemon", PeerRow::daemon, 50));
-        peerTable.getColumns().add(column("HA state", PeerRow::haState, 94));
+        peerTable.getColumns().add(column("HA state", PeerRow::haState, 130));
         peerTable.getColumns().add(column("Scopes", PeerRow::scopes, 110));
         peerTable.getColumns().add(column("Age", PeerRow::age, 40));
         peerTable.getColumns().add(column("In touch", PeerRow::inTouch, 50));
