@@ -224,6 +224,7 @@ public final class Database implements AutoCloseable {
                 case 90067, // connection broken: the owning process went away
                      90020, // database already open: another process is just starting its server
                      90098, // the database has been closed: its owner is shutting down
+                     90121, // the owner's JVM closed it at exit while serving this session: reconnect to the next
                      90028, // I/O error while the file changes hands
                      50200, // lock timeout
                      40001, // deadlock

@@ -165,4 +165,28 @@ class DatabaseTest {
             return out;
         });
     }
+
+    /**
+     * When the process that serves the database exits, H2 closes it from that JVM's shutdown hook and a session of
+     * another process gets 90121 ("Database is already closed"): the transaction is run again on a new connection.
+     */
+    @Test void aDatabaseClosedByItsExitingOwnerIsRetriedAndOtherFailuresAreNot() throws Exception {
+        try (Database db = Database.open(dir)) {
+            int[] runs = {0};
+            String answer = db.transaction(c -> {
+                if (runs[0]++ == 0) throw new java.sql.SQLException("Database is already closed", "90121", 90121);
+                return "done";
+            });
+            assertEquals("done", answer);
+            assertEquals(2, runs[0], "run again after the owner's exit");
+
+            int[] failing = {0};
+            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> db.transaction(c -> {
+                        failing[0]++;
+                        throw new java.sql.SQLException("Syntax error", "42000", 42000);
+                    }));
+            assertEquals(1, failing[0], "a syntax error is not run again: " + e.getMessage());
+        }
+    }
 }
