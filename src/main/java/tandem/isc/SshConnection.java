@@ -122,17 +122,6 @@ public final class SshConnection implements Shell, AutoCloseable {
         return decode(execRaw(line, stdin, line));
     }
 
-    /** The file's bytes as they are on the server, without any charset conversion. */
-    public byte[] readFileBytes(String path) throws IOException {
-        Raw r = execRaw(Shell.commandLine(null, settings.sudo() ? "sudo -n" : null, java.util.List.of("cat", "--", path)), null, path);
-        if (r.status != 0) {
-            String err = new String(r.err, StandardCharsets.UTF_8);
-            if (err.contains("No such file")) throw new java.nio.file.NoSuchFileException(path);
-            throw new IOException("cannot read " + path + " on " + where() + ": " + err.strip());
-        }
-        return r.out;
-    }
-
     private record Raw(int status, byte[] out, byte[] err) {}
 
     private static ExecResult decode(Raw r) {
