@@ -93,6 +93,10 @@ public final class ConsoleApp extends Application {
                 return s.backends().replication(relationship, s.preferences());
             }
 
+            @Override public java.util.List<tandem.core.backend.Fact> facts(tandem.core.Relationship relationship) {
+                return s.backends().facts(relationship);
+            }
+
             @Override public java.util.List<tandem.core.backend.Setting> backendSettings() {
                 return s.backends().settings();
             }

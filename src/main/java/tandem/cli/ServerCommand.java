@@ -66,7 +66,7 @@ final class ServerCommand {
                 out.println(s.name() + "  " + s.backend().wire() + "  " + Redaction.uri(s.connection().url())
                         + (s.connection().proxy() == null ? "" : "  via " + Redaction.uri(s.connection().proxy())));
                 relationships.stream().filter(r -> r.serverName().equals(s.name())).forEach(r ->
-                        out.println("  " + r.name() + "  " + r.mode().wire() + "  "
+                        out.println("  " + r.name() + "  " + r.modeName() + "  "
                                 + String.join(", ", r.peers().stream().map(p -> p.name() + "=" + p.role().wire()).toList())));
             }
             return 0;

@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         for (RelationshipState s : states) {
             ObjectNode r = rels.addObject();
             r.put("name", s.relationship().name());
-            r.put("mode", s.relationship().mode().wire());
+            r.put("mode", s.relationship().modeName());
             r.put("status", s.status().name());
             r.put("sourceOfTruth", s.assessment().sourceOfTruth());
             r.put("replicated", replicated.test(s.relationship()));
@@ -89,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         for (RelationshipState s : states) {
             out.printf("%-24s %-14s %-13s source of truth: %s%s%n", s.relationship().name(),
-                    s.relationship().mode().wire(), s.status().label(),
+                    s.relationship().modeName(), s.status().label(),
                     s.assessment().sourceOfTruth() == null ? "none" : s.assessment().sourceOfTruth(),
                     replicated.test(s.relationship()) ? "" : " (not replicated)");
             for (PeerDefinition p : s.relationship().peers()) {

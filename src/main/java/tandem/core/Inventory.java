@@ -68,7 +68,7 @@ public final class Inventory {
         store.saveServer(server.get(), accepted.relationships());
         return Optional.of("The configuration of " + serverName + " was read again after reconnecting: its "
                 + "relationships are now " + String.join(", ", accepted.relationships().stream()
-                .map(r -> r.name() + " (" + r.mode().wire() + ": " + String.join(", ", r.peers().stream()
+                .map(r -> r.name() + " (" + r.modeName() + ": " + String.join(", ", r.peers().stream()
                         .map(p -> p.name() + " " + p.role().wire()).toList()) + ")").toList()));
     }
 

@@ -23,6 +23,9 @@ public record Relationship(String name, String serverName, Backend backend, HaMo
         if (backend == null) backend = Backend.KEA;
     }
 
+    /** The mode in the backend's own words, e.g. "load-balance" for Windows, "load-balancing" for Kea. */
+    public String modeName() { return backend.modeName(mode); }
+
     public Optional<PeerDefinition> primary() {
         return peers.stream().filter(p -> p.role() == PeerRole.PRIMARY).findFirst();
     }

@@ -50,7 +50,7 @@ public sealed interface ConsoleNode {
 
         public String statusLabel() { return state == null ? "Not polled yet" : state.status().label(); }
 
-        public String modeLabel() { return standalone() ? "standalone" : relationship.mode().wire(); }
+        public String modeLabel() { return standalone() ? "standalone" : relationship.modeName(); }
 
         @Override public String accessibleText() {
             return (standalone() ? "Server " : "Relationship ") + name() + ", " + modeLabel() + ", " + statusLabel()

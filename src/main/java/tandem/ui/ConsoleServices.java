@@ -40,6 +40,11 @@ public interface ConsoleServices {
         return tandem.core.backend.ReplicationStatus.NOT_BY_THE_CONSOLE;
     }
 
+    /** The relationship's settings as its backend last read them, for the details pane; does not block. */
+    default java.util.List<tandem.core.backend.Fact> facts(tandem.core.Relationship relationship) {
+        return java.util.List.of();
+    }
+
     /** Each backend's own preferences, for the Preferences dialog. */
     default java.util.List<tandem.core.backend.Setting> backendSettings() { return java.util.List.of(); }
 

@@ -63,6 +63,7 @@ public final class MainView {
         this.backends = byBackend;
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
                 services::preferences, tasks, zone, services.configChecks(), services.haActions(), services::replication);
+        vm.useFacts(services::facts);
         this.context = new ConsoleContext(services, vm, tasks, dialogs, this::window, this::changesApplied);
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
         this.treePane = new TreePane(vm, this::relationshipMenu, node -> removeButton.setDisable(node == null),

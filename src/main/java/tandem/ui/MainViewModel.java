@@ -65,6 +65,7 @@ public final class MainViewModel {
     private final ConfigChecker checker;
     private final FailoverActions actions;
     private final Function<Relationship, ReplicationStatus> replication;
+    private Function<Relationship, List<tandem.core.backend.Fact>> facts = rel -> List.of();
     private final DateTimeFormatter clockTime;
     private final DateTimeFormatter dateTime;
 
@@ -115,6 +116,9 @@ public final class MainViewModel {
         this.clockTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
+
+    /** Where the details pane finds a relationship's settings as its backend last read them. */
+    public void useFacts(Function<Relationship, List<tandem.core.backend.Fact>> facts) { this.facts = facts; }
 
     // ---- what the view shows
 
@@ -369,7 +373,7 @@ public final class MainViewModel {
     private void updateDetails() {
         Optional<RelationshipItem> item = selected == null ? Optional.empty() : relationship(selected);
         RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), replication.apply(i.relationship()),
-                        checks.getOrDefault(i.name(), List.of()))).orElse(null);
+                        checks.getOrDefault(i.name(), List.of()), facts.apply(i.relationship()))).orElse(null);
         details.set(d);
         if (d == null) peerRows.clear();
         else if (!d.peers().equals(peerRows)) peerRows.setAll(d.peers());

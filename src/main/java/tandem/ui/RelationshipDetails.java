@@ -18,7 +18,8 @@ import tandem.core.backend.ReplicationStatus;
  * @param status       null when never polled
  * @param replicated   configuration changes are mirrored to the other peers
  * @param replicatedText "Yes", or "No" with the reason
- * @param timers       the HA timers as label and value, Kea's default named when the configuration leaves it
+ * @param timers       the HA timers as label and value, Kea's default named when the configuration leaves it, or
+ *                     the settings the backend reports (Windows: MCLT, percentages, switchover, authentication)
  * @param checks       the HA configuration checks' findings, errors first
  */
 public record RelationshipDetails(String name, String serverName, RelationshipStatus status, boolean stale,
@@ -42,9 +43,17 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
         return of(rel, state, replication, List.of());
     }
 
-    /** @param replication whether the console mirrors its configuration changes, as its backend says */
     public static RelationshipDetails of(Relationship rel, RelationshipState state, ReplicationStatus replication,
                                          List<ConfigCheck> checks) {
+        return of(rel, state, replication, checks, List.of());
+    }
+
+    /**
+     * @param replication whether the console mirrors its configuration changes, as its backend says
+     * @param facts       the settings its backend last read, shown instead of Kea's timers when there are any
+     */
+    public static RelationshipDetails of(Relationship rel, RelationshipState state, ReplicationStatus replication,
+                                         List<ConfigCheck> checks, List<tandem.core.backend.Fact> facts) {
         List<String> reasons = state == null ? List.of("No poll has reached this relationship yet")
                 : state.assessment().reasons();
         String sourceOfTruth = state == null ? null : state.assessment().sourceOfTruth();
@@ -55,8 +64,9 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
 
         return new RelationshipDetails(rel.name(), rel.serverName(), state == null ? null : state.status(),
                 state == null || state.stale(), reasons,
-                rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.mode().wire(),
-                sourceOfTruth, replication.replicated(), replication.text(), timers(rel),
+                rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.modeName(),
+                sourceOfTruth, replication.replicated(), replication.text(),
+                facts.isEmpty() ? timers(rel) : facts.stream().map(f -> new Timer(f.label(), f.value())).toList(),
                 state == null ? null : state.observedAt(), peers, checks);
     }
 

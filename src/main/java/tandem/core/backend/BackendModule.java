@@ -32,6 +32,13 @@ public interface BackendModule {
     /** Its own preferences, shown in the Preferences dialog. */
     default List<Setting> settings() { return List.of(); }
 
+    /**
+     * The relationship's settings as last read from its servers (Windows: mode, MCLT, percentages, switchover,
+     * authentication, scopes), for the details pane; empty when the backend has nothing beyond the relationship.
+     * Must not block: backends answer from what their last poll read.
+     */
+    default List<Fact> facts(Relationship relationship) { return List.of(); }
+
     /** Whether the console mirrors configuration changes to the relationship's other servers, and why not. */
     default ReplicationStatus replication(Relationship relationship, Preferences preferences) {
         return ReplicationStatus.NOT_BY_THE_CONSOLE;

@@ -54,6 +54,11 @@ public final class Backends {
         return find(rel.backend()).map(m -> m.replication(rel, preferences)).orElse(ReplicationStatus.NOT_BY_THE_CONSOLE);
     }
 
+    /** The relationship's settings as its backend last read them (empty when it has none). */
+    public List<Fact> facts(Relationship rel) {
+        return find(rel.backend()).map(m -> m.facts(rel)).orElse(List.of());
+    }
+
     /** Each probe goes to its relationship's backend. */
     public PeerProbe probe() {
         return new PeerProbe() {
