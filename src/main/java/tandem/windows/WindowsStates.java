@@ -3,7 +3,6 @@ package tandem.windows;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tandem.core.HaMode;
 import tandem.core.backend.StateVocabulary;
 
 /**
@@ -82,11 +81,5 @@ public final class WindowsStates implements StateVocabulary {
     public static String modeName(String windowsMode) {
         FailoverMode m = FailoverMode.parse(windowsMode);
         return m != null ? m.wire() : wire(windowsMode);
-    }
-
-    /** Tandem's mode names for Windows relationships: "load-balance" where Kea says "load-balancing". */
-    public static String modeName(HaMode mode) {
-        if (mode == HaMode.LOAD_BALANCING) return FailoverMode.LOAD_BALANCE.wire();
-        return mode == null ? null : mode.wire();
     }
 }

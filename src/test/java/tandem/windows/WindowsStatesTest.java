@@ -91,8 +91,6 @@ class WindowsStatesTest {
         assertEquals("hot-standby", WindowsStates.modeName("HotStandby"));
         assertEquals("load-balance", WindowsStates.modeName("load-balance"));
         assertEquals("some-new-mode", WindowsStates.modeName("SomeNewMode"));
-        assertEquals("load-balance", WindowsStates.modeName(HaMode.LOAD_BALANCING));
-        assertEquals("hot-standby", WindowsStates.modeName(HaMode.HOT_STANDBY));
         assertEquals(FailoverMode.HOT_STANDBY, FailoverMode.parse("hotstandby"));
         assertEquals(HaMode.LOAD_BALANCING, FailoverMode.parse("LoadBalance").haMode());
         assertNull(FailoverMode.parse("split-scope"));
