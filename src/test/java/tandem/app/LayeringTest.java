@@ -21,7 +21,7 @@ class LayeringTest {
             .importPackages("tandem");
 
     /** The backends' packages; a new backend adds its name here. */
-    static final String[] BACKENDS = {"tandem.kea..", "tandem.isc.."};
+    static final String[] BACKENDS = {"tandem.kea..", "tandem.isc..", "tandem.windows.."};
 
     /** What talks to a Control Agent: the UI goes through the change service and the seam instead. */
     private static final java.util.Set<String> KEA_TRANSPORT = java.util.Set.of("tandem.kea.KeaControlAgentClient",
@@ -86,6 +86,17 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.poll..",
                         "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..", "tandem.services..")
                 .check(MAIN);
+    }
+
+    @Test
+    void theWindowsBackendAndTheOthersKnowNothingOfEachOther() {
+        noClasses().that().resideInAPackage("tandem.windows..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.store..",
+                        "tandem.poll..", "tandem.sync..", "tandem.ui..", "tandem.cli..", "tandem.app..",
+                        "tandem.services..", "javafx..", "org.controlsfx..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("tandem.kea..", "tandem.isc..")
+                .should().dependOnClassesThat().resideInAPackage("tandem.windows..").check(MAIN);
     }
 
     /** The UI talks to services, never to a Control Agent, an SSH session, the store or the command line. */
