@@ -51,15 +51,42 @@ public final class SimDhcpCmdlets implements SimCmdlets {
         if (entry == null) throw new IllegalArgumentException("not a modelled cmdlet: " + cmdlet);
         synchronized (network) {
             network.tick();
-            SimDhcpServer server = network.server(session.server());
+            SimDhcpServer server = target(session, entry.name(), bound);
             SimCall call = new SimCall(network, session, server, entry.name(), parameterSet, bound);
             if (entry.name().contains("-Dhcp")) {
                 String action = entry.name().equals("Get-DhcpServerv4Scope") ? "enumerate scopes" : "connect to the DHCP service";
                 if (!server.serviceRunning) throw call.win32(1722, action, "The RPC server is unavailable.");
                 if (server.denies(session.user())) throw call.win32(5, action, "Access is denied.");
             }
+            // -WhatIf: Windows only describes the change (on the host, not the pipeline); nothing is written.
+            if (!entry.name().startsWith("Get-") && call.flag("WhatIf")) return List.of();
             return entry.handler().run(call);
         }
+    }
+
+    /**
+     * The server the cmdlet acts on: the session's, or the one {@code -ComputerName} names. Another server is a
+     * second hop: unknown or cut off → WIN32 1722; over a key-authenticated session → WIN32 5 (no credentials to
+     * present, reference §4.4).
+     */
+    private SimDhcpServer target(SimSession session, String cmdlet, Map<String, Object> bound) {
+        SimDhcpServer local = network.server(session.server());
+        Object named = null;
+        if (bound != null) {
+            for (Map.Entry<String, Object> e : bound.entrySet()) if (e.getKey().equalsIgnoreCase("ComputerName")) named = e.getValue();
+        }
+        String name = named == null ? null : String.valueOf(named);
+        if (name == null || name.equals(".") || name.equalsIgnoreCase("localhost") || local.answersTo(name)) return local;
+        SimDhcpServer remote = network.find(name).orElse(null);
+        if (remote == null || !network.linked(local.name(), remote.name())) {
+            throw SimError.win32(1722, cmdlet, "InvalidOperation", network.wording(
+                    "Failed to connect to the DHCP service on DHCP server " + name + ". The RPC server is unavailable."));
+        }
+        if (!session.passwordLogin()) {
+            throw SimError.win32(5, cmdlet, "PermissionDenied", network.wording(
+                    "Failed to connect to the DHCP service on DHCP server " + name + ". Access is denied."));
+        }
+        return remote;
     }
 
     private static List<Object> getService(SimCall call) {

@@ -149,4 +149,21 @@ class SimFaultsTest {
         sim.net.setClockOffset("dhcp2", Duration.ofSeconds(-90));
         assertEquals(sim.net.clock().now().minusSeconds(90), sim.net.server("dhcp2").now());
     }
+
+    @Test
+    void computerNameOfThePartnerIsASecondHop() {
+        sim.scope("dhcp2", "10.7.0.0");
+        assertEquals(1, sim.run("dhcp1", "Get-DhcpServerv4Scope", "ComputerName", "DHCP2.lab.test").size());
+        assertError(assertThrows(SimError.class, () -> sim.runWithKey("dhcp1", "Get-DhcpServerv4Scope", "ComputerName", "dhcp2")),
+                "WIN32 5,Get-DhcpServerv4Scope", "PermissionDenied");
+        sim.net.cut("dhcp1", "dhcp2");
+        assertError(sim.fails("dhcp1", "Get-DhcpServerv4Scope", "ComputerName", "dhcp2"), "WIN32 1722,Get-DhcpServerv4Scope", "InvalidOperation");
+        assertEquals(2, sim.run("dhcp1", "Get-DhcpServerv4Scope", "ComputerName", "dhcp1").size());
+    }
+
+    @Test
+    void whatIfChangesNothing() {
+        sim.run("dhcp1", "Remove-DhcpServerv4Scope", "ScopeId", ips("10.1.0.0"), "Force", true, "WhatIf", true);
+        assertTrue(sim.hasScope("dhcp1", "10.1.0.0"));
+    }
 }

@@ -38,6 +38,11 @@ final class SimOptionCmdlets {
     /** The option values of the level the call names (created empty for a reserved IP on first use). */
     private static TreeMap<Long, List<String>> level(SimCall call, String action) {
         if (call.has("ScopeId") && call.has("ReservedIP")) throw call.invalidParameter(action);
+        // Vendor/user classes and policies are not modelled: refused rather than silently merged with plain values.
+        for (String p : List.of("VendorClass", "UserClass", "PolicyName")) {
+            String v = call.string(p);
+            if (v != null && !v.isEmpty()) throw call.invalidParameter(action);
+        }
         if (call.has("ReservedIP")) {
             SimIp ip = call.ip("ReservedIP");
             SimScope s = SimReservationCmdlets.scopeReserving(call, ip, action);
@@ -85,8 +90,9 @@ final class SimOptionCmdlets {
             if (call.has("WinsServer")) wanted.put(44L, texts(call.ips("WinsServer")));
             if (call.has("Wpad")) wanted.put(252L, List.of(call.string("Wpad")));
         } else {
-            long id = call.number("OptionId") == null ? (Long) call.required("OptionId") : call.number("OptionId");
+            call.required("OptionId");
             call.required("Value");
+            long id = call.number("OptionId");
             wanted.put(id, call.strings("Value"));
         }
         TreeMap<Long, List<String>> level = level(call, "set option values");

@@ -105,4 +105,11 @@ class SimOptionCmdletsTest {
         assertError(sim.fails("dhcp1", "Remove-DhcpServerv4OptionValue", "OptionId", List.of(3L), "ScopeId", ip("10.1.0.0")),
                 "DHCP 20010,Remove-DhcpServerv4OptionValue", "ObjectNotFound");
     }
+
+    @Test
+    void classesAndPoliciesAreNotModelledAndRefused() {
+        assertError(assertThrows(SimError.class, () -> setOption(6, "Value", List.of("10.1.0.2"), "PolicyName", "printers")),
+                "WIN32 87,Set-DhcpServerv4OptionValue", "InvalidData");
+        assertEquals(0, sim.run("dhcp1", "Get-DhcpServerv4OptionValue", "VendorClass", "").size());
+    }
 }
