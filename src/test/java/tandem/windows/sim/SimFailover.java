@@ -61,8 +61,15 @@ public final class SimFailover {
 
     public boolean authenticationOn() { return sharedSecret != null; }
 
-    /** Sets the FSM state by hand (for tests of states the fault model does not reach, e.g. PotentialConflict). */
-    public void forceState(State to) { enter(to, owner.network().clock().now()); }
+    /**
+     * Sets this side's state by hand, for states the fault model does not reach (e.g. PotentialConflict, Startup):
+     * such a state stays until set again; a modelled one moves on by the usual rules at the next tick.
+     */
+    public void forceState(State to) {
+        synchronized (owner.network()) {
+            enter(to, owner.network().clock().now());
+        }
+    }
 
     void secret(String secret) { this.sharedSecret = secret; }
 
@@ -121,7 +128,8 @@ public final class SimFailover {
             case RecoverDone:
                 return reachable && (peerState == State.Normal || peerState == State.RecoverDone) ? State.Normal : state;
             default:
-                return reachable ? State.Normal : State.CommunicationInterrupted;
+                // NoState, Init, Startup and the conflict states are reached only by forceState: they stay until set again.
+                return state;
         }
     }
 

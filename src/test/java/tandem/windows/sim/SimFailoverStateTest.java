@@ -167,4 +167,16 @@ class SimFailoverStateTest {
         sim.run("dhcp1", "Set-DhcpServerv4Failover", "Name", "fo1", "AutoStateTransition", false);
         assertEquals(null, sim.failover("dhcp2", "fo1").get("StateSwitchInterval"));
     }
+
+    @Test
+    void forcedPotentialConflictStaysAndRefusesNewScopesWith20133() {
+        side("dhcp1").forceState(SimFailover.State.PotentialConflict);
+        sim.net.advance(Duration.ofHours(2));
+        assertEquals("PotentialConflict", sim.state("dhcp1", "fo1"));
+        assertError(sim.fails("dhcp1", "Add-DhcpServerv4FailoverScope", "Name", "fo1", "ScopeId", ips("10.3.0.0")),
+                "DHCP 20133,Add-DhcpServerv4FailoverScope", "InvalidOperation");
+        side("dhcp1").forceState(SimFailover.State.Normal);
+        sim.run("dhcp1", "Add-DhcpServerv4FailoverScope", "Name", "fo1", "ScopeId", ips("10.3.0.0"));
+        assertTrue(sim.hasScope("dhcp2", "10.3.0.0"));
+    }
 }
