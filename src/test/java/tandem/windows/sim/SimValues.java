@@ -21,7 +21,12 @@ public final class SimValues {
         if (v instanceof Duration d) return timespanText(d);
         if (v instanceof OffsetDateTime t) return DATE.format(t);
         if (v instanceof List<?> l) return String.join(" ", l.stream().map(SimValues::text).toList());
-        if (v instanceof SimObject o) return o.typeName();
+        if (v instanceof SimObject o) {
+            if (o.typeName().equals("System.Management.Automation.ErrorRecord") && o.get("Exception") instanceof SimObject ex) return text(ex.get("Message"));
+            if (o.typeName().equals("System.Version")) return String.join(".", java.util.stream.Stream.of("Major", "Minor", "Build", "Revision")
+                    .map(o::get).filter(x -> x instanceof Long n && n >= 0).map(Object::toString).toList());
+            return o.typeName();
+        }
         if (v instanceof byte[]) return "System.Byte[]";
         return v.toString();
     }
