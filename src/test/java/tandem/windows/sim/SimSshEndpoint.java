@@ -137,7 +137,7 @@ public final class SimSshEndpoint implements AutoCloseable {
         if (commandLine.length() > MAX_COMMAND_LINE) return new SimRun("", "The command line is too long.\r\n", 1);
         List<String> words = List.of(commandLine.trim().split("[ \\t]+"));
         String program = words.get(0).replace("\"", "");
-        String exe = program.toLowerCase(Locale.ROOT);
+        String exe = program.toLowerCase(Locale.ROOT).replaceFirst("^c:\\\\windows\\\\system32\\\\windowspowershell\\\\v1\\.0\\\\", "");
         if (!exe.equals("powershell") && !exe.equals("powershell.exe")) {
             return new SimRun("", "'" + program + "' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n", 1);
         }

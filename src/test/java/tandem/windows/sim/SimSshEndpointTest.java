@@ -113,6 +113,8 @@ class SimSshEndpointTest {
             assertEquals(1, other.exit());
             assertTrue(cmdlets.calls.isEmpty());
             assertEquals(0, exec(s, encoded("'x'").replace("powershell.exe", "POWERSHELL"), null).exit());
+            assertEquals(new Reply("x\r\n", "", 0),
+                    exec(s, encoded("'x'").replace("powershell.exe", "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"), null));
         }
     }
 
