@@ -6,8 +6,8 @@ import java.util.List;
 final class SimAst {
     private SimAst() {}
 
-    /** Where a node starts, for error records ("At line:1 char:5"). */
-    record Pos(int line, int column) {}
+    /** Where a node starts: its offset in the script text. */
+    record Pos(int offset) {}
 
     sealed interface Stmt permits Pipeline, Assign, If, Foreach, Try, Function, Exit {}
 

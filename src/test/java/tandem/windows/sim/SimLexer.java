@@ -19,15 +19,9 @@ final class SimLexer {
 
     char peek(int ahead) { return at + ahead < src.length() ? src.charAt(at + ahead) : '\0'; }
 
-    SimAst.Pos pos() { return pos(at); }
+    SimAst.Pos pos() { return new SimAst.Pos(at); }
 
-    SimAst.Pos pos(int offset) {
-        int line = 1, col = 1;
-        for (int i = 0; i < offset && i < src.length(); i++) {
-            if (src.charAt(i) == '\n') { line++; col = 1; } else col++;
-        }
-        return new SimAst.Pos(line, col);
-    }
+    SimAst.Pos pos(int offset) { return new SimAst.Pos(offset); }
 
     /** Spaces, tabs, comments and backtick line continuations; not newlines. */
     void blanks() {

@@ -190,9 +190,12 @@ final class SimOps {
 
     static Object member(Object v, String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (v == null) return null;
+        if (v == null) return n.equals("count") || n.equals("length") ? (Object) 0L : null;
         if (v instanceof SimObject o) {
             if (o.has(name)) return o.get(name);
+            boolean dictionary = o.typeName().startsWith("System.Collections.");
+            if (dictionary && n.equals("count")) return (long) o.properties().size();
+            if (dictionary && n.equals("keys")) return new ArrayList<Object>(o.properties().keySet());
             return n.equals("count") || n.equals("length") ? 1L : null;
         }
         if (v instanceof List<?> list) {

@@ -95,7 +95,7 @@ class SimPowerShellTest {
         assertEquals("42\r\n7\r\nTrue\r\n01:00:00\r\n10.0.0.1\r\n", out("[int]'42'; [int64]7.4; [bool]'x'; [timespan]'01:00:00'; [ipaddress]'10.0.0.1'"));
         assertEquals("System.String\r\n5\r\n", out("'x'.GetType().FullName; 'hello'.Length"));
         assertEquals("b\r\n", out("function F($p, $q) { $q }\nF 'a' 'b'"));
-        assertEquals("2\r\n", out("$h = @{ a = 1; b = 2 }\n$h.b"));
+        assertEquals("2\r\n3\r\n0\r\n", out("$h = @{ a = 1; b = 2; c = 3 }\n$h.b; $h.Count; $nothing.Count"));
         assertEquals("Lab 2\r\n", out("Get-DhcpServerv4Scope | Where-Object { $_.Name -eq 'Lab 2' } | ForEach-Object { $_.Name }"));
         assertEquals("10.1.0.0 10.2.0.0\r\n", out("[string](Get-DhcpServerv4Scope).ScopeId"));
         assertEquals("5.1.20348.2849\r\n", out("$PSVersionTable.PSVersion.ToString()"));
