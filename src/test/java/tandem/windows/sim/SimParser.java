@@ -215,8 +215,7 @@ final class SimParser {
     private Expr argument() {
         char c = in.peek();
         if (c == '$' || c == '\'' || c == '"' || c == '(' || c == '@' || c == '{' || c == '[') return c == '[' ? cast() : postfix(primary());
-        Object number = in.number();
-        if (number != null) return new Literal(number);
+        // in argument mode a token is a number only when all of it is one: 00-11-22-33-44-55 is a word
         String word = in.bareword();
         if (word.isEmpty()) throw unexpected();
         if (word.matches("-?\\d+")) return new Literal(Long.parseLong(word));
