@@ -88,6 +88,20 @@ class LayeringTest {
                 .check(MAIN);
     }
 
+    /** The shared SSH login is a tool the backends use: it knows no backend, no shell (console, command line, store, services) and no JavaFX. */
+    @Test
+    void theSharedSshStandsAlone() {
+        String[] shells = {"tandem.ui..", "tandem.cli..", "tandem.store..", "tandem.services..", "tandem.app..",
+                "tandem.poll..", "tandem.sync..", "javafx..", "org.controlsfx.."};
+        noClasses().that().resideInAPackage("tandem.ssh..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.windows..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(shells)
+                .check(MAIN);
+        noClasses().that().resideInAPackage("tandem.ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("tandem.ssh.SshSession")
+                .check(MAIN);
+    }
+
     /** The UI talks to services, never to a Control Agent, an SSH session, the store or the command line. */
     @Test
     void theUiTalksToServicesNotToTransportsOrTheStore() {
