@@ -88,17 +88,25 @@ class LayeringTest {
                 .check(MAIN);
     }
 
-    /** The shared SSH login is a tool the backends use: it knows no backend, no shell (console, command line, store, services) and no JavaFX. */
+    /**
+     * The shared SSH login and the PowerShell transport are tools the backends use: they know no backend, no shell
+     * (console, command line, store, services) and no JavaFX; the transport knows nothing of DHCP.
+     */
     @Test
-    void theSharedSshStandsAlone() {
+    void theSharedSshAndThePowerShellTransportStandAlone() {
         String[] shells = {"tandem.ui..", "tandem.cli..", "tandem.store..", "tandem.services..", "tandem.app..",
                 "tandem.poll..", "tandem.sync..", "javafx..", "org.controlsfx.."};
         noClasses().that().resideInAPackage("tandem.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.windows..")
                 .orShould().dependOnClassesThat().resideInAnyPackage(shells)
                 .check(MAIN);
+        noClasses().that().resideInAPackage("tandem.windows.ps..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.windows")
+                .orShould().dependOnClassesThat().resideInAnyPackage(shells)
+                .check(MAIN);
         noClasses().that().resideInAPackage("tandem.ui..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("tandem.ssh.SshSession")
+                .should().dependOnClassesThat().resideInAPackage("tandem.windows.ps..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("tandem.ssh.SshSession")
                 .check(MAIN);
     }
 
