@@ -22,6 +22,7 @@ import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
 import tandem.core.port.ReplicationStore.Target;
 import tandem.core.port.ReplicationStore.TargetOutcome;
+import tandem.ssh.SshTarget;
 
 /**
  * Every dhcpd.conf write and partner-down, from the console or the command line, runs through the

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tandem.ssh.HostKeyPrompt;
 
 /**
  * A configuration the console edits: where it is read from and how a change is written (validated, backed up,

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * An ISC change as the journal keeps it (JSON): where the file is ({@link IscLocation}, without the password) and

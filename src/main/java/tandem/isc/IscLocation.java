@@ -3,6 +3,7 @@ package tandem.isc;
 import java.nio.file.Path;
 import java.util.Objects;
 import tandem.core.change.ProcessId;
+import tandem.ssh.SshSettings;
 
 /**
  * Where a dhcpd.conf is and how a write to it is checked and finished: what the journal keeps of an ISC change so

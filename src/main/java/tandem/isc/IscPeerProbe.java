@@ -18,6 +18,7 @@ import tandem.core.DaemonState;
 import tandem.core.PeerObservation;
 import tandem.core.Relationship;
 import tandem.core.port.PeerProbe;
+import tandem.ssh.HostKeyPrompt;
 
 /**
  * Asks an ISC server for its failover state over SSH (omshell next to dhcpd). The partner is reported as the

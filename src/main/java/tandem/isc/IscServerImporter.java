@@ -16,6 +16,7 @@ import tandem.core.PeerRole;
 import tandem.core.Relationship;
 import tandem.core.ServerRecord;
 import tandem.core.port.ServerImporter;
+import tandem.ssh.HostKeyPrompt;
 
 /**
  * Adds an ISC dhcpd server: logs in over SSH, reads its dhcpd.conf, and makes a relationship of each failover peer
@@ -35,13 +36,6 @@ public final class IscServerImporter implements ServerImporter {
 
     @Override public Backend backend() { return Backend.ISC; }
 
-    static HostKeyPrompt pinned(String fingerprint, List<String> seen) {
-        return (host, type, fp) -> {
-            seen.add(host + " has the " + type + " host key " + fp);
-            return fp.equals(fingerprint);
-        };
-    }
-
     @Override
     public ConnectionCheck check(ConnectionSettings connection) {
         IscServerSettings s;
@@ -51,7 +45,7 @@ public final class IscServerImporter implements ServerImporter {
             return new ConnectionCheck(false, e.getMessage());
         }
         List<String> seen = new ArrayList<>();
-        try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, pinned(IscServerSettings.hostKey(connection.url()), seen), sshTimeout())) {
+        try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, HostKeyPrompt.pinned(IscServerSettings.hostKey(connection.url()), seen), sshTimeout())) {
             Shell.ExecResult v = c.exec("dhcpd --version 2>&1 || /usr/sbin/dhcpd --version 2>&1");
             return new ConnectionCheck(true, "Logged in to " + s.ssh().target() + (v.output().isBlank() ? "" : ": " + v.output().lines().findFirst().orElse("")));
         } catch (IOException e) {
@@ -69,7 +63,7 @@ public final class IscServerImporter implements ServerImporter {
         }
         List<String> seen = new ArrayList<>();
         DhcpdConfig config;
-        try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, pinned(IscServerSettings.hostKey(connection.url()), seen), sshTimeout())) {
+        try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, HostKeyPrompt.pinned(IscServerSettings.hostKey(connection.url()), seen), sshTimeout())) {
             config = SafeWrite.read(c, s.configPath());
         } catch (ConfSyntaxException e) {
             return new ImportResult.Refused("The configuration cannot be read: " + e.getMessage(), null);

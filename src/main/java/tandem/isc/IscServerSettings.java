@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import tandem.core.ConnectionSettings;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * Where an ISC server keeps its configuration and how it is checked, restarted and asked for its failover state.

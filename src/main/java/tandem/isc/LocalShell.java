@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import tandem.ssh.BoundedOutput;
 
 /** Commands on this machine through {@code sh -c}, for configuration files the console edits locally. */
 public final class LocalShell implements Shell {

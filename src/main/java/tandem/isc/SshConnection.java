@@ -1,110 +1,32 @@
 package tandem.isc;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.util.net.SshdSocketAddress;
+import java.util.List;
+import tandem.ssh.HostKeyPrompt;
+import tandem.ssh.SshSession;
+import tandem.ssh.SshSettings;
 
 /**
- * One SSH login to an ISC server (Apache MINA SSHD), optionally through a jump host, with host keys checked
- * against a known-hosts file: a new host is trusted only when the {@link HostKeyPrompt} accepts its fingerprint,
- * a changed key is refused. Files are read and written with shell commands ({@code cat}) so that the same path works
- * with and without sudo.
+ * An ISC server's {@link Shell} over one SSH login ({@link SshSession}): privileged steps run under {@code sudo -n}
+ * when the settings ask for it, and files are read and written with shell commands ({@code cat}) so that the same
+ * path works with and without sudo.
  */
 public final class SshConnection implements Shell, AutoCloseable {
-    private final SshClient client;
-    private final ClientSession session;
-    private final SshSettings settings;
-    private final Duration timeout;
+    private final SshSession session;
 
-    private SshConnection(SshClient client, ClientSession session, SshSettings settings, Duration timeout) {
-        this.client = client;
+    private SshConnection(SshSession session) {
         this.session = session;
-        this.settings = settings;
-        this.timeout = timeout;
     }
 
     public static SshConnection open(SshSettings settings, Path knownHosts, HostKeyPrompt prompt, Duration timeout)
             throws IOException {
-        SshClient client = SshClient.setUpDefaultClient();
-        // only what the administrator configured: no ~/.ssh/config, no keys picked up from ~/.ssh
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        if (settings.keyFile() != null) {
-            if (!Files.isReadable(settings.keyFile())) throw new IOException("cannot read the key file " + settings.keyFile());
-            FileKeyPairProvider keys = new FileKeyPairProvider(settings.keyFile());
-            if (settings.password() != null) keys.setPasswordFinder(FilePasswordProvider.of(settings.password()));
-            client.setKeyIdentityProvider(keys);
-        } else {
-            client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        }
-        if (settings.password() != null) {
-            client.setPasswordIdentityProvider(s -> java.util.List.of(settings.password()));
-        }
-        if (knownHosts.getParent() != null) Files.createDirectories(knownHosts.getParent());
-        if (!Files.exists(knownHosts)) Files.createFile(knownHosts);
-        ServerKeyVerifier askFirst = (ClientSession s, SocketAddress remote, PublicKey key) ->
-                prompt.trustNewHost(hostName(remote), KeyUtils.getKeyType(key), KeyUtils.getFingerPrint(key));
-        KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(askFirst, knownHosts);
-        verifier.setModifiedServerKeyAcceptor((s, remote, entry, expected, actual) -> false);
-        client.setServerKeyVerifier(verifier);
-        client.start();
-        try {
-            SshTarget t = settings.target();
-            String jump = settings.jump() == null ? null : settings.jump().toString();
-            HostConfigEntry entry = new HostConfigEntry("", t.host(), t.port(), t.user(), jump);
-            ClientSession session = client.connect(entry).verify(timeout).getSession();
-            try {
-                session.auth().verify(timeout);
-            } catch (IOException e) {
-                session.close(true);
-                throw new IOException("SSH login to " + t + " failed: " + describe(e), e);
-            }
-            return new SshConnection(client, session, settings, timeout);
-        } catch (IOException | RuntimeException e) {
-            client.stop();
-            if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("SSH login")) throw io;
-            throw new IOException("cannot connect to " + settings.target()
-                    + (settings.jump() == null ? "" : " through " + settings.jump()) + ": " + describe(e), e);
-        }
+        return new SshConnection(SshSession.open(settings, knownHosts, prompt, timeout));
     }
 
-    private static String hostName(SocketAddress a) {
-        if (a instanceof SshdSocketAddress s) return s.getHostName() + ":" + s.getPort();
-        if (a instanceof InetSocketAddress i) return i.getHostString() + ":" + i.getPort();
-        return String.valueOf(a);
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        Throwable c = e.getCause();
-        if ((m == null || m.isBlank()) && c != null) return describe(c);
-        if (m != null && m.contains("Server key did not validate")) {
-            return "the host key was not accepted (unknown and not trusted, or different from the one remembered in known hosts)";
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    public SshSettings settings() { return settings; }
+    public SshSettings settings() { return session.settings(); }
 
     /**
      * Runs a shell command line as the login user; {@code privileged} with sudo set, as {@code sudo -n sh -c ...}
@@ -112,71 +34,29 @@ public final class SshConnection implements Shell, AutoCloseable {
      */
     @Override
     public ExecResult exec(String command, byte[] stdin, boolean privileged) throws IOException {
-        return decode(execRaw(privileged && settings.sudo() ? "sudo -n sh -c " + shellQuote(command) : command, stdin, command));
+        String line = privileged && settings().sudo() ? "sudo -n sh -c " + shellQuote(command) : command;
+        return decode(session.exec(line, stdin, MAX_STDOUT, MAX_STDERR, command));
     }
 
     /** One program with fixed arguments; privileged with sudo set, as {@code sudo -n PROGRAM ARGS...}. */
     @Override
-    public ExecResult run(String dir, boolean privileged, byte[] stdin, java.util.List<String> argv) throws IOException {
-        String line = Shell.commandLine(dir, privileged && settings.sudo() ? "sudo -n" : null, argv);
-        return decode(execRaw(line, stdin, line));
+    public ExecResult run(String dir, boolean privileged, byte[] stdin, List<String> argv) throws IOException {
+        String line = Shell.commandLine(dir, privileged && settings().sudo() ? "sudo -n" : null, argv);
+        return decode(session.exec(line, stdin, MAX_STDOUT, MAX_STDERR, line));
     }
 
-    private record Raw(int status, byte[] out, byte[] err) {}
-
-    private static ExecResult decode(Raw r) {
-        return new ExecResult(r.status, new String(r.out, StandardCharsets.UTF_8), new String(r.err, StandardCharsets.UTF_8), r.out);
-    }
-
-    /** Runs {@code line}; {@code shown} names it in messages. Output beyond the limits stops the command. */
-    private Raw execRaw(String line, byte[] stdin, String shown) throws IOException {
-        try {
-            return execOnce(line, stdin, shown);
-        } catch (IllegalStateException e) {
-            // MINA's word for a session that is gone: an I/O failure like any other lost connection
-            throw new IOException("the SSH connection to " + where() + " is lost: " + e.getMessage(), e);
-        }
-    }
-
-    private Raw execOnce(String line, byte[] stdin, String shown) throws IOException {
-        try (ChannelExec ch = session.createExecChannel(line)) {
-            BoundedOutput out = new BoundedOutput(MAX_STDOUT).onExceeded(() -> ch.close(true));
-            BoundedOutput err = new BoundedOutput(MAX_STDERR).onExceeded(() -> ch.close(true));
-            ch.setOut(out);
-            ch.setErr(err);
-            ch.open().verify(timeout);
-            try (OutputStream in = ch.getInvertedIn()) {
-                if (stdin != null) in.write(stdin);
-            } catch (IOException e) {
-                // a command that stops reading early (or was stopped) closes its stdin; its outcome says why
-                if (!out.exceeded() && !err.exceeded() && ch.isOpen()) throw e;
-            }
-            Set<ClientChannelEvent> events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout.toMillis());
-            if (out.exceeded()) throw new IOException(BoundedOutput.tooLong("output", MAX_STDOUT, shown));
-            if (err.exceeded()) throw new IOException(BoundedOutput.tooLong("error output", MAX_STDERR, shown));
-            if (events.contains(ClientChannelEvent.TIMEOUT)) {
-                throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + shown);
-            }
-            Integer status = ch.getExitStatus();
-            return new Raw(status == null ? -1 : status, out.toByteArray(), err.toByteArray());
-        }
+    private static ExecResult decode(SshSession.Result r) {
+        return new ExecResult(r.exitStatus(), new String(r.stdout(), StandardCharsets.UTF_8),
+                new String(r.stderr(), StandardCharsets.UTF_8), r.stdout());
     }
 
     public ExecResult exec(String command) throws IOException { return exec(command, null, false); }
 
-    @Override public String where() { return settings.target().toString(); }
+    @Override public String where() { return session.where(); }
 
     /** Quotes a word for a POSIX shell. */
     public static String shellQuote(String s) { return Shell.quote(s); }
 
     @Override
-    public void close() {
-        try {
-            session.close(false).await(timeout);
-        } catch (IOException e) {
-            // closing anyway
-        } finally {
-            client.stop();
-        }
-    }
+    public void close() { session.close(); }
 }

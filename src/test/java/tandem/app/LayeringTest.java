@@ -99,6 +99,28 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("tandem.windows..").check(MAIN);
     }
 
+    /**
+     * The shared SSH login and the PowerShell transport are tools the backends use: they know no backend, no shell
+     * (console, command line, store, services) and no JavaFX; the transport knows nothing of DHCP.
+     */
+    @Test
+    void theSharedSshAndThePowerShellTransportStandAlone() {
+        String[] shells = {"tandem.ui..", "tandem.cli..", "tandem.store..", "tandem.services..", "tandem.app..",
+                "tandem.poll..", "tandem.sync..", "javafx..", "org.controlsfx.."};
+        noClasses().that().resideInAPackage("tandem.ssh..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.windows..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(shells)
+                .check(MAIN);
+        noClasses().that().resideInAPackage("tandem.windows.ps..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.kea..", "tandem.isc..", "tandem.windows")
+                .orShould().dependOnClassesThat().resideInAnyPackage(shells)
+                .check(MAIN);
+        noClasses().that().resideInAPackage("tandem.ui..")
+                .should().dependOnClassesThat().resideInAPackage("tandem.windows.ps..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("tandem.ssh.SshSession")
+                .check(MAIN);
+    }
+
     /** The UI talks to services, never to a Control Agent, an SSH session, the store or the command line. */
     @Test
     void theUiTalksToServicesNotToTransportsOrTheStore() {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.ConnectionSettings;
 import tandem.core.PeerObservation;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /** ISC probes through a real sshd whose login is slow (a loopback relay made by the test holds it back). */
 class IscPeerProbeTest {

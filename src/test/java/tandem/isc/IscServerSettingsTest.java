@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tandem.core.ConnectionSettings;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /** The inventory form of an ISC server's settings reads back as it was written; the password never is in it. */
 class IscServerSettingsTest {

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * A real OpenSSH server on 127.0.0.1 with its own host keys, authorized key and configuration in a temporary

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tandem.ssh.HostKeyPrompt;
+import tandem.ssh.SshSettings;
 
 /** SSH access and the safe write against a real OpenSSH server on loopback, with the real dhcpd -t. */
 class SafeWriteSshTest {

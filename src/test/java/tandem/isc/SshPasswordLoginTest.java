@@ -18,6 +18,8 @@ import org.apache.sshd.server.shell.ProcessShellCommandFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * Password login, the way servers without key access are reached. The test logs in to an SSH server on 127.0.0.1

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * The sudoers example shipped with Tandem, installed for a user made by this test (and removed afterwards): a

@@ -18,7 +18,7 @@ import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.isc.ConfSyntaxException;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.FailoverEdits;
-import tandem.isc.HostKeyPrompt;
+import tandem.ssh.HostKeyPrompt;
 import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
 import tandem.isc.IscLocation;
@@ -27,8 +27,8 @@ import tandem.isc.LocalShell;
 import tandem.isc.SafeWrite;
 import tandem.isc.Shell;
 import tandem.isc.SshConnection;
-import tandem.isc.SshSettings;
-import tandem.isc.SshTarget;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * What the {@code tandem isc} edits share: where the configuration is (a local file, a server over SSH, or an

@@ -62,13 +62,13 @@ public final class IscServerAdd implements Callable<Integer> {
     public Integer call() throws IOException {
         Inputs.of(spec).port("--omapi-port", omapiPort).serverName("--name", name)
                 .name("--accept-host-key", acceptHostKey).name("--omshell", omshell);
-        tandem.isc.SshTarget target = IscEdit.login(spec, "--ssh", ssh);
-        tandem.isc.SshTarget jumpTarget = jump == null ? null : IscEdit.login(spec, "--jump", jump);
+        tandem.ssh.SshTarget target = IscEdit.login(spec, "--ssh", ssh);
+        tandem.ssh.SshTarget jumpTarget = jump == null ? null : IscEdit.login(spec, "--jump", jump);
         IscEdit.checkCommands(spec, key, config, validate, restart);
         String password = passwordFile == null ? null : Inputs.firstLine(spec, "--password-file", passwordFile);
         tandem.isc.IscServerSettings settings;
         try {
-            settings = new tandem.isc.IscServerSettings(new tandem.isc.SshSettings(target, key == null ? null : key.toAbsolutePath(),
+            settings = new tandem.isc.IscServerSettings(new tandem.ssh.SshSettings(target, key == null ? null : key.toAbsolutePath(),
                     password, jumpTarget, sudo), config, validate, restart, omapiPort == null ? 0 : omapiPort, omshell);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -21,8 +21,8 @@ import tandem.core.ImportResult;
 import tandem.core.Inventory;
 import tandem.core.TextRules;
 import tandem.isc.IscServerSettings;
-import tandem.isc.SshSettings;
-import tandem.isc.SshTarget;
+import tandem.ssh.SshSettings;
+import tandem.ssh.SshTarget;
 
 /**
  * The Add ISC server dialog's state: the SSH login and the server's commands, each field checked at its place.

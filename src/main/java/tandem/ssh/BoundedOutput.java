@@ -1,4 +1,4 @@
-package tandem.isc;
+package tandem.ssh;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -7,16 +7,16 @@ import java.io.OutputStream;
  * Collects a command's output up to a limit: what is beyond it is dropped and {@link #exceeded()} says so, so a
  * runaway command (e.g. {@code cat} of a device) costs a clear error, not the console's memory.
  */
-final class BoundedOutput extends OutputStream {
+public final class BoundedOutput extends OutputStream {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final int limit;
     private volatile boolean exceeded;
     private volatile Runnable onExceeded = () -> { };
 
-    BoundedOutput(int limit) { this.limit = limit; }
+    public BoundedOutput(int limit) { this.limit = limit; }
 
     /** What to do once, when the limit is passed: stop the command rather than read on. */
-    BoundedOutput onExceeded(Runnable action) {
+    public BoundedOutput onExceeded(Runnable action) {
         this.onExceeded = action;
         return this;
     }
@@ -43,12 +43,13 @@ final class BoundedOutput extends OutputStream {
         if (len > room) exceed();
     }
 
-    boolean exceeded() { return exceeded; }
+    public boolean exceeded() { return exceeded; }
 
-    synchronized byte[] toByteArray() { return bytes.toByteArray(); }
+    public synchronized byte[] toByteArray() { return bytes.toByteArray(); }
 
     /** The message for a command whose output went over the limit. */
-    static String tooLong(String what, int limit, String command) {
-        return "the " + what + " of a command on the server went over " + (limit / (1024 * 1024)) + " MiB; it was stopped: " + command;
+    public static String tooLong(String what, int limit, String command) {
+        String size = limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + " MiB" : limit + " bytes";
+        return "the " + what + " of a command on the server went over " + size + "; it was stopped: " + command;
     }
 }

@@ -1,4 +1,4 @@
-package tandem.isc;
+package tandem.ssh;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,0 +1,168 @@
+package tandem.ssh;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+
+/**
+ * One SSH login to a server (Apache MINA SSHD), optionally through a jump host, with host keys checked against a
+ * known-hosts file: a new host is trusted only when the {@link HostKeyPrompt} accepts its fingerprint, a changed key
+ * is refused. It runs command lines and knows nothing of what they mean (a POSIX shell, cmd.exe, PowerShell).
+ */
+public final class SshSession implements AutoCloseable {
+    /** A finished command: its exit status (-1 when the server sent none) and its output as received. */
+    public record Result(int exitStatus, byte[] stdout, byte[] stderr) {}
+
+    private final SshClient client;
+    private final ClientSession session;
+    private final SshSettings settings;
+    private final Duration timeout;
+
+    private SshSession(SshClient client, ClientSession session, SshSettings settings, Duration timeout) {
+        this.client = client;
+        this.session = session;
+        this.settings = settings;
+        this.timeout = timeout;
+    }
+
+    /** Logs in; {@code timeout} bounds the connection, the login and later each command. */
+    public static SshSession open(SshSettings settings, Path knownHosts, HostKeyPrompt prompt, Duration timeout)
+            throws IOException {
+        SshClient client = SshClient.setUpDefaultClient();
+        // only what the administrator configured: no ~/.ssh/config, no keys picked up from ~/.ssh
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        if (settings.keyFile() != null) {
+            if (!Files.isReadable(settings.keyFile())) throw new IOException("cannot read the key file " + settings.keyFile());
+            FileKeyPairProvider keys = new FileKeyPairProvider(settings.keyFile());
+            if (settings.password() != null) keys.setPasswordFinder(FilePasswordProvider.of(settings.password()));
+            client.setKeyIdentityProvider(keys);
+        } else {
+            client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        }
+        if (settings.password() != null) {
+            client.setPasswordIdentityProvider(s -> List.of(settings.password()));
+        }
+        if (knownHosts.getParent() != null) Files.createDirectories(knownHosts.getParent());
+        if (!Files.exists(knownHosts)) Files.createFile(knownHosts);
+        ServerKeyVerifier askFirst = (ClientSession s, SocketAddress remote, PublicKey key) ->
+                prompt.trustNewHost(hostName(remote), KeyUtils.getKeyType(key), KeyUtils.getFingerPrint(key));
+        KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(askFirst, knownHosts);
+        verifier.setModifiedServerKeyAcceptor((s, remote, entry, expected, actual) -> false);
+        client.setServerKeyVerifier(verifier);
+        client.start();
+        try {
+            SshTarget t = settings.target();
+            String jump = settings.jump() == null ? null : settings.jump().toString();
+            HostConfigEntry entry = new HostConfigEntry("", t.host(), t.port(), t.user(), jump);
+            ClientSession session = client.connect(entry).verify(timeout).getSession();
+            try {
+                session.auth().verify(timeout);
+            } catch (IOException e) {
+                session.close(true);
+                throw new IOException("SSH login to " + t + " failed: " + describe(e), e);
+            }
+            return new SshSession(client, session, settings, timeout);
+        } catch (IOException | RuntimeException e) {
+            client.stop();
+            if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("SSH login")) throw io;
+            throw new IOException("cannot connect to " + settings.target()
+                    + (settings.jump() == null ? "" : " through " + settings.jump()) + ": " + describe(e), e);
+        }
+    }
+
+    private static String hostName(SocketAddress a) {
+        if (a instanceof SshdSocketAddress s) return s.getHostName() + ":" + s.getPort();
+        if (a instanceof InetSocketAddress i) return i.getHostString() + ":" + i.getPort();
+        return String.valueOf(a);
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        Throwable c = e.getCause();
+        if ((m == null || m.isBlank()) && c != null) return describe(c);
+        if (m != null && m.contains("Server key did not validate")) {
+            return "the host key was not accepted (unknown and not trusted, or different from the one remembered in known hosts)";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    public SshSettings settings() { return settings; }
+
+    /** The login, for messages: {@code USER@HOST[:PORT]}. */
+    public String where() { return settings.target().toString(); }
+
+    /** {@link #exec(String, byte[], int, int, String)} naming the command line itself in messages. */
+    public Result exec(String commandLine, byte[] stdin, int maxOut, int maxErr) throws IOException {
+        return exec(commandLine, stdin, maxOut, maxErr, commandLine);
+    }
+
+    /**
+     * Runs {@code commandLine} with {@code stdin} (then closed; null sends nothing). Output beyond {@code maxOut} or
+     * {@code maxErr} bytes stops the command and fails, as does a command still running after the timeout;
+     * {@code shown} names the command in those messages (a caller may not want the line itself shown).
+     */
+    public Result exec(String commandLine, byte[] stdin, int maxOut, int maxErr, String shown) throws IOException {
+        try {
+            return execOnce(commandLine, stdin, maxOut, maxErr, shown);
+        } catch (IllegalStateException e) {
+            // MINA's word for a session that is gone: an I/O failure like any other lost connection
+            throw new IOException("the SSH connection to " + where() + " is lost: " + e.getMessage(), e);
+        }
+    }
+
+    private Result execOnce(String line, byte[] stdin, int maxOut, int maxErr, String shown) throws IOException {
+        try (ChannelExec ch = session.createExecChannel(line)) {
+            BoundedOutput out = new BoundedOutput(maxOut).onExceeded(() -> ch.close(true));
+            BoundedOutput err = new BoundedOutput(maxErr).onExceeded(() -> ch.close(true));
+            ch.setOut(out);
+            ch.setErr(err);
+            ch.open().verify(timeout);
+            try (OutputStream in = ch.getInvertedIn()) {
+                if (stdin != null) in.write(stdin);
+            } catch (IOException e) {
+                // a command that stops reading early (or was stopped) closes its stdin; its outcome says why
+                if (!out.exceeded() && !err.exceeded() && ch.isOpen()) throw e;
+            }
+            Set<ClientChannelEvent> events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout.toMillis());
+            if (out.exceeded()) throw new IOException(BoundedOutput.tooLong("output", maxOut, shown));
+            if (err.exceeded()) throw new IOException(BoundedOutput.tooLong("error output", maxErr, shown));
+            if (events.contains(ClientChannelEvent.TIMEOUT)) {
+                throw new IOException("the command did not finish within " + timeout.toSeconds() + " s: " + shown);
+            }
+            Integer status = ch.getExitStatus();
+            return new Result(status == null ? -1 : status, out.toByteArray(), err.toByteArray());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close(false).await(timeout);
+        } catch (IOException e) {
+            // closing anyway
+        } finally {
+            client.stop();
+        }
+    }
+}
