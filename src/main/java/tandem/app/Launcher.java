@@ -7,6 +7,7 @@ import tandem.cli.BackendCommands;
 import tandem.cli.TandemCommand;
 import tandem.cli.isc.IscCommands;
 import tandem.cli.kea.KeaCommands;
+import tandem.cli.windows.WindowsCommands;
 import tandem.services.Services;
 import tandem.store.DataDirectory;
 
@@ -50,6 +51,6 @@ public final class Launcher {
 
     /** Each backend's part of the command line, registered once. */
     public static List<BackendCommands> backendCommands() {
-        return List.of(new KeaCommands(), new IscCommands());
+        return List.of(new KeaCommands(), new IscCommands(), new WindowsCommands());
     }
 }

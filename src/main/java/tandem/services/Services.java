@@ -26,6 +26,9 @@ import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
 import tandem.isc.IscJournal;
 import tandem.isc.IscModule;
+import tandem.windows.WindowsChangeService;
+import tandem.windows.WindowsModule;
+import tandem.windows.WindowsServers;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaModule;
 import tandem.kea.change.KeaChangeService;
@@ -63,6 +66,8 @@ public final class Services implements AutoCloseable {
     private final H2AuditStore auditStore;
     private final ChangeRunner runner;
     private final IscChangeService iscChanges;
+    private final WindowsModule windows;
+    private final WindowsChangeService windowsChanges;
     /** How long a change waits for another writer of the same relationship or file before it is refused. */
     private volatile Duration lockWait = Duration.ofSeconds(Long.getLong("tandem.lockWaitSeconds", 60));
 
@@ -84,9 +89,11 @@ public final class Services implements AutoCloseable {
         H2InventoryStore inventoryStore = new H2InventoryStore(database, cipher);
         // each backend is registered here, once; everything else asks the registry
         this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock);
+        this.windows = new WindowsModule(knownHosts(dataDir), () -> inventory().servers(), () -> inventory().relationships(),
+                () -> preferences.timeout(), clock);
         this.backends = new Backends(List.of(
                 new KeaModule(kea, this::inventory, stateStore, () -> preferences.timeout(), clock),
-                isc));
+                isc, windows));
         this.inventory = new Inventory(inventoryStore, stateStore, backends.importers());
         this.activity = new ChangeActivity(new H2ActivityStore(database), owner, clock);
         this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity, clock);
@@ -104,6 +111,8 @@ public final class Services implements AutoCloseable {
                 sealer(cipher), () -> lockWait, clock);
         runner.register(IscChangeService.KIND, iscChanges.settler());
         runner.register(IscChangeService.PARTNER_DOWN_KIND, iscChanges.partnerDownSettler());
+        this.windowsChanges = new WindowsChangeService(runner, inventory,
+                new WindowsServers(windows.peers(), knownHosts(dataDir), () -> preferences.timeout()), clock);
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
     }
@@ -211,6 +220,9 @@ public final class Services implements AutoCloseable {
     /** dhcpd.conf writes and partner-down, from the console and the command line, through the change runner. */
     public IscChangeService iscChanges() { return iscChanges; }
 
+    /** Windows failover changes: create, remove, scopes, replication, settings. */
+    public WindowsChangeService windowsChanges() { return windowsChanges; }
+
     public PreferenceStore preferenceStore() { return preferenceStore; }
 
     public Preferences preferences() { return preferences; }
@@ -228,6 +240,7 @@ public final class Services implements AutoCloseable {
         runner.locks().close();
         kea.close();
         isc.close();
+        windows.close();
         database.close();
     }
 }

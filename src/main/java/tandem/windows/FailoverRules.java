@@ -53,6 +53,27 @@ public final class FailoverRules {
         List<FieldProblem> p = new ArrayList<>();
         checkName(r.name(), a, b, p);
         checkServers(r, a, b, p);
+        checkValues(r, p);
+        checkScopes(SCOPE, r.scopeIds(), a, b, p);
+        return p;
+    }
+
+    /**
+     * The rules that need no server: the name's form, the mode and its values, MCLT, switchover, the scope ids' form
+     * and count. What they find is bad input (the command line exits 64), found before any server is asked.
+     */
+    public static List<FieldProblem> checkInput(FailoverRequest r) {
+        List<FieldProblem> p = new ArrayList<>();
+        nameForm(r.name(), p);
+        if (r.serverA() != null && r.serverA().strip().equalsIgnoreCase(r.partnerB() == null ? "" : r.partnerB().strip())) {
+            p.add(new FieldProblem(PARTNER, "the partner must be another server than " + r.serverA()));
+        }
+        checkValues(r, p);
+        scopeForms(SCOPE, r.scopeIds(), p);
+        return p;
+    }
+
+    private static void checkValues(FailoverRequest r, List<FieldProblem> p) {
         FailoverMode mode = r.failoverMode();
         if (mode == null) {
             p.add(new FieldProblem(MODE, r.mode() == null || r.mode().isBlank() ? "choose load-balance or hot-standby"
@@ -81,8 +102,6 @@ public final class FailoverRules {
         }
         mclt(r.mcltSec(), p);
         switchover(r.switchoverIntervalSec(), p);
-        checkScopes(SCOPE, r.scopeIds(), a, b, p);
-        return p;
     }
 
     /**
@@ -171,9 +190,18 @@ public final class FailoverRules {
     // ---- the parts
 
     private static void checkName(String name, ServerView a, ServerView b, List<FieldProblem> p) {
+        if (!nameForm(name, p)) return;
+        for (ServerView s : List.of(a, b)) {
+            s.failover(name).ifPresent(f -> p.add(new FieldProblem(NAME, "relationship " + f.name()
+                    + " already exists on " + s.name())));
+        }
+    }
+
+    /** False when there is no name at all. */
+    private static boolean nameForm(String name, List<FieldProblem> p) {
         if (name == null || name.isBlank()) {
             p.add(new FieldProblem(NAME, "a relationship needs a name"));
-            return;
+            return false;
         }
         if (name.length() > MAX_NAME_LENGTH) {
             p.add(new FieldProblem(NAME, "has " + name.length() + " characters; Windows allows at most " + MAX_NAME_LENGTH));
@@ -182,10 +210,7 @@ public final class FailoverRules {
             p.add(new FieldProblem(NAME, "cannot contain control characters such as a line break (got "
                     + TextRules.shown(name) + ")"));
         }
-        for (ServerView s : List.of(a, b)) {
-            s.failover(name).ifPresent(f -> p.add(new FieldProblem(NAME, "relationship " + f.name()
-                    + " already exists on " + s.name())));
-        }
+        return true;
     }
 
     private static void checkServers(FailoverRequest r, ServerView a, ServerView b, List<FieldProblem> p) {
@@ -207,6 +232,20 @@ public final class FailoverRules {
     }
 
     /** Each scope: an address, given once, on A, of type Dhcp, in no relationship on either server, not on B. */
+    /** Each scope id an address given once, at most 400 of them. */
+    private static void scopeForms(String field, List<String> scopeIds, List<FieldProblem> p) {
+        if (scopeIds.size() > MAX_SCOPES_PER_CALL) {
+            p.add(new FieldProblem(field, scopeIds.size() + " scopes; Windows takes at most " + MAX_SCOPES_PER_CALL
+                    + " at once"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String raw : scopeIds) {
+            String problem = AddressRules.ipv4Problem(raw);
+            if (problem != null) p.add(new FieldProblem(field, problem));
+            else if (!seen.add(raw.strip())) p.add(new FieldProblem(field, raw.strip() + " is given twice"));
+        }
+    }
+
     private static void checkScopes(String field, List<String> scopeIds, ServerView a, ServerView b,
                                     List<FieldProblem> p) {
         if (scopeIds.size() > MAX_SCOPES_PER_CALL) {

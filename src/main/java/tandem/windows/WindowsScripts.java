@@ -1,0 +1,162 @@
+package tandem.windows;
+
+import static tandem.windows.ps.PsScript.integer;
+import static tandem.windows.ps.PsScript.ip;
+import static tandem.windows.ps.PsScript.ips;
+import static tandem.windows.ps.PsScript.str;
+import static tandem.windows.ps.PsScript.timeSpan;
+
+import java.time.Duration;
+import java.util.List;
+import tandem.windows.ps.PsScript;
+
+/**
+ * The scripts of Tandem's changes to a Windows DHCP server, one cmdlet step each (so a failure names it). Every
+ * writer runs with {@code -Force} where it has one and {@code -Confirm:$false}: a question under -NonInteractive
+ * would be an error. Values reach a script only through {@link PsScript}'s literals.
+ */
+final class WindowsScripts {
+    private WindowsScripts() {}
+
+    private static final String QUIET = " -Confirm:$false";
+
+    /** Everything replication copies, for each scope: scope, exclusions, reservations and their option values. */
+    static PsScript scopeConfigs(List<String> scopeIds) {
+        String body = String.join("\n",
+                "$data = @(" + ips(scopeIds) + " | ForEach-Object {",
+                "  $s = $_",
+                "  $step = 'Get-DhcpServerv4Scope'",
+                "  $scope = @(Get-DhcpServerv4Scope -ScopeId $s | " + WindowsProjections.SCOPE + ")",
+                "  $step = 'Get-DhcpServerv4ExclusionRange'",
+                "  $excl = @(Get-DhcpServerv4ExclusionRange -ScopeId $s | " + WindowsProjections.EXCLUSION + ")",
+                "  $step = 'Get-DhcpServerv4Reservation'",
+                "  $res = @(Get-DhcpServerv4Reservation -ScopeId $s)",
+                "  $resRows = @($res | " + WindowsProjections.RESERVATION + ")",
+                "  $step = 'Get-DhcpServerv4OptionValue'",
+                "  $opts = @(Get-DhcpServerv4OptionValue -ScopeId $s | " + WindowsProjections.SCOPE_OPTION_VALUE + ")",
+                "  $resOpts = @($res | ForEach-Object { $r = Ips $_.IPAddress; Get-DhcpServerv4OptionValue -ReservedIP $r | "
+                        + WindowsProjections.optionValue("$r") + " })",
+                "  [ordered]@{ scope = $scope; exclusions = $excl; reservations = $resRows; options = $opts; reservationOptions = $resOpts }",
+                "})");
+        return PsScript.of(body);
+    }
+
+    /** Scope ids present on the server. */
+    static PsScript scopeIds() {
+        return PsScript.of("$step = 'Get-DhcpServerv4Scope'\n$data = Ips (Get-DhcpServerv4Scope | ForEach-Object { $_.ScopeId })");
+    }
+
+    static PsScript addFailover(FailoverRequest r, String partnerName, List<String> scopeIds, String sharedSecret) {
+        FailoverRequest d = r.withDefaults();
+        PsScript.Builder b = PsScript.builder();
+        StringBuilder cmd = new StringBuilder("Add-DhcpServerv4Failover -Name ").append(str(d.name()))
+                .append(" -PartnerServer ").append(str(partnerName)).append(" -ScopeId ").append(ips(scopeIds))
+                .append(" -MaxClientLeadTime ").append(timeSpan(Duration.ofSeconds(d.mcltSec())));
+        if (d.failoverMode() == FailoverMode.HOT_STANDBY) {
+            cmd.append(" -ServerRole ").append("standby".equalsIgnoreCase(d.serverRole()) ? "Standby" : "Active")
+                    .append(" -ReservePercent ").append(integer(d.reservePercent()));
+        } else {
+            cmd.append(" -LoadBalancePercent ").append(integer(d.loadBalancePercent()));
+        }
+        if (d.switchoverIntervalSec() > 0) {
+            cmd.append(" -AutoStateTransition $true -StateSwitchInterval ").append(timeSpan(Duration.ofSeconds(d.switchoverIntervalSec())));
+        }
+        if (sharedSecret != null) cmd.append(" -SharedSecret ").append(b.secret(sharedSecret));
+        cmd.append(" -Force").append(QUIET);
+        return b.step("Add-DhcpServerv4Failover", cmd + "\n$data = $true").build();
+    }
+
+    static PsScript removeFailover(String name) {
+        return PsScript.builder().step("Remove-DhcpServerv4Failover",
+                "Remove-DhcpServerv4Failover -Name " + str(name) + " -Force" + QUIET + "\n$data = $true").build();
+    }
+
+    static PsScript addFailoverScopes(String name, List<String> scopeIds) {
+        return PsScript.builder().step("Add-DhcpServerv4FailoverScope", "Add-DhcpServerv4FailoverScope -Name " + str(name)
+                + " -ScopeId " + ips(scopeIds) + QUIET + "\n$data = $true").build();
+    }
+
+    static PsScript removeFailoverScopes(String name, List<String> scopeIds) {
+        return PsScript.builder().step("Remove-DhcpServerv4FailoverScope", "Remove-DhcpServerv4FailoverScope -Name "
+                + str(name) + " -ScopeId " + ips(scopeIds) + " -Force" + QUIET + "\n$data = $true").build();
+    }
+
+    /** Replicates the scopes (none: every failover scope of the server, or of {@code relationship} when given). */
+    static PsScript replicate(String relationship, List<String> scopeIds) {
+        String target = !scopeIds.isEmpty() ? " -ScopeId " + ips(scopeIds)
+                : relationship != null ? " -Name " + str(relationship) : "";
+        return PsScript.builder().step("Invoke-DhcpServerv4FailoverReplication",
+                "$null = Invoke-DhcpServerv4FailoverReplication" + target + " -Force" + QUIET + "\n$data = $true").build();
+    }
+
+    static PsScript partnerDown(String name) {
+        return PsScript.builder().step("Set-DhcpServerv4Failover", "Set-DhcpServerv4Failover -Name " + str(name)
+                + " -PartnerDown -Force" + QUIET + "\n$data = $true").build();
+    }
+
+    /**
+     * Changes a relationship's settings; a null value stays as it is. {@code sharedSecret}: null keeps it, empty turns
+     * authentication off.
+     */
+    static PsScript setFailover(FailoverChange c, String sharedSecret) {
+        PsScript.Builder b = PsScript.builder();
+        StringBuilder cmd = new StringBuilder("Set-DhcpServerv4Failover -Name ").append(str(c.relationship()));
+        if (c.loadBalancePercent() != null) cmd.append(" -LoadBalancePercent ").append(integer(c.loadBalancePercent()));
+        if (c.reservePercent() != null) cmd.append(" -ReservePercent ").append(integer(c.reservePercent()));
+        if (c.mcltSec() != null) cmd.append(" -MaxClientLeadTime ").append(timeSpan(Duration.ofSeconds(c.mcltSec())));
+        if (c.switchoverIntervalSec() != null) {
+            cmd.append(c.switchoverIntervalSec() == 0 ? " -AutoStateTransition $false"
+                    : " -AutoStateTransition $true -StateSwitchInterval " + timeSpan(Duration.ofSeconds(c.switchoverIntervalSec())));
+        }
+        if (sharedSecret != null) cmd.append(" -SharedSecret ").append(sharedSecret.isEmpty() ? "$null" : b.secret(sharedSecret));
+        cmd.append(" -Force").append(QUIET);
+        return b.step("Set-DhcpServerv4Failover", cmd + "\n$data = $true").build();
+    }
+
+    /** A scope that exists only to let Windows create a relationship (it needs one); inactive, so it serves nobody. */
+    static PsScript addInactiveScope(String name, String start, String end, String mask) {
+        return PsScript.builder().step("Add-DhcpServerv4Scope", "Add-DhcpServerv4Scope -Name " + str(name)
+                + " -StartRange " + ip(start) + " -EndRange " + ip(end) + " -SubnetMask " + ip(mask)
+                + " -State InActive" + QUIET + "\n$data = $true").build();
+    }
+
+    static PsScript removeScope(String scopeId) {
+        return PsScript.builder().step("Remove-DhcpServerv4Scope", "Remove-DhcpServerv4Scope -ScopeId " + ip(scopeId)
+                + " -Force" + QUIET + "\n$data = $true").build();
+    }
+
+    static PsScript deactivateScope(String scopeId) {
+        return PsScript.builder().step("Set-DhcpServerv4Scope", "Set-DhcpServerv4Scope -ScopeId " + ip(scopeId)
+                + " -State InActive" + QUIET + "\n$data = $true").build();
+    }
+
+    /** Recreates a scope as it was read, inactive: what a partner keeps when its copy is disabled, not deleted. */
+    static PsScript recreateInactive(ScopeConfig c) {
+        WinScope s = c.scope();
+        PsScript.Builder b = PsScript.builder();
+        StringBuilder add = new StringBuilder("Add-DhcpServerv4Scope -Name ").append(str(s.name()))
+                .append(" -StartRange ").append(ip(s.startRange())).append(" -EndRange ").append(ip(s.endRange()))
+                .append(" -SubnetMask ").append(ip(s.subnetMask())).append(" -State InActive");
+        if (s.description() != null && !s.description().isEmpty()) add.append(" -Description ").append(str(s.description()));
+        if (s.leaseDurationSec() != null) add.append(" -LeaseDuration ").append(timeSpan(Duration.ofSeconds(s.leaseDurationSec())));
+        b.step("Add-DhcpServerv4Scope", add + QUIET);
+        for (WinExclusion e : c.exclusions()) {
+            b.step("Add-DhcpServerv4ExclusionRange", "Add-DhcpServerv4ExclusionRange -ScopeId " + ip(s.scopeId())
+                    + " -StartRange " + ip(e.startRange()) + " -EndRange " + ip(e.endRange()) + QUIET);
+        }
+        for (WinReservation r : c.reservations()) {
+            b.step("Add-DhcpServerv4Reservation", "Add-DhcpServerv4Reservation -ScopeId " + ip(s.scopeId())
+                    + " -IPAddress " + ip(r.ipAddress()) + " -ClientId " + str(r.clientId())
+                    + (r.name() == null || r.name().isEmpty() ? "" : " -Name " + str(r.name())) + QUIET);
+        }
+        for (WinOptionValue o : c.options()) {
+            String values = String.join(",", o.value().stream().map(tandem.windows.ps.PsScript::str).toList());
+            b.step("Set-DhcpServerv4OptionValue", "Set-DhcpServerv4OptionValue -OptionId " + integer(o.optionId())
+                    + " -Value " + (values.isEmpty() ? "@()" : values)
+                    + (o.reservedIp() == null ? " -ScopeId " + ip(s.scopeId()) : " -ReservedIP " + ip(o.reservedIp()))
+                    + " -Force" + QUIET);
+        }
+        b.line("$data = $true");
+        return b.build();
+    }
+}
