@@ -10,8 +10,6 @@ import tandem.core.Inventory;
 import tandem.core.change.ChangeJob;
 import tandem.core.change.ChangeLocks;
 import tandem.core.change.ChangeRunner;
-import tandem.core.port.ReplicationStore.Status;
-import tandem.core.port.ReplicationStore.TargetOutcome;
 
 /**
  * Every change Tandem makes to Windows failover, through the one change pipeline: each is planned first (read both
@@ -98,6 +96,59 @@ public final class WindowsChangeService {
                 + relationship, WindowsDiffs.scopes(relationship, on, partner, add, scopeIds), null);
     }
 
+    // ---- remove ----
+
+    /**
+     * Removes the relationship, run on {@code keepOn}, which keeps its scopes; the other server's copies are deleted
+     * ({@code deleteOther}) or kept inactive.
+     */
+    public Plan planRemove(String relationship, String keepOn, boolean deleteOther) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    // ---- replication ----
+
+    /** What to replicate: one scope, one relationship's scopes, or every failover scope of a server. */
+    public record ReplicateTarget(String scopeId, String relationship, String server) {}
+
+    /** Per scope, what its destination loses and gains. */
+    public record ReplicationPlan(Plan plan, String source, List<ScopeDiff> scopes, Map<String, String> destinations) {}
+
+    /** One scope's outcome, read back from its destination. */
+    public record ScopeOutcome(String scopeId, String destination, boolean replicated, String detail) {}
+
+    /** {@code from}: the source server; null for each relationship's source of truth. */
+    public ReplicationPlan planReplicate(ReplicateTarget target, String from) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Replicates scope by scope, telling {@code progress} of each outcome as it is known. */
+    public List<ScopeOutcome> replicate(ReplicationPlan plan, java.util.function.Consumer<ScopeOutcome> progress) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    // ---- settings ----
+
+    /** {@code sharedSecret}: null keeps it, empty turns authentication off. */
+    public Plan planSettings(FailoverChange change, String sharedSecret) throws IOException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    // ---- reading, for dialogs ----
+
+    /** The server's relationships and scopes as it says now. */
+    public ServerView view(String server) throws IOException {
+        try (WindowsSession s = servers.open(server)) {
+            return WindowsServers.view(s);
+        }
+    }
+
+    /** The inventory's Windows servers, by name. */
+    public List<String> serverNames() {
+        return inventory.servers().stream().filter(r -> r.backend() == tandem.core.Backend.WINDOWS)
+                .map(tandem.core.ServerRecord::name).toList();
+    }
+
     // ---- apply ----
 
     public String apply(Plan plan) throws IOException {
@@ -150,6 +201,4 @@ public final class WindowsChangeService {
         out.addAll(b);
         return out;
     }
-
-    static void unused(Map<String, String> m, Status s, TargetOutcome t, Clock c) {}
 }
