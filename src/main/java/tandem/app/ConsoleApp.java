@@ -25,6 +25,8 @@ import tandem.ui.BackendUi;
 import tandem.ui.MainView;
 import tandem.ui.isc.IscUi;
 import tandem.ui.kea.KeaUi;
+import tandem.ui.windows.WindowsChanges;
+import tandem.ui.windows.WindowsUi;
 import tandem.ui.Theme;
 
 /**
@@ -65,7 +67,8 @@ public final class ConsoleApp extends Application {
 
     /** Each backend's part of the console window, registered once. */
     public static List<BackendUi> backendUis(Services s) {
-        return List.of(new KeaUi(s.changes()), new IscUi(s::iscConfig, s.iscChanges()));
+        return List.of(new KeaUi(s.changes()), new IscUi(s::iscConfig, s.iscChanges()),
+                new WindowsUi(WindowsChanges.of(s.windowsChanges())));
     }
 
     /** The composition root as the UI sees it. */

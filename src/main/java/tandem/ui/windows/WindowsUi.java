@@ -1,0 +1,74 @@
+package tandem.ui.windows;
+
+import java.util.ArrayList;
+import java.util.List;
+import tandem.core.Backend;
+import tandem.core.PeerDefinition;
+import tandem.ui.BackendUi;
+import tandem.ui.ConsoleContext;
+import tandem.ui.ConsoleNode.RelationshipItem;
+import tandem.ui.UiCommand;
+
+/**
+ * Windows Server DHCP failover in the console: adding a server over OpenSSH, creating a relationship, adding and
+ * removing its scopes, removing it, replicating, and changing its settings; each previewed before it is applied.
+ */
+public final class WindowsUi implements BackendUi {
+    private final WindowsChanges changes;
+
+    public WindowsUi(WindowsChanges changes) {
+        this.changes = changes;
+    }
+
+    @Override public Backend backend() { return Backend.WINDOWS; }
+
+    @Override
+    public List<UiCommand> addServer(ConsoleContext c) {
+        return List.of(UiCommand.of("openAddWindowsServer", "Add Windows server…", () -> {
+            AddWindowsServerViewModel vm = new AddWindowsServerViewModel(c.services().inventory(), c.tasks(), name -> {
+                c.services().poller().inventoryChanged();
+                c.vm().serverAdded(name);
+            });
+            new AddWindowsServerDialog(vm).show(c.window().get());
+        }));
+    }
+
+    @Override
+    public List<UiCommand> relationshipCommands(ConsoleContext c, RelationshipItem r) {
+        String server = r.serverName();
+        String rel = r.name();
+        Runnable changed = changed(c);
+        UiCommand create = UiCommand.of("windowsCreateRelationship", "Add failover relationship…", () ->
+                new CreateRelationshipDialog(new CreateRelationshipViewModel(changes, c.tasks(), server, changed)).show(c.window().get()));
+        if (r.standalone()) return List.of(create);
+        List<String> servers = servers(r);
+        List<UiCommand> out = new ArrayList<>();
+        out.add(UiCommand.of("windowsAddScope", "Add scope to failover…", () -> new ScopeFailoverDialog(
+                new ScopeFailoverViewModel(changes, c.tasks(), server, rel, true, changed)).show(c.window().get())));
+        out.add(UiCommand.of("windowsRemoveScope", "Remove scope from failover…", () -> new ScopeFailoverDialog(
+                new ScopeFailoverViewModel(changes, c.tasks(), server, rel, false, changed)).show(c.window().get())));
+        out.add(UiCommand.of("windowsReplicate", "Replicate…", () -> new ReplicateDialog(
+                new ReplicateViewModel(changes, c.tasks(), rel, servers, null, changed)).show(c.window().get())));
+        out.add(UiCommand.of("windowsSettings", "Failover settings…", () -> new FailoverSettingsDialog(
+                new FailoverSettingsViewModel(changes, c.tasks(), server, rel, changed)).show(c.window().get())));
+        out.add(UiCommand.of("windowsRemoveRelationship", "Remove relationship…", () -> new RemoveRelationshipDialog(
+                new RemoveRelationshipViewModel(changes, c.tasks(), rel, servers, changed)).show(c.window().get())));
+        out.add(create);
+        return out;
+    }
+
+    /** The relationship's two servers, the one it came through (its source of truth) first. */
+    static List<String> servers(RelationshipItem r) {
+        List<String> out = new ArrayList<>(List.of(r.serverName()));
+        for (PeerDefinition p : r.relationship().peers()) if (!out.contains(p.name())) out.add(p.name());
+        return out;
+    }
+
+    /** After a change: the inventory was read again, so the tree follows it, and the servers are polled at once. */
+    private static Runnable changed(ConsoleContext c) {
+        return () -> {
+            c.services().poller().inventoryChanged();
+            c.changed().run();
+        };
+    }
+}
