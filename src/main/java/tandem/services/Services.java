@@ -28,7 +28,6 @@ import tandem.isc.IscJournal;
 import tandem.isc.IscModule;
 import tandem.windows.WindowsChangeService;
 import tandem.windows.WindowsModule;
-import tandem.windows.WindowsServers;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaModule;
 import tandem.kea.change.KeaChangeService;
@@ -112,7 +111,7 @@ public final class Services implements AutoCloseable {
         runner.register(IscChangeService.KIND, iscChanges.settler());
         runner.register(IscChangeService.PARTNER_DOWN_KIND, iscChanges.partnerDownSettler());
         this.windowsChanges = new WindowsChangeService(runner, inventory,
-                new WindowsServers(windows.peers(), knownHosts(dataDir), () -> preferences.timeout()), clock);
+                windows.servers(), clock);
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
     }

@@ -185,6 +185,25 @@ public final class WindowsChangeService {
         }
     }
 
+    /**
+     * After {@code added} joined the inventory: relationships that came in through a partner and name it as Windows
+     * does (e.g. its FQDN) are read again, so that they reach it with its own login and show it by its name.
+     * Returns the servers read again.
+     */
+    public List<String> partnerAdded(String added) {
+        List<String> redone = new ArrayList<>();
+        for (tandem.core.Relationship r : inventory.relationships()) {
+            if (r.backend() != tandem.core.Backend.WINDOWS || r.serverName().equalsIgnoreCase(added) || redone.contains(r.serverName())) continue;
+            boolean names = r.peers().stream().anyMatch(p -> !p.name().equals(added)
+                    && servers.peers().record(p.name()).map(x -> x.name().equals(added)).orElse(false));
+            if (names) {
+                inventory.redetect(r.serverName());
+                redone.add(r.serverName());
+            }
+        }
+        return redone;
+    }
+
     /** The server a relationship's changes run on: the server it was added through (its source of truth). */
     String sourceOfTruth(String relationship) {
         return inventory.relationships().stream().filter(r -> r.name().equalsIgnoreCase(relationship)

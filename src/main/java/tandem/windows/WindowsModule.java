@@ -24,6 +24,8 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
     private final WindowsPeerProbe probe;
     private final WindowsFacts facts = new WindowsFacts();
     private final WindowsPeers peers;
+    private final WindowsServers servers;
+    private final WindowsFailoverActions actions;
 
     /**
      * @param knownHosts    the console's SSH known hosts
@@ -35,7 +37,14 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
         this.peers = new WindowsPeers(servers);
         this.importer = new WindowsServerImporter(knownHosts, timeout, clock, relationships, peers);
         this.probe = new WindowsPeerProbe(knownHosts, peers, facts, clock);
+        this.servers = new WindowsServers(peers, knownHosts, timeout);
+        this.actions = new WindowsFailoverActions(this.servers);
     }
+
+    @Override public tandem.core.backend.FailoverActions actions() { return actions; }
+
+    /** Sessions to the inventory's Windows servers, for the change service. */
+    public WindowsServers servers() { return servers; }
 
     @Override public Backend backend() { return Backend.WINDOWS; }
 

@@ -91,7 +91,9 @@ public final class WindowsServerImporter implements ServerImporter {
         List<Relationship> rels = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (WinFailover f : state.failovers()) {
-            Optional<Relationship> already = known.get().stream().filter(r -> r.name().equalsIgnoreCase(f.name())).findFirst();
+            // known through its partner: this server is its partner there (its own are read anew)
+            Optional<Relationship> already = known.get().stream().filter(r -> r.name().equalsIgnoreCase(f.name())
+                    && !r.serverName().equalsIgnoreCase(name)).findFirst();
             if (already.isPresent()) {
                 notes.add(f.name() + " is already in the inventory through " + already.get().serverName() + "; "
                         + name + " is its partner there");

@@ -27,6 +27,8 @@ public final class WindowsServers {
         this.timeout = timeout;
     }
 
+    public WindowsPeers peers() { return peers; }
+
     public ServerRecord record(String server) {
         ServerRecord r = peers.record(server).orElseThrow(() -> new IllegalArgumentException(
                 "There is no Windows server named " + server + " in the inventory (add it with tandem server add windows)"));

@@ -26,7 +26,8 @@ import tandem.windows.WindowsChangeService;
                 "replicate scopes to the partner, declare a partner down, find partners that drifted apart.",
                 "Every change is checked against both servers first, shown, then confirmed (or --yes); without --yes",
                 "and without a terminal nothing is sent (exit 1). Bad input exits 64 naming the option."},
-        subcommands = {WindowsCommand.RelationshipCommand.class, WindowsCommand.ScopeCommand.class})
+        subcommands = {WindowsCommand.RelationshipCommand.class, WindowsCommand.ScopeCommand.class,
+                WindowsPartnerDown.class})
 public final class WindowsCommand {
     @ParentCommand TandemCommand root;
 
@@ -122,6 +123,23 @@ public final class WindowsCommand {
 
     interface Planner { WindowsChangeService.Plan plan() throws IOException; }
 
+    /** --yes, or a terminal that answers y; otherwise nothing is sent. */
+    static boolean confirmed(TandemCommand root, PrintWriter out, PrintWriter err, String question, boolean yes) throws IOException {
+        if (yes) return true;
+        if (!root.interactive()) {
+            err.println("tandem: Not confirmed: the input is not a terminal; pass --yes to apply without asking");
+            return false;
+        }
+        out.print(question + " [y/N] ");
+        out.flush();
+        String answer = root.in().readLine();
+        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+            err.println("tandem: Not confirmed; nothing was sent");
+            return false;
+        }
+        return true;
+    }
+
     /** Plans (refusals exit 64 naming the option when the input is at fault, else 1), shows, confirms, applies. */
     static int run(CommandSpec spec, TandemCommand root, Planner planner, WindowsChangeService service, boolean dryRun,
                    boolean yes) throws IOException {
@@ -143,19 +161,7 @@ public final class WindowsCommand {
             out.println("Dry run: nothing was sent");
             return 0;
         }
-        if (!yes) {
-            if (!root.interactive()) {
-                err.println("tandem: Not confirmed: the input is not a terminal; pass --yes to apply without asking");
-                return TandemCommand.EXIT_REFUSED;
-            }
-            out.print("Apply? [y/N] ");
-            out.flush();
-            String answer = root.in().readLine();
-            if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
-                err.println("tandem: Not confirmed; nothing was sent");
-                return TandemCommand.EXIT_REFUSED;
-            }
-        }
+        if (!confirmed(root, out, err, "Apply?", yes)) return TandemCommand.EXIT_REFUSED;
         try {
             out.println("Applied: " + service.apply(plan));
             return 0;

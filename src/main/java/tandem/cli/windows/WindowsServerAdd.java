@@ -67,6 +67,9 @@ public final class WindowsServerAdd implements Callable<Integer> {
                     + String.join(", ", rel.peers().stream().map(p -> p.name() + " (" + p.role().wire() + ")").toList()));
         }
         accepted.notes().forEach(n -> out.println("  Note: " + n));
+        for (String server : services.windowsChanges().partnerAdded(accepted.server().name())) {
+            out.println("  " + server + "'s relationships now reach " + accepted.server().name() + " with its own login");
+        }
         return 0;
     }
 
