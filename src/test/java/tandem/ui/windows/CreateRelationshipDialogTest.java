@@ -109,6 +109,7 @@ class CreateRelationshipDialogTest {
         robot.clickOn("#windowsApply");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close")
                 || text(robot, "windowsCreateMessage").startsWith("Not applied"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Close", robot.lookup("#windowsCancel").queryButton().getText(), text(robot, "windowsCreateMessage"));
         var onPartner = lab.ps("dhcp2", "Get-DhcpServerv4Failover -ScopeId 10.1.0.0 | ConvertTo-Json");
         assertEquals(0, onPartner.exitCode(), onPartner.stderr());

@@ -32,6 +32,8 @@ final class FakeWindowsChanges implements WindowsChanges {
     volatile List<FieldProblem> refuse;
     volatile ReplicationPlan replication;
     volatile List<ScopeOutcome> outcomes = List.of();
+    /** When set, replication waits for one permit before each scope, so a test sees it halfway. */
+    volatile java.util.concurrent.Semaphore steps;
 
     static WinScope scope(String id, String name) {
         String base = id.substring(0, id.lastIndexOf('.'));
@@ -84,9 +86,18 @@ final class FakeWindowsChanges implements WindowsChanges {
         return replication;
     }
 
-    @Override public List<ScopeOutcome> replicate(ReplicationPlan p, Consumer<ScopeOutcome> progress) {
+    @Override public List<ScopeOutcome> replicate(ReplicationPlan p, Consumer<ScopeOutcome> progress) throws IOException {
         calls.add("replicate " + p.scopes().stream().map(ScopeDiff::scopeId).toList());
-        for (ScopeOutcome o : outcomes) progress.accept(o);
+        for (ScopeOutcome o : outcomes) {
+            java.util.concurrent.Semaphore s = steps;
+            try {
+                if (s != null && !s.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)) throw new IOException("not released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            progress.accept(o);
+        }
         return outcomes;
     }
 

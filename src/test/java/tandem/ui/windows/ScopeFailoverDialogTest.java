@@ -88,6 +88,7 @@ class ScopeFailoverDialogTest {
         robot.clickOn("#windowsApply");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close")
                 || robot.lookup("#windowsScopeMessage").queryAs(Label.class).getText().startsWith("Not applied"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Close", robot.lookup("#windowsCancel").queryButton().getText(),
                 robot.lookup("#windowsScopeMessage").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#windowsApply").query().isDisabled(), "applied once");
