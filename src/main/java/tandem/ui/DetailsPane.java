@@ -51,7 +51,8 @@ final class DetailsPane {
     private final VBox checksList = new VBox(3);
     private final VBox detailsContent = new VBox();
     private final Label detailsPlaceholder = new Label("Add a DHCP server to see its failover relationships here.");
-    private final HBox detailsActions = new HBox(6);
+    /** Wraps onto a second line rather than cutting a backend's longer list of commands short. */
+    private final javafx.scene.layout.FlowPane detailsActions = new javafx.scene.layout.FlowPane(6, 6);
     private String actionsFor;
     private final Node node;
 

@@ -1,0 +1,72 @@
+package tandem.ui.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import tandem.app.LabConsoleWindow;
+import tandem.services.Services;
+import tandem.ui.Shots;
+import tandem.windows.sim.WindowsLab;
+
+/**
+ * The console's main window with a Windows failover relationship between two simulated servers, polled through
+ * real SSH: its details, its Windows commands, and a picture of it for a person to look at.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowsConsoleShotTest {
+    @TempDir Path dir;
+    private WindowsLab lab;
+    private LabConsoleWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        lab = WindowsLab.start(dir.resolve("lab"), "dhcp1", "dhcp2");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Scope -Name office -StartRange 10.1.0.10 -EndRange 10.1.0.200 -SubnetMask 255.255.255.0");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Scope -Name lab -StartRange 10.2.0.10 -EndRange 10.2.0.200 -SubnetMask 255.255.255.0");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Failover -Name dhcp1-dhcp2 -PartnerServer dhcp2 -ScopeId 10.1.0.0,10.2.0.0"
+                + " -LoadBalancePercent 60 -MaxClientLeadTime 01:00:00 -SharedSecret S3cret-lab");
+        Path data = WindowsUiLab.data(dir);
+        try (Services s = Services.open(data)) {
+            WindowsUiLab.add(s, lab, "dhcp1", "dhcp2");
+        }
+        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        window.close();
+        lab.close();
+    }
+
+    @Test
+    void showsTheWindowsRelationshipWithItsStateAndCommands(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> "dhcp1-dhcp2".equals(l.getText())).tryQuery().isPresent());
+        robot.clickOn((Label l) -> "dhcp1-dhcp2".equals(l.getText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "OK".equals(robot.lookup("#detailsStatus").queryAs(Label.class).getText()));
+        assertEquals("dhcp1-dhcp2", robot.lookup("#detailsName").queryAs(Label.class).getText());
+        for (String id : new String[] {"#action-add-scope-to-failover", "#action-remove-scope-from-failover", "#action-replicate",
+                "#action-failover-settings", "#action-remove-relationship", "#action-add-failover-relationship"}) {
+            assertTrue(robot.lookup(id).tryQuery().isPresent(), id);
+        }
+        assertTrue(robot.lookup("#openAddWindowsServer").tryQuery().isPresent(), "the toolbar adds Windows servers");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Shots.write(stage.getScene(), "windows-relationship"));
+        assertTrue(Files.size(Path.of(System.getProperty("tandem.shot.dir", "target/shots")).resolve("windows-relationship.png")) > 10_000);
+    }
+}
