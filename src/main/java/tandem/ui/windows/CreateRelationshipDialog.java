@@ -70,12 +70,13 @@ public final class CreateRelationshipDialog {
         back.managedProperty().bind(back.visibleProperty());
         back.disableProperty().bind(vm.review().busyProperty());
         Button next = WindowsDialogs.button("windowsNext", "Next: summary", vm::next);
-        next.setDefaultButton(true);
+        next.defaultButtonProperty().bind(vm.stepProperty().isEqualTo(Step.FORM));
         next.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.FORM));
         next.managedProperty().bind(next.visibleProperty());
         next.disableProperty().bind(vm.validProperty().not());
         var buttons = WindowsDialogs.applyButtons(vm.review(), back, next);
-        Control apply = (Control) buttons.lookup("#windowsApply");
+        Button apply = (Button) buttons.lookup("#windowsApply");
+        apply.defaultButtonProperty().bind(vm.stepProperty().isEqualTo(Step.SUMMARY));
         apply.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.SUMMARY));
         apply.managedProperty().bind(apply.visibleProperty());
         root.setBottom(buttons);
@@ -100,15 +101,15 @@ public final class CreateRelationshipDialog {
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         field(g, "Mode", mode, MODE);
         TextField lb = FormGrid.textField("windowsLoadBalance", vm.loadBalanceProperty(), "50: half each");
-        Label lbLabel = field(g, "Local load balance %", lb, LOAD_BALANCE_PERCENT);
+        Label[] lbLabel = field(g, "Local load balance %", lb, LOAD_BALANCE_PERCENT);
         TextField reserve = FormGrid.textField("windowsReserve", vm.reserveProperty(), "5");
-        Label reserveLabel = field(g, "Standby reserve %", reserve, RESERVE_PERCENT);
+        Label[] reserveLabel = field(g, "Standby reserve %", reserve, RESERVE_PERCENT);
         ComboBox<String> role = new ComboBox<>();
         role.getItems().setAll("active", "standby");
         role.setId("windowsRole");
         role.setMaxWidth(Double.MAX_VALUE);
         role.valueProperty().bindBidirectional(vm.roleProperty());
-        Label roleLabel = field(g, "Server role", role, SERVER_ROLE);
+        Label[] roleLabel = field(g, "Server role", role, SERVER_ROLE);
         // each mode shows only its own values
         var loadBalance = vm.modeProperty().isEqualTo(FailoverMode.LOAD_BALANCE);
         showWhen(loadBalance, lb, lbLabel);
@@ -132,15 +133,16 @@ public final class CreateRelationshipDialog {
         return new VBox(g);
     }
 
-    private Label field(FormGrid g, String label, Control input, String problem) {
+    /** @return the row's label and message line, to hide with the input */
+    private Label[] field(FormGrid g, String label, Control input, String problem) {
         inputs.put(input, problem);
         String id = input.getId() + "Message";
-        g.field(label, input, input, vm.problems().at(problem), id);
-        return (Label) g.getChildren().get(g.getChildren().size() - 3);
+        Label message = g.field(label, input, input, vm.problems().at(problem), id);
+        return new Label[] {(Label) g.getChildren().get(g.getChildren().size() - 3), message};
     }
 
-    private static void showWhen(javafx.beans.value.ObservableBooleanValue shown, Control input, Label label) {
-        for (javafx.scene.Node n : new javafx.scene.Node[] {input, label}) {
+    private static void showWhen(javafx.beans.value.ObservableBooleanValue shown, Control input, Label[] row) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {input, row[0], row[1]}) {
             n.visibleProperty().bind(shown);
             n.managedProperty().bind(shown);
         }

@@ -46,9 +46,9 @@ public final class FailoverSettingsDialog {
         FormGrid g = new FormGrid();
         BooleanBinding lbMode = Bindings.createBooleanBinding(vm::loadBalanceMode, vm.currentProperty());
         TextField lb = FormGrid.textField("settingsLoadBalance", vm.loadBalanceProperty(), "e.g. 50");
-        show(lbMode, lb, field(g, "Load balance % (" + vm.server() + ")", lb, LOAD_BALANCE_PERCENT));
+        show(lbMode, field(g, "Load balance % (" + vm.server() + ")", lb, LOAD_BALANCE_PERCENT));
         TextField reserve = FormGrid.textField("settingsReserve", vm.reserveProperty(), "e.g. 5");
-        show(lbMode.not(), reserve, field(g, "Standby reserve %", reserve, RESERVE_PERCENT));
+        show(lbMode.not(), field(g, "Standby reserve %", reserve, RESERVE_PERCENT));
         field(g, "MCLT (seconds)", FormGrid.textField("settingsMclt", vm.mcltProperty(), "3600"), MCLT);
         field(g, "State switchover (seconds)", FormGrid.textField("settingsSwitchover", vm.switchoverProperty(), "0 = off"),
                 SWITCHOVER_INTERVAL);
@@ -83,10 +83,11 @@ public final class FailoverSettingsDialog {
         root.setBottom(WindowsDialogs.applyButtons(vm.review(), preview));
     }
 
-    private Label field(FormGrid g, String label, Control input, String problem) {
+    /** @return the row's label and message line, to hide with the input */
+    private Node[] field(FormGrid g, String label, Control input, String problem) {
         inputs.put(input, problem);
-        g.field(label, input, input, vm.problems().at(problem), input.getId() + "Message");
-        return (Label) g.getChildren().get(g.getChildren().size() - 3);
+        Label message = g.field(label, input, input, vm.problems().at(problem), input.getId() + "Message");
+        return new Node[] {g.getChildren().get(g.getChildren().size() - 3), message, input};
     }
 
     private static void show(BooleanBinding when, Node... nodes) {

@@ -73,6 +73,7 @@ class CreateRelationshipDialogTest {
     private static void awaitLoaded(FxRobot robot) throws Exception {
         ListView<ScopeChoice> scopes = robot.lookup("#windowsScopes").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scopes.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("dhcp2", robot.lookup("#windowsPartner").queryAs(ComboBox.class).getValue());
         assertEquals("dhcp1-dhcp2", robot.lookup("#windowsName").queryAs(TextField.class).getText());
     }
@@ -91,6 +92,7 @@ class CreateRelationshipDialogTest {
         robot.interact(() -> scopes.getItems().get(0).selectedProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", text(robot, "windowsMcltMessage"));
+        robot.interact(() -> tandem.ui.Shots.write(robot.lookup("#windowsName").query().getScene(), "windows-create-form"));
 
         robot.clickOn("#windowsNext");
         @SuppressWarnings("unchecked")
@@ -105,6 +107,7 @@ class CreateRelationshipDialogTest {
         String shown = String.join("\n", diff.getItems());
         assertTrue(shown.contains("scope 10.1.0.0"), shown);
         assertFalse(shown.contains("Tw0-partners"), shown);
+        robot.interact(() -> tandem.ui.Shots.write(diff.getScene(), "windows-create-summary"));
 
         robot.clickOn("#windowsApply");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close")

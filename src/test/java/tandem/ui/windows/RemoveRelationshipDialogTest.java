@@ -69,6 +69,7 @@ class RemoveRelationshipDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
         assertEquals(List.of("remove fo1 keep dhcp2 disable"), fake.calls);
         assertTrue(fake.applied.isEmpty(), "a preview applies nothing");
+        robot.interact(() -> tandem.ui.Shots.write(diff.getScene(), "windows-remove-relationship"));
 
         robot.clickOn("#windowsApply");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close"));

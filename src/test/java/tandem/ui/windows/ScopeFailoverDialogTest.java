@@ -66,6 +66,7 @@ class ScopeFailoverDialogTest {
         @SuppressWarnings("unchecked")
         ListView<ScopeChoice> scopes = robot.lookup("#windowsScopeList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !scopes.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("10.2.0.0"), scopes.getItems().stream().map(ScopeChoice::scopeId).toList(), "10.1.0.0 is in fo1");
         assertTrue(robot.lookup("#windowsApply").query().isDisabled(), "nothing to apply before a preview");
 
@@ -83,6 +84,7 @@ class ScopeFailoverDialogTest {
         ListView<String> diff = robot.lookup("#windowsScopeDiff").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
         assertTrue(diff.getItems().get(0).startsWith("+ scope 10.2.0.0 in fo1"), diff.getItems().toString());
+        robot.interact(() -> tandem.ui.Shots.write(diff.getScene(), "windows-add-scope"));
         assertNotEquals(0, lab.ps("dhcp2", "Get-DhcpServerv4Scope -ScopeId 10.2.0.0").exitCode(), "a preview sends nothing");
 
         robot.clickOn("#windowsApply");
