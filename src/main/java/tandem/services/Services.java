@@ -111,7 +111,10 @@ public final class Services implements AutoCloseable {
         runner.register(IscChangeService.KIND, iscChanges.settler());
         runner.register(IscChangeService.PARTNER_DOWN_KIND, iscChanges.partnerDownSettler());
         this.windowsChanges = new WindowsChangeService(runner, inventory,
-                windows.servers(), clock);
+                windows.servers(), name -> {
+                    var known = stateStore.lastKnown().get(name);
+                    return known == null ? null : known.assessment().sourceOfTruth();
+                }, clock);
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
     }
