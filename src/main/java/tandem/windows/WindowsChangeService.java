@@ -25,10 +25,13 @@ public final class WindowsChangeService {
     private final WindowsServers servers;
     private final Clock clock;
     private final java.util.function.Function<String, String> sourceOfTruth;
+    private final tandem.core.port.ReplicationStore journal;
 
     /** @param sourceOfTruth a relationship's source of truth as the last poll found it, or null */
-    public WindowsChangeService(ChangeRunner runner, Inventory inventory, WindowsServers servers,
-                                java.util.function.Function<String, String> sourceOfTruth, Clock clock) {
+    public WindowsChangeService(ChangeRunner runner, Inventory inventory, tandem.core.port.ReplicationStore journal,
+                                WindowsServers servers, java.util.function.Function<String, String> sourceOfTruth,
+                                Clock clock) {
+        this.journal = journal;
         this.sourceOfTruth = sourceOfTruth;
         this.runner = runner;
         this.inventory = inventory;
@@ -236,6 +239,14 @@ public final class WindowsChangeService {
         return new Plan(op, "Change the settings of failover relationship " + f.name(),
                 WindowsDiffs.settings(previous, change, f.enableAuth(), sharedSecret), sharedSecret);
     }
+
+    // ---- undo ----
+
+    /** The change that undoes journaled change {@code id}; refused when it cannot be undone, saying why. */
+    public Plan planUndo(long id) { return WindowsUndo.plan(journal, id); }
+
+    /** Settles entries of this kind that a process left unfinished, by reading the servers. */
+    public tandem.core.change.Settler settler() { return WindowsUndo.settler(servers); }
 
     // ---- drift ----
 

@@ -32,7 +32,7 @@ public final class WindowsCommand {
     @ParentCommand TandemCommand root;
 
     @Command(name = "relationship", mixinStandardHelpOptions = true, description = "Create or remove a failover relationship.",
-            subcommands = {Add.class, WindowsRemove.class})
+            subcommands = {Add.class, WindowsRemove.class, WindowsSettings.class})
     static final class RelationshipCommand {
         @ParentCommand WindowsCommand windows;
     }
