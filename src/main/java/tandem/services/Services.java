@@ -110,8 +110,12 @@ public final class Services implements AutoCloseable {
                 sealer(cipher), () -> lockWait, clock);
         runner.register(IscChangeService.KIND, iscChanges.settler());
         runner.register(IscChangeService.PARTNER_DOWN_KIND, iscChanges.partnerDownSettler());
-        this.windowsChanges = new WindowsChangeService(runner, inventory,
-                windows.servers(), clock);
+        this.windowsChanges = new WindowsChangeService(runner, inventory, replicationStore,
+                windows.servers(), name -> {
+                    var known = stateStore.lastKnown().get(name);
+                    return known == null ? null : known.assessment().sourceOfTruth();
+                }, clock);
+        runner.register(WindowsChangeService.KIND, windowsChanges.settler());
         this.haActions = new JournaledActions(backends.actions(), runner);
         this.configChecks = backends.checks();
     }

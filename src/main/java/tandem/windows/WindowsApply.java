@@ -22,6 +22,8 @@ final class WindowsApply {
         return switch (op.op()) {
             case "create" -> create(op, secret, servers, ctx);
             case "scope-add", "scope-remove" -> scopes(op, servers, ctx);
+            case "remove", "undo-create" -> remove(op, servers, ctx);
+            case "settings" -> settings(op, secret, servers, ctx);
             default -> throw new IllegalArgumentException("unknown Windows change " + op.op());
         };
     }
@@ -79,6 +81,69 @@ final class WindowsApply {
                     : WindowsScripts.removeFailoverScopes(op.relationship(), op.scopeIds()));
             ctx.inverse(new WindowsOperation(add ? "scope-remove" : "scope-add", op.relationship(), op.on(), op.other(),
                     op.scopeIds(), null, null, null).toJson());
+            return readBack(op, a, b, ctx);
+        }
+    }
+
+    /**
+     * Removes the relationship on {@code on}, which keeps the scopes. Windows deletes the partner's copies; where it
+     * left one, or the administrator wants them kept inactive, Tandem finishes the job from what it read before.
+     * Undoing a create is a removal that keeps the scopes on the server they came from, the partner's copies deleted.
+     */
+    private static String remove(WindowsOperation op, WindowsServers servers, Context ctx) throws IOException {
+        boolean delete = !"disable".equals(op.otherAction());
+        try (WindowsSession keep = servers.open(op.on()); WindowsSession other = servers.open(op.other())) {
+            ServerView before = WindowsServers.view(keep);
+            WinFailover f = before.failover(op.relationship()).orElse(null);
+            if (f == null) {
+                ctx.target(op.on(), TargetOutcome.SKIPPED, "no failover relationship " + op.relationship() + " any more");
+                ctx.settleAs(Status.FAILED);
+                throw new WindowsChangeService.Refused(List.of(new FieldProblem(FailoverRules.RELATIONSHIP,
+                        op.on() + " has no failover relationship named " + op.relationship())));
+            }
+            ServerView otherView = WindowsServers.view(other);
+            java.util.Map<String, ScopeConfig> copies = delete ? java.util.Map.of()
+                    : WindowsServers.scopeConfigs(other, f.scopeIds(), otherView);
+            ctx.appliedTo(op.on());
+            sendOrRecord(ctx, op.on(), keep, WindowsScripts.removeFailover(op.relationship()));
+            ctx.target(op.on(), TargetOutcome.APPLIED, "relationship removed; keeps " + (f.scopeIds().isEmpty()
+                    ? "no scopes" : String.join(", ", f.scopeIds())));
+            ServerView after = WindowsServers.view(other);
+            List<String> done = new java.util.ArrayList<>();
+            for (String scope : f.scopeIds()) {
+                if (delete) {
+                    if (after.hasScope(scope)) other.run(WindowsScripts.removeScope(scope));
+                    done.add(scope + " deleted");
+                } else if (after.hasScope(scope)) {
+                    other.run(WindowsScripts.deactivateScope(scope));
+                    done.add(scope + " inactive");
+                } else if (copies.containsKey(scope)) {
+                    other.run(WindowsScripts.recreateInactive(copies.get(scope)));
+                    done.add(scope + " kept inactive");
+                }
+            }
+            ctx.target(op.other(), TargetOutcome.APPLIED, done.isEmpty() ? "relationship removed" : String.join(", ", done));
+            return op.relationship() + " removed; " + op.on() + " keeps its scopes"
+                    + (done.isEmpty() ? "" : "; on " + op.other() + ": " + String.join(", ", done));
+        }
+    }
+
+    private static String settings(WindowsOperation op, String secret, WindowsServers servers, Context ctx) throws IOException {
+        FailoverChange change = WindowsRequests.change(op.request());
+        try (WindowsSession a = servers.open(op.on()); WindowsSession b = servers.open(op.other())) {
+            List<FieldProblem> problems = FailoverRules.checkChange(change, WindowsServers.view(a));
+            if (!problems.isEmpty()) {
+                ctx.target(op.on(), TargetOutcome.SKIPPED, "no longer possible: " + problems);
+                ctx.settleAs(Status.FAILED);
+                throw new WindowsChangeService.Refused(problems);
+            }
+            ctx.appliedTo(op.on());
+            sendOrRecord(ctx, op.on(), a, WindowsScripts.setFailover(change, "secret-off".equals(op.otherAction()) ? "" : secret));
+            // the shared secret cannot be read back, so an undo restores the other settings only
+            if (op.previous() != null) {
+                ctx.inverse(new WindowsOperation("settings", op.relationship(), op.on(), op.other(), List.of(),
+                        op.previous(), op.request(), null).toJson());
+            }
             return readBack(op, a, b, ctx);
         }
     }

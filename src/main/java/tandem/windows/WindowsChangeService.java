@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tandem.core.Inventory;
 import tandem.core.change.ChangeJob;
 import tandem.core.change.ChangeLocks;
@@ -23,8 +24,15 @@ public final class WindowsChangeService {
     private final Inventory inventory;
     private final WindowsServers servers;
     private final Clock clock;
+    private final java.util.function.Function<String, String> sourceOfTruth;
+    private final tandem.core.port.ReplicationStore journal;
 
-    public WindowsChangeService(ChangeRunner runner, Inventory inventory, WindowsServers servers, Clock clock) {
+    /** @param sourceOfTruth a relationship's source of truth as the last poll found it, or null */
+    public WindowsChangeService(ChangeRunner runner, Inventory inventory, tandem.core.port.ReplicationStore journal,
+                                WindowsServers servers, java.util.function.Function<String, String> sourceOfTruth,
+                                Clock clock) {
+        this.journal = journal;
+        this.sourceOfTruth = sourceOfTruth;
         this.runner = runner;
         this.inventory = inventory;
         this.servers = servers;
@@ -103,7 +111,27 @@ public final class WindowsChangeService {
      * ({@code deleteOther}) or kept inactive.
      */
     public Plan planRemove(String relationship, String keepOn, boolean deleteOther) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        tandem.core.Relationship rel = relationship(relationship);
+        List<String> partners = rel.peers().stream().map(tandem.core.PeerDefinition::name).toList();
+        String keep = partners.stream().filter(p -> p.equalsIgnoreCase(keepOn)).findFirst().orElseThrow(() -> new Refused(
+                List.of(new FieldProblem("--keep-on", keepOn + " is not a server of " + relationship + " (its servers: "
+                        + String.join(", ", partners) + ")"))));
+        String other = partners.stream().filter(p -> !p.equals(keep)).findFirst().orElseThrow(() -> new Refused(
+                List.of(new FieldProblem(FailoverRules.RELATIONSHIP, relationship + " has no partner"))));
+        WinFailover f;
+        try (WindowsSession s = servers.open(keep)) {
+            f = WindowsServers.view(s).failover(relationship).orElseThrow(() -> new Refused(List.of(new FieldProblem(
+                    FailoverRules.RELATIONSHIP, keep + " has no failover relationship named " + relationship))));
+        }
+        WindowsOperation op = new WindowsOperation("remove", f.name(), keep, servers.record(other).name(), f.scopeIds(),
+                null, null, deleteOther ? "delete" : "disable");
+        List<String> diff = new ArrayList<>();
+        diff.add("- failover relationship " + f.name() + " on " + keep + " and " + op.other());
+        for (String scope : f.scopeIds()) {
+            diff.add("  scope " + scope + ": kept on " + keep + (deleteOther ? ", deleted on " : ", kept inactive on ") + op.other());
+        }
+        return new Plan(op, "Remove failover relationship " + f.name() + " (" + keep + " keeps its scopes; " + op.other()
+                + (deleteOther ? " deletes" : " disables") + " its copies)", String.join("\n", diff) + "\n", null);
     }
 
     // ---- replication ----
@@ -117,21 +145,114 @@ public final class WindowsChangeService {
     /** One scope's outcome, read back from its destination. */
     public record ScopeOutcome(String scopeId, String destination, boolean replicated, String detail) {}
 
-    /** {@code from}: the source server; null for each relationship's source of truth. */
+    /** {@code from}: the source server; null for the relationship's source of truth. */
     public ReplicationPlan planReplicate(ReplicateTarget target, String from) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        List<WindowsReplication.Item> items = new ArrayList<>();
+        String source;
+        String label;
+        if (target.server() != null) {
+            source = servers.record(target.server()).name();
+            if (from != null && !servers.record(from).name().equals(source)) {
+                throw new Refused(List.of(new FieldProblem("--from", "with --server the source is that server ("
+                        + source + ")")));
+            }
+            ServerView v = view(source);
+            for (WinFailover f : v.failovers()) {
+                String partner = servers.record(f.partner()).name();
+                f.scopeIds().forEach(id -> items.add(new WindowsReplication.Item(id, f.name(), partner)));
+            }
+            label = "every failover scope of " + source;
+        } else {
+            tandem.core.Relationship rel = target.relationship() != null ? relationship(target.relationship())
+                    : relationshipOfScope(target.scopeId());
+            source = from != null ? servers.record(from).name() : currentSourceOfTruth(rel);
+            if (rel.peers().stream().noneMatch(p -> p.name().equalsIgnoreCase(source))) {
+                throw new Refused(List.of(new FieldProblem("--from", source + " is not a server of " + rel.name())));
+            }
+            String destination = rel.peers().stream().map(tandem.core.PeerDefinition::name)
+                    .filter(p -> !p.equalsIgnoreCase(source)).findFirst().orElseThrow();
+            WinFailover f = view(source).failover(rel.name()).orElseThrow(() -> new Refused(List.of(new FieldProblem(
+                    FailoverRules.RELATIONSHIP, source + " has no failover relationship named " + rel.name()))));
+            if (target.scopeId() != null) {
+                if (!f.hasScope(target.scopeId())) {
+                    throw new Refused(List.of(new FieldProblem("--scope", target.scopeId() + " is not a scope of "
+                            + rel.name() + " on " + source)));
+                }
+                items.add(new WindowsReplication.Item(target.scopeId().strip(), rel.name(), servers.record(destination).name()));
+                label = "scope " + target.scopeId().strip();
+            } else {
+                f.scopeIds().forEach(id -> items.add(new WindowsReplication.Item(id, rel.name(), servers.record(destination).name())));
+                label = "the scopes of " + rel.name();
+            }
+        }
+        if (items.isEmpty()) throw new Refused(List.of(new FieldProblem(target.server() != null ? "--server"
+                : "--relationship", "there is no failover scope to replicate")));
+        return WindowsReplication.plan(servers, source, items, label);
     }
 
     /** Replicates scope by scope, telling {@code progress} of each outcome as it is known. */
     public List<ScopeOutcome> replicate(ReplicationPlan plan, java.util.function.Consumer<ScopeOutcome> progress) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return WindowsReplication.run(runner, servers, plan, progress);
+    }
+
+    /** The Windows relationship that holds a scope, as its source of truth says. */
+    private tandem.core.Relationship relationshipOfScope(String scopeId) throws IOException {
+        for (tandem.core.Relationship r : inventory.relationships()) {
+            if (r.backend() != tandem.core.Backend.WINDOWS || r.mode() == tandem.core.HaMode.STANDALONE) continue;
+            Optional<WinFailover> f = view(r.serverName()).failover(r.name());
+            if (f.isPresent() && f.get().hasScope(scopeId.strip())) return r;
+        }
+        throw new Refused(List.of(new FieldProblem("--scope", scopeId + " is in no Windows failover relationship of the inventory")));
+    }
+
+    /** The source of truth the last poll named, else the server the relationship was added through. */
+    private String currentSourceOfTruth(tandem.core.Relationship rel) {
+        String polled = sourceOfTruth.apply(rel.name());
+        return polled != null ? polled : rel.serverName();
     }
 
     // ---- settings ----
 
     /** {@code sharedSecret}: null keeps it, empty turns authentication off. */
     public Plan planSettings(FailoverChange change, String sharedSecret) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        if (change.changesNothing() && sharedSecret == null) {
+            throw new Refused(List.of(new FieldProblem(FailoverRules.RELATIONSHIP, "nothing to change")));
+        }
+        String on = sourceOfTruth(change.relationship());
+        ServerView a;
+        try (WindowsSession s = servers.open(on)) {
+            a = WindowsServers.view(s);
+        }
+        List<FieldProblem> problems = FailoverRules.checkChange(change, a);
+        if (!problems.isEmpty()) throw new Refused(problems);
+        WinFailover f = a.failover(change.relationship()).orElseThrow();
+        FailoverChange previous = new FailoverChange(f.name(),
+                change.loadBalancePercent() == null ? null : f.loadBalancePercent(),
+                change.reservePercent() == null ? null : f.reservePercent(),
+                change.mcltSec() == null ? null : f.mcltSec(),
+                change.switchoverIntervalSec() == null ? null
+                        : (f.autoStateTransition() && f.switchIntervalSec() != null ? f.switchIntervalSec() : 0L));
+        String partner = servers.record(f.partner()).name();
+        WindowsOperation op = new WindowsOperation("settings", f.name(), on, partner, List.of(),
+                WindowsOperation.changeJson(change), WindowsOperation.changeJson(previous),
+                sharedSecret == null ? null : sharedSecret.isEmpty() ? "secret-off" : "secret-set");
+        return new Plan(op, "Change the settings of failover relationship " + f.name(),
+                WindowsDiffs.settings(previous, change, f.enableAuth(), sharedSecret), sharedSecret);
+    }
+
+    // ---- undo ----
+
+    /** The change that undoes journaled change {@code id}; refused when it cannot be undone, saying why. */
+    public Plan planUndo(long id) { return WindowsUndo.plan(journal, id); }
+
+    /** Settles entries of this kind that a process left unfinished, by reading the servers. */
+    public tandem.core.change.Settler settler() { return WindowsUndo.settler(servers); }
+
+    // ---- drift ----
+
+    /** Compares every Windows relationship's failover scopes on both partners, and their clocks. */
+    public WindowsDrift.Report drift() {
+        return WindowsDrift.check(servers, inventory.relationships());
     }
 
     // ---- reading, for dialogs ----
@@ -202,6 +323,13 @@ public final class WindowsChangeService {
             }
         }
         return redone;
+    }
+
+    tandem.core.Relationship relationship(String name) {
+        return inventory.relationships().stream().filter(r -> r.name().equalsIgnoreCase(name)
+                        && r.backend() == tandem.core.Backend.WINDOWS && r.mode() != tandem.core.HaMode.STANDALONE).findFirst()
+                .orElseThrow(() -> new Refused(List.of(new FieldProblem(FailoverRules.RELATIONSHIP,
+                        "there is no Windows failover relationship named " + name + " in the inventory"))));
     }
 
     /** The server a relationship's changes run on: the server it was added through (its source of truth). */

@@ -1,6 +1,5 @@
 package tandem.windows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,5 +31,28 @@ final class WindowsDiffs {
                     : "- scope " + s + " from " + relationship + " (kept on " + on + ", deleted on " + partner + ")");
         }
         return String.join("\n", l) + "\n";
+    }
+
+    static String settings(FailoverChange before, FailoverChange after, boolean authOn, String secret) {
+        List<String> l = new ArrayList<>();
+        line(l, "load balance %", before.loadBalancePercent(), after.loadBalancePercent());
+        line(l, "standby reserve %", before.reservePercent(), after.reservePercent());
+        if (after.mcltSec() != null) line(l, "MCLT", WindowsFacts.duration(before.mcltSec()), WindowsFacts.duration(after.mcltSec()));
+        if (after.switchoverIntervalSec() != null) {
+            line(l, "state switchover", switchover(before.switchoverIntervalSec()), switchover(after.switchoverIntervalSec()));
+        }
+        if (secret != null) {
+            l.add("- authentication " + (authOn ? "on" : "off"));
+            l.add("+ authentication " + (secret.isEmpty() ? "off" : "on (new shared secret)"));
+        }
+        return String.join("\n", l) + "\n";
+    }
+
+    private static String switchover(Long sec) { return sec == null || sec == 0 ? "off" : WindowsFacts.duration(sec); }
+
+    private static void line(List<String> l, String what, Object before, Object after) {
+        if (after == null) return;
+        l.add("- " + what + " " + before);
+        l.add("+ " + what + " " + after);
     }
 }

@@ -18,13 +18,48 @@ public final class WindowsFacts {
     /** Partners whose clocks differ by more than this cannot run failover (Windows refuses to set it up). */
     public static final long MAX_CLOCK_SKEW_SECONDS = 60;
 
-    record Side(WinFailover failover, Long unixTime, Instant at) {}
+    /** @param scopes the relationship's scopes as this side has them; null when they could not be read */
+    record Side(WinFailover failover, Long unixTime, Instant at, Map<String, ScopeConfig> scopes) {}
 
     private final Map<String, Map<String, Side>> byRelationship = new ConcurrentHashMap<>();
 
-    void remember(String relationship, String peer, WinFailover failover, Long unixTime, Instant at) {
+    void remember(String relationship, String peer, WinFailover failover, Long unixTime, Instant at,
+                  Map<String, ScopeConfig> scopes) {
         byRelationship.computeIfAbsent(relationship.toLowerCase(java.util.Locale.ROOT), k -> new ConcurrentHashMap<>())
-                .put(peer, new Side(failover, unixTime, at));
+                .put(peer, new Side(failover, unixTime, at, scopes));
+    }
+
+    /**
+     * The relationship's scopes that differ between the partners at their last reads, from the first peer's (the
+     * source of truth's) point of view: "10.1.0.0 differs: 3 reservations, option 6", "10.2.0.0 only on dhcp1".
+     */
+    public List<String> drift(Relationship rel) {
+        List<Map.Entry<String, Side>> sides = new ArrayList<>(sides(rel).entrySet());
+        if (sides.size() < 2 || sides.get(0).getValue().scopes() == null || sides.get(1).getValue().scopes() == null
+                || sides.get(0).getValue().failover() == null || sides.get(1).getValue().failover() == null) return List.of();
+        String a = sides.get(0).getKey(), b = sides.get(1).getKey();
+        Map<String, ScopeConfig> onA = sides.get(0).getValue().scopes(), onB = sides.get(1).getValue().scopes();
+        java.util.Set<String> ids = new java.util.TreeSet<>(java.util.Comparator.comparingLong(WindowsFacts::numeric));
+        ids.addAll(sides.get(0).getValue().failover().scopeIds());
+        ids.addAll(sides.get(1).getValue().failover().scopeIds());
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            ScopeConfig x = onA.get(id), y = onB.get(id);
+            if (x == null && y == null) continue;
+            if (x == null || y == null) {
+                out.add("Scope " + id + " exists only on " + (x == null ? b : a));
+                continue;
+            }
+            ScopeDiff d = ScopeDiff.between(x, y);
+            if (!d.isEmpty()) out.add("Scope " + id + " " + d.summary(a, b) + " between " + a + " and " + b);
+        }
+        return out;
+    }
+
+    private static long numeric(String ip) {
+        long v = 0;
+        for (String p : ip.split("\\.")) v = v * 256 + Long.parseLong(p);
+        return v;
     }
 
     /** What each peer reported last, by peer name, in the relationship's peer order. */

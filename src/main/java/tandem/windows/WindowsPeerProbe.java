@@ -46,7 +46,8 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
             });
 
     /** What one login read, or why it could not. */
-    private record Read(WindowsReads.ServerState state, String unreachable, String unreadable, Instant at) {}
+    private record Read(WindowsReads.ServerState state, java.util.Map<String, ScopeConfig> scopes, String unreachable,
+                        String unreadable, Instant at) {}
 
     public WindowsPeerProbe(Path knownHosts, WindowsPeers peers, WindowsFacts facts, Clock clock) {
         this.knownHosts = knownHosts;
@@ -83,18 +84,30 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
         try {
             return CompletableFuture.supplyAsync(() -> read(peer, connection, budget), executor);
         } catch (RejectedExecutionException full) {
-            return CompletableFuture.completedFuture(new Read(null, "too many Windows probes are waiting (" + MAX_QUEUED
+            return CompletableFuture.completedFuture(new Read(null, null, "too many Windows probes are waiting (" + MAX_QUEUED
                     + "): servers answer slower than they are polled", null, clock.instant()));
         }
     }
 
     private Read read(String peer, ConnectionSettings connection, Duration timeout) {
         try (WindowsSession s = WindowsSession.open(peer, connection, knownHosts, HostKeyPrompt.REFUSE, timeout)) {
-            return new Read(WindowsReads.state(s), null, null, clock.instant());
+            WindowsReads.ServerState st = WindowsReads.state(s);
+            // every failover scope as this server has it, so that drift between partners shows after one poll
+            java.util.Map<String, ScopeConfig> scopes = java.util.Map.of();
+            if (st.running()) {
+                java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+                st.failovers().forEach(f -> ids.addAll(f.scopeIds()));
+                try {
+                    scopes = WindowsServers.scopeConfigs(s, WindowsServers.sorted(ids));
+                } catch (tandem.windows.ps.PsFailure e) {
+                    scopes = null;
+                }
+            }
+            return new Read(st, scopes, null, null, clock.instant());
         } catch (tandem.windows.ps.PsFailure e) {
-            return new Read(null, null, e.getMessage(), clock.instant());
+            return new Read(null, null, null, e.getMessage(), clock.instant());
         } catch (IOException | RuntimeException e) {
-            return new Read(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, clock.instant());
+            return new Read(null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, clock.instant());
         }
     }
 
@@ -111,7 +124,11 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
                     ? "not running" : st.service().toLowerCase(java.util.Locale.ROOT)) + " on " + peer, at);
         }
         Optional<WinFailover> f = st.failovers().stream().filter(x -> x.name().equalsIgnoreCase(rel.name())).findFirst();
-        facts.remember(rel.name(), peer, f.orElse(null), st.unixTime(), at);
+        java.util.Map<String, ScopeConfig> scopes = new java.util.LinkedHashMap<>();
+        if (r.scopes() != null && f.isPresent()) {
+            for (String id : f.get().scopeIds()) if (r.scopes().containsKey(id)) scopes.put(id, r.scopes().get(id));
+        }
+        facts.remember(rel.name(), peer, f.orElse(null), st.unixTime(), at, r.scopes() == null ? null : scopes);
         if (f.isEmpty()) {
             return new PeerObservation(peer, true, DaemonState.UP, null, null, List.of(), null, null, null, null, null,
                     peer + " has no failover relationship named " + rel.name(), at);

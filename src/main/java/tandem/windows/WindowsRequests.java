@@ -17,4 +17,12 @@ final class WindowsRequests {
                 n.path("serverRole").asText(null), n.path("mcltSec").asLong(), n.path("switchoverIntervalSec").asLong(),
                 n.path("sharedSecret").asBoolean(), scopes);
     }
+
+    static FailoverChange change(JsonNode n) {
+        return new FailoverChange(n.path("relationship").asText(),
+                n.hasNonNull("loadBalancePercent") ? n.get("loadBalancePercent").asInt() : null,
+                n.hasNonNull("reservePercent") ? n.get("reservePercent").asInt() : null,
+                n.hasNonNull("mcltSec") ? n.get("mcltSec").asLong() : null,
+                n.hasNonNull("switchoverIntervalSec") ? n.get("switchoverIntervalSec").asLong() : null);
+    }
 }

@@ -20,23 +20,29 @@ final class WindowsScripts {
 
     private static final String QUIET = " -Confirm:$false";
 
-    /** Everything replication copies, for each scope: scope, exclusions, reservations and their option values. */
+    /**
+     * Everything replication copies, for each scope the server has (one it lacks is left out): the scope, its
+     * exclusions, reservations and their option values.
+     */
     static PsScript scopeConfigs(List<String> scopeIds) {
         String body = String.join("\n",
+                "$step = 'Get-DhcpServerv4Scope'",
+                "$all = @(Get-DhcpServerv4Scope | " + WindowsProjections.SCOPE + ")",
                 "$data = @(" + ips(scopeIds) + " | ForEach-Object {",
                 "  $s = $_",
-                "  $step = 'Get-DhcpServerv4Scope'",
-                "  $scope = @(Get-DhcpServerv4Scope -ScopeId $s | " + WindowsProjections.SCOPE + ")",
-                "  $step = 'Get-DhcpServerv4ExclusionRange'",
-                "  $excl = @(Get-DhcpServerv4ExclusionRange -ScopeId $s | " + WindowsProjections.EXCLUSION + ")",
-                "  $step = 'Get-DhcpServerv4Reservation'",
-                "  $res = @(Get-DhcpServerv4Reservation -ScopeId $s)",
-                "  $resRows = @($res | " + WindowsProjections.RESERVATION + ")",
-                "  $step = 'Get-DhcpServerv4OptionValue'",
-                "  $opts = @(Get-DhcpServerv4OptionValue -ScopeId $s | " + WindowsProjections.SCOPE_OPTION_VALUE + ")",
-                "  $resOpts = @($res | ForEach-Object { $r = Ips $_.IPAddress; Get-DhcpServerv4OptionValue -ReservedIP $r | "
+                "  $scope = @($all | Where-Object { $_.scopeId -eq $s })",
+                "  if ($scope.Count -gt 0) {",
+                "    $step = 'Get-DhcpServerv4ExclusionRange'",
+                "    $excl = @(Get-DhcpServerv4ExclusionRange -ScopeId $s | " + WindowsProjections.EXCLUSION + ")",
+                "    $step = 'Get-DhcpServerv4Reservation'",
+                "    $res = @(Get-DhcpServerv4Reservation -ScopeId $s)",
+                "    $resRows = @($res | " + WindowsProjections.RESERVATION + ")",
+                "    $step = 'Get-DhcpServerv4OptionValue'",
+                "    $opts = @(Get-DhcpServerv4OptionValue -ScopeId $s | " + WindowsProjections.SCOPE_OPTION_VALUE + ")",
+                "    $resOpts = @($res | ForEach-Object { $r = Ips $_.IPAddress; Get-DhcpServerv4OptionValue -ReservedIP $r | "
                         + WindowsProjections.optionValue("$r") + " })",
-                "  [ordered]@{ scope = $scope; exclusions = $excl; reservations = $resRows; options = $opts; reservationOptions = $resOpts }",
+                "    [ordered]@{ scope = $scope; exclusions = $excl; reservations = $resRows; options = $opts; reservationOptions = $resOpts }",
+                "  }",
                 "})");
         return PsScript.of(body);
     }
@@ -86,7 +92,7 @@ final class WindowsScripts {
         String target = !scopeIds.isEmpty() ? " -ScopeId " + ips(scopeIds)
                 : relationship != null ? " -Name " + str(relationship) : "";
         return PsScript.builder().step("Invoke-DhcpServerv4FailoverReplication",
-                "$null = Invoke-DhcpServerv4FailoverReplication" + target + " -Force" + QUIET + "\n$data = $true").build();
+                "$replicated = @(Invoke-DhcpServerv4FailoverReplication" + target + " -Force" + QUIET + ")\n$data = $true").build();
     }
 
     static PsScript partnerDown(String name) {

@@ -55,10 +55,14 @@ public final class WindowsServers {
 
     /** Each scope's whole configuration on the server, by scope id; a scope it lacks is absent from the map. */
     public static Map<String, ScopeConfig> scopeConfigs(WindowsSession s, List<String> scopeIds, ServerView view) throws IOException {
-        List<String> present = scopeIds.stream().filter(view::hasScope).toList();
+        return scopeConfigs(s, scopeIds);
+    }
+
+    /** Each scope's whole configuration on the server, by scope id; a scope it lacks is absent from the map. */
+    public static Map<String, ScopeConfig> scopeConfigs(WindowsSession s, List<String> scopeIds) throws IOException {
         Map<String, ScopeConfig> out = new LinkedHashMap<>();
-        if (present.isEmpty()) return out;
-        for (JsonNode row : WindowsReads.rows(s.run(WindowsScripts.scopeConfigs(present)))) {
+        if (scopeIds.isEmpty()) return out;
+        for (JsonNode row : WindowsReads.rows(s.run(WindowsScripts.scopeConfigs(scopeIds)))) {
             ObjectNode merged = row.deepCopy();
             ArrayNode options = merged.putArray("options");
             WindowsReads.rows(row.get("options")).forEach(options::add);

@@ -27,12 +27,12 @@ import tandem.windows.WindowsChangeService;
                 "Every change is checked against both servers first, shown, then confirmed (or --yes); without --yes",
                 "and without a terminal nothing is sent (exit 1). Bad input exits 64 naming the option."},
         subcommands = {WindowsCommand.RelationshipCommand.class, WindowsCommand.ScopeCommand.class,
-                WindowsPartnerDown.class})
+                WindowsPartnerDown.class, WindowsReplicate.class, WindowsDriftCommand.class})
 public final class WindowsCommand {
     @ParentCommand TandemCommand root;
 
     @Command(name = "relationship", mixinStandardHelpOptions = true, description = "Create or remove a failover relationship.",
-            subcommands = {Add.class})
+            subcommands = {Add.class, WindowsRemove.class, WindowsSettings.class})
     static final class RelationshipCommand {
         @ParentCommand WindowsCommand windows;
     }

@@ -11,5 +11,7 @@ public final class WindowsCommands implements BackendCommands {
 
     @Override public Object serverAdd() { return new WindowsServerAdd(); }
 
-    @Override public Map<String, UndoCommand.Undoer> undoers() { return Map.of(); }
+    @Override public Map<String, UndoCommand.Undoer> undoers() {
+        return Map.of(tandem.windows.WindowsChangeService.KIND, WindowsUndoer::undo);
+    }
 }

@@ -121,4 +121,14 @@ class WindowsRelationshipCliTest {
         WindowsCli.Run bad = cli.tandem("windows", "scope", "add", "--relationship", "fo1", "10.2.0.300", "--yes");
         assertEquals(64, bad.code(), bad.toString());
     }
+
+    @Test
+    void aNameWithQuotesAndSymbolsReachesWindowsExactly() {
+        String name = "it's \u2018odd\u2019 !@#$%^&* `$x";
+        WindowsCli.Run r = cli.tandem("windows", "relationship", "add", name, "--server", "dhcp1", "--partner", "dhcp2",
+                "--mode", "load-balance", "--scope", "10.1.0.0", "--yes");
+        assertEquals(0, r.code(), r.toString());
+        var names = lab.network().server("dhcp2").failovers().stream().map(f -> f.name()).toList();
+        assertEquals(java.util.List.of(name), names);
+    }
 }

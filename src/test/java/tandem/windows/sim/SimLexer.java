@@ -80,13 +80,16 @@ final class SimLexer {
     }
 
     /** After the opening quote: {@code ''} stands for one quote. */
+    /** PowerShell reads the typographic single quotes (U+2018 to U+201B) as the apostrophe. */
+    static boolean isSingleQuote(char c) { return c == '\'' || (c >= '\u2018' && c <= '\u201B'); }
+
     String singleQuoted() {
         StringBuilder b = new StringBuilder();
         while (true) {
             if (atEnd()) throw error("The string is missing the terminator: '.", "TerminatorExpectedAtEndOfString");
             char c = src.charAt(at++);
-            if (c == '\'') {
-                if (peek() == '\'') { at++; b.append('\''); } else return b.toString();
+            if (isSingleQuote(c)) {
+                if (isSingleQuote(peek())) { at++; b.append(c); } else return b.toString();
             } else b.append(c);
         }
     }

@@ -214,7 +214,7 @@ final class SimParser {
 
     private Expr argument() {
         char c = in.peek();
-        if (c == '$' || c == '\'' || c == '"' || c == '(' || c == '@' || c == '{' || c == '[') return c == '[' ? cast() : postfix(primary());
+        if (c == '$' || SimLexer.isSingleQuote(c) || c == '"' || c == '(' || c == '@' || c == '{' || c == '[') return c == '[' ? cast() : postfix(primary());
         // in argument mode a token is a number only when all of it is one: 00-11-22-33-44-55 is a word
         String word = in.bareword();
         if (word.isEmpty()) throw unexpected();
@@ -335,7 +335,7 @@ final class SimParser {
                 default -> new Var(name, pos);
             };
         }
-        if (in.eat('\'')) return new Literal(in.singleQuoted());
+        if (SimLexer.isSingleQuote(in.peek())) { in.at++; return new Literal(in.singleQuoted()); }
         if (in.eat('"')) return new Expand(in.doubleQuoted());
         if (in.eat('(')) {
             in.blankLines();

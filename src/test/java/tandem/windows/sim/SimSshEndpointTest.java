@@ -131,6 +131,32 @@ class SimSshEndpointTest {
         assertThrows(Exception.class, () -> login("wrong", null).close(), "a wrong password is refused");
     }
 
+    /** The double hop: over a key login Windows cannot act on the partner, so the failover cmdlets are denied. */
+    @Test void aKeyLoginIsDeniedPartnerOperationsAndAPasswordLoginIsNot() throws Exception {
+        SimNetwork net = new SimNetwork();
+        net.addServer("dhcp1");
+        net.addServer("dhcp2");
+        endpoint.close();
+        endpoint = SimSshEndpoint.start("dhcp1", USER, PASSWORD, dir.resolve("dhcp1-host.ser"), net.cmdlets());
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        KeyPair key = g.generateKeyPair();
+        endpoint.authorizeKey(key.getPublic());
+        String scope = "Add-DhcpServerv4Scope -Name s1 -StartRange 10.1.0.10 -EndRange 10.1.0.200 -SubnetMask 255.255.255.0";
+        String create = "Add-DhcpServerv4Failover -Name fo1 -PartnerServer dhcp2 -ScopeId 10.1.0.0";
+        try (ClientSession s = login(null, key)) {
+            assertEquals(0, exec(s, encoded(scope), null).exit(), "a server-local cmdlet works over a key login");
+            Reply denied = exec(s, encoded(create), null);
+            assertEquals(1, denied.exit());
+            assertTrue(denied.stderr().contains("WIN32 5,Add-DhcpServerv4Failover"), denied.stderr());
+            assertTrue(net.server("dhcp2").scopes().isEmpty(), "nothing reached the partner");
+        }
+        try (ClientSession s = login(PASSWORD, null)) {
+            assertEquals(0, exec(s, encoded(create), null).exit());
+            assertEquals(1, net.server("dhcp2").scopes().size());
+        }
+    }
+
     @Test void listenerStopsAndRestartsWithTheSameKeyAndPort() throws IOException {
         String fingerprint = endpoint.hostKeyFingerprint();
         assertTrue(fingerprint.startsWith("SHA256:"), fingerprint);
