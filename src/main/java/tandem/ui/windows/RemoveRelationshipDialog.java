@@ -31,7 +31,7 @@ public final class RemoveRelationshipDialog {
         ToggleGroup keepGroup = new ToggleGroup();
         for (String s : vm.servers()) {
             RadioButton r = new RadioButton(s);
-            r.setId("keepOn-" + s);
+            r.setId("keepOn-" + s.replaceAll("[^A-Za-z0-9-]", "-"));
             r.setToggleGroup(keepGroup);
             r.setOnAction(e -> vm.keepOnProperty().set(s));
             keep.getChildren().add(keep.getChildren().size() - 1, r);

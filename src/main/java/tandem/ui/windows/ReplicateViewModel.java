@@ -149,7 +149,9 @@ public final class ReplicateViewModel {
                     + " Apply overwrites it with " + p.source() + "'s.", out.isEmpty() ? MessageKind.ERROR : MessageKind.INFO);
         }, failure -> {
             busy.set(false);
-            say("Cannot plan the replication: " + PlanReview.text(failure), MessageKind.ERROR);
+            say("Cannot plan the replication: " + (failure instanceof tandem.windows.WindowsChangeService.Refused r
+                    ? String.join("; ", r.problems().stream().map(tandem.windows.FieldProblem::message).toList())
+                    : PlanReview.text(failure)), MessageKind.ERROR);
         });
     }
 

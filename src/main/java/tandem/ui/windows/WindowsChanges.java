@@ -34,6 +34,9 @@ public interface WindowsChanges {
     /** {@code sharedSecret}: null keeps it, empty turns authentication off. */
     Plan planSettings(FailoverChange change, String sharedSecret) throws IOException;
 
+    /** The change that undoes journaled change {@code id}; refused, saying why, when it cannot be undone. */
+    Plan planUndo(long id);
+
     /** Applies through the change pipeline; the outcome as the administrator reads it. */
     String apply(Plan plan) throws IOException;
 
@@ -63,6 +66,8 @@ public interface WindowsChanges {
             }
 
             @Override public Plan planSettings(FailoverChange c, String secret) throws IOException { return s.planSettings(c, secret); }
+
+            @Override public Plan planUndo(long id) { return s.planUndo(id); }
 
             @Override public String apply(Plan p) throws IOException { return s.apply(p); }
         };

@@ -2,6 +2,12 @@ package tandem.ui.windows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import tandem.core.port.ReplicationStore.JournalEntry;
+import tandem.ui.ConsoleNode.PeerItem;
+import tandem.ui.MessageKind;
+import tandem.windows.FieldProblem;
+import tandem.windows.WindowsChangeService;
 import tandem.core.Backend;
 import tandem.core.PeerDefinition;
 import tandem.ui.BackendUi;
@@ -21,6 +27,24 @@ public final class WindowsUi implements BackendUi {
     }
 
     @Override public Backend backend() { return Backend.WINDOWS; }
+
+    /** A journaled Windows change is undone as a new change, after showing what it does. */
+    @Override
+    public Optional<Runnable> undo(ConsoleContext c, JournalEntry entry) {
+        if (!WindowsChangeService.KIND.equals(entry.kind())) return Optional.empty();
+        return Optional.of(() -> c.tasks().run(() -> changes.planUndo(entry.id()), plan -> {
+            boolean sure = c.dialogs().confirm("confirmWindowsUndo", "Undo change #" + entry.id(), plan.description(),
+                    plan.diff(), "Undo", false);
+            if (sure) {
+                c.tasks().run(() -> changes.apply(plan), outcome -> {
+                    c.vm().say(outcome, MessageKind.SUCCESS);
+                    changed(c).run();
+                }, failure -> c.dialogs().error("Undo failed", failure));
+            }
+        }, failure -> c.dialogs().error("Cannot undo change #" + entry.id(), failure instanceof WindowsChangeService.Refused r
+                ? new IllegalStateException(String.join("; ", r.problems().stream().map(FieldProblem::message).toList()))
+                : failure)));
+    }
 
     @Override
     public List<UiCommand> addServer(ConsoleContext c) {
@@ -57,9 +81,14 @@ public final class WindowsUi implements BackendUi {
         return out;
     }
 
-    /** The relationship's two servers, the one it came through (its source of truth) first. */
+    /**
+     * The relationship's two servers, its source of truth first: the one the last poll named (the server serving
+     * alone in PartnerDown), else the one it was added through.
+     */
     static List<String> servers(RelationshipItem r) {
-        List<String> out = new ArrayList<>(List.of(r.serverName()));
+        List<String> out = new ArrayList<>();
+        r.peers().stream().filter(PeerItem::sourceOfTruth).findFirst().ifPresent(p -> out.add(p.peer().name()));
+        if (out.isEmpty()) out.add(r.serverName());
         for (PeerDefinition p : r.relationship().peers()) if (!out.contains(p.name())) out.add(p.name());
         return out;
     }

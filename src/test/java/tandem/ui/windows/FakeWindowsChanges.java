@@ -106,6 +106,11 @@ final class FakeWindowsChanges implements WindowsChanges {
         return plan("settings", c.relationship(), "dhcp1", "dhcp2", List.of(), "Change " + c.relationship(), secret);
     }
 
+    @Override public Plan planUndo(long id) {
+        calls.add("undo " + id);
+        return plan("create-undo", "fo1", "dhcp1", "dhcp2", List.of(), "Undo change #" + id, null);
+    }
+
     @Override public String apply(Plan p) {
         applied.add(p);
         return "Done: " + p.description();
