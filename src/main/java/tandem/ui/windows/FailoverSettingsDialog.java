@@ -20,7 +20,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -53,13 +52,15 @@ public final class FailoverSettingsDialog {
         field(g, "State switchover (seconds)", FormGrid.textField("settingsSwitchover", vm.switchoverProperty(), "0 = off"),
                 SWITCHOVER_INTERVAL);
         ToggleGroup group = new ToggleGroup();
-        HBox choices = new HBox(12);
+        // wraps rather than cutting the choices' words short
+        javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(12, 4);
         for (Secret s : Secret.values()) {
             RadioButton r = new RadioButton(switch (s) {
                 case KEEP -> "Keep";
                 case CHANGE -> "Change";
-                case REMOVE -> "Remove (authentication off)";
+                case REMOVE -> "Remove: authentication off";
             });
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             r.setId("secret-" + s.name().toLowerCase(java.util.Locale.ROOT));
             r.setToggleGroup(group);
             r.setSelected(vm.secretChoiceProperty().get() == s);

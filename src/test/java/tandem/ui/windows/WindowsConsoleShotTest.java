@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import tandem.ui.ConsoleNode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,10 +57,17 @@ class WindowsConsoleShotTest {
         lab.close();
     }
 
+    private static TreeItem<ConsoleNode> relationshipRow(TreeView<ConsoleNode> tree) {
+        return tree.getRoot().getChildren().stream().filter(i -> i.getValue().key().equals("relationship:dhcp1-dhcp2"))
+                .findFirst().orElse(null);
+    }
+
     @Test
     void showsTheWindowsRelationshipWithItsStateAndCommands(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> "dhcp1-dhcp2".equals(l.getText())).tryQuery().isPresent());
-        robot.clickOn((Label l) -> "dhcp1-dhcp2".equals(l.getText()));
+        @SuppressWarnings("unchecked")
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> relationshipRow(tree) != null);
+        robot.interact(() -> tree.getSelectionModel().select(relationshipRow(tree)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "OK".equals(robot.lookup("#detailsStatus").queryAs(Label.class).getText()));
         assertEquals("dhcp1-dhcp2", robot.lookup("#detailsName").queryAs(Label.class).getText());
         for (String id : new String[] {"#action-add-scope-to-failover", "#action-remove-scope-from-failover", "#action-replicate",
@@ -68,5 +78,15 @@ class WindowsConsoleShotTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Shots.write(stage.getScene(), "windows-relationship"));
         assertTrue(Files.size(Path.of(System.getProperty("tandem.shot.dir", "target/shots")).resolve("windows-relationship.png")) > 10_000);
+
+        // the details' buttons open the Windows dialogs, which read the servers in the background
+        robot.clickOn("#action-failover-settings");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#settingsLoadBalance").tryQuery()
+                .map(n -> "60".equals(((javafx.scene.control.TextField) n).getText())).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("3600", robot.lookup("#settingsMclt").queryAs(javafx.scene.control.TextField.class).getText());
+        String said = robot.lookup("#windowsSettingsMessage").queryAs(Label.class).getText();
+        assertTrue(said.startsWith("Authentication is on"), said);
+        robot.interact(() -> Shots.write(robot.lookup("#settingsMclt").query().getScene(), "windows-failover-settings"));
     }
 }
