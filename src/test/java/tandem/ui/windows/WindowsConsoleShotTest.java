@@ -88,5 +88,19 @@ class WindowsConsoleShotTest {
         String said = robot.lookup("#windowsSettingsMessage").queryAs(Label.class).getText();
         assertTrue(said.startsWith("Authentication is on"), said);
         robot.interact(() -> Shots.write(robot.lookup("#settingsMclt").query().getScene(), "windows-failover-settings"));
+
+        robot.interact(() -> robot.lookup("#settingsMclt").queryAs(javafx.scene.control.TextField.class).setText("1800"));
+        robot.clickOn("#windowsPreview");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> diff = robot.lookup("#windowsSettingsDiff").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
+        robot.clickOn("#windowsApply");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close")
+                || robot.lookup("#windowsSettingsMessage").queryAs(Label.class).getText().startsWith("Not applied"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Close", robot.lookup("#windowsCancel").queryButton().getText(),
+                robot.lookup("#windowsSettingsMessage").queryAs(Label.class).getText());
+        String fo = lab.ps("dhcp2", "Get-DhcpServerv4Failover | ForEach-Object { [string]$_.MaxClientLeadTime.TotalSeconds }").stdout();
+        assertEquals("1800", fo.strip(), "the partner has the new MCLT");
     }
 }
