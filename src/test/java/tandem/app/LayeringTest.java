@@ -131,4 +131,18 @@ class LayeringTest {
                                 || c.getPackageName().startsWith("tandem.store") || c.getPackageName().startsWith("tandem.cli")))
                 .check(MAIN);
     }
+
+    /**
+     * The Windows DHCP simulator models Windows, not Tandem's client: it may use none of Tandem's Windows classes
+     * (nor the transport), so that a mistake in them cannot be mirrored by the simulator and go unnoticed.
+     */
+    @Test
+    void theWindowsSimulatorIsIndependentOfTandemsWindowsCode() {
+        JavaClasses simulator = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("tandem.windows.sim");
+        noClasses().that().resideInAPackage("tandem.windows.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("tandem.windows", "tandem.windows.ps..",
+                        "tandem.ssh..", "tandem.core..", "tandem.services..", "tandem.cli..", "tandem.ui..")
+                .check(simulator);
+    }
 }
