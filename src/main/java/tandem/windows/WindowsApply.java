@@ -131,7 +131,11 @@ final class WindowsApply {
     private static String settings(WindowsOperation op, String secret, WindowsServers servers, Context ctx) throws IOException {
         FailoverChange change = WindowsRequests.change(op.request());
         try (WindowsSession a = servers.open(op.on()); WindowsSession b = servers.open(op.other())) {
-            List<FieldProblem> problems = FailoverRules.checkChange(change, WindowsServers.view(a));
+            ServerView va = WindowsServers.view(a);
+            List<FieldProblem> problems = change.changesNothing()
+                    ? va.failover(op.relationship()).isPresent() ? List.of() : List.of(new FieldProblem(FailoverRules.RELATIONSHIP,
+                            op.on() + " has no failover relationship named " + op.relationship()))
+                    : FailoverRules.checkChange(change, va);
             if (!problems.isEmpty()) {
                 ctx.target(op.on(), TargetOutcome.SKIPPED, "no longer possible: " + problems);
                 ctx.settleAs(Status.FAILED);
@@ -140,7 +144,7 @@ final class WindowsApply {
             ctx.appliedTo(op.on());
             sendOrRecord(ctx, op.on(), a, WindowsScripts.setFailover(change, "secret-off".equals(op.otherAction()) ? "" : secret));
             // the shared secret cannot be read back, so an undo restores the other settings only
-            if (op.previous() != null) {
+            if (op.previous() != null && !change.changesNothing()) {
                 ctx.inverse(new WindowsOperation("settings", op.relationship(), op.on(), op.other(), List.of(),
                         op.previous(), op.request(), null).toJson());
             }

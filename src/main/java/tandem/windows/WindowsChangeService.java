@@ -218,12 +218,17 @@ public final class WindowsChangeService {
         if (change.changesNothing() && sharedSecret == null) {
             throw new Refused(List.of(new FieldProblem(FailoverRules.RELATIONSHIP, "nothing to change")));
         }
+        boolean secretOnly = change.changesNothing();
         String on = sourceOfTruth(change.relationship());
         ServerView a;
         try (WindowsSession s = servers.open(on)) {
             a = WindowsServers.view(s);
         }
-        List<FieldProblem> problems = FailoverRules.checkChange(change, a);
+        // a new or no shared secret alone has no rule beyond the relationship being there
+        List<FieldProblem> problems = secretOnly
+                ? a.failover(change.relationship()).isPresent() ? List.of() : List.of(new FieldProblem(FailoverRules.RELATIONSHIP,
+                        on + " has no failover relationship named " + change.relationship()))
+                : FailoverRules.checkChange(change, a);
         if (!problems.isEmpty()) throw new Refused(problems);
         WinFailover f = a.failover(change.relationship()).orElseThrow();
         FailoverChange previous = new FailoverChange(f.name(),

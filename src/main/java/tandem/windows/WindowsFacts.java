@@ -85,7 +85,6 @@ public final class WindowsFacts {
         for (Side s : sides.values()) if (s.failover() != null) { main = s.failover(); break; }
         if (main == null) return List.of();
         List<Fact> out = new ArrayList<>();
-        out.add(new Fact("Mode", WindowsStates.modeName(main.mode())));
         List<String> states = new ArrayList<>();
         sides.forEach((peer, s) -> states.add(peer + ": " + (s.failover() == null ? "no such relationship" : s.failover().state())));
         out.add(new Fact("State", String.join(", ", states)));

@@ -58,9 +58,21 @@ public final class AddWindowsServerViewModel {
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObservableList<String> partnersToAdd = FXCollections.observableArrayList();
     private String lastPassword;
+    private final Consumer<String> partnerAdded;
 
     /** @param afterAdd told each added server's name (on the FX thread) */
     public AddWindowsServerViewModel(Inventory inventory, BackgroundTasks tasks, Consumer<String> afterAdd) {
+        this(inventory, tasks, added -> { }, afterAdd);
+    }
+
+    /**
+     * @param partnerAdded told each added server's name in the background, so that relationships that came in through
+     *                     its partner reach it with its own login
+     * @param afterAdd     told each added server's name (on the FX thread)
+     */
+    public AddWindowsServerViewModel(Inventory inventory, BackgroundTasks tasks, Consumer<String> partnerAdded,
+                                     Consumer<String> afterAdd) {
+        this.partnerAdded = partnerAdded;
         this.inventory = inventory;
         this.tasks = tasks;
         this.afterAdd = afterAdd;
@@ -153,7 +165,11 @@ public final class AddWindowsServerViewModel {
         say("Logging in to " + s.ssh().target() + " and reading its failover relationships…", MessageKind.INFO);
         ConnectionSettings c = connection(s);
         String name = text(Field.NAME);
-        tasks.run(() -> inventory.add(Backend.WINDOWS, name, c), result -> {
+        tasks.run(() -> {
+            ImportResult r = inventory.add(Backend.WINDOWS, name, c);
+            if (r instanceof ImportResult.Accepted a) partnerAdded.accept(a.server().name());
+            return r;
+        }, result -> {
             busy.set(false);
             if (result instanceof ImportResult.Accepted a) {
                 accepted(a, s);

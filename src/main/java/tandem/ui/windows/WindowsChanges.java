@@ -19,6 +19,9 @@ import tandem.windows.WindowsChangeService.ScopeOutcome;
 public interface WindowsChanges {
     List<String> serverNames();
 
+    /** Relationships that came in through {@code added}'s partner are read again (see WindowsChangeService). */
+    default void partnerAdded(String added) {}
+
     ServerView view(String server) throws IOException;
 
     Plan planCreate(FailoverRequest request, String sharedSecret) throws IOException;
@@ -44,6 +47,8 @@ public interface WindowsChanges {
     static WindowsChanges of(WindowsChangeService s) {
         return new WindowsChanges() {
             @Override public List<String> serverNames() { return s.serverNames(); }
+
+            @Override public void partnerAdded(String added) { s.partnerAdded(added); }
 
             @Override public ServerView view(String server) throws IOException { return s.view(server); }
 

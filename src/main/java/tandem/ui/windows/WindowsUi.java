@@ -49,7 +49,8 @@ public final class WindowsUi implements BackendUi {
     @Override
     public List<UiCommand> addServer(ConsoleContext c) {
         return List.of(UiCommand.of("openAddWindowsServer", "Add Windows server…", () -> {
-            AddWindowsServerViewModel vm = new AddWindowsServerViewModel(c.services().inventory(), c.tasks(), name -> {
+            AddWindowsServerViewModel vm = new AddWindowsServerViewModel(c.services().inventory(), c.tasks(),
+                    changes::partnerAdded, name -> {
                 c.services().poller().inventoryChanged();
                 c.vm().serverAdded(name);
             });

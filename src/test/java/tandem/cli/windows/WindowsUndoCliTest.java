@@ -75,4 +75,17 @@ class WindowsUndoCliTest {
         assertEquals(1, undo.code(), undo.toString());
         assertTrue(undo.err().contains("create the relationship again"), undo.err());
     }
+
+    @Test
+    void theSharedSecretAloneCanBeSetAndRemoved() throws Exception {
+        Path secret = dir.resolve("secret");
+        java.nio.file.Files.writeString(secret, "Sh4red!\n");
+        WindowsCli.Run on = cli.tandem("windows", "relationship", "set", "fo1", "--shared-secret-file", secret.toString(), "--yes");
+        assertEquals(0, on.code(), on.toString());
+        assertEquals("True", lab.ps("dhcp2", "(Get-DhcpServerv4Failover -Name fo1).EnableAuth").stdout().strip());
+        WindowsCli.Run off = cli.tandem("windows", "relationship", "set", "fo1", "--no-shared-secret", "--yes");
+        assertEquals(0, off.code(), off.toString());
+        assertEquals("False", lab.ps("dhcp1", "(Get-DhcpServerv4Failover -Name fo1).EnableAuth").stdout().strip());
+        assertTrue(!cli.tandem("audit").out().contains("Sh4red!"));
+    }
 }

@@ -23,11 +23,13 @@ final class WindowsUiLab {
                 .toConnection(s.hostKeyFingerprint(), null);
     }
 
-    /** Adds each server to the data folder's inventory under its own name. */
+    /** Adds each server to the data folder's inventory under its own name, as the console does. */
     static void add(Services services, WindowsLab lab, String... names) {
         for (String name : names) {
             ImportResult r = services.inventory().add(Backend.WINDOWS, name, connection(lab, name));
             assertInstanceOf(ImportResult.Accepted.class, r, r::toString);
+            // as the console's Add Windows server does
+            services.windowsChanges().partnerAdded(name);
         }
     }
 
