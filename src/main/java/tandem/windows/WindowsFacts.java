@@ -85,6 +85,7 @@ public final class WindowsFacts {
         for (Side s : sides.values()) if (s.failover() != null) { main = s.failover(); break; }
         if (main == null) return List.of();
         List<Fact> out = new ArrayList<>();
+        if (!main.partner().isBlank()) out.add(new Fact("Partner (as Windows names it)", main.partner()));
         List<String> states = new ArrayList<>();
         sides.forEach((peer, s) -> states.add(peer + ": " + (s.failover() == null ? "no such relationship" : s.failover().state())));
         out.add(new Fact("State", String.join(", ", states)));
