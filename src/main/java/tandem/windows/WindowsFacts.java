@@ -33,7 +33,12 @@ public final class WindowsFacts {
      * The relationship's scopes that differ between the partners at their last reads, from the first peer's (the
      * source of truth's) point of view: "10.1.0.0 differs: 3 reservations, option 6", "10.2.0.0 only on dhcp1".
      */
-    public List<String> drift(Relationship rel) {
+    /** One scope's drift: its id, and the sentence that says how. */
+    public record Drift(String scopeId, String sentence) {
+        @Override public String toString() { return sentence; }
+    }
+
+    public List<Drift> drift(Relationship rel) {
         List<Map.Entry<String, Side>> sides = new ArrayList<>(sides(rel).entrySet());
         if (sides.size() < 2 || sides.get(0).getValue().scopes() == null || sides.get(1).getValue().scopes() == null
                 || sides.get(0).getValue().failover() == null || sides.get(1).getValue().failover() == null) return List.of();
@@ -42,16 +47,16 @@ public final class WindowsFacts {
         java.util.Set<String> ids = new java.util.TreeSet<>(java.util.Comparator.comparingLong(WindowsFacts::numeric));
         ids.addAll(sides.get(0).getValue().failover().scopeIds());
         ids.addAll(sides.get(1).getValue().failover().scopeIds());
-        List<String> out = new ArrayList<>();
+        List<Drift> out = new ArrayList<>();
         for (String id : ids) {
             ScopeConfig x = onA.get(id), y = onB.get(id);
             if (x == null && y == null) continue;
             if (x == null || y == null) {
-                out.add("Scope " + id + " exists only on " + (x == null ? b : a));
+                out.add(new Drift(id, "Scope " + id + " exists only on " + (x == null ? b : a)));
                 continue;
             }
             ScopeDiff d = ScopeDiff.between(x, y);
-            if (!d.isEmpty()) out.add("Scope " + id + " " + d.summary(a, b) + " between " + a + " and " + b);
+            if (!d.isEmpty()) out.add(new Drift(id, "Scope " + id + " " + d.summary(a, b) + " between " + a + " and " + b));
         }
         return out;
     }

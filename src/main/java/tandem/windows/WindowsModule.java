@@ -71,9 +71,9 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
                 out.add(ConfigCheck.warning("The partners' clocks are " + skew + " s apart: Windows failover needs them"
                         + " within a minute (leases may expire early, and a relationship cannot be set up)"));
             }
-            for (String drift : facts.drift(rel)) {
-                out.add(ConfigCheck.warning(drift + ": only leases replicate on their own; replicate the scope from the"
-                        + " source of truth (tandem windows replicate --scope ...)"));
+            for (WindowsFacts.Drift drift : facts.drift(rel)) {
+                out.add(ConfigCheck.warning(drift.sentence() + ". Only leases replicate on their own: Replicate… the"
+                        + " scope from the source of truth (tandem windows replicate --scope " + drift.scopeId() + ")"));
             }
             for (Map.Entry<String, WindowsFacts.Side> e : facts.sides(rel).entrySet()) {
                 if (e.getValue().failover() == null) {

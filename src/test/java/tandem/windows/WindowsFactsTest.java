@@ -39,7 +39,7 @@ class WindowsFactsTest {
                         "10.2.0.0", scope("10.2.0.0")));
         facts.remember("fo1", "dhcp2", failover("10.1.0.0", "10.2.0.0"), now.getEpochSecond() + 75, now,
                 Map.of("10.1.0.0", scope("10.1.0.0")));
-        List<String> drift = facts.drift(FO1);
+        List<String> drift = facts.drift(FO1).stream().map(WindowsFacts.Drift::sentence).toList();
         assertEquals(2, drift.size(), drift.toString());
         assertEquals("Scope 10.1.0.0 differs: 1 reservation between dhcp1 and dhcp2", drift.get(0));
         assertEquals("Scope 10.2.0.0 exists only on dhcp1", drift.get(1));
