@@ -159,9 +159,10 @@ public final class SshSession implements AutoCloseable {
     public void close() {
         try {
             session.close(false).await(timeout);
+            // gracefully: an immediate stop shuts the I/O threads down under reads still completing, and MINA then
+            // throws from a JDK thread ("Executor has been shut down")
+            if (!client.close(false).await(timeout)) client.stop();
         } catch (IOException e) {
-            // closing anyway
-        } finally {
             client.stop();
         }
     }

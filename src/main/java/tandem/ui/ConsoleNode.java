@@ -80,12 +80,24 @@ public sealed interface ConsoleNode {
         }
     }
 
-    /** A server in the inventory whose configuration yielded no relationship. */
-    record ServerItem(ServerRecord server) implements ConsoleNode {
+    /**
+     * A server in the inventory whose configuration yielded no relationship of its own; {@code partnerIn} names the
+     * relationships (added through another server) it is a peer of.
+     */
+    record ServerItem(ServerRecord server, java.util.List<String> partnerIn) implements ConsoleNode {
+        public ServerItem {
+            partnerIn = java.util.List.copyOf(partnerIn);
+        }
+
         @Override public String key() { return "server:" + server.name(); }
 
         @Override public String serverName() { return server.name(); }
 
-        @Override public String accessibleText() { return "Server " + server.name() + ", no relationships"; }
+        /** "no relationships", or "partner in fo1, fo2". */
+        public String detail() {
+            return partnerIn.isEmpty() ? "no relationships" : "partner in " + String.join(", ", partnerIn);
+        }
+
+        @Override public String accessibleText() { return "Server " + server.name() + ", " + detail(); }
     }
 }

@@ -349,7 +349,10 @@ public final class MainViewModel {
             if (state != null) perStatus.merge(state.status(), 1, Integer::sum);
         }
         for (ServerRecord s : servers) {
-            if (!serversWithRelationships.contains(s.name())) out.add(new ServerItem(s));
+            if (serversWithRelationships.contains(s.name())) continue;
+            List<String> partnerIn = shown.values().stream()
+                    .filter(r -> r.peers().stream().anyMatch(p -> p.name().equals(s.name()))).map(Relationship::name).toList();
+            out.add(new ServerItem(s, partnerIn));
         }
         if (!out.equals(nodes)) nodes.setAll(out);
         counts.set(perStatus);

@@ -186,7 +186,7 @@ final class TreePane {
                 getStyleClass().add("server-node");
                 icon = SvgIcon.node(SvgIcon.SERVER, 16);
                 name.setText(s.server().name());
-                detail.setText("no relationships");
+                detail.setText(s.detail());
                 setTooltip(null);
             }
             HBox box = new HBox(6, icon, name, detail);
