@@ -101,9 +101,9 @@ final class WindowsApply {
                 throw new WindowsChangeService.Refused(List.of(new FieldProblem(FailoverRules.RELATIONSHIP,
                         op.on() + " has no failover relationship named " + op.relationship())));
             }
-            ServerView otherView = WindowsServers.view(other);
+            WindowsServers.view(other); // the partner must answer before the relationship goes (its copies are handled next)
             java.util.Map<String, ScopeConfig> copies = delete ? java.util.Map.of()
-                    : WindowsServers.scopeConfigs(other, f.scopeIds(), otherView);
+                    : WindowsServers.scopeConfigs(other, f.scopeIds());
             ctx.appliedTo(op.on());
             sendOrRecord(ctx, op.on(), keep, WindowsScripts.removeFailover(op.relationship()));
             ctx.target(op.on(), TargetOutcome.APPLIED, "relationship removed; keeps " + (f.scopeIds().isEmpty()

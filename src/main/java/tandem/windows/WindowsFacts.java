@@ -44,7 +44,7 @@ public final class WindowsFacts {
                 || sides.get(0).getValue().failover() == null || sides.get(1).getValue().failover() == null) return List.of();
         String a = sides.get(0).getKey(), b = sides.get(1).getKey();
         Map<String, ScopeConfig> onA = sides.get(0).getValue().scopes(), onB = sides.get(1).getValue().scopes();
-        java.util.Set<String> ids = new java.util.TreeSet<>(java.util.Comparator.comparingLong(WindowsFacts::numeric));
+        java.util.Set<String> ids = new java.util.TreeSet<>(java.util.Comparator.comparingLong(tandem.core.AddressRules::ipv4));
         ids.addAll(sides.get(0).getValue().failover().scopeIds());
         ids.addAll(sides.get(1).getValue().failover().scopeIds());
         List<Drift> out = new ArrayList<>();
@@ -61,11 +61,6 @@ public final class WindowsFacts {
         return out;
     }
 
-    private static long numeric(String ip) {
-        long v = 0;
-        for (String p : ip.split("\\.")) v = v * 256 + Long.parseLong(p);
-        return v;
-    }
 
     /** What each peer reported last, by peer name, in the relationship's peer order. */
     Map<String, Side> sides(Relationship rel) {

@@ -54,10 +54,6 @@ public final class WindowsServers {
     }
 
     /** Each scope's whole configuration on the server, by scope id; a scope it lacks is absent from the map. */
-    public static Map<String, ScopeConfig> scopeConfigs(WindowsSession s, List<String> scopeIds, ServerView view) throws IOException {
-        return scopeConfigs(s, scopeIds);
-    }
-
     /** Each scope's whole configuration on the server, by scope id; a scope it lacks is absent from the map. */
     public static Map<String, ScopeConfig> scopeConfigs(WindowsSession s, List<String> scopeIds) throws IOException {
         Map<String, ScopeConfig> out = new LinkedHashMap<>();
@@ -75,13 +71,8 @@ public final class WindowsServers {
 
     static List<String> sorted(java.util.Collection<String> ids) {
         List<String> l = new ArrayList<>(ids);
-        l.sort(java.util.Comparator.comparingLong(WindowsServers::numeric));
+        l.sort(java.util.Comparator.comparingLong(tandem.core.AddressRules::ipv4));
         return l;
     }
 
-    private static long numeric(String ip) {
-        long v = 0;
-        for (String p : ip.split("\\.")) v = v * 256 + Long.parseLong(p);
-        return v;
-    }
 }
