@@ -55,6 +55,7 @@ final class StatusCommand implements Callable<Integer> {
             ObjectNode r = rels.addObject();
             r.put("name", s.relationship().name());
             r.put("mode", s.relationship().modeName());
+            r.put("service", s.relationship().service().wire());
             r.put("status", s.status().name());
             r.put("sourceOfTruth", s.assessment().sourceOfTruth());
             r.put("replicated", replicated.test(s.relationship()));

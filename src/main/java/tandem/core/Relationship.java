@@ -11,10 +11,18 @@ import java.util.Optional;
  * @param serverName      the inventory record it was imported through
  * @param sharedConfig    the servers share their configuration through a configuration backend, so it is never
  *                        replicated by the console
+ * @param service         the DHCP service it provides (one relationship per service type); DHCPv4 unless said
  */
 public record Relationship(String name, String serverName, Backend backend, HaMode mode, List<PeerDefinition> peers,
-                           boolean sharedConfig, HaParameters parameters) {
+                           boolean sharedConfig, HaParameters parameters, ServiceType service) {
+    /** A DHCPv4 relationship, as every ISC and Windows relationship and every record older than DHCPv6 is. */
+    public Relationship(String name, String serverName, Backend backend, HaMode mode, List<PeerDefinition> peers,
+                        boolean sharedConfig, HaParameters parameters) {
+        this(name, serverName, backend, mode, peers, sharedConfig, parameters, ServiceType.DHCPV4);
+    }
+
     public Relationship {
+        if (service == null) service = ServiceType.DHCPV4;
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(mode, "mode");
@@ -25,6 +33,11 @@ public record Relationship(String name, String serverName, Backend backend, HaMo
 
     /** The mode in the backend's own words, e.g. "load-balance" for Windows, "load-balancing" for Kea. */
     public String modeName() { return backend.modeName(mode); }
+
+    /** The same relationship providing {@code other}. */
+    public Relationship withService(ServiceType other) {
+        return new Relationship(name, serverName, backend, mode, peers, sharedConfig, parameters, other);
+    }
 
     public Optional<PeerDefinition> primary() {
         return peers.stream().filter(p -> p.role() == PeerRole.PRIMARY).findFirst();

@@ -119,7 +119,8 @@ public final class KeaHaActions implements FailoverActions {
         } catch (IllegalArgumentException e) {
             return new KeaReply.Failure(KeaFailure.UNREACHABLE, e.getMessage(), null);
         }
-        return client.send(ep, action.kind().command(), KeaControlAgentClient.DHCP4, arguments(action));
+        return client.send(ep, action.kind().command(), KeaService.daemon(action.relationship().service()),
+                arguments(action));
     }
 
     /** One sentence for the administrator: what happened, with Kea's own words. */

@@ -32,7 +32,7 @@ public final class KeaHaChecks {
      */
     public static List<ConfigCheck> configuration(JsonNode configGetArguments, String thisServerName, URI controlAgentUrl) {
         List<ConfigCheck> out = new ArrayList<>();
-        JsonNode dhcp4 = configGetArguments == null ? null : configGetArguments.path("Dhcp4");
+        JsonNode dhcp4 = configGetArguments == null ? null : KeaService.rootOf(configGetArguments);
         if (dhcp4 == null || dhcp4.isMissingNode()) return out;
         boolean leaseCmds = false;
         JsonNode ha = null;

@@ -11,7 +11,7 @@ import tandem.core.PeerDefinition;
 import tandem.core.PeerRole;
 
 /**
- * Finds the High Availability relationships in a Kea DHCPv4 configuration (the arguments of config-get).
+ * Finds the High Availability relationships in a Kea DHCPv4 or DHCPv6 configuration (the arguments of config-get).
  *
  * <p>A relationship can be managed only through its primary: the primary's in-memory configuration is the single
  * source of truth. A server that is primary in none of its relationships is refused, naming the primary to add
@@ -39,8 +39,8 @@ public final class KeaHaDetector {
     }
 
     public static Detection detect(JsonNode configGetArguments) {
-        JsonNode dhcp4 = configGetArguments.path("Dhcp4");
-        if (dhcp4.isMissingNode()) throw new InvalidHaConfiguration("The configuration has no Dhcp4 section");
+        JsonNode dhcp4 = KeaService.rootOf(configGetArguments);
+        if (dhcp4.isMissingNode()) throw new InvalidHaConfiguration("The configuration has no Dhcp4 or Dhcp6 section");
         boolean sharedConfig = dhcp4.has("config-control");
         List<JsonNode> haSections = new ArrayList<>();
         for (JsonNode hook : dhcp4.path("hooks-libraries")) {

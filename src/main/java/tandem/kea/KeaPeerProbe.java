@@ -39,10 +39,10 @@ public final class KeaPeerProbe implements PeerProbe {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(PeerObservation.unreachable(peer, e.getMessage(), clock.instant()));
         }
-        CompletableFuture<KeaReply> status = client.sendAsync(ep, "status-get", KeaControlAgentClient.DHCP4, null);
+        CompletableFuture<KeaReply> status = client.sendAsync(ep, "status-get", KeaService.daemon(rel.service()), null);
         CompletableFuture<Optional<KeaHeartbeat>> heartbeat = rel.mode() == HaMode.STANDALONE
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : client.sendAsync(ep, "ha-heartbeat", KeaControlAgentClient.DHCP4, null)
+                : client.sendAsync(ep, "ha-heartbeat", KeaService.daemon(rel.service()), null)
                         .thenApply(r -> r.parse(KeaHeartbeat::from));
         return status.thenCombine(heartbeat, (s, hb) -> observe(rel, peer, s, hb, clock.instant()));
     }

@@ -23,6 +23,7 @@ import tandem.core.PeerDefinition;
 import tandem.core.PeerRole;
 import tandem.core.Relationship;
 import tandem.core.ServerRecord;
+import tandem.core.ServiceType;
 import tandem.core.port.ServerImporter;
 
 /** Adds a Kea server: reads its configuration through the Control Agent and detects its HA relationships. */
@@ -67,41 +68,78 @@ public final class KeaServerImporter implements ServerImporter {
             return new ImportResult.Refused(e.getMessage(), e.getMessage().startsWith("Proxy") ? "proxy" : "url");
         }
         KeaReply reply = client.configGet(ep);
-        if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(f.message(), fieldOf(f));
-        JsonNode config = ((KeaReply.Success) reply).arguments();
-        KeaHaDetector.Detection detection;
-        try {
-            detection = KeaHaDetector.detect(config);
-        } catch (KeaHaDetector.InvalidHaConfiguration e) {
-            return new ImportResult.Refused(e.getMessage(), null);
+        // the DHCPv6 daemon behind the same agent: a failure of its own never keeps the DHCPv4 one from import
+        KeaReply reply6 = client.send(ep, "config-get", KeaService.daemon(ServiceType.DHCPV6), null);
+        List<String> notes = new ArrayList<>();
+        List<JsonNode> configs = new ArrayList<>();
+        if (reply instanceof KeaReply.Success ok4 && KeaService.of(ok4.arguments()) == ServiceType.DHCPV4) {
+            configs.add(ok4.arguments());
+        }
+        if (reply6 instanceof KeaReply.Success ok6 && KeaService.of(ok6.arguments()) == ServiceType.DHCPV6) {
+            configs.add(ok6.arguments());
+            if (reply instanceof KeaReply.Failure f4 && f4.kind() == KeaFailure.DAEMON_OFFLINE) {
+                notes.add("The DHCPv4 server behind " + ep.authority() + " is offline: its relationships were not"
+                        + " imported; add the server again once it runs");
+            }
+        } else if (!configs.isEmpty() && reply6 instanceof KeaReply.Failure f6 && f6.kind() == KeaFailure.DAEMON_OFFLINE) {
+            notes.add("The DHCPv6 server behind " + ep.authority() + " is offline: its relationships were not"
+                    + " imported; add the server again once it runs");
+        }
+        if (configs.isEmpty()) {
+            if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(f.message(), fieldOf(f));
+            return new ImportResult.Refused(ep.authority() + " answered config-get without a Dhcp4 or Dhcp6"
+                    + " configuration", "url");
         }
         Instant now = clock.instant();
-        String hash = hash(config);
-        String json = config.toString();
-        if (detection instanceof KeaHaDetector.Refused r) return new ImportResult.Refused(r.message(), "url");
-        if (detection instanceof KeaHaDetector.Standalone s) {
-            String name = nameOr(proposedName, defaultName(connection.url()));
-            ServerRecord server = new ServerRecord(name, Backend.KEA, connection, now);
-            Relationship rel = new Relationship(name, name, Backend.KEA, HaMode.STANDALONE,
-                    List.of(new PeerDefinition(name, PeerRole.PRIMARY, connection.url(), false)),
-                    s.sharedConfig(), HaParameters.NONE);
-            return new ImportResult.Accepted(server, List.of(rel),
-                    List.of(new ConfigSnapshot(rel.name(), name, hash, json, now)), List.of());
+        List<Detected> found = new ArrayList<>();
+        for (JsonNode config : configs) {
+            KeaHaDetector.Detection detection;
+            try {
+                detection = KeaHaDetector.detect(config);
+            } catch (KeaHaDetector.InvalidHaConfiguration e) {
+                return new ImportResult.Refused(e.getMessage(), null);
+            }
+            if (detection instanceof KeaHaDetector.Refused r) {
+                // refused for one service, the other may still be managed through this server
+                if (configs.size() == 1) return new ImportResult.Refused(r.message(), "url");
+                notes.add(KeaService.of(config).label() + ": " + r.message());
+                continue;
+            }
+            found.add(new Detected(KeaService.of(config), config, detection));
         }
-        var ha = (KeaHaDetector.HighAvailability) detection;
-        String self = ha.relationships().get(0).thisServerName();
-        String name = nameOr(proposedName, self);
+        if (found.isEmpty()) return new ImportResult.Refused(String.join("; ", notes), "url");
+        String self = found.stream().map(Detected::detection)
+                .filter(d -> d instanceof KeaHaDetector.HighAvailability)
+                .map(d -> ((KeaHaDetector.HighAvailability) d).relationships().get(0).thisServerName())
+                .findFirst().orElse(null);
+        String name = nameOr(proposedName, self == null ? defaultName(connection.url()) : self);
         ServerRecord server = new ServerRecord(name, Backend.KEA, connection, now);
         List<Relationship> relationships = new ArrayList<>();
         List<ConfigSnapshot> snapshots = new ArrayList<>();
-        for (KeaHaDetector.DetectedRelationship d : ha.relationships()) {
-            String relName = ha.relationships().size() == 1 ? name : name + "/" + partnerNames(d);
-            Relationship rel = new Relationship(relName, name, Backend.KEA, d.mode(), ownUrl(d, connection.url()),
-                    ha.sharedConfig(), d.parameters());
-            relationships.add(rel);
-            snapshots.add(new ConfigSnapshot(relName, d.thisServerName(), hash, json, now));
+        boolean severalServices = found.size() > 1;
+        for (Detected d : found) {
+            String hash = hash(d.config());
+            String json = d.config().toString();
+            // DHCPv4 keeps the names it always had; DHCPv6 is told apart only when both services are there
+            String base = severalServices && d.service().isV6() ? name + "/" + d.service().wire() : name;
+            if (d.detection() instanceof KeaHaDetector.Standalone st) {
+                Relationship rel = new Relationship(base, name, Backend.KEA, HaMode.STANDALONE,
+                        List.of(new PeerDefinition(name, PeerRole.PRIMARY, connection.url(), false)),
+                        st.sharedConfig(), HaParameters.NONE, d.service());
+                relationships.add(rel);
+                snapshots.add(new ConfigSnapshot(rel.name(), name, hash, json, now));
+                continue;
+            }
+            var ha = (KeaHaDetector.HighAvailability) d.detection();
+            for (KeaHaDetector.DetectedRelationship r : ha.relationships()) {
+                String relName = ha.relationships().size() == 1 ? base : base + "/" + partnerNames(r);
+                Relationship rel = new Relationship(relName, name, Backend.KEA, r.mode(), ownUrl(r, connection.url()),
+                        ha.sharedConfig(), r.parameters(), d.service());
+                relationships.add(rel);
+                snapshots.add(new ConfigSnapshot(relName, r.thisServerName(), hash, json, now));
+            }
+            notes.addAll(ha.notes());
         }
-        List<String> notes = new ArrayList<>(ha.notes());
         for (Relationship rel : relationships) {
             for (PeerDefinition p : rel.peers()) {
                 if (connection.withholdsCredentialsFrom(p.url())) notes.add(connection.withheldReason(p.name(), p.url()));
@@ -109,6 +147,9 @@ public final class KeaServerImporter implements ServerImporter {
         }
         return new ImportResult.Accepted(server, relationships, snapshots, List.copyOf(notes));
     }
+
+    /** What one service's configuration holds. */
+    private record Detected(ServiceType service, JsonNode config, KeaHaDetector.Detection detection) {}
 
     /**
      * The console reaches the server it was given through the URL the administrator typed (which may differ

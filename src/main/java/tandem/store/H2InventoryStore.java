@@ -24,6 +24,7 @@ import tandem.core.PeerDefinition;
 import tandem.core.PeerRole;
 import tandem.core.Relationship;
 import tandem.core.ServerRecord;
+import tandem.core.ServiceType;
 import tandem.core.port.InventoryStore;
 
 /**
@@ -112,10 +113,10 @@ public final class H2InventoryStore implements InventoryStore {
         // Updated in place rather than deleted and inserted, so the cascade does not take the last-known state.
         try (PreparedStatement update = c.prepareStatement("UPDATE relationship SET backend = ?, mode = ?,"
                 + " shared_config = ?, heartbeat_delay_ms = ?, max_response_delay_ms = ?, max_ack_delay_ms = ?,"
-                + " max_unacked_clients = ?, ord = ? WHERE name = ? AND server_name = ?");
+                + " max_unacked_clients = ?, ord = ?, service = ? WHERE name = ? AND server_name = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO relationship (backend, mode, shared_config,"
-                + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients, ord, name,"
-                + " server_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients, ord, service,"
+                + " name, server_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement deletePeers = c.prepareStatement("DELETE FROM peer WHERE relationship_name = ?");
              PreparedStatement insertPeer = c.prepareStatement("INSERT INTO peer (relationship_name, ord, name,"
                 + " role, url, auto_failover) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -154,8 +155,9 @@ public final class H2InventoryStore implements InventoryStore {
         setLong(ps, 6, hp.maxAckDelayMs());
         setLong(ps, 7, hp.maxUnackedClients());
         ps.setInt(8, ord);
-        ps.setString(9, r.name());
-        ps.setString(10, serverName);
+        ps.setString(9, r.service().wire());
+        ps.setString(10, r.name());
+        ps.setString(11, serverName);
     }
 
     @Override public boolean removeServer(String name) {
@@ -215,7 +217,7 @@ public final class H2InventoryStore implements InventoryStore {
         }
         Map<String, Relationship> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name, server_name, backend, mode, shared_config,"
-                + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients"
+                + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients, service"
                 + " FROM relationship ORDER BY server_name, ord, name");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -225,7 +227,8 @@ public final class H2InventoryStore implements InventoryStore {
                         getLong(rs, "max_unacked_clients"));
                 out.put(name, new Relationship(name, rs.getString("server_name"),
                         Backend.fromWire(rs.getString("backend")), HaMode.fromWire(rs.getString("mode")),
-                        peers.getOrDefault(name, List.of()), rs.getBoolean("shared_config"), params));
+                        peers.getOrDefault(name, List.of()), rs.getBoolean("shared_config"), params,
+                        ServiceType.fromWire(rs.getString("service"))));
             }
         }
         return out;

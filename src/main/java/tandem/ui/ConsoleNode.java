@@ -50,7 +50,9 @@ public sealed interface ConsoleNode {
 
         public String statusLabel() { return state == null ? "Not polled yet" : state.status().label(); }
 
-        public String modeLabel() { return standalone() ? "standalone" : relationship.modeName(); }
+        public String modeLabel() {
+            return (standalone() ? "standalone" : relationship.modeName()) + RelationshipDetails.serviceSuffix(relationship);
+        }
 
         @Override public String accessibleText() {
             return (standalone() ? "Server " : "Relationship ") + name() + ", " + modeLabel() + ", " + statusLabel()

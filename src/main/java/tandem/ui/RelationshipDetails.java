@@ -64,10 +64,15 @@ public record RelationshipDetails(String name, String serverName, RelationshipSt
 
         return new RelationshipDetails(rel.name(), rel.serverName(), state == null ? null : state.status(),
                 state == null || state.stale(), reasons,
-                rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.modeName(),
+                (rel.mode() == HaMode.STANDALONE ? "standalone server" : rel.modeName()) + serviceSuffix(rel),
                 sourceOfTruth, replication.replicated(), replication.text(),
                 facts.isEmpty() ? timers(rel) : facts.stream().map(f -> new Timer(f.label(), f.value())).toList(),
                 state == null ? null : state.observedAt(), peers, checks);
+    }
+
+    /** DHCPv4 is what every relationship served before DHCPv6, so only DHCPv6 is named. */
+    static String serviceSuffix(Relationship rel) {
+        return rel.service().isV6() ? ", " + rel.service().label() : "";
     }
 
     /**

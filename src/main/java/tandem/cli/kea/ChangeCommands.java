@@ -15,9 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import tandem.cli.Inputs;
 import tandem.core.change.ChangeBlocked;
 import tandem.core.port.ReplicationStore.JournalEntry;
-import tandem.core.AddressRules;
+import tandem.core.ServiceType;
 import tandem.kea.change.ChangeRefused;
 import tandem.kea.change.Ipv4;
+import tandem.kea.change.Ipv6;
+import tandem.kea.change.KeaAddresses;
+import tandem.kea.change.ReservationSyntax;
 import tandem.kea.change.OptionSyntax;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
@@ -42,9 +45,19 @@ final class ChangeCommands {
         }
 
         int run(TandemCommand root, KeaChange change) {
+            return run(root, change, service -> { });
+        }
+
+        /**
+         * @param family checks the values against the relationship's service (IPv6 for DHCPv6), once it is known; a
+         *               failure is a usage error naming the option, like the checks made before
+         */
+        int run(TandemCommand root, KeaChange change, java.util.function.Consumer<ServiceType> family) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             var services = root.services();
+            services.inventory().relationships().stream().filter(r -> r.name().equals(relationship)).findFirst()
+                    .ifPresent(r -> family.accept(r.service()));
             services.poller().refresh();
             try {
                 KeaChangeService.Preview preview = services.changes().prepare(relationship, change);
@@ -80,15 +93,16 @@ final class ChangeCommands {
     static final class SubnetAdd implements Callable<Integer> {
         @ParentCommand Subnet parent;
         @Mixin Target target;
-        @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
+        @Option(names = "--subnet", required = true, paramLabel = "CIDR", description = SUBNET_HELP) String subnet;
         @Option(names = "--id", paramLabel = "N", description = "Subnet id from 1 to " + Ipv4.MAX_SUBNET_ID + " (default: the next free one)") Long id;
-        @Option(names = "--pool", paramLabel = "RANGE", description = "e.g. \"10.0.0.100 - 10.0.0.200\"; repeatable")
+        @Option(names = "--pool", paramLabel = "RANGE", description = "e.g. \"10.0.0.100 - 10.0.0.200\" or \"2001:db8:1::100 - 2001:db8:1::1ff\"; repeatable")
         List<String> pools = new ArrayList<>();
 
         public Integer call() {
-            Inputs in = target.inputs().network("--subnet", subnet).check("--id", Ipv4.subnetIdProblem(id));
-            for (String p : pools) in.check("--pool", Ipv4.poolProblem(p, subnet));
-            return target.run(parent.root, new KeaChange.AddSubnet(subnet, id, pools));
+            Inputs in = target.inputs().check("--subnet", KeaAddresses.networkProblem(subnet))
+                    .check("--id", Ipv4.subnetIdProblem(id));
+            for (String p : pools) in.check("--pool", KeaAddresses.poolProblem(p, subnet));
+            return target.run(parent.root, new KeaChange.AddSubnet(subnet, id, pools), subnetOf(target, subnet));
         }
     }
 
@@ -99,8 +113,8 @@ final class ChangeCommands {
         @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
 
         public Integer call() {
-            target.inputs().network("--subnet", subnet);
-            return target.run(parent.root, new KeaChange.RemoveSubnet(subnet));
+            target.inputs().check("--subnet", KeaAddresses.networkProblem(subnet));
+            return target.run(parent.root, new KeaChange.RemoveSubnet(subnet), subnetOf(target, subnet));
         }
     }
 
@@ -118,8 +132,9 @@ final class ChangeCommands {
         @Option(names = "--pool", required = true, paramLabel = "RANGE") String pool;
 
         public Integer call() {
-            target.inputs().network("--subnet", subnet).check("--pool", Ipv4.poolProblem(pool, subnet));
-            return target.run(parent.root, new KeaChange.AddPool(subnet, pool));
+            target.inputs().check("--subnet", KeaAddresses.networkProblem(subnet))
+                    .check("--pool", KeaAddresses.poolProblem(pool, subnet));
+            return target.run(parent.root, new KeaChange.AddPool(subnet, pool), subnetOf(target, subnet));
         }
     }
 
@@ -131,8 +146,9 @@ final class ChangeCommands {
         @Option(names = "--pool", required = true, paramLabel = "RANGE") String pool;
 
         public Integer call() {
-            target.inputs().network("--subnet", subnet).check("--pool", Ipv4.poolProblem(pool, subnet));
-            return target.run(parent.root, new KeaChange.RemovePool(subnet, pool));
+            target.inputs().check("--subnet", KeaAddresses.networkProblem(subnet))
+                    .check("--pool", KeaAddresses.poolProblem(pool, subnet));
+            return target.run(parent.root, new KeaChange.RemovePool(subnet, pool), subnetOf(target, subnet));
         }
     }
 
@@ -142,20 +158,35 @@ final class ChangeCommands {
         @ParentCommand TandemCommand root;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Reserve an address for a MAC address.")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Reserve an address for a MAC address (DHCPv6: for a MAC or a DUID, an address and/or a prefix).")
     static final class ReservationAdd implements Callable<Integer> {
         @ParentCommand Reservation parent;
         @Mixin Target target;
-        @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
-        @Option(names = "--mac", required = true, paramLabel = "MAC") String mac;
-        @Option(names = "--ip", required = true, paramLabel = "IP") String ip;
+        @Option(names = "--subnet", required = true, paramLabel = "CIDR", description = SUBNET_HELP) String subnet;
+        @Option(names = "--mac", paramLabel = "MAC") String mac;
+        @Option(names = "--duid", paramLabel = "DUID", description = "DHCPv6 only, instead of --mac, e.g. 00:03:00:01:02:00:00:00:00:01") String duid;
+        @Option(names = "--ip", paramLabel = "IP") String ip;
+        @Option(names = "--prefix", paramLabel = "PREFIX", description = "DHCPv6 only: a delegated prefix, e.g. 2001:db8:2:100::/56") String prefix;
         @Option(names = "--hostname", paramLabel = "H") String hostname;
 
         public Integer call() {
-            target.inputs().network("--subnet", subnet).mac("--mac", mac)
-                    .check("--ip", AddressRules.reservationProblem(ip, subnet))
+            Inputs in = target.inputs().check("--subnet", KeaAddresses.networkProblem(subnet))
+                    .check("--mac", mac == null && duid == null ? "give the client's --mac" + (isV6(subnet) ? " or --duid" : "") : null)
+                    .check("--duid", mac != null && duid != null ? "give --mac or --duid, not both" : null)
+                    .mac("--mac", mac)
+                    .check("--duid", duid == null ? null : ReservationSyntax.duidProblem(duid))
+                    .check("--ip", ip == null && prefix == null ? "give the address to reserve" + (isV6(subnet) ? " (or a --prefix)" : "") : null)
+                    .check("--ip", ip == null ? null : KeaAddresses.reservationProblem(ip, subnet))
+                    .check("--prefix", prefix == null ? null : Ipv6.prefixProblem(prefix))
                     .hostname("--hostname", hostname == null || hostname.isBlank() ? null : hostname);
-            return target.run(parent.root, new KeaChange.AddReservation(subnet, mac, ip, hostname));
+            return target.run(parent.root, new KeaChange.AddReservation(subnet, mac, ip, hostname, duid, prefix), service -> {
+                subnetOf(target, subnet).accept(service);
+                if (!service.isV6()) {
+                    in.check("--duid", duid == null ? null : "a DUID is for DHCPv6 relationships; give --mac")
+                            .check("--prefix", prefix == null ? null : "prefix delegation is for DHCPv6 relationships");
+                }
+            });
         }
     }
 
@@ -163,12 +194,20 @@ final class ChangeCommands {
     static final class ReservationRemove implements Callable<Integer> {
         @ParentCommand Reservation parent;
         @Mixin Target target;
-        @Option(names = "--subnet", required = true, paramLabel = "CIDR") String subnet;
-        @Option(names = "--mac", required = true, paramLabel = "MAC") String mac;
+        @Option(names = "--subnet", required = true, paramLabel = "CIDR", description = SUBNET_HELP) String subnet;
+        @Option(names = "--mac", paramLabel = "MAC") String mac;
+        @Option(names = "--duid", paramLabel = "DUID", description = "DHCPv6 only, instead of --mac") String duid;
 
         public Integer call() {
-            target.inputs().network("--subnet", subnet).mac("--mac", mac);
-            return target.run(parent.root, new KeaChange.RemoveReservation(subnet, mac));
+            Inputs in = target.inputs().check("--subnet", KeaAddresses.networkProblem(subnet))
+                    .check("--mac", mac == null && duid == null ? "give the client's --mac" + (isV6(subnet) ? " or --duid" : "") : null)
+                    .check("--duid", mac != null && duid != null ? "give --mac or --duid, not both" : null)
+                    .mac("--mac", mac)
+                    .check("--duid", duid == null ? null : ReservationSyntax.duidProblem(duid));
+            return target.run(parent.root, new KeaChange.RemoveReservation(subnet, mac, duid), service -> {
+                subnetOf(target, subnet).accept(service);
+                if (!service.isV6()) in.check("--duid", duid == null ? null : "a DUID is for DHCPv6 relationships; give --mac");
+            });
         }
     }
 
@@ -184,7 +223,7 @@ final class ChangeCommands {
         @ParentCommand OptionGroup parent;
         @Mixin Target target;
         @Option(names = "--subnet", paramLabel = "CIDR", description = "Default: global") String subnet;
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "e.g. routers, domain-name-servers") String name;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "e.g. routers, domain-name-servers; DHCPv6: dns-servers, domain-search") String name;
         @Option(names = "--data", paramLabel = "DATA") String data;
         @Option(names = "--remove") boolean remove;
 
@@ -192,9 +231,53 @@ final class ChangeCommands {
             if (remove == (data != null)) {
                 throw new picocli.CommandLine.ParameterException(target.spec.commandLine(), "Give either --data or --remove");
             }
-            target.inputs().network("--subnet", subnet).check("--name", OptionSyntax.nameProblem(name))
+            target.inputs().check("--subnet", subnet == null ? null : KeaAddresses.networkProblem(subnet))
+                    .check("--name", OptionSyntax.nameProblem(name))
                     .check("--data", OptionSyntax.dataProblem(data));
-            return target.run(parent.root, new KeaChange.SetOption(subnet, name, remove ? null : data));
+            return target.run(parent.root, new KeaChange.SetOption(subnet, name, remove ? null : data), subnetOf(target, subnet));
+        }
+    }
+
+    static final String SUBNET_HELP = "e.g. 10.0.0.0/24; on a DHCPv6 relationship an IPv6 prefix such as 2001:db8:1::/64";
+
+    private static boolean isV6(String subnet) { return subnet != null && subnet.indexOf(':') >= 0; }
+
+    /** The subnet must be of the relationship's address family. */
+    private static java.util.function.Consumer<ServiceType> subnetOf(Target target, String subnet) {
+        return service -> target.inputs().check("--subnet", KeaAddresses.familyProblem(subnet, service));
+    }
+
+    @Command(name = "pd-pool", mixinStandardHelpOptions = true,
+            description = "Add or remove a DHCPv6 prefix-delegation pool.", subcommands = {PdPoolAdd.class, PdPoolRemove.class})
+    static final class PdPool {
+        @ParentCommand TandemCommand root;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a prefix-delegation pool to a DHCPv6 subnet.")
+    static final class PdPoolAdd implements Callable<Integer> {
+        @ParentCommand PdPool parent;
+        @Mixin Target target;
+        @Option(names = "--subnet", required = true, paramLabel = "PREFIX", description = "e.g. 2001:db8:1::/64") String subnet;
+        @Option(names = "--prefix", required = true, paramLabel = "PREFIX", description = "the prefix delegated from, e.g. 2001:db8:8::/56") String prefix;
+        @Option(names = "--delegated-length", required = true, paramLabel = "BITS", description = "length of each delegated prefix, e.g. 64") Integer delegated;
+
+        public Integer call() {
+            target.inputs().check("--subnet", Ipv6.prefixProblem(subnet)).check("--prefix", Ipv6.prefixProblem(prefix))
+                    .check("--delegated-length", Ipv6.pdPoolProblem(prefix, delegated));
+            return target.run(parent.root, new KeaChange.AddPdPool(subnet, prefix, delegated), subnetOf(target, subnet));
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a prefix-delegation pool.")
+    static final class PdPoolRemove implements Callable<Integer> {
+        @ParentCommand PdPool parent;
+        @Mixin Target target;
+        @Option(names = "--subnet", required = true, paramLabel = "PREFIX") String subnet;
+        @Option(names = "--prefix", required = true, paramLabel = "PREFIX") String prefix;
+
+        public Integer call() {
+            target.inputs().check("--subnet", Ipv6.prefixProblem(subnet)).check("--prefix", Ipv6.prefixProblem(prefix));
+            return target.run(parent.root, new KeaChange.RemovePdPool(subnet, prefix), subnetOf(target, subnet));
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 import tandem.core.AddressRules;
 
 /**
- * One change to a Kea DHCPv4 configuration, kept as an operation rather than a finished configuration so it can be
+ * One change to a Kea DHCPv4 or DHCPv6 configuration (the document says which: subnet4 or subnet6, and the address
+ * family every value must have), kept as an operation rather than a finished configuration so it can be
  * validated, previewed, journaled, replayed on a returning primary and re-applied (rebased) on a configuration that
  * another administrator changed meanwhile. {@link #applyTo} refuses with the field at fault when the change does
  * not fit the configuration it meets.
@@ -29,6 +30,8 @@ import tandem.core.AddressRules;
         @JsonSubTypes.Type(value = KeaChange.RemoveReservation.class, name = "reservation-remove"),
         @JsonSubTypes.Type(value = KeaChange.SetOption.class, name = "option-set"),
         @JsonSubTypes.Type(value = KeaChange.RestoreSubnet.class, name = "subnet-restore"),
+        @JsonSubTypes.Type(value = KeaChange.AddPdPool.class, name = "pd-pool-add"),
+        @JsonSubTypes.Type(value = KeaChange.RemovePdPool.class, name = "pd-pool-remove"),
         @JsonSubTypes.Type(value = KeaChange.RestoreGlobalOptions.class, name = "options-restore")})
 public sealed interface KeaChange {
     /** One line for the journal, the audit trail and confirmations. */
@@ -58,12 +61,13 @@ public sealed interface KeaChange {
         public String describe() { return "Add subnet " + subnet + (pools.isEmpty() ? "" : " with pool " + String.join(", ", pools)); }
 
         public void applyTo(ObjectNode config) {
-            Ipv4.Range range = Ipv4.prefix(subnet);
-            if (range == null) throw new ChangeRefused("subnet", AddressRules.networkProblem(subnet));
+            boolean v6 = KeaConfigJson.isV6(config);
+            Spans.Span range = Spans.prefix(v6, subnet);
+            if (range == null) throw new ChangeRefused("subnet", Spans.networkProblem(v6, subnet));
             if (Ipv4.subnetIdProblem(id) != null) throw new ChangeRefused("id", Ipv4.subnetIdProblem(id));
             long maxId = 0;
             for (JsonNode s : KeaConfigJson.subnets(config)) {
-                Ipv4.Range other = Ipv4.prefix(s.path("subnet").asText());
+                Spans.Span other = Spans.prefix(v6, s.path("subnet").asText());
                 if (other != null && other.overlaps(range)) {
                     throw new ChangeRefused("subnet", subnet + " overlaps subnet " + s.path("subnet").asText()
                             + " (id " + s.path("id").asText() + ")");
@@ -78,11 +82,11 @@ public sealed interface KeaChange {
             }
             ObjectNode s = KeaConfigJson.MAPPER.createObjectNode();
             s.put("id", id != null ? id : maxId + 1);
-            s.put("subnet", subnet);
+            s.put("subnet", v6 ? Ipv6.prefix(subnet).toString() : subnet);
             ArrayNode poolArray = s.putArray("pools");
-            List<Ipv4.Range> added = new ArrayList<>();
+            List<Spans.Span> added = new ArrayList<>();
             for (String p : pools) {
-                Ipv4.Range r = Pools.check(subnet, range, p, added);
+                Spans.Span r = Pools.check(v6, subnet, range, p, added);
                 added.add(r);
                 poolArray.addObject().put("pool", p.strip());
             }
@@ -127,10 +131,10 @@ public sealed interface KeaChange {
         public String describe() { return "Remove subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
-            Subnets.existing(config, subnet);
+            ObjectNode found = Subnets.existing(config, subnet);
             ArrayNode all = KeaConfigJson.subnets(config);
             for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).path("subnet").asText().equals(subnet)) {
+                if (all.get(i) == found) {
                     all.remove(i);
                     return;
                 }
@@ -149,9 +153,10 @@ public sealed interface KeaChange {
 
         public void applyTo(ObjectNode config) {
             ObjectNode s = Subnets.existing(config, subnet);
-            List<Ipv4.Range> existing = new ArrayList<>();
-            for (JsonNode p : s.path("pools")) existing.add(Ipv4.pool(p.path("pool").asText()));
-            Pools.check(subnet, Ipv4.prefix(subnet), pool, existing);
+            boolean v6 = KeaConfigJson.isV6(config);
+            List<Spans.Span> existing = new ArrayList<>();
+            for (JsonNode p : s.path("pools")) existing.add(Spans.pool(v6, p.path("pool").asText()));
+            Pools.check(v6, subnet, Spans.prefix(v6, subnet), pool, existing);
             KeaConfigJson.array(s, "pools").addObject().put("pool", pool.strip());
         }
 
@@ -167,10 +172,12 @@ public sealed interface KeaChange {
 
         public void applyTo(ObjectNode config) {
             ObjectNode s = Subnets.existing(config, subnet);
-            Ipv4.Range wanted = Ipv4.pool(pool);
+            boolean v6 = KeaConfigJson.isV6(config);
+            Spans.Span wanted = Spans.pool(v6, pool);
             ArrayNode pools = KeaConfigJson.array(s, "pools");
             for (int i = 0; i < pools.size(); i++) {
-                if (wanted != null && wanted.equals(Ipv4.pool(pools.get(i).path("pool").asText()))) {
+                Spans.Span p = Spans.pool(v6, pools.get(i).path("pool").asText());
+                if (wanted != null && p != null && wanted.first().equals(p.first()) && wanted.last().equals(p.last())) {
                     pools.remove(i);
                     return;
                 }
@@ -181,17 +188,37 @@ public sealed interface KeaChange {
         public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }
     }
 
-    record AddReservation(String subnet, String mac, String ip, String hostname) implements KeaChange {
+    /**
+     * A host reservation: for {@code mac} (hw-address) or, in DHCPv6, for {@code duid}; the address {@code ip} and, in
+     * DHCPv6, optionally a delegated {@code prefix}.
+     */
+    record AddReservation(String subnet, String mac, String ip, String hostname, String duid, String prefix)
+            implements KeaChange {
         public AddReservation {
             subnet = Subnets.normal(subnet);
+            duid = duid == null || duid.isBlank() ? null : duid;
+            prefix = prefix == null || prefix.isBlank() ? null : prefix;
+        }
+
+        public AddReservation(String subnet, String mac, String ip, String hostname) {
+            this(subnet, mac, ip, hostname, null, null);
         }
 
         public String describe() {
-            return "Reserve " + ip + " for " + Macs.normal(mac) + (hostname == null ? "" : " (" + hostname + ")")
-                    + " in subnet " + subnet;
+            return "Reserve " + (ip == null || ip.isBlank() ? "" : ip) + (prefix == null ? "" : (ip == null || ip.isBlank() ? "" : " and ") + prefix)
+                    + " for " + Reservations6.identifierShown(mac, duid)
+                    + (hostname == null ? "" : " (" + hostname + ")") + " in subnet " + subnet;
         }
 
         public void applyTo(ObjectNode config) {
+            if (KeaConfigJson.isV6(config)) {
+                Reservations6.add(config, this);
+                return;
+            }
+            if (duid != null || prefix != null) {
+                throw new ChangeRefused(duid != null ? "duid" : "prefix", (duid != null ? "A DUID" : "A delegated prefix")
+                        + " is for DHCPv6 reservations; this is a DHCPv4 relationship");
+            }
             if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             if (hostname != null && !hostname.isBlank() && !ReservationSyntax.hostname(hostname)) {
                 throw new ChangeRefused("hostname", hostname + " is not a valid host name");
@@ -223,17 +250,30 @@ public sealed interface KeaChange {
             if (hostname != null && !hostname.isBlank()) r.put("hostname", hostname.strip());
         }
 
-        public KeaChange inverse(ObjectNode before) { return new RemoveReservation(subnet, mac); }
+        public KeaChange inverse(ObjectNode before) { return new RemoveReservation(subnet, mac, duid); }
     }
 
-    record RemoveReservation(String subnet, String mac) implements KeaChange {
+    /** Removes the reservation of {@code mac} or, in DHCPv6, of {@code duid}. */
+    record RemoveReservation(String subnet, String mac, String duid) implements KeaChange {
         public RemoveReservation {
             subnet = Subnets.normal(subnet);
+            duid = duid == null || duid.isBlank() ? null : duid;
         }
 
-        public String describe() { return "Remove the reservation of " + Macs.normal(mac) + " in subnet " + subnet; }
+        public RemoveReservation(String subnet, String mac) {
+            this(subnet, mac, null);
+        }
+
+        public String describe() {
+            return "Remove the reservation of " + Reservations6.identifierShown(mac, duid) + " in subnet " + subnet;
+        }
 
         public void applyTo(ObjectNode config) {
+            if (KeaConfigJson.isV6(config)) {
+                Reservations6.remove(config, this);
+                return;
+            }
+            if (duid != null) throw new ChangeRefused("duid", "A DUID is for DHCPv6 reservations; this is a DHCPv4 relationship");
             // a blank MAC would otherwise match the first reservation by client-id
             if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             ObjectNode s = Subnets.existing(config, subnet);
@@ -285,6 +325,33 @@ public sealed interface KeaChange {
         }
     }
 
+    /** Adds a DHCPv6 prefix-delegation pool: prefixes of {@code delegatedLength} bits carved from {@code prefix}. */
+    record AddPdPool(String subnet, String prefix, Integer delegatedLength) implements KeaChange {
+        public AddPdPool {
+            subnet = Subnets.normal(subnet);
+        }
+
+        public String describe() {
+            return "Add prefix-delegation pool " + prefix + " (delegating /" + delegatedLength + ") to subnet " + subnet;
+        }
+
+        public void applyTo(ObjectNode config) { PdPools.add(config, this); }
+
+        public KeaChange inverse(ObjectNode before) { return new RemovePdPool(subnet, prefix); }
+    }
+
+    record RemovePdPool(String subnet, String prefix) implements KeaChange {
+        public RemovePdPool {
+            subnet = Subnets.normal(subnet);
+        }
+
+        public String describe() { return "Remove prefix-delegation pool " + prefix + " from subnet " + subnet; }
+
+        public void applyTo(ObjectNode config) { PdPools.remove(config, this); }
+
+        public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }
+    }
+
     /** Puts a subnet back exactly as it was (previous null: removes it). The inverse of subnet-level changes. */
     record RestoreSubnet(String subnet, JsonNode previous) implements KeaChange {
         public RestoreSubnet {
@@ -299,8 +366,9 @@ public sealed interface KeaChange {
 
         public void applyTo(ObjectNode config) {
             ArrayNode all = KeaConfigJson.subnets(config);
+            JsonNode found = KeaConfigJson.subnet(config, subnet).orElse(null);
             for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).path("subnet").asText().equals(subnet)) {
+                if (found != null && all.get(i) == found) {
                     if (previous == null || previous.isNull()) all.remove(i);
                     else all.set(i, previous.deepCopy());
                     return;
@@ -354,15 +422,15 @@ public sealed interface KeaChange {
     final class Pools {
         private Pools() {}
 
-        static Ipv4.Range check(String subnet, Ipv4.Range within, String pool, List<Ipv4.Range> others) {
-            Ipv4.Range r = Ipv4.pool(pool);
+        static Spans.Span check(boolean v6, String subnet, Spans.Span within, String pool, List<Spans.Span> others) {
+            Spans.Span r = Spans.pool(v6, pool);
             if (r == null) {
-                throw new ChangeRefused("pool", pool + " is not a pool such as 10.0.0.100 - 10.0.0.200");
+                throw new ChangeRefused("pool", pool + " is not a pool such as " + Spans.poolExample(v6));
             }
             if (within == null || !within.contains(r)) {
                 throw new ChangeRefused("pool", "Pool " + pool.strip() + " is not within subnet " + subnet);
             }
-            for (Ipv4.Range o : others) {
+            for (Spans.Span o : others) {
                 if (o != null && o.overlaps(r)) {
                     throw new ChangeRefused("pool", "Pool " + pool.strip() + " overlaps pool " + o + " of " + subnet);
                 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import tandem.core.ConnectionSettings;
+import tandem.core.ServiceType;
 import tandem.kea.KeaControlAgentClient;
+import tandem.kea.KeaService;
 import tandem.kea.KeaEndpoint;
 import tandem.kea.KeaReply;
 
@@ -44,21 +46,25 @@ final class KeaConfigChannel {
         this.configTimeout = configTimeout;
     }
 
-    private static String key(ConnectionSettings c) { return c.url().toString(); }
+    /** Per server and service: one agent fronts both daemons. */
+    private static String key(ConnectionSettings c, ServiceType service) {
+        return c.url() + (service.isV6() ? "#dhcp6" : "");
+    }
 
     private KeaEndpoint endpoint(ConnectionSettings c) {
         return new KeaEndpoint(c.url(), c.proxy(), c.username(), c.password(), c.trustAnchorPem(), configTimeout);
     }
 
     /** Reads the server's running configuration now. */
-    ObjectNode get(String server, ConnectionSettings c) {
+    ObjectNode get(String server, ConnectionSettings c, ServiceType service) {
         long sent = System.nanoTime();
-        JsonNode args = ok(server, "config-get", client.send(endpoint(c), "config-get", KeaControlAgentClient.DHCP4, null));
-        if (!(args instanceof ObjectNode o) || !o.path("Dhcp4").isObject()) {
-            throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a Dhcp4 configuration",
-                    false);
+        JsonNode args = ok(server, "config-get", client.send(endpoint(c), "config-get", KeaService.daemon(service), null));
+        String root = KeaService.root(service);
+        if (!(args instanceof ObjectNode o) || !o.path(root).isObject()) {
+            throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a " + root
+                    + " configuration", false);
         }
-        known.remember(key(c), o, sent);
+        known.remember(key(c, service), o, sent);
         return o;
     }
 
@@ -67,37 +73,38 @@ final class KeaConfigChannel {
      * reconfigured (or restarted) since that read, otherwise read now. A status-get costs milliseconds; a config-get
      * of a large configuration blocks the server for seconds.
      */
-    ObjectNode current(String server, ConnectionSettings c) {
+    ObjectNode current(String server, ConnectionSettings c, ServiceType service) {
         long sent = System.nanoTime();
-        KeaReply reply = client.statusGet(statusEndpoint(c));
+        KeaReply reply = client.send(statusEndpoint(c), "status-get", KeaService.daemon(service), null);
         long answered = System.nanoTime();
         Long since = reply.parse(tandem.kea.KeaStatus::from)
                 .map(s -> s.reload() == null || s.uptime() == null ? null : Math.min(s.reload(), s.uptime()))
                 .orElse(null);
-        var unchanged = known.unchanged(key(c), since, sent, answered);
+        var unchanged = known.unchanged(key(c, service), since, sent, answered);
         if (unchanged.isPresent()) {
             LOG.debug("{} was not reconfigured since it was last read ({} s ago): not read again", server, since);
             return unchanged.get();
         }
-        return get(server, c);
+        return get(server, c, service);
     }
 
-    void test(String server, ConnectionSettings c, ObjectNode config) {
-        ok(server, "config-test", client.send(endpoint(c), "config-test", KeaControlAgentClient.DHCP4, config));
+    void test(String server, ConnectionSettings c, ServiceType service, ObjectNode config) {
+        ok(server, "config-test", client.send(endpoint(c), "config-test", KeaService.daemon(service), config));
     }
 
-    void set(String server, ConnectionSettings c, ObjectNode config) {
-        known.forget(key(c));
-        ok(server, "config-set", client.send(endpoint(c), "config-set", KeaControlAgentClient.DHCP4, config));
+    void set(String server, ConnectionSettings c, ServiceType service, ObjectNode config) {
+        known.forget(key(c, service));
+        ok(server, "config-set", client.send(endpoint(c), "config-set", KeaService.daemon(service), config));
     }
 
-    void write(String server, ConnectionSettings c) {
-        ok(server, "config-write", client.send(endpoint(c), "config-write", KeaControlAgentClient.DHCP4, null));
+    void write(String server, ConnectionSettings c, ServiceType service) {
+        ok(server, "config-write", client.send(endpoint(c), "config-write", KeaService.daemon(service), null));
     }
 
-    /** The server's HA state for its first relationship, or null when it does not say. */
-    String haState(ConnectionSettings c) {
-        return client.statusGet(statusEndpoint(c)).parse(tandem.kea.KeaStatus::from)
+    /** The server's HA state for its first relationship of that service, or null when it does not say. */
+    String haState(ConnectionSettings c, ServiceType service) {
+        return client.send(statusEndpoint(c), "status-get", KeaService.daemon(service), null)
+                .parse(tandem.kea.KeaStatus::from)
                 .flatMap(tandem.kea.KeaStatus::ha)
                 .map(h -> h.local() == null ? null : h.local().state())
                 .orElse(null);

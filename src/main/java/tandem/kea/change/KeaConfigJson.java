@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import tandem.core.ServiceType;
 import tandem.kea.KeaServerImporter;
+import tandem.kea.KeaService;
 
-/** Reading and writing the {@code {"Dhcp4": {...}}} document that config-get returns and config-set takes. */
+/**
+ * Reading and writing the {@code {"Dhcp4": {...}}} or {@code {"Dhcp6": {...}}} document that config-get returns and
+ * config-set takes. The document says which service it configures, so a change needs no other hint.
+ */
 public final class KeaConfigJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectMapper CANONICAL = new ObjectMapper()
@@ -20,24 +25,40 @@ public final class KeaConfigJson {
     private KeaConfigJson() {}
 
     public static ObjectNode copy(JsonNode config) {
-        if (config == null || !config.path("Dhcp4").isObject()) {
-            throw new IllegalArgumentException("Not a Kea DHCPv4 configuration (no Dhcp4 object)");
+        if (config == null || !KeaService.rootOf(config).isObject()) {
+            throw new IllegalArgumentException("Not a Kea DHCPv4 or DHCPv6 configuration (no Dhcp4 or Dhcp6 object)");
         }
         return config.deepCopy();
     }
 
-    public static ObjectNode dhcp4(ObjectNode config) { return (ObjectNode) config.get("Dhcp4"); }
+    /** The service {@code config} configures. */
+    public static ServiceType service(JsonNode config) { return KeaService.of(config); }
 
+    public static boolean isV6(JsonNode config) { return service(config).isV6(); }
+
+    /** The Dhcp4 or Dhcp6 object, whichever the document holds. */
+    public static ObjectNode root(ObjectNode config) { return (ObjectNode) config.get(KeaService.root(service(config))); }
+
+    /** The Dhcp4 object; in a DHCPv6 document, its Dhcp6 object ({@link #root}). */
+    public static ObjectNode dhcp4(ObjectNode config) { return root(config); }
+
+    /** subnet4 or subnet6. */
     public static ArrayNode subnets(ObjectNode config) {
-        return array(dhcp4(config), "subnet4");
+        return array(root(config), KeaService.subnets(service(config)));
     }
 
-    /** The subnet4 entry of that prefix, as written; reading adds nothing to {@code config}. */
+    /** The subnet4 (subnet6) entry of that prefix, as written; reading adds nothing to {@code config}. */
     public static Optional<ObjectNode> subnet(ObjectNode config, String cidr) {
-        JsonNode all = dhcp4(config).path("subnet4");
+        JsonNode all = root(config).path(KeaService.subnets(service(config)));
         if (!all.isArray()) return Optional.empty();
         for (JsonNode s : all) {
             if (s instanceof ObjectNode o && s.path("subnet").asText().equals(cidr)) return Optional.of(o);
+        }
+        // an IPv6 prefix has many spellings (2001:DB8:1:0::/64 is 2001:db8:1::/64); Kea writes the short one
+        Ipv6.Prefix wanted = cidr != null && cidr.indexOf(':') >= 0 ? Ipv6.prefix(cidr) : null;
+        if (wanted == null) return Optional.empty();
+        for (JsonNode s : all) {
+            if (s instanceof ObjectNode o && wanted.equals(Ipv6.prefix(s.path("subnet").asText()))) return Optional.of(o);
         }
         return Optional.empty();
     }

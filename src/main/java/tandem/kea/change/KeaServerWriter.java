@@ -45,36 +45,36 @@ final class KeaServerWriter {
 
     /** The peer's running configuration; read again only when it may have been reconfigured since the last read. */
     ObjectNode read(Relationship rel, String peer) {
-        return channel.current(peer, connection(rel, peer));
+        return channel.current(peer, connection(rel, peer), rel.service());
     }
 
     /** The peer's running configuration, read now. */
     ObjectNode readNow(Relationship rel, String peer) {
-        return channel.get(peer, connection(rel, peer));
+        return channel.get(peer, connection(rel, peer), rel.service());
     }
 
     void test(Relationship rel, String peer, ObjectNode config) {
-        channel.test(peer, connection(rel, peer), config);
+        channel.test(peer, connection(rel, peer), rel.service(), config);
     }
 
     /** config-set; a failure says whether the server may have taken it anyway ({@link ConfigCommandFailed#mayHaveApplied}). */
     void set(Relationship rel, String peer, ObjectNode config) {
-        channel.set(peer, connection(rel, peer), config);
+        channel.set(peer, connection(rel, peer), rel.service(), config);
     }
 
     /** config-write; when it fails the running configuration goes back to {@code previous} so the file and it agree. */
     void write(Relationship rel, String peer, ObjectNode previous) {
         ConnectionSettings c = connection(rel, peer);
         try {
-            channel.write(peer, c);
+            channel.write(peer, c, rel.service());
         } catch (ConfigCommandFailed e) {
-            channel.set(peer, c, previous);
+            channel.set(peer, c, rel.service(), previous);
             throw new ChangeRefused(null, e.getMessage() + ". The previous configuration was restored.");
         }
     }
 
     String haState(Relationship rel, String peer) {
-        return rel.mode() == HaMode.STANDALONE ? null : channel.haState(connection(rel, peer));
+        return rel.mode() == HaMode.STANDALONE ? null : channel.haState(connection(rel, peer), rel.service());
     }
 
     /**
@@ -101,7 +101,7 @@ final class KeaServerWriter {
         long deadline = started + HA_SETTLE_LIMIT.toNanos();
         String state = null;
         for (int attempt = 0; attempt < 1000 && System.nanoTime() < deadline; attempt++) {
-            state = channel.haState(c);
+            state = channel.haState(c, rel.service());
             if (haSettled(stateBefore, state)) {
                 LOG.debug("{}: {} back in {} after {} ms", rel.name(), server, state, (System.nanoTime() - started) / 1_000_000);
                 return;

@@ -72,7 +72,7 @@ final class KnownConfigurations {
     }
 
     static boolean changesWithoutReload(JsonNode config) {
-        JsonNode dhcp4 = config.path("Dhcp4");
+        JsonNode dhcp4 = tandem.kea.KeaService.rootOf(config);
         if (dhcp4.has("config-control")) return true;
         for (JsonNode hook : dhcp4.path("hooks-libraries")) {
             String library = hook.path("library").asText("");

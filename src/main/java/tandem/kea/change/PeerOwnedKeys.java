@@ -25,6 +25,11 @@ public final class PeerOwnedKeys {
             "dhcp-ddns",           // its own DHCP-DDNS connection
             "dhcp4o6-port");
 
+    /** Top-level Dhcp6 keys each server keeps as its own, besides {@link #DHCP4_KEYS}. */
+    public static final List<String> DHCP6_KEYS = List.of(
+            "server-id",           // its own DUID: two servers with one DUID are one server to clients
+            "data-directory");     // where it keeps its DUID and lease files
+
     /** Keys of each high-availability relationship that belong to the server, not the relationship. */
     public static final List<String> HA_KEYS = List.of(
             "this-server-name",        // who this server is in the relationship
@@ -37,9 +42,11 @@ public final class PeerOwnedKeys {
      */
     public static ObjectNode forPeer(JsonNode sourceOfTruth, JsonNode peerCurrent) {
         ObjectNode out = KeaConfigJson.copy(sourceOfTruth);
-        ObjectNode target = KeaConfigJson.dhcp4(out);
-        JsonNode own = peerCurrent.path("Dhcp4");
-        for (String key : DHCP4_KEYS) {
+        ObjectNode target = KeaConfigJson.root(out);
+        JsonNode own = tandem.kea.KeaService.rootOf(peerCurrent);
+        List<String> keys = KeaConfigJson.isV6(out)
+                ? java.util.stream.Stream.concat(DHCP4_KEYS.stream(), DHCP6_KEYS.stream()).toList() : DHCP4_KEYS;
+        for (String key : keys) {
             if (own.has(key)) target.set(key, own.get(key).deepCopy());
             else target.remove(key);
         }
