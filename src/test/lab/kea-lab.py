@@ -2,10 +2,12 @@
 """JSON side of kea-lab.sh: config generation, free ports, lab.json, status queries.
 
 usage (called by kea-lab.sh, not meant to be run by hand):
-  kea-lab.py gen DIR MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET HOOKS_DIR
+  kea-lab.py gen DIR MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET HOOKS_DIR [SERVICES]
+                                  SERVICES: dhcp4 (default), dhcp6, or dhcp4,dhcp6 (one agent fronts both)
   kea-lab.py labjson DIR          rewrite DIR/lab.json from DIR/lab-static.json and the pid files
   kea-lab.py servers DIR          print the server ids (s1 s2 ...)
   kea-lab.py ca-port DIR sN       print the Control Agent port of sN
+  kea-lab.py services DIR         print the services the lab runs (dhcp4 dhcp6), the first being the default
   kea-lab.py status DIR [sN ...]  one line per server: id name pids and the HA state reported by status-get
   kea-lab.py states DIR           one line per server: id local-state (or "-" when it does not answer)
 """
@@ -75,7 +77,44 @@ def subnets(count, res_per_subnet):
     return out
 
 
-def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks):
+def subnets6(count, res_per_subnet):
+    """DHCPv6 subnets with an address pool, a prefix-delegation pool, DUID reservations and an option each."""
+    out = []
+    for i in range(count):
+        net = f"2001:db8:{i + 1:x}"
+        res = []
+        for r in range(res_per_subnet):
+            n = i * res_per_subnet + r
+            duid = "00:03:00:01:02:00:%02x:%02x:%02x:%02x" % ((n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255)
+            res.append({"duid": duid, "ip-addresses": [f"{net}::{10 + r:x}"], "hostname": f"host6-{n}"})
+        out.append({"id": i + 1, "subnet": f"{net}::/64",
+                    "pools": [{"pool": f"{net}::100 - {net}::1ff"}],
+                    "pd-pools": [{"prefix": f"2001:db9:{i + 1:x}::", "prefix-len": 56, "delegated-len": 64}],
+                    "option-data": [{"name": "dns-servers", "data": f"{net}::1"}],
+                    "reservations": res})
+    return out
+
+
+def dhcp6_config(run, sock, hooks, ha, subnet_count, res_per_subnet):
+    return {"Dhcp6": {
+        "interfaces-config": {"interfaces": []},
+        "control-socket": {"socket-type": "unix", "socket-name": sock},
+        # its DUID file (server-id) goes here, not to the shared /var/lib/kea
+        "data-directory": run,
+        "lease-database": {"type": "memfile", "persist": True,
+                           "name": os.path.join(run, "kea-leases6.csv"), "lfc-interval": 0},
+        "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
+        "hooks-libraries": [
+            {"library": os.path.join(hooks, "libdhcp_lease_cmds.so")},
+            {"library": os.path.join(hooks, "libdhcp_ha.so"),
+             "parameters": {"high-availability": [ha]}}],
+        "subnet6": subnets6(subnet_count, res_per_subnet),
+        "loggers": [{"name": "kea-dhcp6",
+                     "output_options": [{"output": os.path.join(run, "kea-dhcp6.log")}],
+                     "severity": "INFO", "debuglevel": 0}]}}
+
+
+def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, services=("dhcp4",)):
     base = os.path.abspath(base)
     etc = os.path.join(base, "etc")
     os.makedirs(etc, exist_ok=True)
@@ -90,6 +129,7 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks):
         run = os.path.join(base, "run", sid)
         os.makedirs(run, exist_ok=True)
         sock = os.path.join(run, "kea4-ctrl.sock")
+        sock6 = os.path.join(run, "kea6-ctrl.sock")
         # the kernel limit for a unix socket path is 108 bytes including the NUL
         if len(sock.encode()) > 100:
             sys.exit(f"kea-lab: lab directory path too long for a unix socket: {sock}")
@@ -114,22 +154,35 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks):
             "loggers": [{"name": "kea-dhcp4",
                          "output_options": [{"output": os.path.join(run, "kea-dhcp4.log")}],
                          "severity": "INFO", "debuglevel": 0}]}}
+        sockets = {}
+        if "dhcp4" in services:
+            sockets["dhcp4"] = {"socket-type": "unix", "socket-name": sock}
+        if "dhcp6" in services:
+            sockets["dhcp6"] = {"socket-type": "unix", "socket-name": sock6}
         ca = {"Control-agent": {
             "http-host": "127.0.0.1", "http-port": ports[idx],
-            "control-sockets": {"dhcp4": {"socket-type": "unix", "socket-name": sock}},
+            "control-sockets": sockets,
             "loggers": [{"name": "kea-ctrl-agent",
                          "output_options": [{"output": os.path.join(run, "kea-ctrl-agent.log")}],
                          "severity": "INFO", "debuglevel": 0}]}}
         dcfg = os.path.join(etc, f"kea-dhcp4-{sid}.json")
         ccfg = os.path.join(etc, f"kea-ca-{sid}.json")
-        with open(dcfg, "w") as f:
-            json.dump(dhcp4, f, indent=1 if subnet_count < 50 else None)
+        if "dhcp4" in services:
+            with open(dcfg, "w") as f:
+                json.dump(dhcp4, f, indent=1 if subnet_count < 50 else None)
         with open(ccfg, "w") as f:
             json.dump(ca, f, indent=1)
-        servers.append({"id": sid, "name": name, "role": roles[idx], "caPort": ports[idx], "caUrl": urls[idx],
-                        "dhcp4Config": dcfg, "caConfig": ccfg, "socket": sock, "runDir": run})
+        entry = {"id": sid, "name": name, "role": roles[idx], "caPort": ports[idx], "caUrl": urls[idx],
+                 "dhcp4Config": dcfg, "caConfig": ccfg, "socket": sock, "runDir": run}
+        if "dhcp6" in services:
+            d6cfg = os.path.join(etc, f"kea-dhcp6-{sid}.json")
+            with open(d6cfg, "w") as f:
+                json.dump(dhcp6_config(run, sock6, hooks, ha, subnet_count, res_per_subnet), f,
+                          indent=1 if subnet_count < 50 else None)
+            entry.update({"dhcp6Config": d6cfg, "socket6": sock6})
+        servers.append(entry)
     with open(os.path.join(base, STATIC), "w") as f:
-        json.dump({"dir": base, "mode": mode, "servers": servers}, f, indent=1)
+        json.dump({"dir": base, "mode": mode, "services": list(services), "servers": servers}, f, indent=1)
     write_labjson(base)
 
 
@@ -156,6 +209,7 @@ def write_labjson(base):
     lab = load_static(base)
     for s in lab["servers"]:
         s["dhcp4Pid"] = pid_of(s["runDir"], "dhcp4")
+        s["dhcp6Pid"] = pid_of(s["runDir"], "dhcp6")
         s["caPid"] = pid_of(s["runDir"], "ca")
     tmp = os.path.join(base, "lab.json.tmp")
     with open(tmp, "w") as f:
@@ -163,8 +217,12 @@ def write_labjson(base):
     os.replace(tmp, os.path.join(base, "lab.json"))
 
 
-def status_get(url, timeout=2.0):
-    body = json.dumps({"command": "status-get", "service": ["dhcp4"]}).encode()
+def services_of(lab):
+    return lab.get("services", ["dhcp4"])
+
+
+def status_get(url, timeout=2.0, service="dhcp4"):
+    body = json.dumps({"command": "status-get", "service": [service]}).encode()
     req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
     # the lab is on loopback: never go through a proxy from the environment
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -172,10 +230,10 @@ def status_get(url, timeout=2.0):
         return json.loads(resp.read())
 
 
-def ha_summary(server):
-    """(local state or None, one-line description) for a server."""
+def ha_summary(server, service="dhcp4"):
+    """(local state or None, one-line description) for a server's daemon of that service."""
     try:
-        answer = status_get(server["caUrl"])
+        answer = status_get(server["caUrl"], service=service)
     except (urllib.error.URLError, OSError, ValueError) as e:
         return None, f"Control Agent unreachable ({getattr(e, 'reason', e)})"
     first = answer[0] if isinstance(answer, list) and answer else answer
@@ -212,7 +270,8 @@ def main(argv):
     cmd, base = argv[1], os.path.abspath(argv[2])
     if cmd == "gen":
         mode, total, backups, nsub, nres, hooks = argv[3], int(argv[4]), int(argv[5]), int(argv[6]), int(argv[7]), argv[8]
-        gen(base, mode, total, backups, nsub, nres, hooks)
+        services = tuple(argv[9].split(",")) if len(argv) > 9 else ("dhcp4",)
+        gen(base, mode, total, backups, nsub, nres, hooks, services)
         return
     lab = load_static(base)
     if cmd == "labjson":
@@ -221,16 +280,20 @@ def main(argv):
         print(" ".join(s["id"] for s in lab["servers"]))
     elif cmd == "ca-port":
         print(select(lab, argv[3:4])[0]["caPort"])
+    elif cmd == "services":
+        print(" ".join(services_of(lab)))
     elif cmd == "status":
         for s in select(lab, argv[3:]):
-            dpid, cpid = pid_of(s["runDir"], "dhcp4"), pid_of(s["runDir"], "ca")
-            _, text = ha_summary(s)
-            print(f"{s['id']} {s['name']} ({s['role']}) {s['caUrl']} dhcp4={dpid or 'stopped'} "
-                  f"ca={cpid or 'stopped'}: {text}")
+            for svc in services_of(lab):
+                dpid, cpid = pid_of(s["runDir"], svc), pid_of(s["runDir"], "ca")
+                _, text = ha_summary(s, svc)
+                print(f"{s['id']} {s['name']} ({s['role']}) {s['caUrl']} {svc}={dpid or 'stopped'} "
+                      f"ca={cpid or 'stopped'}: {text}")
     elif cmd == "states":
         for s in select(lab, argv[3:]):
-            state, _ = ha_summary(s)
-            print(f"{s['id']} {state or '-'}")
+            for svc in services_of(lab):
+                state, _ = ha_summary(s, svc)
+                print(f"{s['id']} {state or '-'}")
     else:
         sys.exit(f"kea-lab: unknown helper command {cmd}")
 

@@ -1,26 +1,29 @@
 #!/bin/bash
-# Kea lab: real Kea 2.x DHCPv4 HA clusters on 127.0.0.1, one Control Agent per server, for integration tests.
+# Kea lab: real Kea 2.x DHCPv4 and DHCPv6 HA clusters on 127.0.0.1, one Control Agent per server, for integration tests.
 #
 # usage:
 #   kea-lab.sh start DIR [--mode load-balancing|hot-standby|passive-backup] [--servers N] [--backups B]
-#                        [--subnets S] [--res-per-subnet R]
+#                        [--subnets S] [--res-per-subnet R] [--service dhcp4|dhcp6|both]
+#        --service: the DHCP daemons each server runs (default dhcp4); both: a dhcp4 and a dhcp6 HA relationship
+#        between the same servers, each server's one Control Agent fronting both daemons.
 #        N = all servers including backups; B = how many of them are backups. Give either or both:
 #        load-balancing/hot-standby have 2 non-backup servers, passive-backup has 1.
 #        server1 is primary, server2 secondary (load-balancing) or standby (hot-standby), the rest backups.
 #   kea-lab.sh stop DIR                 stop every process this lab started (TERM, then KILL after 5 s)
-#   kea-lab.sh kill-dhcp DIR sN         SIGKILL the DHCPv4 server of sN (its Control Agent keeps running)
-#   kea-lab.sh stop-dhcp DIR sN         graceful stop of the DHCPv4 server of sN
-#   kea-lab.sh pause-dhcp DIR sN        SIGSTOP the DHCPv4 server of sN (hung: its socket accepts, nothing answers)
-#   kea-lab.sh resume-dhcp DIR sN       SIGCONT the DHCPv4 server of sN
+#   kea-lab.sh kill-dhcp DIR sN [SVC]   SIGKILL the DHCP server of sN (its Control Agent keeps running)
+#   kea-lab.sh stop-dhcp DIR sN [SVC]   graceful stop of the DHCP server of sN
+#   kea-lab.sh pause-dhcp DIR sN [SVC]  SIGSTOP the DHCP server of sN (hung: its socket accepts, nothing answers)
+#   kea-lab.sh resume-dhcp DIR sN [SVC] SIGCONT the DHCP server of sN
 #   kea-lab.sh stop-ca DIR sN           stop the Control Agent of sN
-#   kea-lab.sh start-dhcp DIR sN        start the DHCPv4 server of sN again
+#   kea-lab.sh start-dhcp DIR sN [SVC]  start the DHCP server of sN again
+#        SVC: dhcp4 or dhcp6; default the lab's first service
 #   kea-lab.sh start-ca DIR sN          start the Control Agent of sN again
 #   kea-lab.sh status DIR               processes and HA state of every server
 #   kea-lab.sh wait DIR [SECONDS]       until every server reports a stable HA state (default 30 s)
 #
 # DIR/lab.json describes the servers (name, role, caPort, caUrl, dhcp4Pid, caPid, configs, socket).
 # Only processes whose pid is recorded under DIR, and whose command line names DIR's config, are ever signalled.
-# Env overrides: KEA_DHCP4_BIN, KEA_CTRL_AGENT_BIN, KEA_HOOKS_DIR.
+# Env overrides: KEA_DHCP4_BIN, KEA_DHCP6_BIN, KEA_CTRL_AGENT_BIN, KEA_HOOKS_DIR.
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -40,9 +43,11 @@ find_bin() {  # $1 = name; prints the path or nothing
 
 require_tools() {
   DHCP4_BIN=${KEA_DHCP4_BIN:-$(find_bin kea-dhcp4)}
+  DHCP6_BIN=${KEA_DHCP6_BIN:-$(find_bin kea-dhcp6)}
   CA_BIN=${KEA_CTRL_AGENT_BIN:-$(find_bin kea-ctrl-agent)}
   local missing=()
   [ -n "$DHCP4_BIN" ] && [ -x "$DHCP4_BIN" ] || missing+=(kea-dhcp4)
+  if [[ " ${1:-} " == *dhcp6* ]]; then [ -n "$DHCP6_BIN" ] && [ -x "$DHCP6_BIN" ] || missing+=(kea-dhcp6); fi
   [ -n "$CA_BIN" ] && [ -x "$CA_BIN" ] || missing+=(kea-ctrl-agent)
   if [ ${#missing[@]} -gt 0 ]; then
     die "Kea binaries not found: ${missing[*]}. Install them, e.g. on Debian/Ubuntu:" \
@@ -74,11 +79,24 @@ lab_dir() {  # $1 = DIR of an existing lab; prints its absolute path
 
 check_server() {  # $1 = DIR, $2 = sN
   [ -n "${2:-}" ] || die "missing server id (s1, s2, ...)"
-  [ -f "$1/etc/kea-dhcp4-$2.json" ] || die "no server $2 in $1 (servers: $(python3 "$HELPER" servers "$1"))"
+  [ -f "$1/etc/kea-ca-$2.json" ] || die "no server $2 in $1 (servers: $(python3 "$HELPER" servers "$1"))"
 }
 
-config_of() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
-  if [ "$2" = dhcp4 ]; then echo "$1/etc/kea-dhcp4-$3.json"; else echo "$1/etc/kea-ca-$3.json"; fi
+services_of() { python3 "$HELPER" services "$1"; }  # $1 = DIR
+
+# The daemon a per-server command acts on: the one named, else the lab's first service.
+service_arg() {  # $1 = DIR, $2 = dhcp4|dhcp6 or empty
+  local all; all=$(services_of "$1")
+  if [ -z "${2:-}" ]; then echo "${all%% *}"; return; fi
+  [[ " $all " == *" $2 "* ]] || die "this lab runs no $2 (services: $all)"
+  echo "$2"
+}
+
+config_of() {  # $1 = DIR, $2 = dhcp4|dhcp6|ca, $3 = sN
+  case $2 in
+    dhcp4|dhcp6) echo "$1/etc/kea-$2-$3.json" ;;
+    *) echo "$1/etc/kea-ca-$3.json" ;;
+  esac
 }
 
 # The pid recorded for a process, if that process is alive and is the Kea process started with our config.
@@ -94,9 +112,9 @@ our_pid() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
   echo "$pid"
 }
 
-log_tail() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
+log_tail() {  # $1 = DIR, $2 = dhcp4|dhcp6|ca, $3 = sN
   local run="$1/run/$3" log
-  if [ "$2" = dhcp4 ]; then log="$run/kea-dhcp4.log"; else log="$run/kea-ctrl-agent.log"; fi
+  if [ "$2" = ca ]; then log="$run/kea-ctrl-agent.log"; else log="$run/kea-$2.log"; fi
   echo "--- last lines of $run/$2.stdout and $log:" >&2
   tail -n 15 "$run/$2.stdout" "$log" 2>/dev/null >&2
 }
@@ -104,10 +122,11 @@ log_tail() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
 # Blocks until the process serves its control channel: the unix socket for dhcp4, the TCP port for the CA.
 await_ready() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN, $4 = pid
   local i port sock="$1/run/$3/kea4-ctrl.sock"
+  [ "$2" = dhcp6 ] && sock="$1/run/$3/kea6-ctrl.sock"
   [ "$2" = ca ] && port=$(python3 "$HELPER" ca-port "$1" "$3")
   for i in $(seq 100); do  # 100 x 0.1 s
     kill -0 "$4" 2>/dev/null || { echo "kea-lab: $2 of $3 exited during start-up" >&2; log_tail "$@"; return 1; }
-    if [ "$2" = dhcp4 ]; then
+    if [ "$2" != ca ]; then
       python3 - "$sock" <<'PY' && return 0
 import socket, sys
 s = socket.socket(socket.AF_UNIX)
@@ -127,11 +146,11 @@ PY
   return 1
 }
 
-start_one() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
+start_one() {  # $1 = DIR, $2 = dhcp4|dhcp6|ca, $3 = sN
   local run="$1/run/$3" cfg bin pid
   cfg=$(config_of "$1" "$2" "$3")
   if pid=$(our_pid "$1" "$2" "$3"); then echo "$2 $3 already running pid=$pid"; return 0; fi
-  if [ "$2" = dhcp4 ]; then bin=$DHCP4_BIN; else bin=$CA_BIN; fi
+  case $2 in dhcp4) bin=$DHCP4_BIN ;; dhcp6) bin=$DHCP6_BIN ;; *) bin=$CA_BIN ;; esac
   mkdir -p "$run"
   # KEA_PIDFILE_DIR: Kea's own pid file (default /run/kea, shared by all instances);
   # KEA_LOCKFILE_DIR: the logger's interprocess lock (default /var/run/kea/logger_lockfile)
@@ -179,7 +198,7 @@ labjson() { python3 "$HELPER" labjson "$1"; }
 
 cmd_start() {
   local dir=${1:-}; [ -n "$dir" ] || usage; shift
-  local mode=load-balancing servers="" backups="" subnets=2 res=2
+  local mode=load-balancing servers="" backups="" subnets=2 res=2 services=dhcp4
   while [ $# -gt 0 ]; do
     case $1 in
       --mode) mode=${2:?}; shift 2 ;;
@@ -187,6 +206,13 @@ cmd_start() {
       --backups) backups=${2:?}; shift 2 ;;
       --subnets) subnets=${2:?}; shift 2 ;;
       --res-per-subnet) res=${2:?}; shift 2 ;;
+      --service)
+        case ${2:?} in
+          dhcp4|dhcp6) services=$2 ;;
+          both) services=dhcp4,dhcp6 ;;
+          *) die "unknown service $2 (dhcp4, dhcp6, both)" ;;
+        esac
+        shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -205,26 +231,29 @@ cmd_start() {
     die "$mode needs $core non-backup server(s): --servers $servers --backups $backups does not fit"
   [ "$mode" = passive-backup ] && [ "$backups" -lt 1 ] && die "passive-backup needs at least one backup"
   [ "$servers" -le 50 ] || die "at most 50 servers"
-  require_tools
+  require_tools "$services"
   local hooks; hooks=$(find_hooks) || exit 1
   mkdir -p "$dir" || die "cannot create $dir"
   dir=$(cd "$dir" && pwd)
-  [ -f "$dir/lab-static.json" ] && our_pid "$dir" dhcp4 s1 >/dev/null && die "a lab is already running in $dir"
-  python3 "$HELPER" gen "$dir" "$mode" "$servers" "$backups" "$subnets" "$res" "$hooks" || exit 1
-  local s ok=1
+  [ -f "$dir/lab-static.json" ] && our_pid "$dir" ca s1 >/dev/null && die "a lab is already running in $dir"
+  python3 "$HELPER" gen "$dir" "$mode" "$servers" "$backups" "$subnets" "$res" "$hooks" "$services" || exit 1
+  local s svc ok=1
   for s in $(python3 "$HELPER" servers "$dir"); do
-    start_one "$dir" dhcp4 "$s" || { ok=0; break; }
+    for svc in ${services//,/ }; do start_one "$dir" "$svc" "$s" || { ok=0; break 2; }; done
     start_one "$dir" ca "$s" || { ok=0; break; }
   done
   labjson "$dir"
   if [ $ok = 0 ]; then cmd_stop "$dir" >&2; die "start failed; logs are in $dir/run"; fi
-  echo "lab started in $dir ($mode, $servers servers, $backups backups); see $dir/lab.json"
+  echo "lab started in $dir ($mode, ${services/,/ and }, $servers servers, $backups backups); see $dir/lab.json"
 }
 
 cmd_stop() {
   local dir; dir=$(lab_dir "${1:-}") || exit 1
-  local s rc=0 entries=()
-  for s in $(python3 "$HELPER" servers "$dir"); do entries+=("ca/$s" "dhcp4/$s"); done
+  local s svc rc=0 entries=()
+  for s in $(python3 "$HELPER" servers "$dir"); do
+    entries+=("ca/$s")
+    for svc in $(services_of "$dir"); do entries+=("$svc/$s"); done
+  done
   stop_set "$dir" TERM "${entries[@]}" || rc=1
   labjson "$dir"
   return $rc
@@ -259,18 +288,20 @@ case $cmd in
   pause-dhcp|resume-dhcp)
     dir=$(lab_dir "${1:-}") || exit 1
     check_server "$dir" "${2:-}"
-    pid=$(our_pid "$dir" dhcp4 "$2") || { echo "kea-lab: dhcp4 of $2 is not running" >&2; exit 1; }
+    svc=$(service_arg "$dir" "${3:-}") || exit 1
+    pid=$(our_pid "$dir" "$svc" "$2") || { echo "kea-lab: $svc of $2 is not running" >&2; exit 1; }
     if [ "$cmd" = pause-dhcp ]; then kill -STOP "$pid"; else kill -CONT "$pid"; fi
-    echo "${cmd%-dhcp}d dhcp4 $2 pid=$pid" ;;
+    echo "${cmd%-dhcp}d $svc $2 pid=$pid" ;;
   kill-dhcp|stop-dhcp|stop-ca|start-dhcp|start-ca)
     dir=$(lab_dir "${1:-}") || exit 1
     check_server "$dir" "${2:-}"
+    svc=$(service_arg "$dir" "${3:-}") || exit 1
     rc=0
     case $cmd in
-      kill-dhcp) stop_set "$dir" KILL "dhcp4/$2" || rc=1 ;;
-      stop-dhcp) stop_set "$dir" TERM "dhcp4/$2" || rc=1 ;;
+      kill-dhcp) stop_set "$dir" KILL "$svc/$2" || rc=1 ;;
+      stop-dhcp) stop_set "$dir" TERM "$svc/$2" || rc=1 ;;
       stop-ca) stop_set "$dir" TERM "ca/$2" || rc=1 ;;
-      start-dhcp) require_tools; start_one "$dir" dhcp4 "$2" || rc=1 ;;
+      start-dhcp) require_tools "$svc"; start_one "$dir" "$svc" "$2" || rc=1 ;;
       start-ca) require_tools; start_one "$dir" ca "$2" || rc=1 ;;
     esac
     labjson "$dir"

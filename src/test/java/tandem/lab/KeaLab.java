@@ -48,6 +48,17 @@ public final class KeaLab implements AutoCloseable {
         }
     }
 
+    /** The DHCP daemons each server of the lab runs; BOTH: a DHCPv4 and a DHCPv6 relationship behind one agent. */
+    public enum Service {
+        DHCP4("dhcp4"), DHCP6("dhcp6"), BOTH("both");
+
+        private final String option;
+
+        Service(String option) {
+            this.option = option;
+        }
+    }
+
     /** One server as described in lab.json; pids are null while the process is stopped. */
     public record Server(String id, String name, String role, int caPort, URI caUrl, Path dhcp4Config,
                          Path caConfig, Path socket, Long dhcp4Pid, Long caPid) {
@@ -89,9 +100,23 @@ public final class KeaLab implements AutoCloseable {
         return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of());
     }
 
+    /**
+     * A lab whose servers run {@code service}: DHCPv6 subnets have a pool, a prefix-delegation pool, DUID
+     * reservations and a dns-servers option each.
+     */
+    public static KeaLab start(Service service, Mode mode, int servers, int backups) {
+        return start(mode, servers, backups, 2, 2, Map.of(), "--service", service.option);
+    }
+
     /** With extra environment for kea-lab.sh (e.g. KEA_DHCP4_BIN, KEA_HOOKS_DIR). */
     static KeaLab start(Mode mode, int servers, int backups, int subnets, int reservationsPerSubnet,
                         Map<String, String> environment) {
+        return start(mode, servers, backups, subnets, reservationsPerSubnet, environment, new String[0]);
+    }
+
+    /** @param extra more options for {@code kea-lab.sh start} */
+    private static KeaLab start(Mode mode, int servers, int backups, int subnets, int reservationsPerSubnet,
+                                Map<String, String> environment, String... extra) {
         Path script = labDirectory().resolve("kea-lab.sh");
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("Kea lab script not found: " + script.toAbsolutePath()
@@ -106,9 +131,11 @@ public final class KeaLab implements AutoCloseable {
         KeaLab lab = new KeaLab(dir, script, mode, environment);
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         try {
-            lab.run(SCRIPT_TIMEOUT, "start", dir.toString(), "--mode", mode.keaName(),
+            List<String> args = new ArrayList<>(List.of("start", dir.toString(), "--mode", mode.keaName(),
                     "--servers", Integer.toString(servers), "--backups", Integer.toString(backups),
-                    "--subnets", Integer.toString(subnets), "--res-per-subnet", Integer.toString(reservationsPerSubnet));
+                    "--subnets", Integer.toString(subnets), "--res-per-subnet", Integer.toString(reservationsPerSubnet)));
+            args.addAll(List.of(extra));
+            lab.run(SCRIPT_TIMEOUT, args.toArray(String[]::new));
             lab.reload();
             return lab;
         } catch (RuntimeException e) {
@@ -171,6 +198,25 @@ public final class KeaLab implements AutoCloseable {
         KeaReply r = CLIENT.configGet(endpoint(i));
         if (!(r instanceof KeaReply.Success ok)) throw new IllegalStateException(serverName(i) + " did not answer config-get: " + r);
         return ok.arguments().path("Dhcp4");
+    }
+
+    /** Server i's running Dhcp6 configuration, read with config-get through its Control Agent. */
+    public JsonNode dhcp6(int i) {
+        KeaReply r = CLIENT.send(endpoint(i), "config-get", "dhcp6", null);
+        if (!(r instanceof KeaReply.Success ok)) throw new IllegalStateException(serverName(i) + " did not answer config-get: " + r);
+        return ok.arguments().path("Dhcp6");
+    }
+
+    /** SIGKILL server i's daemon of {@code service} ("dhcp4" or "dhcp6"); its Control Agent keeps running. */
+    public void killDhcp(int i, String service) {
+        run(SCRIPT_TIMEOUT, "kill-dhcp", dir.toString(), server(i).id(), service);
+        reload();
+    }
+
+    /** Starts server i's daemon of {@code service} again. */
+    public void startDhcp(int i, String service) {
+        run(SCRIPT_TIMEOUT, "start-dhcp", dir.toString(), server(i).id(), service);
+        reload();
     }
 
     public static boolean hasReservation(JsonNode dhcp4, String ip) {
