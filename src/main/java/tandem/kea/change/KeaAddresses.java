@@ -39,8 +39,10 @@ public final class KeaAddresses {
     /** Why {@code value} (an address, a network or a pool) is not of the family {@code service} hands out. */
     public static String familyProblem(String value, ServiceType service) {
         if (value == null || v6(value) == service.isV6()) return null;
+        String example = value.contains("/") ? (service.isV6() ? "an IPv6 prefix such as 2001:db8:1::/64" : "an IPv4 network such as 10.0.0.0/24")
+                : value.contains("-") ? (service.isV6() ? "an IPv6 pool such as 2001:db8:1::100 - 2001:db8:1::1ff" : "an IPv4 pool such as 10.0.0.100 - 10.0.0.200")
+                : service.isV6() ? "an IPv6 address such as 2001:db8:1::10" : "an IPv4 address such as 10.0.0.10";
         return value.strip() + " is " + (v6(value) ? "IPv6" : "IPv4") + ", but this is a " + service.label()
-                + " relationship: give " + (service.isV6() ? "an IPv6 value such as 2001:db8:1::/64"
-                : "an IPv4 value such as 10.0.0.0/24");
+                + " relationship: give " + example;
     }
 }

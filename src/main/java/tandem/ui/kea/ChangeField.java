@@ -16,8 +16,8 @@ public final class ChangeField {
     public enum Kind { TEXT, SUBNET_CHOICE }
 
     private final String key;
-    private final String label;
-    private final String prompt;
+    private String label;
+    private String prompt;
     private final Kind kind;
     private final StringProperty value = new SimpleStringProperty("");
     private final ObservableList<String> choices = FXCollections.observableArrayList();
@@ -34,6 +34,12 @@ public final class ChangeField {
     static ChangeField text(String key, String label, String prompt) { return new ChangeField(key, label, prompt, Kind.TEXT); }
 
     static ChangeField subnet(String label, String prompt) { return new ChangeField("subnet", label, prompt, Kind.SUBNET_CHOICE); }
+
+    /** A DHCPv6 form says what its input takes there (e.g. "MAC address or DUID"); before the dialog is built. */
+    void relabel(String newLabel, String newPrompt) {
+        this.label = newLabel;
+        this.prompt = newPrompt;
+    }
 
     public String key() { return key; }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tandem.core.ServiceType;
+import tandem.kea.KeaService;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.kea.change.KeaChangeService.Preview;
@@ -27,6 +29,19 @@ public abstract class ChangeForm {
     /** The change the inputs describe; called only when no field has a problem. */
     protected abstract KeaChange change();
 
+    private ServiceType service = ServiceType.DHCPV4;
+
+    /** The service of the relationship changed: DHCPv6 takes IPv6 values, checked at each field. */
+    final void useService(ServiceType relationshipService) {
+        service = relationshipService == null ? ServiceType.DHCPV4 : relationshipService;
+        if (service.isV6()) forDhcp6();
+    }
+
+    public ServiceType service() { return service; }
+
+    /** Adapts the labels and prompts to DHCPv6 values; the checks ask {@link #service()}. */
+    protected void forDhcp6() {}
+
     /** Whether the form lists the subnets of the source of truth's configuration. */
     public boolean needsSubnets() { return fields().stream().anyMatch(f -> f.kind() == ChangeField.Kind.SUBNET_CHOICE); }
 
@@ -44,10 +59,10 @@ public abstract class ChangeForm {
         return fields().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
-    /** The subnet prefixes of a {"Dhcp4": ...} configuration, in its order. */
+    /** The subnet prefixes of a {"Dhcp4": ...} or {"Dhcp6": ...} configuration, in its order. */
     static List<String> subnetsOf(JsonNode config) {
         List<String> out = new ArrayList<>();
-        for (JsonNode s : config.path("Dhcp4").path("subnet4")) {
+        for (JsonNode s : KeaService.rootOf(config).path(KeaService.subnets(KeaService.of(config)))) {
             String prefix = s.path("subnet").asText("");
             if (!prefix.isEmpty()) out.add(prefix);
         }

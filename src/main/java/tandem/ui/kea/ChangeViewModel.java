@@ -76,6 +76,7 @@ public final class ChangeViewModel {
                            BackgroundTasks tasks) {
         this.form = form;
         this.relationship = relationship;
+        form.useService(relationship.service());
         this.sourceOfTruth = sourceOfTruth;
         this.changes = changes;
         this.tasks = tasks;

@@ -20,6 +20,11 @@ public final class OptionForm extends ChangeForm {
 
     @Override protected List<String> extraSubnetChoices() { return List.of(GLOBAL); }
 
+    @Override protected void forDhcp6() {
+        name.relabel("Option", "e.g. dns-servers, domain-search");
+        data.relabel("Value", "e.g. 2001:db8::53; empty removes the option");
+    }
+
     @Override
     protected String problem(ChangeField f) {
         if (f == subnet) return required(f, "where the option applies");

@@ -1,8 +1,8 @@
 package tandem.ui.kea;
 
 import java.util.List;
-import tandem.core.AddressRules;
 import tandem.kea.change.Ipv4;
+import tandem.kea.change.KeaAddresses;
 import tandem.kea.change.KeaChange;
 
 /** A new subnet (scope), optionally with an id and its first pool. */
@@ -17,11 +17,17 @@ public final class SubnetForm extends ChangeForm {
 
     @Override public List<ChangeField> fields() { return List.of(subnet, id, pool); }
 
+    @Override protected void forDhcp6() {
+        subnet.relabel("Subnet", "2001:db8:20::/64");
+        pool.relabel("Pool", "Optional, e.g. 2001:db8:20::100 - 2001:db8:20::1ff");
+    }
+
     @Override
     protected String problem(ChangeField f) {
         if (f == subnet) {
-            if (f.value().isEmpty()) return "Enter the subnet, e.g. 10.20.0.0/24";
-            return AddressRules.networkProblem(f.value());
+            if (f.value().isEmpty()) return "Enter the subnet, e.g. " + (service().isV6() ? "2001:db8:20::/64" : "10.20.0.0/24");
+            String family = KeaAddresses.familyProblem(f.value(), service());
+            return family != null ? family : KeaAddresses.networkProblem(f.value());
         }
         if (f == id) {
             if (f.value().isEmpty()) return null;
@@ -31,7 +37,7 @@ public final class SubnetForm extends ChangeForm {
                 return Ipv4.subnetIdProblem(0L);
             }
         }
-        if (f == pool) return PoolForm.poolProblem(pool.value(), subnet.value(), false);
+        if (f == pool) return PoolForm.poolProblem(pool.value(), subnet.value(), false, service());
         return null;
     }
 
