@@ -53,9 +53,18 @@ public final class KeaServerImporter implements ServerImporter {
             return new ConnectionCheck(false, e.getMessage());
         }
         KeaReply reply = client.versionGet(ep);
+        String label = ServiceType.DHCPV4.label();
+        if (reply instanceof KeaReply.Failure f && (f.kind() == KeaFailure.COMMAND_ERROR || f.kind() == KeaFailure.DAEMON_OFFLINE)) {
+            // an agent that fronts a DHCPv6 server only
+            KeaReply v6 = client.send(ep, "version-get", KeaService.daemon(ServiceType.DHCPV6), null);
+            if (v6 instanceof KeaReply.Success) {
+                reply = v6;
+                label = ServiceType.DHCPV6.label();
+            }
+        }
         if (reply instanceof KeaReply.Failure f) return new ConnectionCheck(false, f.message());
         KeaVersion version = KeaVersion.from((KeaReply.Success) reply);
-        return new ConnectionCheck(true, "Kea DHCPv4 " + (version.version() == null ? "" : version.version() + " ")
+        return new ConnectionCheck(true, "Kea " + label + " " + (version.version() == null ? "" : version.version() + " ")
                 + "answers at " + connection.url());
     }
 

@@ -73,7 +73,7 @@ public final class KeaServerAdd implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("Added " + accepted.server().name() + " (" + accepted.server().connection().url() + ")");
         for (Relationship rel : accepted.relationships()) {
-            out.println("  " + rel.name() + ": " + rel.mode().wire() + ", peers "
+            out.println("  " + rel.name() + ": " + rel.service().label() + ", " + rel.mode().wire() + ", peers "
                     + String.join(", ", rel.peers().stream().map(p -> p.name() + " (" + p.role().wire() + ")").toList())
                     + (rel.sharedConfig() ? ", configuration shared through a backend" : ""));
         }
