@@ -243,6 +243,12 @@ public final class KeaLab implements AutoCloseable {
         return endpoint;
     }
 
+    /** How Tandem is told to reach server i: its control endpoint, with the login on Kea 3. */
+    public tandem.core.ConnectionSettings connection(int i) {
+        KeaEndpoint ep = endpoint(i);
+        return new tandem.core.ConnectionSettings(ep.url(), null, ep.username(), ep.password(), null);
+    }
+
     /** Whether this lab runs Kea 3 daemons without Control Agents. */
     public boolean isKea3() {
         return kea3 != null;
