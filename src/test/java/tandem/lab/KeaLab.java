@@ -249,6 +249,18 @@ public final class KeaLab implements AutoCloseable {
         return new tandem.core.ConnectionSettings(ep.url(), null, ep.username(), ep.password(), null);
     }
 
+    /**
+     * The control endpoints of servers 2..n for {@code Inventory.add}: with dedicated HA listeners a peer's HA URL
+     * is not its control socket, and on loopback each socket has its own port, so Tandem has to be told. Empty
+     * otherwise.
+     */
+    public Map<String, URI> peerControlUrls() {
+        if (haListener != HaListener.DEDICATED) return Map.of();
+        Map<String, URI> out = new java.util.LinkedHashMap<>();
+        for (int i = 2; i <= size(); i++) out.put(serverName(i), kea3(i).controlUrl());
+        return out;
+    }
+
     /** Whether this lab runs Kea 3 daemons without Control Agents. */
     public boolean isKea3() {
         return kea3 != null;
