@@ -1,6 +1,5 @@
 package tandem.app;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import tandem.lab.KeaLab;
 
@@ -10,8 +9,8 @@ import tandem.lab.KeaLab;
  */
 @Tag("kea3")
 class Kea3ApplyLabTest extends KeaApplyLabTest {
-    @BeforeAll
-    static void start() {
-        startWith(KeaLab.startKea3(KeaLab.Mode.LOAD_BALANCING, 2, 0, KeaLab.HaListener.DEDICATED));
+    @Override
+    KeaLab startPair() {
+        return KeaLab.startKea3(KeaLab.Mode.LOAD_BALANCING, 2, 0, KeaLab.HaListener.DEDICATED);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.Backend;
 import tandem.core.ImportResult;
@@ -30,22 +31,24 @@ import static tandem.lab.KeaLab.hasReservation;
  * seen, on the source of truth and on a peer. The status seen while a change is applied names the change.
  */
 @Tag("kea")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeaApplyLabTest {
     /** Longer than Kea's one-second resolution of "seconds since reload", so only that value can tell. */
     private static final long PAST_A_SECOND_MS = 2300;
 
-    @TempDir static Path data;
-    static KeaLab lab;
-    static Services services;
+    private Path data;
+    private KeaLab lab;
+    private Services services;
 
-    @BeforeAll
-    static void start() {
-        startWith(KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0));
+    /** The pair under test: Kea 2 with Control Agents here, Kea 3 through its own sockets in a subclass. */
+    KeaLab startPair() {
+        return KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
     }
 
-    /** Runs the tests on {@code pair}: Kea 2 here, Kea 3 in a subclass whose own start() hides this class's. */
-    static void startWith(KeaLab pair) {
-        lab = pair;
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        data = dataDir;
+        lab = startPair();
         lab.awaitStable(Duration.ofSeconds(30));
         services = Services.open(data, "the console");
         Preferences d = Preferences.defaults();
@@ -56,7 +59,7 @@ class KeaApplyLabTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (services != null) services.close();
         if (lab != null) lab.close();
     }
@@ -141,13 +144,13 @@ class KeaApplyLabTest {
         return new KeaChange.AddReservation("10.10.0.0/24", mac, ip, null);
     }
 
-    private static void apply(KeaChange change) {
+    private void apply(KeaChange change) {
         KeaChangeService changes = services.changes();
         var applied = changes.apply(changes.prepare("pair", change));
         assertEquals(Map.of("server2", "verified"), applied.peers());
     }
 
-    private static void awaitOk() throws InterruptedException {
+    private void awaitOk() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             var s = services.poller().refresh().get("pair");
@@ -157,13 +160,13 @@ class KeaApplyLabTest {
         fail("the pair did not return to OK with server1 in charge: " + services.poller().current().get("pair"));
     }
 
-    private static ObjectNode wrap(ObjectNode dhcp4) {
+    private ObjectNode wrap(ObjectNode dhcp4) {
         ObjectNode doc = dhcp4.objectNode();
         doc.set("Dhcp4", dhcp4);
         return doc;
     }
 
-    private static void setFromOutside(int server, ObjectNode doc) {
+    private void setFromOutside(int server, ObjectNode doc) {
         ((ObjectNode) doc.get("Dhcp4")).remove("hash");
         KeaReply set = services.kea().send(lab.endpoint(server).withTimeout(Duration.ofSeconds(30)), "config-set", "dhcp4", doc);
         assertInstanceOf(KeaReply.Success.class, set, set::toString);
