@@ -82,6 +82,9 @@ public final class KeaConfigChecker implements ConfigChecker {
                 for (ConfigCheck c : KeaHaChecks.configuration(config, peer.name(), agent)) {
                     if (seen.add(c.sentence())) checks.add(c);
                 }
+                for (ConfigCheck c : KeaControlSocketChecks.configuration(config, peer.name())) {
+                    if (seen.add(c.sentence())) checks.add(c);
+                }
             } catch (IOException | RuntimeException ex) {
                 LOG.warn("The stored configuration of {} in {} could not be checked: {}", peer.name(), rel.name(), ex.toString());
             }

@@ -115,7 +115,10 @@ public final class KeaHaChecks {
         boolean dedicated = dhcp4.path("multi-threading").path("enable-multi-threading").asBoolean(false)
                 && haMt.path("enable-multi-threading").asBoolean(false)
                 && haMt.path("http-dedicated-listener").asBoolean(false);
-        if (!dedicated || ca == null || ca.getHost() == null) return java.util.Optional.empty();
+        // with its own control sockets (Kea 3) the listener is checked against them (KeaControlSocketChecks)
+        if (!dedicated || ca == null || ca.getHost() == null || dhcp4.has("control-sockets")) {
+            return java.util.Optional.empty();
+        }
         for (JsonNode peer : ha.path("peers")) {
             if (!self.equals(peer.path("name").asText())) continue;
             URI listener;

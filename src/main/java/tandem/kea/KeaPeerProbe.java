@@ -47,6 +47,8 @@ public final class KeaPeerProbe implements PeerProbe {
         return status.thenCombine(heartbeat, (s, hb) -> observe(rel, peer, s, hb, clock.instant()));
     }
 
+    private static final String BY_HA_SERVICE = "its HA service";
+
     static PeerObservation observe(Relationship rel, String peer, KeaReply reply, Optional<KeaHeartbeat> heartbeat,
                                    Instant now) {
         if (reply instanceof KeaReply.Failure f) {
@@ -61,7 +63,10 @@ public final class KeaPeerProbe implements PeerProbe {
         KeaStatus status = reply.parse(KeaStatus::from).orElseGet(() -> KeaStatus.from(null));
         Long skew = heartbeat.flatMap(h -> Optional.ofNullable(h.dateTime()))
                 .map(t -> Duration.between(now, t).toSeconds()).orElse(null);
-        if (status.disabledBy() != null) {
+        // HA disables the service itself in states such as backup, waiting or in-maintenance (Kea 2.7.1+ says so in
+        // dhcp-state, Kea 2.2 does not): the HA state then tells what the server does, as on Kea 2.2
+        boolean byHaAlone = BY_HA_SERVICE.equals(status.disabledBy()) && !status.highAvailability().isEmpty();
+        if (status.disabledBy() != null && !byHaAlone) {
             // it answers, but serves no client: neither counted as serving nor a source of truth
             Optional<KeaHaStatus> h = matching(status, rel, peer);
             return new PeerObservation(peer, true, DaemonState.DISABLED,

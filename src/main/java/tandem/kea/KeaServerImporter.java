@@ -26,7 +26,10 @@ import tandem.core.ServerRecord;
 import tandem.core.ServiceType;
 import tandem.core.port.ServerImporter;
 
-/** Adds a Kea server: reads its configuration through the Control Agent and detects its HA relationships. */
+/**
+ * Adds a Kea server: reads its configuration through its control endpoint (a Kea 2 Control Agent or a Kea 3
+ * daemon's own control socket) and detects its HA relationships and where the console reaches each peer.
+ */
 public final class KeaServerImporter implements ServerImporter {
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -70,6 +73,11 @@ public final class KeaServerImporter implements ServerImporter {
 
     @Override
     public ImportResult inspect(String proposedName, ConnectionSettings connection) {
+        return inspect(proposedName, connection, java.util.Map.of());
+    }
+
+    @Override
+    public ImportResult inspect(String proposedName, ConnectionSettings connection, java.util.Map<String, URI> peerUrls) {
         KeaEndpoint ep;
         try {
             ep = KeaPeerProbe.endpoint(connection, timeout.get().multipliedBy(3));
@@ -95,7 +103,7 @@ public final class KeaServerImporter implements ServerImporter {
                     + " imported; add the server again once it runs");
         }
         if (configs.isEmpty()) {
-            if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(f.message(), fieldOf(f));
+            if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(refusal(f), fieldOf(f));
             return new ImportResult.Refused(ep.authority() + " answered config-get without a Dhcp4 or Dhcp6"
                     + " configuration", "url");
         }
@@ -110,8 +118,9 @@ public final class KeaServerImporter implements ServerImporter {
             }
             if (detection instanceof KeaHaDetector.Refused r) {
                 // refused for one service, the other may still be managed through this server
-                if (configs.size() == 1) return new ImportResult.Refused(r.message(), "url");
-                notes.add(KeaService.of(config).label() + ": " + r.message());
+                String listener = listenerNote(KeaService.rootOf(config));
+                if (configs.size() == 1) return new ImportResult.Refused(r.message() + listener, "url");
+                notes.add(KeaService.of(config).label() + ": " + r.message() + listener);
                 continue;
             }
             found.add(new Detected(KeaService.of(config), config, detection));
@@ -126,6 +135,7 @@ public final class KeaServerImporter implements ServerImporter {
         List<Relationship> relationships = new ArrayList<>();
         List<ConfigSnapshot> snapshots = new ArrayList<>();
         boolean severalServices = found.size() > 1;
+        KeaPeerUrls controlUrls = new KeaPeerUrls(client, connection, timeout.get());
         for (Detected d : found) {
             String hash = hash(d.config());
             String json = d.config().toString();
@@ -142,8 +152,15 @@ public final class KeaServerImporter implements ServerImporter {
             var ha = (KeaHaDetector.HighAvailability) d.detection();
             for (KeaHaDetector.DetectedRelationship r : ha.relationships()) {
                 String relName = ha.relationships().size() == 1 ? base : base + "/" + partnerNames(r);
-                Relationship rel = new Relationship(relName, name, Backend.KEA, r.mode(), ownUrl(r, connection.url()),
-                        ha.sharedConfig(), r.parameters(), d.service());
+                List<PeerDefinition> peers;
+                try {
+                    peers = controlUrls.resolve(d.config().path(KeaService.root(d.service())), r, peerUrls, notes);
+                } catch (KeaPeerUrls.Unresolved e) {
+                    return new ImportResult.Refused(e.getMessage(), e.field);
+                }
+                Relationship rel = new Relationship(relName, name, Backend.KEA, r.mode(),
+                        ownUrl(r.thisServerName(), peers, connection.url()), ha.sharedConfig(), r.parameters(),
+                        d.service());
                 relationships.add(rel);
                 snapshots.add(new ConfigSnapshot(relName, r.thisServerName(), hash, json, now));
             }
@@ -164,10 +181,10 @@ public final class KeaServerImporter implements ServerImporter {
      * The console reaches the server it was given through the URL the administrator typed (which may differ
      * from the address the peers use among themselves); the other peers through their configured URLs.
      */
-    private static List<PeerDefinition> ownUrl(KeaHaDetector.DetectedRelationship d, URI given) {
+    private static List<PeerDefinition> ownUrl(String thisServerName, List<PeerDefinition> peers, URI given) {
         List<PeerDefinition> out = new ArrayList<>();
-        for (PeerDefinition p : d.peers()) {
-            out.add(p.name().equals(d.thisServerName())
+        for (PeerDefinition p : peers) {
+            out.add(p.name().equals(thisServerName)
                     ? new PeerDefinition(p.name(), p.role(), given, p.autoFailover()) : p);
         }
         return out;
@@ -185,6 +202,29 @@ public final class KeaServerImporter implements ServerImporter {
     private static String defaultName(URI url) {
         int port = url.getPort();
         return url.getHost() + (port < 0 || port == 8000 ? "" : ":" + port);
+    }
+
+    /** The primary's URL in the HA configuration is a dedicated HA listener: the console cannot use it. */
+    private static String listenerNote(JsonNode dhcp4) {
+        for (JsonNode hook : dhcp4.path("hooks-libraries")) {
+            if (!hook.path("library").asText("").endsWith("libdhcp_ha.so")) continue;
+            for (JsonNode rel : hook.path("parameters").path("high-availability")) {
+                if (KeaPeerUrls.dedicatedListener(dhcp4, rel)) {
+                    return " (that URL is its dedicated HA listener, which answers HA commands only: use the primary's"
+                            + " control socket)";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Kea's HA dedicated listener answers 403 to config-get (restrict-commands): say so, it is an easy mix-up. */
+    private static String refusal(KeaReply.Failure f) {
+        if (f.kind() == KeaFailure.AUTH_FAILED && f.detail() != null && f.detail().contains("403")) {
+            return f.message() + " (403 Forbidden: if this URL is a Kea HA dedicated listener, it answers HA commands"
+                    + " only; give the server's control socket or Control Agent URL)";
+        }
+        return f.message();
     }
 
     private static String fieldOf(KeaReply.Failure f) {

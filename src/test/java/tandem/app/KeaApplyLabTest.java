@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Preferences;
 import tandem.core.RelationshipStatus;
@@ -31,28 +31,35 @@ import static tandem.lab.KeaLab.hasReservation;
  * seen, on the source of truth and on a peer. The status seen while a change is applied names the change.
  */
 @Tag("kea")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeaApplyLabTest {
     /** Longer than Kea's one-second resolution of "seconds since reload", so only that value can tell. */
     private static final long PAST_A_SECOND_MS = 2300;
 
-    @TempDir static Path data;
-    private static KeaLab lab;
-    private static Services services;
+    private Path data;
+    private KeaLab lab;
+    private Services services;
+
+    /** The pair under test: Kea 2 with Control Agents here, Kea 3 through its own sockets in a subclass. */
+    KeaLab startPair() {
+        return KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
+    }
 
     @BeforeAll
-    static void start() {
-        lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
+    void start(@TempDir Path dataDir) {
+        data = dataDir;
+        lab = startPair();
         lab.awaitStable(Duration.ofSeconds(30));
         services = Services.open(data, "the console");
         Preferences d = Preferences.defaults();
         services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
                 tandem.kea.KeaSettings.of(d).controlAgentPort(), true));
-        var added = services.inventory().add(Backend.KEA, "pair", ConnectionSettings.of(lab.caUrl(1)));
+        var added = services.inventory().add(Backend.KEA, "pair", lab.connection(1), lab.peerControlUrls());
         assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (services != null) services.close();
         if (lab != null) lab.close();
     }
@@ -137,13 +144,13 @@ class KeaApplyLabTest {
         return new KeaChange.AddReservation("10.10.0.0/24", mac, ip, null);
     }
 
-    private static void apply(KeaChange change) {
+    private void apply(KeaChange change) {
         KeaChangeService changes = services.changes();
         var applied = changes.apply(changes.prepare("pair", change));
         assertEquals(Map.of("server2", "verified"), applied.peers());
     }
 
-    private static void awaitOk() throws InterruptedException {
+    private void awaitOk() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             var s = services.poller().refresh().get("pair");
@@ -153,13 +160,13 @@ class KeaApplyLabTest {
         fail("the pair did not return to OK with server1 in charge: " + services.poller().current().get("pair"));
     }
 
-    private static ObjectNode wrap(ObjectNode dhcp4) {
+    private ObjectNode wrap(ObjectNode dhcp4) {
         ObjectNode doc = dhcp4.objectNode();
         doc.set("Dhcp4", dhcp4);
         return doc;
     }
 
-    private static void setFromOutside(int server, ObjectNode doc) {
+    private void setFromOutside(int server, ObjectNode doc) {
         ((ObjectNode) doc.get("Dhcp4")).remove("hash");
         KeaReply set = services.kea().send(lab.endpoint(server).withTimeout(Duration.ofSeconds(30)), "config-set", "dhcp4", doc);
         assertInstanceOf(KeaReply.Success.class, set, set::toString);

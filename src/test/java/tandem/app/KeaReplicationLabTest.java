@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Preferences;
 import tandem.core.RelationshipState;
@@ -37,14 +36,19 @@ class KeaReplicationLabTest {
     private KeaLab lab;
     private Services services;
 
+    /** The cluster under test: Kea 2 with Control Agents here, Kea 3 through its own sockets in a subclass. */
+    KeaLab startLab(KeaLab.Mode mode, int servers, int backups) {
+        return KeaLab.start(mode, servers, backups);
+    }
+
     private void start(KeaLab.Mode mode, int servers, int backups) {
-        lab = KeaLab.start(mode, servers, backups);
+        lab = startLab(mode, servers, backups);
         lab.awaitStable(Duration.ofSeconds(30));
         services = Services.open(data);
         Preferences d = Preferences.defaults();
         services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
                 tandem.kea.KeaSettings.of(d).controlAgentPort(), true));
-        var added = services.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
+        var added = services.inventory().add(Backend.KEA, "hq", lab.connection(1), lab.peerControlUrls());
         assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
         awaitState(s -> s.status() == RelationshipStatus.OK);
     }
@@ -97,6 +101,7 @@ class KeaReplicationLabTest {
             JsonNode now = lab.dhcp4(pair.getKey());
             assertEquals("server" + pair.getKey(), ha(now, "this-server-name"));
             assertEquals(pair.getValue().path("control-socket"), now.path("control-socket"));
+            assertEquals(pair.getValue().path("control-sockets"), now.path("control-sockets"));
             assertEquals(pair.getValue().path("lease-database"), now.path("lease-database"));
             assertEquals(pair.getValue().path("loggers"), now.path("loggers"));
         }

@@ -130,14 +130,14 @@ class KeaStatusLabTest {
         }
     }
 
-    private static void fastPolling(Services services) {
+    static void fastPolling(Services services) {
         Preferences d = Preferences.defaults();
         services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 d.setting("kea-control-agent-host"), tandem.kea.KeaSettings.of(d).controlAgentPort(), tandem.kea.KeaSettings.of(d).replicateConfig()));
     }
 
     /** Polls (bounded in time) until the only relationship satisfies the condition. */
-    private static RelationshipState awaitState(Services services, Predicate<RelationshipState> condition) {
+    static RelationshipState awaitState(Services services, Predicate<RelationshipState> condition) {
         Instant deadline = Instant.now().plus(SETTLE);
         RelationshipState last = null;
         while (Instant.now().isBefore(deadline)) {

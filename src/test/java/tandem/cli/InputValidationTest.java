@@ -179,6 +179,19 @@ class InputValidationTest {
     }
 
     @Test
+    void aPeerUrlMustBeNameEqualsAnHttpUrlWithoutCredentials() {
+        refused("--peer-url server2 must be an http:// or https:// URL", "server", "add", "kea", "--url",
+                "http://" + endpoint + "/", "--peer-url", "server2=ftp://" + endpoint + "/");
+        refused("--peer-url needs NAME=URL", "server", "add", "kea", "--url", "http://" + endpoint + "/",
+                "--peer-url", " =http://" + endpoint + "/");
+        Run secret = tandem("server", "add", "kea", "--url", "http://" + endpoint + "/",
+                "--peer-url", "server2=http://admin:s3cret@" + endpoint + "/");
+        assertEquals(TandemCommand.EXIT_USAGE, secret.code(), secret.err());
+        assertTrue(secret.err().contains("--peer-url: the URL contains a user name or password"), secret.err());
+        assertFalse((secret.out() + secret.err()).contains("s3cret"), secret.err());
+    }
+
+    @Test
     void credentialsInAKeaUrlAreRefusedAndNotRepeated() throws Exception {
         Run r = tandem("server", "add", "kea", "--url", "http://admin:s3cret@" + endpoint + "/");
         assertEquals(TandemCommand.EXIT_USAGE, r.code(), r.err());

@@ -88,4 +88,26 @@ class DisabledServerTest {
         assertEquals("its DHCP service is disabled in this state", KeaStates.VOCABULARY.meaning("in-maintenance"));
         assertNull(KeaStates.VOCABULARY.meaning("hot-standby"));
     }
+
+    @Test
+    void aBackupTheHaServiceKeepsDisabledIsJudgedByItsHaStateAsOnKea22() throws Exception {
+        // Kea 3.0 reports a backup's service disabled by its own HA service: normal for a backup
+        Relationship withBackup = new Relationship("hq", "hq", Backend.KEA, HaMode.HOT_STANDBY, List.of(
+                HS.peers().get(0), HS.peers().get(1),
+                new PeerDefinition("server3", PeerRole.BACKUP, URI.create("http://127.0.0.1:8003/"), true)),
+                false, HaParameters.NONE);
+        KeaReply backup = new KeaReply.Success(0, null, JSON.readTree("{\"pid\":1,\"dhcp-state\":{\"globally-disabled\":true,"
+                + "\"disabled-by-user\":false,\"disabled-by-local-command\":[1000],\"disabled-by-remote-command\":[]},"
+                + "\"high-availability\":[{\"ha-mode\":\"hot-standby\",\"ha-servers\":{\"local\":{\"role\":\"backup\","
+                + "\"scopes\":[],\"state\":\"backup\",\"server-name\":\"server3\"}}}]}"));
+        PeerObservation s3 = KeaPeerProbe.observe(withBackup, "server3", backup, Optional.empty(), NOW);
+        assertEquals(DaemonState.UP, s3.daemon());
+        assertEquals("backup", s3.haState());
+        PeerObservation s1 = KeaPeerProbe.observe(withBackup, "server1", statusGet("server1", "primary", ENABLED),
+                Optional.empty(), NOW);
+        PeerObservation s2 = KeaPeerProbe.observe(withBackup, "server2", statusGet("server2", "standby", ENABLED),
+                Optional.empty(), NOW);
+        assertEquals(RelationshipStatus.OK, StatusRules.assess(withBackup, Map.of("server1", s1, "server2", s2,
+                "server3", s3), "server1", KeaStates.VOCABULARY).status());
+    }
 }

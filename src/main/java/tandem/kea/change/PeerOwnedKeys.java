@@ -17,6 +17,7 @@ public final class PeerOwnedKeys {
     public static final List<String> DHCP4_KEYS = List.of(
             "interfaces-config",   // which interfaces this host listens on
             "control-socket",      // its own unix socket (its Control Agent points at it)
+            "control-sockets",     // Kea 3: its own HTTP(S) control sockets, their TLS files and authentication
             "lease-database",      // its own lease file or database
             "hosts-database",      // host reservation backends are per server
             "hosts-databases",
@@ -35,6 +36,13 @@ public final class PeerOwnedKeys {
             "this-server-name",        // who this server is in the relationship
             "trust-anchor", "cert-file", "key-file", "require-client-certs", // its own TLS files
             "http-dedicated-listener", "http-listener-threads", "http-client-threads"); // its HA listener (2.4+)
+
+    /**
+     * Keys of a peer entry that name files on the server whose configuration it is (Kea 3 reads HA passwords from
+     * files): each server keeps its own paths for every partner.
+     */
+    public static final List<String> HA_PEER_FILE_KEYS = List.of(
+            "basic-auth-user-file", "basic-auth-password-file", "trust-anchor", "cert-file", "key-file");
 
     /**
      * The configuration for {@code peer}: the source of truth's, with the peer's own keys taken from the peer's
@@ -60,6 +68,7 @@ public final class PeerOwnedKeys {
                     if (o.has(key)) t.set(key, o.get(key).deepCopy());
                     else t.remove(key);
                 }
+                ownPeerFiles(t, o);
             }
         }
         return out;
@@ -68,6 +77,22 @@ public final class PeerOwnedKeys {
     /** True when the peer already has what {@link #forPeer} would give it. */
     public static boolean inSync(JsonNode sourceOfTruth, JsonNode peerCurrent) {
         return forPeer(sourceOfTruth, peerCurrent).equals(peerCurrent);
+    }
+
+    /** The file paths in each peer entry of {@code target} become those {@code own} has for the same peer. */
+    private static void ownPeerFiles(ObjectNode target, JsonNode own) {
+        for (JsonNode t : target.path("peers")) {
+            if (!(t instanceof ObjectNode entry)) continue;
+            JsonNode mine = null;
+            for (JsonNode o : own.path("peers")) {
+                if (o.path("name").asText().equals(entry.path("name").asText())) mine = o;
+            }
+            if (mine == null) continue;  // a new peer: the source of truth's paths are all there is
+            for (String key : HA_PEER_FILE_KEYS) {
+                if (mine.has(key)) entry.set(key, mine.get(key).deepCopy());
+                else entry.remove(key);
+            }
+        }
     }
 
     static ArrayNode haSections(JsonNode dhcp4) {

@@ -157,7 +157,7 @@ public final class AddServerDialog {
         trust.disableProperty().bind(vm.useHttpsProperty().not());
         browse.disableProperty().bind(vm.useHttpsProperty().not());
         TextField proxy = FormGrid.textField("proxy", vm.proxyProperty(), "http://proxy.example:3128");
-        TextField user = FormGrid.textField("user", vm.userProperty(), "Control Agent user (basic authentication)");
+        TextField user = FormGrid.textField("user", vm.userProperty(), "Basic authentication user");
         PasswordField password = new PasswordField();
         password.setId("password");
         password.textProperty().bindBidirectional(vm.passwordProperty());
@@ -175,7 +175,7 @@ public final class AddServerDialog {
         form.plain("Server type", type);
         form.field("Address or FQDN", address, address, vm.shownProblemProperty(Field.SERVER_ADDRESS), "serverAddressMessage");
         form.field("Display name", name, name, vm.shownProblemProperty(Field.DISPLAY_NAME), "displayNameMessage");
-        form.section("Kea Control Agent");
+        form.section("Kea control endpoint (Control Agent, or kea-dhcp4's own socket on Kea 3)");
         form.field("Host", caHost, caHost, vm.shownProblemProperty(Field.CA_HOST), "caHostMessage");
         form.field("Port", caPort, caPort, vm.shownProblemProperty(Field.CA_PORT), "caPortMessage");
         form.plain(null, https);
@@ -184,7 +184,7 @@ public final class AddServerDialog {
         form.field("HTTP proxy", proxy, proxy, vm.shownProblemProperty(Field.PROXY), "proxyMessage");
         form.field("User", user, user, vm.shownProblemProperty(Field.USER), "userMessage");
         form.field("Password", password, password, vm.shownProblemProperty(Field.PASSWORD), "passwordMessage");
-        root.setCenter(form);
+        root.setCenter(new javafx.scene.layout.VBox(form, peerUrlBox()));
 
         for (var entry : inputs.entrySet()) {
             Field field = entry.getKey();
@@ -234,6 +234,33 @@ public final class AddServerDialog {
                 }
             }
         });
+    }
+
+    /**
+     * One row per partner whose control socket the console could not find (its HA URL is a dedicated HA listener);
+     * rows appear when the importer asks.
+     */
+    private javafx.scene.layout.VBox peerUrlBox() {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4);
+        box.setId("peerUrls");
+        vm.peerUrls().inputs().addListener((javafx.collections.ListChangeListener<PeerUrlInputs.Input>) change -> {
+            while (change.next()) {
+                for (PeerUrlInputs.Input input : change.getAddedSubList()) {
+                    Label label = new Label("Control socket of " + input.peer());
+                    TextField url = FormGrid.textField("peerUrl-" + input.peer(), input.urlProperty(),
+                            "https://192.0.2.11:8000/");
+                    Label problem = new Label();
+                    problem.setId("peerUrlMessage-" + input.peer());
+                    problem.setWrapText(true);
+                    problem.textProperty().bind(input.problemProperty());
+                    problem.getStyleClass().add("field-message");
+                    box.getChildren().addAll(label, url, problem);
+                    url.requestFocus();
+                }
+            }
+            javafx.application.Platform.runLater(this::fitWindow);
+        });
+        return box;
     }
 
     private void fitWindow() {

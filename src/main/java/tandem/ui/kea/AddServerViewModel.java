@@ -66,6 +66,10 @@ public final class AddServerViewModel {
         }
     }
 
+    /** The importer's field for a partner's control socket: "peer-url:NAME". */
+    private static final String PEER_URL_FIELD = "peer-url:";
+    private final PeerUrlInputs peerUrls = new PeerUrlInputs();
+
     public static final String ADDRESS_REQUIRED = "Enter the server's IP address or host name";
     public static final String PORT_RANGE = HostSyntax.PORT_RANGE;
     public static final String PROXY_FORM = "Proxy must be an http(s) URL with a host, e.g. http://proxy.example:3128";
@@ -327,13 +331,21 @@ public final class AddServerViewModel {
         }, this::failed);
     }
 
+    /** Partners' control sockets the importer asked for (Kea 3 dedicated HA listeners). */
+    public PeerUrlInputs peerUrls() { return peerUrls; }
+
     /** Adds the server; on success {@code onAdded} runs, on refusal the message goes to the field it concerns. */
     public void add() {
+        Optional<Map<String, URI>> peers = peerUrls.values();
+        if (peers.isEmpty()) {
+            say("Correct the partner's control socket URL first", MessageKind.ERROR);
+            return;
+        }
         Optional<Request> request = begin("Reading the server's configuration…");
         if (request.isEmpty()) return;
         Request r = request.get();
         tasks.run(() -> {
-            ImportResult result = inventory.add(r.backend(), r.name(), r.settings());
+            ImportResult result = inventory.add(r.backend(), r.name(), r.settings(), peers.get());
             if (result instanceof ImportResult.Accepted) inventoryChanged.run();
             return result;
         }, result -> {
@@ -363,6 +375,11 @@ public final class AddServerViewModel {
     }
 
     private void refuse(Request r, ImportResult.Refused refused) {
+        if (refused.field() != null && refused.field().startsWith(PEER_URL_FIELD)) {
+            peerUrls.ask(refused.field().substring(PEER_URL_FIELD.length()), refused.message());
+            say(refused.message(), MessageKind.ERROR);
+            return;
+        }
         Field field = Field.fromImporter(refused.field());
         if (field == null) {
             say(refused.message(), MessageKind.ERROR);

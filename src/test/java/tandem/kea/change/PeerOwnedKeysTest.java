@@ -55,4 +55,32 @@ class PeerOwnedKeysTest {
         assertFalse(d.has("hosts-database"));
         assertFalse(PeerOwnedKeys.haSections(d).get(0).has("cert-file"));
     }
+
+    @Test
+    void aKea3PeerKeepsItsControlSocketsAndItsOwnPasswordFilesForEachPartner() throws Exception {
+        String template = """
+            {"Dhcp4": {
+              "control-sockets": [{"socket-type": "http", "socket-port": %2$s,
+                "authentication": {"type": "basic", "directory": "/etc/kea/%1$s", "clients": [{"password-file": "pw"}]}}],
+              "subnet4": [{"id": 1, "subnet": "10.0.0.0/24"}],
+              "hooks-libraries": [{"library": "libdhcp_ha.so", "parameters": {"high-availability": [{
+                "this-server-name": "%1$s", "mode": "load-balancing",
+                "peers": [{"name": "server1", "url": "http://10.0.0.1:8001/", "role": "primary",
+                           "basic-auth-user": "ha", "basic-auth-password-file": "/etc/kea/%1$s/to-server1"},
+                          {"name": "server2", "url": "http://10.0.0.2:8001/", "role": "secondary",
+                           "basic-auth-user": "ha", "basic-auth-password-file": "/etc/kea/%1$s/to-server2"}]}]}}]}}
+            """;
+        JsonNode primary = JSON.readTree(template.formatted("server1", 8000));
+        JsonNode secondary = JSON.readTree(template.formatted("server2", 8100));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) primary.path("Dhcp4").path("subnet4"))
+                .addObject().put("id", 2).put("subnet", "10.0.1.0/24");
+
+        JsonNode d = PeerOwnedKeys.forPeer(primary, secondary).path("Dhcp4");
+        assertEquals(2, d.path("subnet4").size(), "the new subnet arrives");
+        assertEquals(secondary.path("Dhcp4").path("control-sockets"), d.path("control-sockets"));
+        JsonNode peers = PeerOwnedKeys.haSections(d).get(0).path("peers");
+        assertEquals("/etc/kea/server2/to-server1", peers.get(0).path("basic-auth-password-file").asText());
+        assertEquals("/etc/kea/server2/to-server2", peers.get(1).path("basic-auth-password-file").asText());
+        assertEquals("http://10.0.0.1:8001/", peers.get(0).path("url").asText());
+    }
 }
