@@ -45,6 +45,7 @@ public final class KeaUi implements BackendUi {
             out.add(new UiCommand(cmd.buttonId().replace("action-", "change-"), cmd.label(), cmd.run(), false));
         }
         if (!r.standalone()) out.add(UiCommand.of("change-synchronize-now", "Synchronize now…", () -> openSynchronize(c, r.name())));
+        if (r.standalone()) out.add(UiCommand.of("keaCreateHa", "Create HA relationship…", () -> openCreateHa(c, r.relationship().serverName())));
         return out;
     }
 
@@ -62,6 +63,15 @@ public final class KeaUi implements BackendUi {
         ChangeViewModel change = new ChangeViewModel(form, r.relationship(), sourceOfTruth, changes, c.tasks());
         change.setOnApplied(a -> c.changed().run());
         new ChangeDialog(change).show(c.window().get());
+    }
+
+    private void openCreateHa(ConsoleContext c, String server) {
+        HaWizardViewModel wizard = new HaWizardViewModel(changes.topology(), c.tasks(), server);
+        wizard.setOnCreated(() -> {
+            c.services().poller().inventoryChanged();
+            c.changed().run();
+        });
+        new HaWizardDialog(wizard).show(c.window().get());
     }
 
     private void openSynchronize(ConsoleContext c, String relationship) {
