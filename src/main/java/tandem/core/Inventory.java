@@ -29,10 +29,17 @@ public final class Inventory {
 
     /** Reads the server's configuration and, when it may be added, stores it with its relationships. */
     public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection) {
+        return add(backend, proposedName, connection, Map.of());
+    }
+
+    /** @param peerUrls control endpoints of peers the server's configuration does not name, by peer name */
+    public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection,
+                            Map<String, java.net.URI> peerUrls) {
         if (proposedName != null && !proposedName.isBlank() && store.server(proposedName.strip()).isPresent()) {
             return new ImportResult.Refused("A server named " + proposedName.strip() + " is already in the inventory", "name");
         }
-        ImportResult result = importer(backend).inspect(proposedName == null ? null : proposedName.strip(), connection);
+        ImportResult result = importer(backend).inspect(proposedName == null ? null : proposedName.strip(), connection,
+                peerUrls);
         if (!(result instanceof ImportResult.Accepted accepted)) return result;
         if (store.server(accepted.server().name()).isPresent()) {
             return new ImportResult.Refused("A server named " + accepted.server().name()
@@ -61,9 +68,12 @@ public final class Inventory {
     public Optional<String> redetect(String serverName) {
         Optional<ServerRecord> server = store.server(serverName);
         if (server.isEmpty()) return Optional.empty();
-        ImportResult result = importer(server.get().backend()).inspect(serverName, server.get().connection());
-        if (!(result instanceof ImportResult.Accepted accepted)) return Optional.empty();
         List<Relationship> before = store.relationships().stream().filter(r -> r.serverName().equals(serverName)).toList();
+        // control endpoints given when the server was added, for peers its configuration does not name
+        Map<String, java.net.URI> known = new java.util.HashMap<>();
+        before.forEach(r -> r.peers().forEach(p -> known.putIfAbsent(p.name(), p.url())));
+        ImportResult result = importer(server.get().backend()).inspect(serverName, server.get().connection(), known);
+        if (!(result instanceof ImportResult.Accepted accepted)) return Optional.empty();
         if (before.equals(accepted.relationships())) return Optional.empty();
         store.saveServer(server.get(), accepted.relationships());
         return Optional.of("The configuration of " + serverName + " was read again after reconnecting: its "

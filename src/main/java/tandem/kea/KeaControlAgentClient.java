@@ -51,7 +51,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends commands to Kea Control Agents over HTTP(S) and classifies every outcome as a {@link KeaReply}.
+ * Sends commands to Kea Control Agents (Kea 2) or kea-dhcp4's own control socket (Kea 3) over HTTP(S) and
+ * classifies every outcome as a {@link KeaReply}. Both take the same requests; see {@link KeaControlEndpoints}.
  * <p>
  * One instance serves the whole console: a single connection pool and dispatcher (sized to poll about a thousand
  * agents concurrently) are shared by lightweight per-endpoint clients, which are cached per distinct
@@ -355,7 +356,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
                     + " answer; it was not read (raise the limit with -D" + KeaReplyLimit.PROPERTY + "=MiB)",
                     http + ": " + e.getMessage());
         }
-        String agent = "The Control Agent at " + ep.authority();
+        String agent = KeaControlEndpoints.describe(ep);
 
         if (code == 407) {
             return new KeaReply.Failure(KeaFailure.UNREACHABLE,
@@ -386,7 +387,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         }
         if (root == null || root.isMissingNode()) {
             return new KeaReply.Failure(KeaFailure.PROTOCOL,
-                    "The answer from " + ep.url() + " is not JSON; is this the URL of a Kea Control Agent?",
+                    "The answer from " + ep.url() + " is not JSON; is this the URL of a Kea Control Agent or control socket?",
                     http + ": " + KeaTransportFailures.abbreviate(body));
         }
         // one element per service asked for; the agent answers with a bare object for auth and parse errors
@@ -402,7 +403,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
         String detail = "result " + rc + (text == null ? "" : ": " + text);
         String target = service == null ? agent : "The " + service + " server at " + ep.authority();
         return switch (rc) {
-            case 0 -> new KeaReply.Success(0, text, answer.get("arguments"));
+            case 0 -> new KeaReply.Success(0, text, KeaControlEndpoints.arguments(ep, command, answer.get("arguments")));
             case 1 -> text != null && text.toLowerCase(Locale.ROOT).contains("unable to forward command")
                     ? new KeaReply.Failure(KeaFailure.DAEMON_OFFLINE, agent + " answers, but the "
                     + (service == null ? "daemon" : service + " server") + " behind it is offline", detail)
@@ -435,15 +436,15 @@ public final class KeaControlAgentClient implements AutoCloseable {
     }
 
     private static KeaReply.Failure authFailure(KeaEndpoint ep, String detail) {
+        String who = KeaControlEndpoints.describe(ep);
         String message = ep.username() == null
-                ? "The Control Agent at " + ep.authority() + " requires credentials, and none are configured"
-                : "The Control Agent at " + ep.authority() + " refused the credentials for user '"
-                + ep.username() + "'";
+                ? who + " requires credentials, and none are configured"
+                : who + " refused the credentials for user '" + ep.username() + "'";
         return new KeaReply.Failure(KeaFailure.AUTH_FAILED, message, detail);
     }
 
     private static KeaReply.Failure badRequest(KeaEndpoint ep, String command, String detail) {
-        return new KeaReply.Failure(KeaFailure.BAD_REQUEST, "The Control Agent at " + ep.authority()
+        return new KeaReply.Failure(KeaFailure.BAD_REQUEST, KeaControlEndpoints.describe(ep)
                 + " rejected the '" + command + "' request as malformed", detail);
     }
 }

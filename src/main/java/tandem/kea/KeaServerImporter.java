@@ -25,7 +25,10 @@ import tandem.core.Relationship;
 import tandem.core.ServerRecord;
 import tandem.core.port.ServerImporter;
 
-/** Adds a Kea server: reads its configuration through the Control Agent and detects its HA relationships. */
+/**
+ * Adds a Kea server: reads its configuration through its control endpoint (a Kea 2 Control Agent or a Kea 3
+ * daemon's own control socket) and detects its HA relationships and where the console reaches each peer.
+ */
 public final class KeaServerImporter implements ServerImporter {
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -60,6 +63,11 @@ public final class KeaServerImporter implements ServerImporter {
 
     @Override
     public ImportResult inspect(String proposedName, ConnectionSettings connection) {
+        return inspect(proposedName, connection, java.util.Map.of());
+    }
+
+    @Override
+    public ImportResult inspect(String proposedName, ConnectionSettings connection, java.util.Map<String, URI> peerUrls) {
         KeaEndpoint ep;
         try {
             ep = KeaPeerProbe.endpoint(connection, timeout.get().multipliedBy(3));
@@ -67,7 +75,7 @@ public final class KeaServerImporter implements ServerImporter {
             return new ImportResult.Refused(e.getMessage(), e.getMessage().startsWith("Proxy") ? "proxy" : "url");
         }
         KeaReply reply = client.configGet(ep);
-        if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(f.message(), fieldOf(f));
+        if (reply instanceof KeaReply.Failure f) return new ImportResult.Refused(refusal(f), fieldOf(f));
         JsonNode config = ((KeaReply.Success) reply).arguments();
         KeaHaDetector.Detection detection;
         try {
@@ -78,7 +86,9 @@ public final class KeaServerImporter implements ServerImporter {
         Instant now = clock.instant();
         String hash = hash(config);
         String json = config.toString();
-        if (detection instanceof KeaHaDetector.Refused r) return new ImportResult.Refused(r.message(), "url");
+        if (detection instanceof KeaHaDetector.Refused r) {
+            return new ImportResult.Refused(r.message() + listenerNote(config.path("Dhcp4")), "url");
+        }
         if (detection instanceof KeaHaDetector.Standalone s) {
             String name = nameOr(proposedName, defaultName(connection.url()));
             ServerRecord server = new ServerRecord(name, Backend.KEA, connection, now);
@@ -94,14 +104,21 @@ public final class KeaServerImporter implements ServerImporter {
         ServerRecord server = new ServerRecord(name, Backend.KEA, connection, now);
         List<Relationship> relationships = new ArrayList<>();
         List<ConfigSnapshot> snapshots = new ArrayList<>();
+        List<String> notes = new ArrayList<>(ha.notes());
+        KeaPeerUrls controlUrls = new KeaPeerUrls(client, connection, timeout.get());
         for (KeaHaDetector.DetectedRelationship d : ha.relationships()) {
             String relName = ha.relationships().size() == 1 ? name : name + "/" + partnerNames(d);
-            Relationship rel = new Relationship(relName, name, Backend.KEA, d.mode(), ownUrl(d, connection.url()),
-                    ha.sharedConfig(), d.parameters());
+            List<PeerDefinition> peers;
+            try {
+                peers = controlUrls.resolve(config.path("Dhcp4"), d, peerUrls, notes);
+            } catch (KeaPeerUrls.Unresolved e) {
+                return new ImportResult.Refused(e.getMessage(), e.field);
+            }
+            Relationship rel = new Relationship(relName, name, Backend.KEA, d.mode(),
+                    ownUrl(d.thisServerName(), peers, connection.url()), ha.sharedConfig(), d.parameters());
             relationships.add(rel);
             snapshots.add(new ConfigSnapshot(relName, d.thisServerName(), hash, json, now));
         }
-        List<String> notes = new ArrayList<>(ha.notes());
         for (Relationship rel : relationships) {
             for (PeerDefinition p : rel.peers()) {
                 if (connection.withholdsCredentialsFrom(p.url())) notes.add(connection.withheldReason(p.name(), p.url()));
@@ -114,10 +131,10 @@ public final class KeaServerImporter implements ServerImporter {
      * The console reaches the server it was given through the URL the administrator typed (which may differ
      * from the address the peers use among themselves); the other peers through their configured URLs.
      */
-    private static List<PeerDefinition> ownUrl(KeaHaDetector.DetectedRelationship d, URI given) {
+    private static List<PeerDefinition> ownUrl(String thisServerName, List<PeerDefinition> peers, URI given) {
         List<PeerDefinition> out = new ArrayList<>();
-        for (PeerDefinition p : d.peers()) {
-            out.add(p.name().equals(d.thisServerName())
+        for (PeerDefinition p : peers) {
+            out.add(p.name().equals(thisServerName)
                     ? new PeerDefinition(p.name(), p.role(), given, p.autoFailover()) : p);
         }
         return out;
@@ -135,6 +152,29 @@ public final class KeaServerImporter implements ServerImporter {
     private static String defaultName(URI url) {
         int port = url.getPort();
         return url.getHost() + (port < 0 || port == 8000 ? "" : ":" + port);
+    }
+
+    /** The primary's URL in the HA configuration is a dedicated HA listener: the console cannot use it. */
+    private static String listenerNote(JsonNode dhcp4) {
+        for (JsonNode hook : dhcp4.path("hooks-libraries")) {
+            if (!hook.path("library").asText("").endsWith("libdhcp_ha.so")) continue;
+            for (JsonNode rel : hook.path("parameters").path("high-availability")) {
+                if (KeaPeerUrls.dedicatedListener(dhcp4, rel)) {
+                    return " (that URL is its dedicated HA listener, which answers HA commands only: use the primary's"
+                            + " control socket)";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Kea's HA dedicated listener answers 403 to config-get (restrict-commands): say so, it is an easy mix-up. */
+    private static String refusal(KeaReply.Failure f) {
+        if (f.kind() == KeaFailure.AUTH_FAILED && f.detail() != null && f.detail().contains("403")) {
+            return f.message() + " (403 Forbidden: if this URL is a Kea HA dedicated listener, it answers HA commands"
+                    + " only; give the server's control socket or Control Agent URL)";
+        }
+        return f.message();
     }
 
     private static String fieldOf(KeaReply.Failure f) {

@@ -69,9 +69,10 @@ public final class KeaTransportFailures {
             f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "No route to " + ep.authority() + via, detail);
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             f = ep.proxy() == null && acceptsConnections(ep)
-                    ? new KeaReply.Failure(KeaFailure.UNREACHABLE, "The Control Agent at " + ep.authority()
+                    ? new KeaReply.Failure(KeaFailure.UNREACHABLE, KeaControlEndpoints.describe(ep)
                     + " accepts connections but sent no answer within " + humanDuration(ep.timeout())
-                    + "; an agent stays silent while the DHCPv4 server it forwards to is hung or busy", detail)
+                    + (KeaControlEndpoints.isKea3(ep) ? "; the server is hung or busy"
+                    : "; an agent stays silent while the DHCPv4 server it forwards to is hung or busy"), detail)
                     : new KeaReply.Failure(KeaFailure.UNREACHABLE, "No answer from " + ep.url() + via + " within "
                     + humanDuration(ep.timeout()), detail);
         } else if (String.valueOf(e.getMessage()).startsWith("Unexpected response code for CONNECT")) {

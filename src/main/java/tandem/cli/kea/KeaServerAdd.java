@@ -20,14 +20,21 @@ import tandem.core.TextRules;
 
 /** {@code tandem server add kea}. */
 @Command(name = "kea", mixinStandardHelpOptions = true,
-        description = {"Add a Kea server through its Control Agent.",
+        description = {"Add a Kea server through its control endpoint: a Kea 2 Control Agent, or the HTTP(S)"
+                + " control socket of a Kea 3 kea-dhcp4.",
                 "A server in an HA relationship must be added through its primary; its partners and"
                         + " backups are imported with it."})
 public final class KeaServerAdd implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "Control Agent URL, e.g. http://10.0.0.5:8000/")
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "Control Agent or kea-dhcp4 control socket URL, e.g. http://10.0.0.5:8000/")
     String url;
+
+    @Option(names = "--peer-url", paramLabel = "NAME=URL",
+            description = "Control endpoint of partner NAME (repeatable), needed when its URL in the HA"
+                    + " configuration is a dedicated HA listener (Kea 3) and its control socket is not at the same port")
+    java.util.Map<String, String> peerUrls;
 
     @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy through which the agent is reached")
     String proxy;
@@ -35,7 +42,7 @@ public final class KeaServerAdd implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name in the inventory (default: the server's HA name)")
     String name;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Control Agent basic-auth user")
+    @Option(names = "--user", paramLabel = "USER", description = "Basic-auth user of the control endpoint")
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password")
@@ -62,11 +69,23 @@ public final class KeaServerAdd implements Callable<Integer> {
         String password = passwordFile == null ? null
                 : Inputs.firstLine(spec, "--password-file", passwordFile);
         String pem = trustAnchor == null ? null : Inputs.read(spec, "--trust-anchor", trustAnchor);
+        java.util.Map<String, URI> peers = new java.util.LinkedHashMap<>();
+        if (peerUrls != null) {
+            for (var e : peerUrls.entrySet()) {
+                if (e.getKey().isBlank()) throw new ParameterException(spec.commandLine(), "--peer-url needs NAME=URL");
+                URI peer = httpUri(e.getValue(), "--peer-url " + e.getKey());
+                Inputs.of(spec).check("--peer-url", TextRules.userInfoProblem(peer, "--user and --password-file"));
+                peers.put(e.getKey().strip(), peer);
+            }
+        }
         var services = TandemCommand.of(spec).services();
         ImportResult result = services.inventory().add(Backend.KEA, name,
-                new ConnectionSettings(agent, proxyUri, user, password, pem, allowPlainHttpPeers));
+                new ConnectionSettings(agent, proxyUri, user, password, pem, allowPlainHttpPeers), peers);
         if (result instanceof ImportResult.Refused r) {
             spec.commandLine().getErr().println("Refused: " + r.message());
+            if (r.field() != null && r.field().startsWith("peer-url:")) {
+                spec.commandLine().getErr().println("  Give it with --peer-url " + r.field().substring(9) + "=URL");
+            }
             return TandemCommand.EXIT_REFUSED;
         }
         var accepted = (ImportResult.Accepted) result;
