@@ -42,6 +42,7 @@ public final class HaConfigs {
             JsonNode mine = own.path(root);
             List<String> ownKeys = new ArrayList<>(PeerOwnedKeys.DHCP4_KEYS);
             ownKeys.add("hooks-libraries");
+            ownKeys.add("control-sockets"); // Kea 3: its own HTTP control socket and the files of its login
             for (String key : ownKeys) {
                 if (mine.has(key)) target.set(key, mine.get(key).deepCopy());
                 else target.remove(key);
@@ -53,7 +54,13 @@ public final class HaConfigs {
         if (indexOf(hooks, LEASE_CMDS_LIBRARY) < 0) hooks.addObject().put("library", hooksDir + LEASE_CMDS_LIBRARY);
         ObjectNode ha = hooks.addObject();
         ha.put("library", hooksDir + HA_LIBRARY);
-        ha.putObject("parameters").putArray("high-availability").add(section(request, self));
+        ObjectNode section = section(request, self);
+        if (config.has("control-sockets")) {
+            // Kea 3 without a Control Agent: the peer URLs are the daemons' control sockets, so HA must not open
+            // a dedicated listener of its own on them (it would take the control socket's port)
+            section.putObject("multi-threading").put("http-dedicated-listener", false);
+        }
+        ha.putObject("parameters").putArray("high-availability").add(section);
         return out;
     }
 

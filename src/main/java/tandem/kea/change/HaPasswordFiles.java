@@ -35,15 +35,26 @@ final class HaPasswordFiles {
         return Optional.empty();
     }
 
-    /** The absolute path of {@code user}'s password-file in one authentication section. */
+    /**
+     * The absolute path of {@code user}'s password-file in one authentication section. Kea 3 refuses a clear-text
+     * user, so its clients name a user-file that the console cannot read: a section whose only client with a
+     * password-file names its user in a file is taken as the console's own login.
+     */
     static Optional<String> in(JsonNode authentication, String user) {
         String dir = authentication.path("directory").asText("");
+        JsonNode byFile = null;
+        int withFiles = 0;
         for (JsonNode c : authentication.path("clients")) {
-            if (!user.equals(c.path("user").asText(null)) || !c.path("password-file").isTextual()) continue;
-            String file = c.path("password-file").asText();
-            if (file.startsWith("/")) return Optional.of(file);
-            if (!dir.isEmpty()) return Optional.of(dir.endsWith("/") ? dir + file : dir + "/" + file);
+            if (!c.path("password-file").isTextual()) continue;
+            withFiles++;
+            if (user.equals(c.path("user").asText(null))) return Optional.of(path(dir, c.path("password-file").asText()));
+            if (c.has("user-file")) byFile = c;
         }
-        return Optional.empty();
+        return byFile != null && withFiles == 1 ? Optional.of(path(dir, byFile.path("password-file").asText())) : Optional.empty();
+    }
+
+    private static String path(String dir, String file) {
+        if (file.startsWith("/") || dir.isEmpty()) return file;
+        return dir.endsWith("/") ? dir + file : dir + "/" + file;
     }
 }

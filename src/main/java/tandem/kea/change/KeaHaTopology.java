@@ -174,7 +174,12 @@ public final class KeaHaTopology {
                 ctx.inverse(inverse);
                 Map<String, String> states = steps.awaitNormal(targets);
                 ServerRecord primary = inventory.server(request.primary().server()).orElseThrow();
-                ImportResult read = inventory.importer(Backend.KEA).inspect(request.name(), primary.connection());
+                // the console reaches each peer where it reached the standalone server
+                Map<String, URI> peerUrls = new LinkedHashMap<>();
+                for (HaRequest.Member m : request.members()) {
+                    inventory.server(m.server()).ifPresent(s -> peerUrls.put(m.thisServerName(), s.connection().url()));
+                }
+                ImportResult read = inventory.importer(Backend.KEA).inspect(request.name(), primary.connection(), peerUrls);
                 List<String> notes = new ArrayList<>();
                 if (read instanceof ImportResult.Accepted accepted) {
                     inventory.replace(targets.stream().map(HaServerSteps.Target::label).toList(), List.of(accepted));
