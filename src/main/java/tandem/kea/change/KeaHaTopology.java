@@ -62,6 +62,9 @@ public final class KeaHaTopology {
         this.runner = runner;
         this.journal = journal;
         this.steps = new HaServerSteps(writer);
+        HaSettler settler = new HaSettler(this);
+        runner.register(CREATE_KIND, settler);
+        runner.register(DISSOLVE_KIND, settler);
     }
 
     // ---- creation ----
@@ -173,22 +176,7 @@ public final class KeaHaTopology {
             @Override Outcome finish(Context ctx, Map<String, String> outcomes) {
                 ctx.inverse(inverse);
                 Map<String, String> states = steps.awaitNormal(targets);
-                ServerRecord primary = inventory.server(request.primary().server()).orElseThrow();
-                // the console reaches each peer where it reached the standalone server
-                Map<String, URI> peerUrls = new LinkedHashMap<>();
-                for (HaRequest.Member m : request.members()) {
-                    inventory.server(m.server()).ifPresent(s -> peerUrls.put(m.thisServerName(), s.connection().url()));
-                }
-                ImportResult read = inventory.importer(Backend.KEA).inspect(request.name(), primary.connection(), peerUrls);
-                List<String> notes = new ArrayList<>();
-                if (read instanceof ImportResult.Accepted accepted) {
-                    inventory.replace(targets.stream().map(HaServerSteps.Target::label).toList(), List.of(accepted));
-                    notes.add("The inventory now holds " + request.name() + " instead of " + String.join(", ",
-                            targets.stream().map(HaServerSteps.Target::label).toList()));
-                } else {
-                    notes.add("The servers were joined, but " + request.primary().server() + " could not be read again ("
-                            + ((ImportResult.Refused) read).message() + "): the inventory still shows them standalone");
-                }
+                List<String> notes = joinInventory(request);
                 return new Outcome(ctx.journalId(), request.name(), outcomes, states, notes);
             }
         });
@@ -241,18 +229,7 @@ public final class KeaHaTopology {
         return runner.run(new Job(rel.name(), DISSOLVE_KIND, "Dissolve HA relationship " + rel.name(),
                 List.of(KeaChangeService.lockOf(rel.name())), targets, diff, toJson(plan.request())) {
             @Override Outcome finish(Context ctx, Map<String, String> outcomes) {
-                List<ImportResult.Accepted> added = new ArrayList<>();
-                List<String> notes = new ArrayList<>();
-                for (PeerDefinition p : rel.peers()) {
-                    ConnectionSettings c = inventory.connectionFor(rel, p).orElseThrow();
-                    ImportResult read = inventory.importer(Backend.KEA).inspect(p.name(), c);
-                    if (read instanceof ImportResult.Accepted a) added.add(a);
-                    else notes.add(p.name() + " could not be read again (" + ((ImportResult.Refused) read).message()
-                            + "): add it again with tandem server add");
-                }
-                inventory.replace(List.of(rel.serverName()), added);
-                notes.add("The inventory now holds " + String.join(", ", added.stream().map(a -> a.server().name()).toList())
-                        + " instead of " + rel.name());
+                List<String> notes = splitInventory(rel);
                 return new Outcome(ctx.journalId(), rel.name(), outcomes, Map.of(), notes);
             }
         });
@@ -260,19 +237,70 @@ public final class KeaHaTopology {
 
     /** The dissolution that undoes a journaled creation: each server keeps the subnets it served before. */
     public Dissolution prepareUndo(long journalId) {
+        return prepareDissolve(undoRequest(journalId));
+    }
+
+    /** What undoing a journaled creation asks for, before anything is read from the servers. */
+    public DissolveRequest undoRequest(long journalId) {
         JournalEntry entry = journal.entry(journalId)
                 .orElseThrow(() -> new ChangeRefused(null, "There is no change #" + journalId + " in the journal"));
         if (!CREATE_KIND.equals(entry.kind()) || entry.inverse() == null) {
             throw new ChangeRefused(null, "Change #" + journalId + " is not a finished creation of an HA relationship");
         }
         try {
-            return prepareDissolve(KeaConfigJson.MAPPER.readValue(entry.inverse(), DissolveRequest.class));
+            return KeaConfigJson.MAPPER.readValue(entry.inverse(), DissolveRequest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable journaled dissolution: " + e.getOriginalMessage(), e);
         }
     }
 
+    /** The subnets each server of the relationship serves now, by its name there; the console offers them to keep. */
+    public Map<String, List<String>> subnetsServed(String relationship) {
+        Relationship rel = haRelationship(relationship);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (PeerDefinition p : rel.peers()) {
+            ObjectNode config = read(rel, p.name(), null);
+            out.put(p.name(), HaConfigs.subnets(config, rootOf(config)));
+        }
+        return out;
+    }
+
     // ---- internals ----
+
+    /** The members' standalone records give way to the relationship, read again from the primary. */
+    List<String> joinInventory(HaRequest request) {
+        List<String> members = request.members().stream().map(HaRequest.Member::server).toList();
+        ServerRecord primary = inventory.server(request.primary().server()).orElseThrow();
+        // the console reaches each peer where it reached the standalone server
+        Map<String, URI> peerUrls = new LinkedHashMap<>();
+        for (HaRequest.Member m : request.members()) {
+            inventory.server(m.server()).ifPresent(s -> peerUrls.put(m.thisServerName(), s.connection().url()));
+        }
+        ImportResult read = inventory.importer(Backend.KEA).inspect(request.name(), primary.connection(), peerUrls);
+        if (read instanceof ImportResult.Accepted accepted) {
+            inventory.replace(members, List.of(accepted));
+            return List.of("The inventory now holds " + request.name() + " instead of " + String.join(", ", members));
+        }
+        return List.of("The servers were joined, but " + request.primary().server() + " could not be read again ("
+                + ((ImportResult.Refused) read).message() + "): the inventory still shows them standalone");
+    }
+
+    /** The relationship's record gives way to one standalone record per server, named as in the relationship. */
+    List<String> splitInventory(Relationship rel) {
+        List<ImportResult.Accepted> added = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (PeerDefinition p : rel.peers()) {
+            ConnectionSettings c = inventory.connectionFor(rel, p).orElseThrow();
+            ImportResult read = inventory.importer(Backend.KEA).inspect(p.name(), c);
+            if (read instanceof ImportResult.Accepted a) added.add(a);
+            else notes.add(p.name() + " could not be read again (" + ((ImportResult.Refused) read).message()
+                    + "): add it again with tandem server add");
+        }
+        inventory.replace(List.of(rel.serverName()), added);
+        notes.add("The inventory now holds " + String.join(", ", added.stream().map(a -> a.server().name()).toList())
+                + " instead of " + rel.name());
+        return notes;
+    }
 
     /** Tests every target, sets them one at a time (all put back when one fails), then {@link #finish}. */
     private abstract class Job implements ChangeJob<Outcome> {
@@ -308,13 +336,13 @@ public final class KeaHaTopology {
         abstract Outcome finish(Context ctx, Map<String, String> outcomes);
     }
 
-    private Optional<Relationship> standalone(String server) {
+    Optional<Relationship> standalone(String server) {
         List<Relationship> own = inventory.relationships().stream().filter(r -> r.serverName().equals(server)).toList();
         return own.size() == 1 && own.get(0).mode() == HaMode.STANDALONE && own.get(0).backend() == Backend.KEA
                 ? Optional.of(own.get(0)) : Optional.empty();
     }
 
-    private Optional<Relationship> find(String name) {
+    Optional<Relationship> find(String name) {
         return inventory.relationships().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
@@ -327,7 +355,7 @@ public final class KeaHaTopology {
         return rel;
     }
 
-    private ObjectNode read(Relationship rel, String peer, String field) {
+    ObjectNode read(Relationship rel, String peer, String field) {
         try {
             return writer.readNow(rel, peer);
         } catch (ConfigCommandFailed e) {

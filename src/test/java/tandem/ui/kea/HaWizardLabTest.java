@@ -146,12 +146,44 @@ class HaWizardLabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cells(robot, ".relationship-node").stream()
                 .anyMatch(c -> c.getItem() instanceof ConsoleNode.RelationshipItem r && r.name().equals("hq")));
 
-        // back to two standalone servers, through the same pipeline
-        var topology = services.changes().topology();
-        var outcome = topology.dissolve(topology.prepareDissolve(topology.keepAll("hq", "server1")));
-        assertEquals(List.of("server1", "server2"), List.copyOf(outcome.servers().keySet()));
+        // back to two standalone servers from the relationship's button: server1 keeps every subnet, server2 none
+        // once the poll knows hq, its details stop being redrawn under the pointer
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cells(robot, ".relationship-node.status-ok").stream()
+                .anyMatch(c -> c.getItem() instanceof ConsoleNode.RelationshipItem r && r.name().equals("hq")));
+        robot.clickOn(cells(robot, ".relationship-node.status-ok").stream()
+                .filter(c -> c.getItem() instanceof ConsoleNode.RelationshipItem r && r.name().equals("hq")).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#action-dissolve-relationship").tryQuery().isPresent());
+        robot.clickOn("#action-dissolve-relationship");
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dissolveMessage").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("no dissolve dialog; windows: " + javafx.stage.Window.getWindows().stream()
+                    .map(w -> (w instanceof Stage st ? st.getTitle() : w.getClass().getSimpleName()) + (w.isShowing() ? "" : " (hidden)"))
+                    .toList() + "; focused: " + robot.lookup("#action-dissolve-relationship").query().isFocused());
+        }
+        Label dissolved = robot.lookup("#dissolveMessage").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#keep-server2-10_10_1_0_24").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("no choice of subnets: " + dissolved.getText());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#keep-server1-10_10_1_0_24").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertFalse(robot.lookup("#keep-server2-10_10_0_0_24").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        robot.clickOn("#dissolvePreview");
+        @SuppressWarnings("unchecked")
+        ListView<String> dissolveDiff = robot.lookup("#dissolveDiff").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !dissolveDiff.getItems().isEmpty());
+        assertTrue(dissolveDiff.getItems().stream().anyMatch(l -> l.startsWith("-") && l.contains("libdhcp_ha.so")));
+        robot.clickOn("#dissolveApply");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> dissolved.getText().startsWith("Dissolved hq"));
+        assertFalse(lab.dhcp4(1).path("hooks-libraries").toString().contains("libdhcp_ha.so"));
         assertFalse(lab.dhcp4(2).path("hooks-libraries").toString().contains("libdhcp_ha.so"));
+        assertEquals(2, lab.dhcp4(1).path("subnet4").size());
         assertEquals(0, lab.dhcp4(2).path("subnet4").size());
+        assertEquals(List.of("server1", "server2"), services.inventory().relationships().stream().map(Relationship::name).sorted().toList());
+        robot.clickOn("#dissolveClose");
     }
 
     private static TreeCell<?> server1Cell(FxRobot robot) {
