@@ -60,6 +60,8 @@ def free_ports(count):
 
 
 def roles_for(mode, total):
+    if mode == "standalone":
+        return ["standalone"] * total
     if mode == "passive-backup":
         return ["primary"] + ["backup"] * (total - 1)
     second = "secondary" if mode == "load-balancing" else "standby"
@@ -145,17 +147,23 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
             # short timers so failover happens within seconds in tests
             ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
                        "max-ack-delay": 1000, "max-unacked-clients": 0})
+        hooks_libraries = [
+            {"library": os.path.join(hooks, "libdhcp_lease_cmds.so")},
+            {"library": os.path.join(hooks, "libdhcp_ha.so"),
+             "parameters": {"high-availability": [ha]}}]
+        own_nets = nets
+        if mode == "standalone":
+            # servers set up one by one: only the first loads lease_cmds, the others have fewer subnets
+            hooks_libraries = hooks_libraries[:1] if idx == 0 else []
+            own_nets = nets if idx == 0 else nets[:1]
         dhcp4 = {"Dhcp4": {
             "interfaces-config": {"interfaces": [], "dhcp-socket-type": "udp"},
             "control-socket": {"socket-type": "unix", "socket-name": sock},
             "lease-database": {"type": "memfile", "persist": True,
                                "name": os.path.join(run, "kea-leases4.csv"), "lfc-interval": 0},
             "valid-lifetime": 3600,
-            "hooks-libraries": [
-                {"library": os.path.join(hooks, "libdhcp_lease_cmds.so")},
-                {"library": os.path.join(hooks, "libdhcp_ha.so"),
-                 "parameters": {"high-availability": [ha]}}],
-            "subnet4": nets,
+            "hooks-libraries": hooks_libraries,
+            "subnet4": own_nets,
             "loggers": [{"name": "kea-dhcp4",
                          "output_options": [{"output": os.path.join(run, "kea-dhcp4.log")}],
                          "severity": "INFO", "debuglevel": 0}]}}
@@ -275,7 +283,9 @@ def ha_summary(server, service="dhcp4"):
             if remote.get("communication-interrupted"):
                 text += " (communication interrupted)"
         parts.append(text)
-    return local_state, "; ".join(parts) or "no HA relationship"
+    if not parts:
+        return "standalone", "no HA relationship (standalone)"
+    return local_state, "; ".join(parts)
 
 
 def select(lab, ids):

@@ -2,13 +2,15 @@
 # Kea lab: real Kea 2.x DHCPv4 and DHCPv6 HA clusters on 127.0.0.1, one Control Agent per server, for integration tests.
 #
 # usage:
-#   kea-lab.sh start DIR [--mode load-balancing|hot-standby|passive-backup] [--servers N] [--backups B]
+#   kea-lab.sh start DIR [--mode load-balancing|hot-standby|passive-backup|standalone] [--servers N] [--backups B]
 #                        [--subnets S] [--res-per-subnet R] [--service dhcp4|dhcp6|both]
 #        --service: the DHCP daemons each server runs (default dhcp4); both: a dhcp4 and a dhcp6 HA relationship
 #        between the same servers, each server's one Control Agent fronting both daemons.
 #        N = all servers including backups; B = how many of them are backups. Give either or both:
 #        load-balancing/hot-standby have 2 non-backup servers, passive-backup has 1.
 #        server1 is primary, server2 secondary (load-balancing) or standby (hot-standby), the rest backups.
+#        standalone: N servers (default 2) without the HA hook, each with its own Control Agent; server1 loads
+#        libdhcp_lease_cmds and has S subnets, the others load no hook and have only the first subnet.
 #      [--kea3 ROOT] [--ha-listener dedicated|control]
 #        Kea 3 (also with env KEA3_ROOT): the servers run as `chroot ROOT /usr/sbin/kea-dhcp4` (ROOT from
 #        kea3-root.sh) with NO Control Agent. Each has its own HTTP control socket on 127.0.0.1 with basic
@@ -37,7 +39,7 @@ LAB_ROOT=""  # the Kea 3 root of the lab in hand; empty for a Kea 2 lab
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 HELPER="$HERE/kea-lab.py"
-STABLE_STATES=" load-balancing hot-standby backup passive-backup "
+STABLE_STATES=" load-balancing hot-standby backup passive-backup standalone "
 
 die() { echo "kea-lab: $*" >&2; exit 1; }
 usage() { sed -n '2,/^set -u/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -259,7 +261,8 @@ cmd_start() {
   case $mode in
     load-balancing|hot-standby) core=2 ;;
     passive-backup) core=1 ;;
-    *) die "unknown mode $mode (load-balancing, hot-standby, passive-backup)" ;;
+    standalone) core=${servers:-2}; backups=${backups:-0}; [ "$backups" = 0 ] || die "standalone servers have no backups" ;;
+    *) die "unknown mode $mode (load-balancing, hot-standby, passive-backup, standalone)" ;;
   esac
   for v in "$servers" "$backups" "$subnets" "$res"; do
     [ -z "$v" ] || [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: $v"

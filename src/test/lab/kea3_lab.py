@@ -55,6 +55,14 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports):
         if mode != "passive-backup":
             ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
                        "max-ack-delay": 1000, "max-unacked-clients": 0})
+        hooks_libraries = [
+            {"library": "libdhcp_lease_cmds.so"},
+            {"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}]
+        own_nets = nets
+        if mode == "standalone":
+            # as kea-lab.py's standalone servers: only the first loads lease_cmds, the others have fewer subnets
+            hooks_libraries = hooks_libraries[:1] if idx == 0 else []
+            own_nets = nets if idx == 0 else nets[:1]
         dhcp4 = {"Dhcp4": {
             "interfaces-config": {"interfaces": [], "dhcp-socket-type": "udp"},
             "control-sockets": [{
@@ -64,10 +72,8 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports):
             # file names without a directory: Kea 3 keeps them in KEA_DHCP_DATA_DIR / KEA_LOG_FILE_DIR
             "lease-database": {"type": "memfile", "persist": True, "name": "kea-leases4.csv", "lfc-interval": 0},
             "valid-lifetime": 3600,
-            "hooks-libraries": [
-                {"library": "libdhcp_lease_cmds.so"},
-                {"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}],
-            "subnet4": nets,
+            "hooks-libraries": hooks_libraries,
+            "subnet4": own_nets,
             "loggers": [{"name": "kea-dhcp4", "output-options": [{"output": "kea-dhcp4.log"}],
                          "severity": "INFO", "debuglevel": 0}]}}
         dcfg = os.path.join(base, "etc", f"kea-dhcp4-{sid}.json")

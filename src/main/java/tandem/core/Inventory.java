@@ -82,6 +82,19 @@ public final class Inventory {
                         .map(p -> p.name() + " " + p.role().wire()).toList()) + ")").toList()));
     }
 
+    /**
+     * Servers that became one relationship, or one relationship that became servers again: the records named in
+     * {@code removed} give way to {@code added} (read from the servers just before). The console then shows what the
+     * servers' configurations now say.
+     */
+    public void replace(List<String> removed, List<ImportResult.Accepted> added) {
+        for (String name : removed) store.removeServer(name);
+        for (ImportResult.Accepted a : added) {
+            store.saveServer(a.server(), a.relationships());
+            a.snapshots().forEach(states::saveSnapshot);
+        }
+    }
+
     public List<ServerRecord> servers() { return store.servers(); }
 
     public Optional<ServerRecord> server(String name) { return store.server(name); }

@@ -34,7 +34,9 @@ public final class KeaLab implements AutoCloseable {
 
 
     public enum Mode {
-        LOAD_BALANCING("load-balancing"), HOT_STANDBY("hot-standby"), PASSIVE_BACKUP("passive-backup");
+        LOAD_BALANCING("load-balancing"), HOT_STANDBY("hot-standby"), PASSIVE_BACKUP("passive-backup"),
+        /** Servers without the HA hook, each alone (kea-lab.sh --mode standalone). */
+        STANDALONE("standalone");
 
         private final String keaName;
 

@@ -12,7 +12,7 @@ public final class KeaCommands implements BackendCommands {
     public List<Object> commands() {
         return List.of(new ChangeCommands.Subnet(), new ChangeCommands.Pool(), new ChangeCommands.Reservation(),
                 new ChangeCommands.PdPool(),
-                new ChangeCommands.OptionGroup(), new SyncCommand());
+                new ChangeCommands.OptionGroup(), new SyncCommand(), new KeaHaCommands());
     }
 
     @Override
@@ -20,6 +20,7 @@ public final class KeaCommands implements BackendCommands {
 
     @Override
     public Map<String, UndoCommand.Undoer> undoers() {
-        return Map.of(KeaChangeService.KIND, ChangeCommands::undoKea);
+        return Map.of(KeaChangeService.KIND, ChangeCommands::undoKea,
+                tandem.kea.change.KeaHaTopology.CREATE_KIND, KeaHaCommands::undoCreation);
     }
 }

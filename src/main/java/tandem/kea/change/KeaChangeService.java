@@ -90,6 +90,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     private final StateStore states;
     private final ChangeRunner runner;
     private final Clock clock;
+    private final KeaHaTopology topology;
 
     /** Over a runner of this process alone (tests, services without a data folder). */
     public KeaChangeService(Inventory inventory, StatusView status, Supplier<Preferences> preferences,
@@ -114,6 +115,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         this.states = states;
         this.runner = runner;
         this.clock = clock;
+        this.topology = new KeaHaTopology(inventory, writer, client, runner, journal);
         runner.register(KIND, new KeaSettlers.ChangeSettler(this::find, writer, replicator));
         runner.register(SYNC_KIND, new KeaSettlers.SyncSettler(this::find, journal, clock));
         runner.register(REPLAY_KIND, new KeaSettlers.SyncSettler(this::find, journal, clock));
@@ -123,6 +125,9 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     public static String lockOf(String relationship) {
         return tandem.core.change.ChangeLocks.relationshipLock(relationship);
     }
+
+    /** Creating and dissolving HA relationships, through the same runner and server writer as every change. */
+    public KeaHaTopology topology() { return topology; }
 
     // ---- changes ----
 

@@ -73,6 +73,11 @@ final class KeaServerWriter {
         }
     }
 
+    /** The HA state a server reports now, whatever the relationship's mode says (a relationship being created). */
+    String haStateNow(ConnectionSettings c) {
+        return channel.haState(c);
+    }
+
     String haState(Relationship rel, String peer) {
         return rel.mode() == HaMode.STANDALONE ? null : channel.haState(connection(rel, peer), rel.service());
     }

@@ -45,11 +45,16 @@ public final class KeaUi implements BackendUi {
             out.add(new UiCommand(cmd.buttonId().replace("action-", "change-"), cmd.label(), cmd.run(), false));
         }
         if (!r.standalone()) out.add(UiCommand.of("change-synchronize-now", "Synchronize now…", () -> openSynchronize(c, r.name())));
+        if (r.standalone()) out.add(UiCommand.of("keaCreateHa", "Create HA relationship…", () -> openCreateHa(c, r.relationship().serverName())));
+        else out.add(UiCommand.of("keaDissolveHa", "Dissolve relationship…", () -> openDissolve(c, r.name(), null)));
         return out;
     }
 
     @Override
     public Optional<Runnable> undo(ConsoleContext c, JournalEntry entry) {
+        if (tandem.kea.change.KeaHaTopology.CREATE_KIND.equals(entry.kind())) {
+            return Optional.of(() -> openDissolve(c, entry.relationship(), entry.id()));
+        }
         if (!KeaChangeService.KIND.equals(entry.kind())) return Optional.empty();
         return Optional.of(() -> openChange(c, entry.relationship(), new UndoForm(entry.id(), entry.description())));
     }
@@ -62,6 +67,24 @@ public final class KeaUi implements BackendUi {
         ChangeViewModel change = new ChangeViewModel(form, r.relationship(), sourceOfTruth, changes, c.tasks());
         change.setOnApplied(a -> c.changed().run());
         new ChangeDialog(change).show(c.window().get());
+    }
+
+    private void openCreateHa(ConsoleContext c, String server) {
+        HaWizardViewModel wizard = new HaWizardViewModel(changes.topology(), c.tasks(), server);
+        wizard.setOnCreated(() -> {
+            c.services().poller().inventoryChanged();
+            c.changed().run();
+        });
+        new HaWizardDialog(wizard).show(c.window().get());
+    }
+
+    private void openDissolve(ConsoleContext c, String relationship, Long undoOf) {
+        DissolveViewModel dissolve = new DissolveViewModel(changes.topology(), c.tasks(), relationship, undoOf);
+        dissolve.setOnDissolved(() -> {
+            c.services().poller().inventoryChanged();
+            c.changed().run();
+        });
+        new DissolveDialog(dissolve).show(c.window().get());
     }
 
     private void openSynchronize(ConsoleContext c, String relationship) {
