@@ -117,7 +117,7 @@ final class HaServerSteps {
         for (int attempt = 0; attempt < 1000; attempt++) {
             boolean all = true;
             for (Target t : targets) {
-                String s = writer.haStateNow(writer.connection(t.rel(), t.peer()));
+                String s = writer.haStateNow(writer.connection(t.rel(), t.peer()), t.rel().service());
                 states.put(t.label(), s == null ? "not answering" : s);
                 all &= KeaStates.VOCABULARY.isNormal(s);
             }

@@ -13,6 +13,7 @@ import tandem.kea.KeaStates;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.Relationship;
+import tandem.core.ServiceType;
 import tandem.core.port.StateStore;
 import tandem.kea.change.KeaConfigChannel.ConfigCommandFailed;
 
@@ -74,8 +75,8 @@ final class KeaServerWriter {
     }
 
     /** The HA state a server reports now, whatever the relationship's mode says (a relationship being created). */
-    String haStateNow(ConnectionSettings c) {
-        return channel.haState(c);
+    String haStateNow(ConnectionSettings c, ServiceType service) {
+        return channel.haState(c, service);
     }
 
     String haState(Relationship rel, String peer) {
