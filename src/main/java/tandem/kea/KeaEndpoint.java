@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the console reaches one Kea Control Agent.
+ * How the console reaches one Kea control endpoint: a Control Agent (Kea 2) or a daemon's own control socket (Kea 3).
  *
- * @param url            the Control Agent URL (http or https)
+ * @param url            the control endpoint URL (http or https)
  * @param proxy          an HTTP proxy in front of the agent (e.g. {@code http://proxyhost:3128}), or null to connect
  *                       directly; user info in the proxy URI is sent as proxy credentials
  * @param username       basic-auth user, or null for none
@@ -26,10 +26,10 @@ public record KeaEndpoint(URI url, URI proxy, String username, String password, 
         Objects.requireNonNull(url, "url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("Control Agent URL must start with http:// or https://: " + url);
+            throw new IllegalArgumentException("Kea control URL must start with http:// or https://: " + url);
         }
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("Control Agent URL has no host: " + url);
+            throw new IllegalArgumentException("Kea control URL has no host: " + url);
         }
         if (proxy != null && (proxy.getHost() == null || proxy.getPort() < 0)) {
             throw new IllegalArgumentException("Proxy must look like http://host:port: " + mask(proxy));
