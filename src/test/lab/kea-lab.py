@@ -333,6 +333,8 @@ def main(argv):
         for s in select(lab, argv[3:]):
             for svc in services_of(lab):
                 state, _ = ha_summary(s, svc)
+                if state == "standalone" and lab.get("mode") != "standalone":
+                    state = None  # HA not reported yet: a server of an HA lab is still starting
                 print(f"{s['id']} {state or '-'}")
     else:
         sys.exit(f"kea-lab: unknown helper command {cmd}")
