@@ -70,9 +70,15 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
                           ObjectNode before, ObjectNode after, String diff, List<String> replicatedTo,
                           List<String> notes) {}
 
-    /** @param peers each peer the change was meant for, with what happened there */
+    /**
+     * @param peers           each peer the change was meant for, with what happened there
+     * @param method          how the servers were changed: the subnet_cmds/host_cmds commands sent, or config-set
+     *                        and why the commands could not carry it
+     * @param verifiedAtNanos {@link System#nanoTime()} when every peer was verified (before the files were written,
+     *                        for a change through commands), 0 when not recorded
+     */
     public record Applied(long journalId, String sourceOfTruth, boolean rebased, boolean pendingPrimary,
-                          Map<String, String> peers, KeaChange inverse) {}
+                          Map<String, String> peers, KeaChange inverse, String method, long verifiedAtNanos) {}
 
     /** One peer's difference from what the source of truth would give it. */
     public record PeerPlan(String peer, boolean reachable, String diff, String problem) {
@@ -87,6 +93,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     private final ReplicationStore journal;
     private final KeaServerWriter writer;
     private final KeaReplicator replicator;
+    private final KeaHotChange hot;
     private final StateStore states;
     private final ChangeRunner runner;
     private final Clock clock;
@@ -111,6 +118,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         this.journal = journal;
         this.writer = new KeaServerWriter(inventory, states, new KeaConfigChannel(client, configTimeout), clock);
         this.replicator = new KeaReplicator(writer, journal, status, preferences, clock);
+        this.hot = new KeaHotChange(writer, journal, states, clock);
         this.states = states;
         this.runner = runner;
         this.clock = clock;
@@ -195,6 +203,13 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             String sot = sourceOfTruth(rel, false);
             ctx.appliedTo(sot);
             replayJournalIfPrimary(rel, sot);
+            boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
+            String fallback = null;
+            if (sot.equals(preview.sourceOfTruth())) {
+                Optional<Applied> viaCommands = throughCommands(ctx, sot, pendingPrimary);
+                if (viaCommands.isPresent()) return viaCommands.get();
+                fallback = lastFallback;
+            }
             ObjectNode current = writer.read(rel, sot);
             Map<String, ObjectNode> peerReads = replicator.readPeers(rel, sot);
             boolean rebased = !sot.equals(preview.sourceOfTruth()) || !current.equals(preview.before());
@@ -212,11 +227,51 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             KeaChange inverse = preview.change().inverse(current);
             ctx.inverse(toJson(inverse));
             Map<String, String> outcomes = replicator.writeEverywhere(ctx, rel, sot, current, after, preview.change(), peerReads);
-            boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
             if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
             LOG.info("{}: applied '{}' on {}{}", rel.name(), preview.change().describe(), sot,
                     rebased ? " (rebased on a newer configuration)" : "");
-            return new Applied(ctx.journalId(), sot, rebased, pendingPrimary, outcomes, inverse);
+            return new Applied(ctx.journalId(), sot, rebased, pendingPrimary, outcomes, inverse,
+                    "config-set" + (fallback == null ? "" : " (" + fallback + ")"), System.nanoTime());
+        }
+
+        private String lastFallback;
+
+        /**
+         * The change through subnet_cmds/host_cmds when every server that takes it loads them and the touched
+         * subnets of the source of truth are still as previewed (read alone, whatever the configuration's size).
+         * Empty, with the reason kept, when it must go through config-set.
+         */
+        private Optional<Applied> throughCommands(Context ctx, String sot, boolean pendingPrimary) {
+            RelationshipState state = status.current().get(rel.name());
+            List<String> peers = new ArrayList<>();
+            Map<String, String> skipped = new LinkedHashMap<>();
+            for (String peer : replicator.replicationTargets(rel, sot)) {
+                PeerObservation o = state == null ? null : state.peers().get(peer);
+                if (o != null && o.up()) peers.add(peer);
+                else skipped.put(peer, "offline: will be synchronized when it is back");
+            }
+            List<String> servers = new ArrayList<>(peers);
+            servers.add(0, sot);
+            KeaHotChange.Route route = hot.route(rel, servers, preview.before(), preview.after());
+            if (!route.commands()) {
+                lastFallback = route.fallback();
+                LOG.info("{}: '{}' goes through config-set: {}", rel.name(), preview.change().describe(), route.fallback());
+                return Optional.empty();
+            }
+            if (!hot.unchanged(rel, sot, preview.before(), route.subnets())) {
+                lastFallback = "the subnets of " + sot + " changed since the preview";
+                LOG.info("{}: {}; the change is rebased and goes through config-set", rel.name(), lastFallback);
+                return Optional.empty();
+            }
+            KeaChange inverse = preview.change().inverse(preview.before());
+            ctx.inverse(toJson(inverse));
+            KeaHotChange.Outcome outcome = hot.writeEverywhere(ctx, rel, sot, peers, preview.before(), preview.after(),
+                    preview.change(), route.subnets(), skipped);
+            if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
+            LOG.info("{}: applied '{}' on {} through {}", rel.name(), preview.change().describe(), sot,
+                    outcome.sotCommands());
+            return Optional.of(new Applied(ctx.journalId(), sot, false, pendingPrimary, outcome.peers(), inverse,
+                    outcome.sotCommands(), outcome.verifiedAtNanos()));
         }
     }
 

@@ -58,6 +58,8 @@ final class KeaConfigChannel {
             throw new ConfigCommandFailed(server, "config-get", server + " answered config-get without a Dhcp4 configuration",
                     false);
         }
+        // Kea 3 adds the hash of what it returns; config-test and config-set refuse it, so it is never kept
+        o.remove("hash");
         known.remember(key(c), o, sent);
         return o;
     }
@@ -91,8 +93,42 @@ final class KeaConfigChannel {
         ok(server, "config-set", client.send(endpoint(c), "config-set", KeaControlAgentClient.DHCP4, config));
     }
 
+    /**
+     * One hook command that changes the running configuration (subnet_cmds, host_cmds); what is known of the
+     * server's configuration is forgotten first, as for a config-set.
+     */
+    JsonNode change(String server, ConnectionSettings c, String command, JsonNode arguments) {
+        known.forget(key(c));
+        return ok(server, command, client.send(endpoint(c), command, KeaControlAgentClient.DHCP4, arguments));
+    }
+
+    /** A read-only command; Kea's "empty" answer (result 3) is an empty node, not a failure. */
+    JsonNode query(String server, ConnectionSettings c, String command, JsonNode arguments) {
+        KeaReply reply = client.send(endpoint(c), command, KeaControlAgentClient.DHCP4, arguments);
+        if (reply instanceof KeaReply.Failure f && f.kind() == tandem.kea.KeaFailure.EMPTY) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        return ok(server, command, reply);
+    }
+
+    /** The commands the server accepts now, its hooks' included. */
+    tandem.kea.KeaCommandList commands(String server, ConnectionSettings c) {
+        return tandem.kea.KeaCommandList.from(ok(server, "list-commands",
+                client.send(endpoint(c), "list-commands", KeaControlAgentClient.DHCP4, null)));
+    }
+
     void write(String server, ConnectionSettings c) {
         ok(server, "config-write", client.send(endpoint(c), "config-write", KeaControlAgentClient.DHCP4, null));
+    }
+
+    /** config-write without waiting: the servers of a relationship write their files at the same time. */
+    java.util.concurrent.CompletableFuture<KeaReply> writeAsync(ConnectionSettings c) {
+        return client.sendAsync(endpoint(c), "config-write", KeaControlAgentClient.DHCP4, null);
+    }
+
+    /** Throws as the other commands do when an asynchronous command did not succeed. */
+    static void check(String server, String command, KeaReply reply) {
+        ok(server, command, reply);
     }
 
     /** The server's HA state for its first relationship, or null when it does not say. */

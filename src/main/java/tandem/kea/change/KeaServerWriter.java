@@ -73,6 +73,27 @@ final class KeaServerWriter {
         }
     }
 
+    /** A subnet_cmds or host_cmds command that changes the running configuration. */
+    com.fasterxml.jackson.databind.JsonNode change(Relationship rel, String peer, String command,
+                                                   com.fasterxml.jackson.databind.JsonNode arguments) {
+        return channel.change(peer, connection(rel, peer), command, arguments);
+    }
+
+    /** A read-only command; an empty answer is a missing node. */
+    com.fasterxml.jackson.databind.JsonNode query(Relationship rel, String peer, String command,
+                                                  com.fasterxml.jackson.databind.JsonNode arguments) {
+        return channel.query(peer, connection(rel, peer), command, arguments);
+    }
+
+    tandem.kea.KeaCommandList commands(Relationship rel, String peer) {
+        return channel.commands(peer, connection(rel, peer));
+    }
+
+    /** config-write alone, started without waiting for it. */
+    java.util.concurrent.CompletableFuture<tandem.kea.KeaReply> writeAsync(Relationship rel, String peer) {
+        return channel.writeAsync(connection(rel, peer));
+    }
+
     String haState(Relationship rel, String peer) {
         return rel.mode() == HaMode.STANDALONE ? null : channel.haState(connection(rel, peer));
     }

@@ -17,6 +17,7 @@ public final class PeerOwnedKeys {
     public static final List<String> DHCP4_KEYS = List.of(
             "interfaces-config",   // which interfaces this host listens on
             "control-socket",      // its own unix socket (its Control Agent points at it)
+            "control-sockets",     // Kea 3: its own HTTP and unix control sockets
             "lease-database",      // its own lease file or database
             "hosts-database",      // host reservation backends are per server
             "hosts-databases",

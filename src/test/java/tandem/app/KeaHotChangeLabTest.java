@@ -1,0 +1,166 @@
+package tandem.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.core.Backend;
+import tandem.core.ConnectionSettings;
+import tandem.core.ImportResult;
+import tandem.core.Preferences;
+import tandem.core.RelationshipStatus;
+import tandem.kea.KeaControlAgentClient;
+import tandem.kea.KeaReply;
+import tandem.kea.KeaServerImporter;
+import tandem.kea.KeaStatus;
+import tandem.kea.change.KeaChange;
+import tandem.lab.Kea3Pair;
+import tandem.services.Services;
+
+/**
+ * Changes through host_cmds and subnet_cmds on a real Kea 3.0 load-balancing pair: no config-set, so neither server
+ * reloads nor leaves load-balancing; both hold the change in memory and in their files; the stored snapshot is what
+ * config-get returns; undo goes the same way; a change beyond subnets falls back to config-set and says so.
+ */
+@Tag("kea")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeaHotChangeLabTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final KeaControlAgentClient CLIENT = new KeaControlAgentClient();
+
+    @TempDir static Path data;
+    private static Kea3Pair pair;
+    private static Services services;
+
+    @BeforeAll
+    static void start() {
+        pair = Kea3Pair.start(2, 2);
+        services = Services.open(data, "the console");
+        services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
+                tandem.kea.KeaSettings.of(Preferences.defaults()).controlAgentPort(), true));
+        var added = services.inventory().add(Backend.KEA, "pair",
+                new ConnectionSettings(pair.url(1), null, Kea3Pair.USER, Kea3Pair.PASSWORD, null));
+        assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) services.close();
+        if (pair != null) pair.close();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void aReservationGoesThroughHostCommandsOnBothServersWithoutAReload() throws Exception {
+        awaitOk();
+        long reload1 = reload(1);
+        long reload2 = reload(2);
+        var preview = services.changes().prepare("pair", new KeaChange.AddReservation("10.10.0.0/24",
+                "02:ee:00:00:00:01", "10.10.0.150", "printer"));
+        var applied = services.changes().apply(preview);
+
+        assertEquals("reservation-add", applied.method());
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+        for (int i = 1; i <= 2; i++) {
+            assertTrue(holdsReservation(config(i), "02:ee:00:00:00:01"), "server" + i + " in memory");
+            assertTrue(Files.readString(pair.configFile(i)).contains("02:ee:00:00:00:01"), "server" + i + " file");
+            assertEquals("load-balancing", pair.haState(i));
+        }
+        // no config-set: the seconds since the last reload kept counting on both
+        assertTrue(reload(1) >= reload1, "server1 reloaded");
+        assertTrue(reload(2) >= reload2, "server2 reloaded");
+        var snapshot = services.stateStore().latestSnapshot("pair", "server1").orElseThrow();
+        assertEquals(KeaServerImporter.hash(config(1)), snapshot.hash(), "the snapshot is what config-get returns");
+        // a peer's stored configuration, where there is one, is kept in step too
+        services.stateStore().latestSnapshot("pair", "server2").ifPresent(s ->
+                assertEquals(KeaServerImporter.hash(config(2)), s.hash(), "the peer's snapshot"));
+
+        // undo: the inverse goes the same way
+        var undo = services.changes().apply(services.changes().prepareUndo(applied.journalId()));
+        assertEquals("reservation-del", undo.method());
+        for (int i = 1; i <= 2; i++) {
+            assertFalse(holdsReservation(config(i), "02:ee:00:00:00:01"), "server" + i + " after undo");
+            assertFalse(Files.readString(pair.configFile(i)).contains("02:ee:00:00:00:01"), "server" + i + " file after undo");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void poolsAndSubnetsGoThroughSubnetCommands() throws Exception {
+        awaitOk();
+        var pool = services.changes().apply(services.changes().prepare("pair",
+                new KeaChange.AddPool("10.10.1.0/24", "10.10.1.20 - 10.10.1.30")));
+        assertEquals("subnet4-delta-add", pool.method());
+        var subnet = services.changes().apply(services.changes().prepare("pair",
+                new KeaChange.AddSubnet("192.168.50.0/24", null, java.util.List.of("192.168.50.10 - 192.168.50.20"))));
+        assertEquals("subnet4-add", subnet.method());
+        assertEquals(Map.of("server2", "verified"), subnet.peers());
+        for (int i = 1; i <= 2; i++) {
+            String subnets = config(i).path("Dhcp4").path("subnet4").toString();
+            assertTrue(subnets.contains("10.10.1.20-10.10.1.30"), subnets);
+            assertTrue(subnets.contains("192.168.50.0/24"), subnets);
+        }
+        var snapshot = services.stateStore().latestSnapshot("pair", "server1").orElseThrow();
+        assertEquals(KeaServerImporter.hash(config(1)), snapshot.hash());
+        var removed = services.changes().apply(services.changes().prepareUndo(subnet.journalId()));
+        assertEquals("subnet4-del", removed.method());
+        for (int i = 1; i <= 2; i++) {
+            assertFalse(config(i).path("Dhcp4").path("subnet4").toString().contains("192.168.50.0/24"));
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aGlobalOptionFallsBackToConfigSetAndSaysWhy() {
+        awaitOk();
+        var applied = services.changes().apply(services.changes().prepare("pair",
+                new KeaChange.SetOption(null, "domain-name", "example.org")));
+        assertTrue(applied.method().startsWith("config-set (the change reaches beyond subnets"), applied.method());
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+    }
+
+    private static boolean holdsReservation(JsonNode config, String mac) {
+        for (JsonNode s : config.path("Dhcp4").path("subnet4")) {
+            for (JsonNode r : s.path("reservations")) if (mac.equals(r.path("hw-address").asText())) return true;
+        }
+        return false;
+    }
+
+    /** config-get as the console stores it: without Kea 3's hash. */
+    private static ObjectNode config(int i) {
+        KeaReply r = CLIENT.send(pair.endpoint(i), "config-get", "dhcp4", null);
+        ObjectNode o = ((ObjectNode) ((KeaReply.Success) r).arguments()).deepCopy();
+        o.remove("hash");
+        return o;
+    }
+
+    private static long reload(int i) {
+        return CLIENT.statusGet(pair.endpoint(i)).parse(KeaStatus::from).map(KeaStatus::reload).orElseThrow();
+    }
+
+    private static void awaitOk() {
+        for (int i = 0; i < 150; i++) {
+            var state = services.poller().refresh().get("pair");
+            if (state != null && state.status() == RelationshipStatus.OK) return;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("the pair did not become OK: " + services.poller().current().get("pair"));
+    }
+}
