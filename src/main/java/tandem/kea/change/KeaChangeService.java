@@ -206,9 +206,15 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
             String fallback = null;
             if (sot.equals(preview.sourceOfTruth())) {
-                Optional<Applied> viaCommands = throughCommands(ctx, sot, pendingPrimary);
-                if (viaCommands.isPresent()) return viaCommands.get();
-                fallback = lastFallback;
+                KeaHotChange.Attempt viaCommands = hot.apply(ctx, rel, sot, replicator.replicationTargets(rel, sot),
+                        status.current().get(rel.name()), preview.before(), preview.after(), preview.change());
+                if (viaCommands.outcome() != null) {
+                    KeaHotChange.Outcome o = viaCommands.outcome();
+                    if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
+                    return new Applied(ctx.journalId(), sot, false, pendingPrimary, o.peers(), o.inverse(),
+                            o.sotCommands(), o.verifiedAtNanos());
+                }
+                fallback = viaCommands.fallback();
             }
             ObjectNode current = writer.read(rel, sot);
             Map<String, ObjectNode> peerReads = replicator.readPeers(rel, sot);
@@ -232,46 +238,6 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
                     rebased ? " (rebased on a newer configuration)" : "");
             return new Applied(ctx.journalId(), sot, rebased, pendingPrimary, outcomes, inverse,
                     "config-set" + (fallback == null ? "" : " (" + fallback + ")"), System.nanoTime());
-        }
-
-        private String lastFallback;
-
-        /**
-         * The change through subnet_cmds/host_cmds when every server that takes it loads them and the touched
-         * subnets of the source of truth are still as previewed (read alone, whatever the configuration's size).
-         * Empty, with the reason kept, when it must go through config-set.
-         */
-        private Optional<Applied> throughCommands(Context ctx, String sot, boolean pendingPrimary) {
-            RelationshipState state = status.current().get(rel.name());
-            List<String> peers = new ArrayList<>();
-            Map<String, String> skipped = new LinkedHashMap<>();
-            for (String peer : replicator.replicationTargets(rel, sot)) {
-                PeerObservation o = state == null ? null : state.peers().get(peer);
-                if (o != null && o.up()) peers.add(peer);
-                else skipped.put(peer, "offline: will be synchronized when it is back");
-            }
-            List<String> servers = new ArrayList<>(peers);
-            servers.add(0, sot);
-            KeaHotChange.Route route = hot.route(rel, servers, preview.before(), preview.after());
-            if (!route.commands()) {
-                lastFallback = route.fallback();
-                LOG.info("{}: '{}' goes through config-set: {}", rel.name(), preview.change().describe(), route.fallback());
-                return Optional.empty();
-            }
-            if (!hot.unchanged(rel, sot, preview.before(), route.subnets())) {
-                lastFallback = "the subnets of " + sot + " changed since the preview";
-                LOG.info("{}: {}; the change is rebased and goes through config-set", rel.name(), lastFallback);
-                return Optional.empty();
-            }
-            KeaChange inverse = preview.change().inverse(preview.before());
-            ctx.inverse(toJson(inverse));
-            KeaHotChange.Outcome outcome = hot.writeEverywhere(ctx, rel, sot, peers, preview.before(), preview.after(),
-                    preview.change(), route.subnets(), skipped);
-            if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
-            LOG.info("{}: applied '{}' on {} through {}", rel.name(), preview.change().describe(), sot,
-                    outcome.sotCommands());
-            return Optional.of(new Applied(ctx.journalId(), sot, false, pendingPrimary, outcome.peers(), inverse,
-                    outcome.sotCommands(), outcome.verifiedAtNanos()));
         }
     }
 

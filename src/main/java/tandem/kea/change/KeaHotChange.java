@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.ConfigSnapshot;
+import tandem.core.PeerObservation;
 import tandem.core.Relationship;
+import tandem.core.RelationshipState;
 import tandem.core.change.ChangeJob;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.ReplicationStore.TargetOutcome;
@@ -47,7 +49,10 @@ final class KeaHotChange {
     }
 
     /** @param verifiedAtNanos System.nanoTime() when every peer was verified, before the files were written */
-    record Outcome(Map<String, String> peers, String sotCommands, long verifiedAtNanos) {}
+    record Outcome(Map<String, String> peers, String sotCommands, long verifiedAtNanos, KeaChange inverse) {}
+
+    /** The change made through commands, or why it must go through config-set (nothing was sent then). */
+    record Attempt(Outcome outcome, String fallback) {}
 
     private final KeaServerWriter writer;
     private final ReplicationStore journal;
@@ -59,6 +64,40 @@ final class KeaHotChange {
         this.journal = journal;
         this.states = states;
         this.clock = clock;
+    }
+
+    /**
+     * The change through subnet_cmds/host_cmds when every server that takes it (the source of truth and each peer
+     * that is up) loads them and the touched subnets of the source of truth are still as previewed: those are read
+     * alone, whatever the size of the configuration. Otherwise the reason, and nothing was sent.
+     *
+     * @param targets the peers the change is replicated to
+     */
+    Attempt apply(ChangeJob.Context ctx, Relationship rel, String sot, List<String> targets, RelationshipState state,
+                  ObjectNode before, ObjectNode after, KeaChange change) {
+        List<String> peers = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (String peer : targets) {
+            PeerObservation o = state == null ? null : state.peers().get(peer);
+            if (o != null && o.up()) peers.add(peer);
+            else skipped.put(peer, "offline: will be synchronized when it is back");
+        }
+        List<String> servers = new ArrayList<>(peers);
+        servers.add(0, sot);
+        Route route = route(rel, servers, before, after);
+        String fallback = route.fallback();
+        if (fallback == null && !unchanged(rel, sot, before, route.subnets())) {
+            fallback = "the subnets of " + sot + " changed since the preview";
+        }
+        if (fallback != null) {
+            LOG.info("{}: '{}' goes through config-set: {}", rel.name(), change.describe(), fallback);
+            return new Attempt(null, fallback);
+        }
+        KeaChange inverse = change.inverse(before);
+        ctx.inverse(KeaChangeService.toJson(inverse));
+        Outcome outcome = writeEverywhere(ctx, rel, sot, peers, before, after, change, route.subnets(), skipped, inverse);
+        LOG.info("{}: applied '{}' on {} through {}", rel.name(), change.describe(), sot, outcome.sotCommands());
+        return new Attempt(outcome, null);
     }
 
     /** Whether the commands can carry the change from {@code before} to {@code after} on every one of {@code servers}. */
@@ -125,7 +164,7 @@ final class KeaHotChange {
      */
     Outcome writeEverywhere(ChangeJob.Context ctx, Relationship rel, String sot, List<String> peers,
                             ObjectNode current, ObjectNode after, KeaChange change, List<Long> ids,
-                            Map<String, String> skipped) {
+                            Map<String, String> skipped, KeaChange inverse) {
         String description = change.describe();
         Map<Long, ObjectNode> before = new LinkedHashMap<>();
         Map<Long, ObjectNode> wanted = new LinkedHashMap<>();
@@ -162,7 +201,7 @@ final class KeaHotChange {
             else journal.markOutOfSync(rel.name(), e.getKey(), "missed '" + description + "' (" + e.getValue() + ")",
                     clock.instant());
         }
-        return new Outcome(outcomes, names, verifiedAt);
+        return new Outcome(outcomes, names, verifiedAt, inverse);
     }
 
     /** The commands that turn each subnet from {@code from} into {@code to}. */

@@ -41,13 +41,23 @@ final class SubnetCommands {
      * top-level subnets, so the commands cannot carry it.
      */
     static Optional<List<Long>> touched(ObjectNode before, ObjectNode after) {
-        ObjectNode b = KeaConfigJson.dhcp4(before).deepCopy();
-        ObjectNode a = KeaConfigJson.dhcp4(after).deepCopy();
-        JsonNode bs = b.remove("subnet4");
-        JsonNode as = a.remove("subnet4");
-        if (!a.equals(b)) return Optional.empty();
-        Map<Long, JsonNode> was = byId(bs);
-        Map<Long, JsonNode> now = byId(as);
+        ObjectNode b = KeaConfigJson.dhcp4(before);
+        ObjectNode a = KeaConfigJson.dhcp4(after);
+        // compared key by key, not copied: a large configuration holds megabytes outside its subnets too
+        TreeSet<String> keys = new TreeSet<>();
+        b.fieldNames().forEachRemaining(keys::add);
+        a.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            if (!key.equals("subnet4") && !java.util.Objects.equals(a.get(key), b.get(key))) return Optional.empty();
+        }
+        TreeSet<String> top = new TreeSet<>();
+        before.fieldNames().forEachRemaining(top::add);
+        after.fieldNames().forEachRemaining(top::add);
+        for (String key : top) {
+            if (!key.equals("Dhcp4") && !java.util.Objects.equals(before.get(key), after.get(key))) return Optional.empty();
+        }
+        Map<Long, JsonNode> was = byId(b.get("subnet4"));
+        Map<Long, JsonNode> now = byId(a.get("subnet4"));
         if (was == null || now == null) return Optional.empty();
         TreeSet<Long> ids = new TreeSet<>(was.keySet());
         ids.addAll(now.keySet());
