@@ -3,6 +3,8 @@
 
 usage (called by kea-lab.sh, not meant to be run by hand):
   kea-lab.py gen DIR MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET HOOKS_DIR
+  kea-lab.py gen3 DIR ROOT LISTENER MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET   (Kea 3 under chroot ROOT)
+  kea-lab.py root DIR             print the Kea 3 root of the lab, nothing for a Kea 2 lab
   kea-lab.py labjson DIR          rewrite DIR/lab.json from DIR/lab-static.json and the pid files
   kea-lab.py servers DIR          print the server ids (s1 s2 ...)
   kea-lab.py ca-port DIR sN       print the Control Agent port of sN
@@ -16,6 +18,9 @@ import socket
 import sys
 import urllib.error
 import urllib.request
+import base64
+
+import kea3_lab
 
 STATIC = "lab-static.json"
 
@@ -133,6 +138,18 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks):
     write_labjson(base)
 
 
+def gen3(base, root, listener, mode, total, backups, subnet_count, res_per_subnet):
+    base = os.path.abspath(base)
+    os.makedirs(os.path.join(base, "etc"), exist_ok=True)
+    names = [f"server{i}" for i in range(1, total + 1)]
+    servers = kea3_lab.gen3(base, os.path.abspath(root), mode, names, roles_for(mode, total),
+                            subnets(subnet_count, res_per_subnet), listener, free_ports)
+    with open(os.path.join(base, STATIC), "w") as f:
+        json.dump({"dir": base, "mode": mode, "kea3Root": os.path.abspath(root), "haListener": listener,
+                   "servers": servers}, f, indent=1)
+    write_labjson(base)
+
+
 def load_static(base):
     path = os.path.join(base, STATIC)
     if not os.path.exists(path):
@@ -163,9 +180,14 @@ def write_labjson(base):
     os.replace(tmp, os.path.join(base, "lab.json"))
 
 
-def status_get(url, timeout=2.0):
+def status_get(url, timeout=2.0, password_file=None, user=None):
     body = json.dumps({"command": "status-get", "service": ["dhcp4"]}).encode()
-    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if password_file:
+        with open(password_file) as f:
+            token = base64.b64encode(f"{user}:{f.read().strip()}".encode()).decode()
+        headers["Authorization"] = "Basic " + token
+    req = urllib.request.Request(url, data=body, headers=headers)
     # the lab is on loopback: never go through a proxy from the environment
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(req, timeout=timeout) as resp:
@@ -175,9 +197,10 @@ def status_get(url, timeout=2.0):
 def ha_summary(server):
     """(local state or None, one-line description) for a server."""
     try:
-        answer = status_get(server["caUrl"])
+        answer = status_get(server["caUrl"], password_file=server.get("passwordFile"), user=server.get("user"))
     except (urllib.error.URLError, OSError, ValueError) as e:
-        return None, f"Control Agent unreachable ({getattr(e, 'reason', e)})"
+        what = "control socket" if server.get("passwordFile") else "Control Agent"
+        return None, f"{what} unreachable ({getattr(e, 'reason', e)})"
     first = answer[0] if isinstance(answer, list) and answer else answer
     if first.get("result") != 0:
         return None, f"result {first.get('result')}: {first.get('text')}"
@@ -214,9 +237,14 @@ def main(argv):
         mode, total, backups, nsub, nres, hooks = argv[3], int(argv[4]), int(argv[5]), int(argv[6]), int(argv[7]), argv[8]
         gen(base, mode, total, backups, nsub, nres, hooks)
         return
+    if cmd == "gen3":
+        gen3(base, argv[3], argv[4], argv[5], int(argv[6]), int(argv[7]), int(argv[8]), int(argv[9]))
+        return
     lab = load_static(base)
     if cmd == "labjson":
         write_labjson(base)
+    elif cmd == "root":
+        print(lab.get("kea3Root") or "")
     elif cmd == "servers":
         print(" ".join(s["id"] for s in lab["servers"]))
     elif cmd == "ca-port":
@@ -225,8 +253,9 @@ def main(argv):
         for s in select(lab, argv[3:]):
             dpid, cpid = pid_of(s["runDir"], "dhcp4"), pid_of(s["runDir"], "ca")
             _, text = ha_summary(s)
+            ca = "none (Kea 3: own control socket)" if lab.get("kea3Root") else (cpid or 'stopped')
             print(f"{s['id']} {s['name']} ({s['role']}) {s['caUrl']} dhcp4={dpid or 'stopped'} "
-                  f"ca={cpid or 'stopped'}: {text}")
+                  f"ca={ca}: {text}")
     elif cmd == "states":
         for s in select(lab, argv[3:]):
             state, _ = ha_summary(s)

@@ -7,6 +7,14 @@
 #        N = all servers including backups; B = how many of them are backups. Give either or both:
 #        load-balancing/hot-standby have 2 non-backup servers, passive-backup has 1.
 #        server1 is primary, server2 secondary (load-balancing) or standby (hot-standby), the rest backups.
+#      [--kea3 ROOT] [--ha-listener dedicated|control]
+#        Kea 3 (also with env KEA3_ROOT): the servers run as `chroot ROOT /usr/sbin/kea-dhcp4` (ROOT from
+#        kea3-root.sh) with NO Control Agent. Each has its own HTTP control socket on 127.0.0.1 with basic
+#        authentication (user and password files in DIR/auth; HA peers log in with the password file too).
+#        DIR must lie inside ROOT. --ha-listener dedicated (default): HA peers talk to a dedicated HA listener
+#        on a port of its own (restrict-commands: it answers only HA commands); control: no dedicated listener,
+#        peers use each other's control sockets. caUrl/caPort in lab.json are then the control socket;
+#        lab.json also names controlUrl, haUrl, user and passwordFile.
 #   kea-lab.sh stop DIR                 stop every process this lab started (TERM, then KILL after 5 s)
 #   kea-lab.sh kill-dhcp DIR sN         SIGKILL the DHCPv4 server of sN (its Control Agent keeps running)
 #   kea-lab.sh stop-dhcp DIR sN         graceful stop of the DHCPv4 server of sN
@@ -20,8 +28,9 @@
 #
 # DIR/lab.json describes the servers (name, role, caPort, caUrl, dhcp4Pid, caPid, configs, socket).
 # Only processes whose pid is recorded under DIR, and whose command line names DIR's config, are ever signalled.
-# Env overrides: KEA_DHCP4_BIN, KEA_CTRL_AGENT_BIN, KEA_HOOKS_DIR.
+# Env overrides: KEA_DHCP4_BIN, KEA_CTRL_AGENT_BIN, KEA_HOOKS_DIR, KEA3_ROOT.
 set -u
+LAB_ROOT=""  # the Kea 3 root of the lab in hand; empty for a Kea 2 lab
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 HELPER="$HERE/kea-lab.py"
@@ -39,6 +48,13 @@ find_bin() {  # $1 = name; prints the path or nothing
 }
 
 require_tools() {
+  if [ -n "$LAB_ROOT" ]; then
+    [ -x "$LAB_ROOT/usr/sbin/kea-dhcp4" ] ||
+      die "no Kea 3 in $LAB_ROOT (usr/sbin/kea-dhcp4 missing); build it with src/test/lab/kea3-root.sh $LAB_ROOT"
+    command -v chroot >/dev/null 2>&1 || die "chroot is required for the Kea 3 lab"
+    command -v python3 >/dev/null 2>&1 || die "python3 is required to generate the lab configuration"
+    return
+  fi
   DHCP4_BIN=${KEA_DHCP4_BIN:-$(find_bin kea-dhcp4)}
   CA_BIN=${KEA_CTRL_AGENT_BIN:-$(find_bin kea-ctrl-agent)}
   local missing=()
@@ -72,6 +88,14 @@ lab_dir() {  # $1 = DIR of an existing lab; prints its absolute path
   (cd "$1" && pwd)
 }
 
+set_root() {  # $1 = DIR of an existing lab: LAB_ROOT becomes its Kea 3 root, or stays empty
+  LAB_ROOT=$(python3 "$HELPER" root "$1") || exit 1
+}
+
+no_agent() {  # $1 = command
+  [ -z "$LAB_ROOT" ] || die "$1: a Kea 3 lab has no Control Agent (each kea-dhcp4 serves its own control socket)"
+}
+
 check_server() {  # $1 = DIR, $2 = sN
   [ -n "${2:-}" ] || die "missing server id (s1, s2, ...)"
   [ -f "$1/etc/kea-dhcp4-$2.json" ] || die "no server $2 in $1 (servers: $(python3 "$HELPER" servers "$1"))"
@@ -89,6 +113,7 @@ our_pid() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
   pid=$(cat "$f" 2>/dev/null)
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   cfg=$(config_of "$1" "$2" "$3")
+  cfg=${cfg#"$LAB_ROOT"}  # a chrooted daemon names its config by the path inside the root
   [ -r "/proc/$pid/cmdline" ] || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$cfg" || return 1
   echo "$pid"
@@ -104,10 +129,10 @@ log_tail() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
 # Blocks until the process serves its control channel: the unix socket for dhcp4, the TCP port for the CA.
 await_ready() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN, $4 = pid
   local i port sock="$1/run/$3/kea4-ctrl.sock"
-  [ "$2" = ca ] && port=$(python3 "$HELPER" ca-port "$1" "$3")
+  [ "$2" = ca ] || [ -n "$LAB_ROOT" ] && port=$(python3 "$HELPER" ca-port "$1" "$3")
   for i in $(seq 100); do  # 100 x 0.1 s
     kill -0 "$4" 2>/dev/null || { echo "kea-lab: $2 of $3 exited during start-up" >&2; log_tail "$@"; return 1; }
-    if [ "$2" = dhcp4 ]; then
+    if [ "$2" = dhcp4 ] && [ -z "$LAB_ROOT" ]; then
       python3 - "$sock" <<'PY' && return 0
 import socket, sys
 s = socket.socket(socket.AF_UNIX)
@@ -131,8 +156,19 @@ start_one() {  # $1 = DIR, $2 = dhcp4|ca, $3 = sN
   local run="$1/run/$3" cfg bin pid
   cfg=$(config_of "$1" "$2" "$3")
   if pid=$(our_pid "$1" "$2" "$3"); then echo "$2 $3 already running pid=$pid"; return 0; fi
-  if [ "$2" = dhcp4 ]; then bin=$DHCP4_BIN; else bin=$CA_BIN; fi
   mkdir -p "$run"
+  if [ -n "$LAB_ROOT" ]; then
+    # Kea 3 keeps leases, logs, pid and lock files only in the directories these name (paths inside the root)
+    local inrun=${run#"$LAB_ROOT"}
+    KEA_PIDFILE_DIR=$inrun KEA_LOCKFILE_DIR=$inrun KEA_DHCP_DATA_DIR=$inrun KEA_LOG_FILE_DIR=$inrun \
+      chroot "$LAB_ROOT" /usr/sbin/kea-dhcp4 -c "${cfg#"$LAB_ROOT"}" >>"$run/$2.stdout" 2>&1 </dev/null &
+    pid=$!
+    echo "$pid" >"$run/$2.pid"
+    await_ready "$1" "$2" "$3" "$pid" || return 1
+    echo "started $2 $3 pid=$pid (Kea 3)"
+    return 0
+  fi
+  if [ "$2" = dhcp4 ]; then bin=$DHCP4_BIN; else bin=$CA_BIN; fi
   # KEA_PIDFILE_DIR: Kea's own pid file (default /run/kea, shared by all instances);
   # KEA_LOCKFILE_DIR: the logger's interprocess lock (default /var/run/kea/logger_lockfile)
   KEA_PIDFILE_DIR=$run KEA_LOCKFILE_DIR=$run "$bin" -c "$cfg" >>"$run/$2.stdout" 2>&1 </dev/null &
@@ -179,7 +215,8 @@ labjson() { python3 "$HELPER" labjson "$1"; }
 
 cmd_start() {
   local dir=${1:-}; [ -n "$dir" ] || usage; shift
-  local mode=load-balancing servers="" backups="" subnets=2 res=2
+  local mode=load-balancing servers="" backups="" subnets=2 res=2 listener=dedicated
+  LAB_ROOT=${KEA3_ROOT:-}
   while [ $# -gt 0 ]; do
     case $1 in
       --mode) mode=${2:?}; shift 2 ;;
@@ -187,6 +224,8 @@ cmd_start() {
       --backups) backups=${2:?}; shift 2 ;;
       --subnets) subnets=${2:?}; shift 2 ;;
       --res-per-subnet) res=${2:?}; shift 2 ;;
+      --kea3) LAB_ROOT=${2:?}; shift 2 ;;
+      --ha-listener) listener=${2:?}; shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -205,24 +244,39 @@ cmd_start() {
     die "$mode needs $core non-backup server(s): --servers $servers --backups $backups does not fit"
   [ "$mode" = passive-backup ] && [ "$backups" -lt 1 ] && die "passive-backup needs at least one backup"
   [ "$servers" -le 50 ] || die "at most 50 servers"
+  case $listener in dedicated|control) ;; *) die "unknown --ha-listener $listener (dedicated, control)" ;; esac
+  if [ -n "$LAB_ROOT" ]; then
+    [ -d "$LAB_ROOT" ] || die "Kea 3 root $LAB_ROOT does not exist; build it with src/test/lab/kea3-root.sh"
+    LAB_ROOT=$(cd "$LAB_ROOT" && pwd -P)
+  fi
   require_tools
-  local hooks; hooks=$(find_hooks) || exit 1
+  local hooks=""
+  [ -n "$LAB_ROOT" ] || { hooks=$(find_hooks) || exit 1; }
   mkdir -p "$dir" || die "cannot create $dir"
-  dir=$(cd "$dir" && pwd)
+  dir=$(cd "$dir" && pwd -P)
+  if [ -n "$LAB_ROOT" ]; then
+    [[ "$dir/" == "$LAB_ROOT/"?* ]] || die "a Kea 3 lab directory must lie inside $LAB_ROOT (e.g. $LAB_ROOT/tmp/lab): $dir"
+  fi
   [ -f "$dir/lab-static.json" ] && our_pid "$dir" dhcp4 s1 >/dev/null && die "a lab is already running in $dir"
-  python3 "$HELPER" gen "$dir" "$mode" "$servers" "$backups" "$subnets" "$res" "$hooks" || exit 1
+  if [ -n "$LAB_ROOT" ]; then
+    python3 "$HELPER" gen3 "$dir" "$LAB_ROOT" "$listener" "$mode" "$servers" "$backups" "$subnets" "$res" || exit 1
+  else
+    python3 "$HELPER" gen "$dir" "$mode" "$servers" "$backups" "$subnets" "$res" "$hooks" || exit 1
+  fi
   local s ok=1
   for s in $(python3 "$HELPER" servers "$dir"); do
     start_one "$dir" dhcp4 "$s" || { ok=0; break; }
+    [ -n "$LAB_ROOT" ] && continue
     start_one "$dir" ca "$s" || { ok=0; break; }
   done
   labjson "$dir"
   if [ $ok = 0 ]; then cmd_stop "$dir" >&2; die "start failed; logs are in $dir/run"; fi
-  echo "lab started in $dir ($mode, $servers servers, $backups backups); see $dir/lab.json"
+  echo "lab started in $dir ($mode, $servers servers, $backups backups${LAB_ROOT:+, Kea 3, HA listener $listener}); see $dir/lab.json"
 }
 
 cmd_stop() {
   local dir; dir=$(lab_dir "${1:-}") || exit 1
+  set_root "$dir"
   local s rc=0 entries=()
   for s in $(python3 "$HELPER" servers "$dir"); do entries+=("ca/$s" "dhcp4/$s"); done
   stop_set "$dir" TERM "${entries[@]}" || rc=1
@@ -258,13 +312,16 @@ case $cmd in
   wait) cmd_wait "$@" ;;
   pause-dhcp|resume-dhcp)
     dir=$(lab_dir "${1:-}") || exit 1
+    set_root "$dir"
     check_server "$dir" "${2:-}"
     pid=$(our_pid "$dir" dhcp4 "$2") || { echo "kea-lab: dhcp4 of $2 is not running" >&2; exit 1; }
     if [ "$cmd" = pause-dhcp ]; then kill -STOP "$pid"; else kill -CONT "$pid"; fi
     echo "${cmd%-dhcp}d dhcp4 $2 pid=$pid" ;;
   kill-dhcp|stop-dhcp|stop-ca|start-dhcp|start-ca)
     dir=$(lab_dir "${1:-}") || exit 1
+    set_root "$dir"
     check_server "$dir" "${2:-}"
+    case $cmd in stop-ca|start-ca) no_agent "$cmd" ;; esac
     rc=0
     case $cmd in
       kill-dhcp) stop_set "$dir" KILL "dhcp4/$2" || rc=1 ;;

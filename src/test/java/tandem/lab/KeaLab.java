@@ -48,6 +48,35 @@ public final class KeaLab implements AutoCloseable {
         }
     }
 
+    /** How the HA peers of a Kea 3 lab reach each other. */
+    public enum HaListener {
+        /** A dedicated HA listener on a port of its own, answering HA commands only (restrict-commands). */
+        DEDICATED("dedicated"),
+        /** No dedicated listener ({@code http-dedicated-listener: false}): peers use each other's control sockets. */
+        CONTROL("control");
+
+        private final String option;
+
+        HaListener(String option) {
+            this.option = option;
+        }
+    }
+
+    /**
+     * How to reach a Kea 3 server: its own control socket (also {@link Server#caUrl()}, as there is no Control
+     * Agent), the URL its HA peers use, and the basic-auth login of the control socket.
+     */
+    public record Kea3Access(URI controlUrl, URI haUrl, String user, Path passwordFile) {
+        /** The password, read from the lab's password file. */
+        public String password() {
+            try {
+                return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** One server as described in lab.json; pids are null while the process is stopped. */
     public record Server(String id, String name, String role, int caPort, URI caUrl, Path dhcp4Config,
                          Path caConfig, Path socket, Long dhcp4Pid, Long caPid) {
@@ -62,6 +91,8 @@ public final class KeaLab implements AutoCloseable {
     private final Map<String, String> environment;
     private final Thread shutdownHook;
     private volatile List<Server> servers;
+    private volatile List<Kea3Access> kea3;  // null for a Kea 2 lab
+    private volatile HaListener haListener;
     private boolean closed;
 
     private KeaLab(Path dir, Path script, Mode mode, Map<String, String> environment) {
@@ -92,6 +123,44 @@ public final class KeaLab implements AutoCloseable {
     /** With extra environment for kea-lab.sh (e.g. KEA_DHCP4_BIN, KEA_HOOKS_DIR). */
     static KeaLab start(Mode mode, int servers, int backups, int subnets, int reservationsPerSubnet,
                         Map<String, String> environment) {
+        return start(mode, servers, backups, subnets, reservationsPerSubnet, environment, tempRoot(), List.of());
+    }
+
+    /**
+     * Starts a Kea 3.0 cluster from the root of {@link #kea3Root()}: each kea-dhcp4 runs under chroot with its own
+     * authenticated HTTP control socket and no Control Agent. {@link #endpoint} then carries the login.
+     */
+    public static KeaLab startKea3(Mode mode, int servers, int backups, HaListener listener) {
+        return startKea3(mode, servers, backups, listener, 2, 2);
+    }
+
+    public static KeaLab startKea3(Mode mode, int servers, int backups, HaListener listener, int subnets,
+                                   int reservationsPerSubnet) {
+        Path root = kea3Root();
+        if (!Files.isExecutable(root.resolve("usr/sbin/kea-dhcp4"))) {
+            throw new IllegalStateException("no Kea 3 root at " + root + ": build it with src/test/lab/kea3-root.sh "
+                    + root + " (or set -Dtandem.kea3.root / KEA3_ROOT)");
+        }
+        Path tmp = root.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // the chrooted daemons see only files inside the root: the lab directory goes to its /tmp
+        return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of(), tmp,
+                List.of("--kea3", root.toString(), "--ha-listener", listener.option));
+    }
+
+    /** The Kea 3 root: -Dtandem.kea3.root, else env KEA3_ROOT, else /var/cache/tandem/kea3-root. */
+    public static Path kea3Root() {
+        String configured = System.getProperty("tandem.kea3.root");
+        if (configured == null || configured.isBlank()) configured = System.getenv("KEA3_ROOT");
+        return Path.of(configured == null || configured.isBlank() ? "/var/cache/tandem/kea3-root" : configured);
+    }
+
+    private static KeaLab start(Mode mode, int servers, int backups, int subnets, int reservationsPerSubnet,
+                                Map<String, String> environment, Path parent, List<String> extra) {
         Path script = labDirectory().resolve("kea-lab.sh");
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("Kea lab script not found: " + script.toAbsolutePath()
@@ -99,16 +168,18 @@ public final class KeaLab implements AutoCloseable {
         }
         Path dir;
         try {
-            dir = Files.createTempDirectory(tempRoot(), "tandem-kea-lab-");
+            dir = Files.createTempDirectory(parent, "tandem-kea-lab-").toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         KeaLab lab = new KeaLab(dir, script, mode, environment);
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         try {
-            lab.run(SCRIPT_TIMEOUT, "start", dir.toString(), "--mode", mode.keaName(),
+            List<String> args = new ArrayList<>(List.of("start", dir.toString(), "--mode", mode.keaName(),
                     "--servers", Integer.toString(servers), "--backups", Integer.toString(backups),
-                    "--subnets", Integer.toString(subnets), "--res-per-subnet", Integer.toString(reservationsPerSubnet));
+                    "--subnets", Integer.toString(subnets), "--res-per-subnet", Integer.toString(reservationsPerSubnet)));
+            args.addAll(extra);
+            lab.run(SCRIPT_TIMEOUT, args.toArray(String[]::new));
             lab.reload();
             return lab;
         } catch (RuntimeException e) {
@@ -157,13 +228,36 @@ public final class KeaLab implements AutoCloseable {
         return servers.get(i - 1);
     }
 
+    /** Server i's control endpoint: its Control Agent on Kea 2, its own control socket on Kea 3. */
     public URI caUrl(int i) {
         return server(i).caUrl();
     }
 
-    /** A direct endpoint for server i's Control Agent with the default timeout. */
+    /** A direct endpoint for server i's control endpoint with the default timeout, logged in on Kea 3. */
     public KeaEndpoint endpoint(int i) {
-        return KeaEndpoint.of(caUrl(i).toString());
+        KeaEndpoint endpoint = KeaEndpoint.of(caUrl(i).toString());
+        if (kea3 != null) {
+            Kea3Access access = kea3(i);
+            endpoint = endpoint.withCredentials(access.user(), access.password());
+        }
+        return endpoint;
+    }
+
+    /** Whether this lab runs Kea 3 daemons without Control Agents. */
+    public boolean isKea3() {
+        return kea3 != null;
+    }
+
+    /** The HA listener choice of a Kea 3 lab; null for Kea 2. */
+    public HaListener haListener() {
+        return haListener;
+    }
+
+    /** Control socket, HA URL and login of Kea 3 server i; throws on a Kea 2 lab. */
+    public Kea3Access kea3(int i) {
+        server(i);
+        if (kea3 == null) throw new IllegalStateException("not a Kea 3 lab: " + dir);
+        return kea3.get(i - 1);
     }
 
     /** Server i's running Dhcp4 configuration, read with config-get; fails when the server does not answer. */
@@ -288,16 +382,31 @@ public final class KeaLab implements AutoCloseable {
         try {
             JsonNode lab = JSON.readTree(dir.resolve("lab.json").toFile());
             List<Server> list = new ArrayList<>();
+            List<Kea3Access> access = new ArrayList<>();
+            boolean isKea3 = lab.hasNonNull("kea3Root");
             for (JsonNode s : lab.get("servers")) {
                 list.add(new Server(s.get("id").asText(), s.get("name").asText(), s.get("role").asText(),
                         s.get("caPort").asInt(), URI.create(s.get("caUrl").asText()),
-                        Path.of(s.get("dhcp4Config").asText()), Path.of(s.get("caConfig").asText()),
-                        Path.of(s.get("socket").asText()), pid(s.get("dhcp4Pid")), pid(s.get("caPid"))));
+                        Path.of(s.get("dhcp4Config").asText()), path(s.get("caConfig")),
+                        path(s.get("socket")), pid(s.get("dhcp4Pid")), pid(s.get("caPid"))));
+                if (isKea3) {
+                    access.add(new Kea3Access(URI.create(s.get("controlUrl").asText()),
+                            URI.create(s.get("haUrl").asText()), s.get("user").asText(),
+                            Path.of(s.get("passwordFile").asText())));
+                }
             }
             servers = List.copyOf(list);
+            kea3 = isKea3 ? List.copyOf(access) : null;
+            haListener = isKea3 && "control".equals(lab.path("haListener").asText())
+                    ? HaListener.CONTROL : isKea3 ? HaListener.DEDICATED : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir.resolve("lab.json"), e);
         }
+    }
+
+    /** Kea 3 servers have no Control Agent configuration and no unix socket: null there. */
+    private static Path path(JsonNode n) {
+        return n == null || n.isNull() ? null : Path.of(n.asText());
     }
 
     private static Long pid(JsonNode n) {

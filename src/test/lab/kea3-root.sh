@@ -1,0 +1,56 @@
+#!/bin/bash
+# Builds (or reuses) a small Debian root holding Kea 3 (kea-dhcp4, kea-dhcp6 and every hook) for the Kea 3 lab.
+# Debian 12 ships Kea 2.2 only; Debian's unstable suite carries Kea 3.0. The lab runs the daemons with `chroot`.
+#
+# usage: kea3-root.sh [ROOT]     (default /var/cache/tandem/kea3-root, or $KEA3_ROOT)
+#   A root that already holds the daemons, the HA and lease_cmds hooks and curl is reused as it is.
+#   Otherwise the root is built into ROOT.tmp with mmdebstrap and renamed to ROOT only once complete, so a
+#   half-built root is never used. Needs root privileges and mmdebstrap (Debian package `mmdebstrap`).
+# Env: KEA3_SUITE (default sid), KEA3_MIRROR (default http://deb.debian.org/debian),
+#      KEA3_BUILD_TIMEOUT seconds (default 1200).
+set -euo pipefail
+
+ROOT=${1:-${KEA3_ROOT:-/var/cache/tandem/kea3-root}}
+SUITE=${KEA3_SUITE:-sid}
+MIRROR=${KEA3_MIRROR:-http://deb.debian.org/debian}
+LIMIT=${KEA3_BUILD_TIMEOUT:-1200}
+ROOT=${ROOT%/}
+
+die() { echo "kea3-root: $*" >&2; exit 1; }
+
+complete() {  # $1 = a root; true when everything the lab runs is in it
+  local r=$1 hooks
+  [ -x "$r/usr/sbin/kea-dhcp4" ] && [ -x "$r/usr/sbin/kea-dhcp6" ] && [ -x "$r/usr/bin/curl" ] || return 1
+  for hooks in "$r"/usr/lib/*/kea/hooks; do
+    [ -f "$hooks/libdhcp_ha.so" ] && [ -f "$hooks/libdhcp_lease_cmds.so" ] && return 0
+  done
+  return 1
+}
+
+if complete "$ROOT"; then
+  echo "kea3-root: reusing $ROOT ($(chroot "$ROOT" /usr/sbin/kea-dhcp4 -v 2>/dev/null || echo 'version unknown'))"
+  exit 0
+fi
+
+[ "$(id -u)" = 0 ] || die "building $ROOT needs root (mmdebstrap and chroot)"
+command -v mmdebstrap >/dev/null 2>&1 || die "mmdebstrap not found: apt-get install -y mmdebstrap"
+mkdir -p "$(dirname "$ROOT")"
+
+# One build at a time: a second caller waits for the first, then reuses its root.
+exec 9>"$ROOT.lock"
+flock -w "$LIMIT" 9 || die "another build of $ROOT still holds $ROOT.lock after $LIMIT s"
+if complete "$ROOT"; then echo "kea3-root: reusing $ROOT (built meanwhile)"; exit 0; fi
+
+rm -rf "$ROOT.tmp"
+echo "kea3-root: building $ROOT from $SUITE at $MIRROR (about a minute)"
+# The archive may be a dated snapshot whose Release files count as expired: apt must not refuse them.
+if ! timeout "$LIMIT" mmdebstrap --variant=apt --aptopt='Acquire::Check-Valid-Until "false"' \
+      --include=kea-dhcp4-server,kea-dhcp6-server,curl "$SUITE" "$ROOT.tmp" "$MIRROR"; then
+  rm -rf "$ROOT.tmp"
+  die "mmdebstrap failed or took longer than $LIMIT s"
+fi
+complete "$ROOT.tmp" || { rm -rf "$ROOT.tmp"; die "the new root lacks kea-dhcp4, kea-dhcp6, the hooks or curl"; }
+if [ -e "$ROOT" ]; then rm -rf "$ROOT.old"; mv "$ROOT" "$ROOT.old"; fi
+mv "$ROOT.tmp" "$ROOT"
+rm -rf "$ROOT.old"
+echo "kea3-root: built $ROOT ($(chroot "$ROOT" /usr/sbin/kea-dhcp4 -v))"

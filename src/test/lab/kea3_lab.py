@@ -1,0 +1,83 @@
+"""Kea 3 side of kea-lab.py: configuration of servers run under chroot with their own HTTP control sockets.
+
+Kea 3 has no Control Agent here: each kea-dhcp4 opens an HTTP control socket on 127.0.0.1 with basic
+authentication read from a user file and a password file (Kea 3 refuses clear-text secrets in its configuration),
+and HA peers log in with the same password file. Every path written into a configuration is the path inside the
+chroot; the lab directory must therefore lie inside the root.
+"""
+import json
+import os
+import secrets
+import sys
+
+USER = "tandem"
+
+
+def in_root(root, path):
+    """The path a process chrooted to root sees for the host path."""
+    rel = os.path.relpath(path, root)
+    if rel.startswith(".."):
+        sys.exit(f"kea-lab: {path} is not inside the Kea 3 root {root}")
+    return "/" + rel
+
+
+def write_secret(path, value):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(value)
+
+
+def gen3(base, root, mode, names, roles, nets, listener, free_ports):
+    """Writes etc/kea-dhcp4-sN.json, auth/{user,password}; returns the server entries of lab-static.json."""
+    auth = os.path.join(base, "auth")
+    os.makedirs(auth, mode=0o700, exist_ok=True)
+    write_secret(os.path.join(auth, "user"), USER)
+    write_secret(os.path.join(auth, "password"), secrets.token_urlsafe(18))
+    total = len(names)
+    dedicated = listener == "dedicated"
+    ports = free_ports(total * 2 if dedicated else total)
+    control_ports = ports[:total]
+    ha_ports = ports[total:] if dedicated else control_ports
+    control_urls = [f"http://127.0.0.1:{p}/" for p in control_ports]
+    ha_urls = [f"http://127.0.0.1:{p}/" for p in ha_ports]
+    auth_in_root = in_root(root, auth)
+    servers = []
+    for idx, name in enumerate(names):
+        sid = f"s{idx + 1}"
+        run = os.path.join(base, "run", sid)
+        os.makedirs(run, exist_ok=True)
+        ha = {"this-server-name": name, "mode": mode,
+              "multi-threading": {"enable-multi-threading": True, "http-dedicated-listener": dedicated},
+              "peers": [{"name": n, "url": ha_urls[j], "role": roles[j], "auto-failover": True,
+                         "basic-auth-user": USER,
+                         "basic-auth-password-file": auth_in_root + "/password"}
+                        for j, n in enumerate(names)]}
+        if mode != "passive-backup":
+            ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
+                       "max-ack-delay": 1000, "max-unacked-clients": 0})
+        dhcp4 = {"Dhcp4": {
+            "interfaces-config": {"interfaces": [], "dhcp-socket-type": "udp"},
+            "control-sockets": [{
+                "socket-type": "http", "socket-address": "127.0.0.1", "socket-port": control_ports[idx],
+                "authentication": {"type": "basic", "realm": "kea", "directory": auth_in_root,
+                                   "clients": [{"user-file": "user", "password-file": "password"}]}}],
+            # file names without a directory: Kea 3 keeps them in KEA_DHCP_DATA_DIR / KEA_LOG_FILE_DIR
+            "lease-database": {"type": "memfile", "persist": True, "name": "kea-leases4.csv", "lfc-interval": 0},
+            "valid-lifetime": 3600,
+            "hooks-libraries": [
+                {"library": "libdhcp_lease_cmds.so"},
+                {"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}],
+            "subnet4": nets,
+            "loggers": [{"name": "kea-dhcp4", "output-options": [{"output": "kea-dhcp4.log"}],
+                         "severity": "INFO", "debuglevel": 0}]}}
+        dcfg = os.path.join(base, "etc", f"kea-dhcp4-{sid}.json")
+        with open(dcfg, "w") as f:
+            json.dump(dhcp4, f, indent=1 if len(nets) < 50 else None)
+        servers.append({"id": sid, "name": name, "role": roles[idx],
+                        # caPort/caUrl: the control endpoint Tandem talks to (here the daemon's own socket)
+                        "caPort": control_ports[idx], "caUrl": control_urls[idx],
+                        "controlUrl": control_urls[idx], "haUrl": ha_urls[idx],
+                        "user": USER, "passwordFile": os.path.join(auth, "password"),
+                        "dhcp4Config": dcfg, "dhcp4ConfigInRoot": in_root(root, dcfg), "caConfig": None,
+                        "socket": None, "runDir": run, "runDirInRoot": in_root(root, run)})
+    return servers
