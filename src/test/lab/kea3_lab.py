@@ -65,8 +65,10 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports):
             "lease-database": {"type": "memfile", "persist": True, "name": "kea-leases4.csv", "lfc-interval": 0},
             "valid-lifetime": 3600,
             "hooks-libraries": [
-                {"library": "libdhcp_lease_cmds.so"},
-                {"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}],
+                {"library": "libdhcp_lease_cmds.so"}]
+                # KEA_LAB_HOOKS: more libraries by name, e.g. libdhcp_host_cmds.so,libdhcp_subnet_cmds.so
+                + [{"library": lib} for lib in os.environ.get("KEA_LAB_HOOKS", "").split(",") if lib]
+                + [{"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}],
             "subnet4": nets,
             "loggers": [{"name": "kea-dhcp4", "output-options": [{"output": "kea-dhcp4.log"}],
                          "severity": "INFO", "debuglevel": 0}]}}

@@ -26,11 +26,12 @@ import tandem.kea.KeaReply;
 import tandem.kea.KeaServerImporter;
 import tandem.kea.KeaStatus;
 import tandem.kea.change.KeaChange;
-import tandem.lab.Kea3Pair;
+import tandem.lab.KeaLab;
 import tandem.services.Services;
 
 /**
- * Changes through host_cmds and subnet_cmds on a real Kea 3.0 load-balancing pair: no config-set, so neither server
+ * Changes through host_cmds and subnet_cmds on a real Kea 3.0 load-balancing pair (the lab's, with both hooks; peers
+ * reach each other through their control sockets, so the console reaches each peer at the URL HA names): no config-set, so neither server
  * reloads nor leaves load-balancing; both hold the change in memory and in their files; the stored snapshot is what
  * config-get returns; undo goes the same way; a change beyond subnets falls back to config-set and says so.
  */
@@ -41,17 +42,19 @@ class KeaHotChangeLabTest {
     private static final KeaControlAgentClient CLIENT = new KeaControlAgentClient();
 
     @TempDir static Path data;
-    private static Kea3Pair pair;
+    private static KeaLab pair;
     private static Services services;
 
     @BeforeAll
     static void start() {
-        pair = Kea3Pair.start(2, 2);
+        pair = KeaLab.startKea3(KeaLab.Mode.LOAD_BALANCING, 2, 0, KeaLab.HaListener.CONTROL, 2, 2,
+                java.util.List.of("libdhcp_host_cmds.so", "libdhcp_subnet_cmds.so"));
+        pair.awaitStable(Duration.ofSeconds(60));
         services = Services.open(data, "the console");
         services.updatePreferences(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(1), Duration.ofSeconds(1), null,
                 tandem.kea.KeaSettings.of(Preferences.defaults()).controlAgentPort(), true));
         var added = services.inventory().add(Backend.KEA, "pair",
-                new ConnectionSettings(pair.url(1), null, Kea3Pair.USER, Kea3Pair.PASSWORD, null));
+                new ConnectionSettings(pair.caUrl(1), null, pair.kea3(1).user(), pair.kea3(1).password(), null));
         assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
     }
 
@@ -75,8 +78,8 @@ class KeaHotChangeLabTest {
         assertEquals(Map.of("server2", "verified"), applied.peers());
         for (int i = 1; i <= 2; i++) {
             assertTrue(holdsReservation(config(i), "02:ee:00:00:00:01"), "server" + i + " in memory");
-            assertTrue(Files.readString(pair.configFile(i)).contains("02:ee:00:00:00:01"), "server" + i + " file");
-            assertEquals("load-balancing", pair.haState(i));
+            assertTrue(Files.readString(pair.servers().get(i - 1).dhcp4Config()).contains("02:ee:00:00:00:01"), "server" + i + " file");
+            assertEquals("load-balancing", haState(i));
         }
         // no config-set: the seconds since the last reload kept counting on both
         assertTrue(reload(1) >= reload1, "server1 reloaded");
@@ -92,7 +95,7 @@ class KeaHotChangeLabTest {
         assertEquals("reservation-del", undo.method());
         for (int i = 1; i <= 2; i++) {
             assertFalse(holdsReservation(config(i), "02:ee:00:00:00:01"), "server" + i + " after undo");
-            assertFalse(Files.readString(pair.configFile(i)).contains("02:ee:00:00:00:01"), "server" + i + " file after undo");
+            assertFalse(Files.readString(pair.servers().get(i - 1).dhcp4Config()).contains("02:ee:00:00:00:01"), "server" + i + " file after undo");
         }
     }
 
@@ -144,6 +147,11 @@ class KeaHotChangeLabTest {
         ObjectNode o = ((ObjectNode) ((KeaReply.Success) r).arguments()).deepCopy();
         o.remove("hash");
         return o;
+    }
+
+    private static String haState(int i) {
+        return CLIENT.statusGet(pair.endpoint(i)).parse(KeaStatus::from).flatMap(KeaStatus::ha)
+                .map(h -> h.local().state()).orElse("");
     }
 
     private static long reload(int i) {
