@@ -111,6 +111,17 @@ final class KeaConfigChannel {
         return ok(server, command, reply);
     }
 
+    /** {@link #query} without waiting: reads of several servers and subnets overlap. */
+    java.util.concurrent.CompletableFuture<JsonNode> queryAsync(String server, ConnectionSettings c, String command,
+                                                                JsonNode arguments) {
+        return client.sendAsync(endpoint(c), command, KeaControlAgentClient.DHCP4, arguments).thenApply(reply -> {
+            if (reply instanceof KeaReply.Failure f && f.kind() == tandem.kea.KeaFailure.EMPTY) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            return ok(server, command, reply);
+        });
+    }
+
     /** The commands the server accepts now, its hooks' included. */
     tandem.kea.KeaCommandList commands(String server, ConnectionSettings c) {
         return tandem.kea.KeaCommandList.from(ok(server, "list-commands",

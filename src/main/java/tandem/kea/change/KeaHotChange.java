@@ -43,11 +43,6 @@ final class KeaHotChange {
     static final String COMMANDS = "commands: ";
     private static final long WRITE_TIMEOUT_SECONDS = 120;
 
-    /** How a change goes: through commands on these subnets, or through config-set for the reason given. */
-    record Route(List<Long> subnets, String fallback) {
-        boolean commands() { return fallback == null; }
-    }
-
     /** @param verifiedAtNanos System.nanoTime() when every peer was verified, before the files were written */
     record Outcome(Map<String, String> peers, String sotCommands, long verifiedAtNanos, KeaChange inverse) {}
 
@@ -69,7 +64,8 @@ final class KeaHotChange {
     /**
      * The change through subnet_cmds/host_cmds when every server that takes it (the source of truth and each peer
      * that is up) loads them and the touched subnets of the source of truth are still as previewed: those are read
-     * alone, whatever the size of the configuration. Otherwise the reason, and nothing was sent.
+     * alone, whatever the size of the configuration. Otherwise the reason, and nothing was sent. Every server's
+     * commands and touched subnets are asked for at once: the round trips, not Kea, make up most of the time.
      *
      * @param targets the peers the change is replicated to
      */
@@ -84,113 +80,192 @@ final class KeaHotChange {
         }
         List<String> servers = new ArrayList<>(peers);
         servers.add(0, sot);
-        Route route = route(rel, servers, before, after);
-        String fallback = route.fallback();
-        if (fallback == null && !unchanged(rel, sot, before, route.subnets())) {
-            fallback = "the subnets of " + sot + " changed since the preview";
+        String fallback = null;
+        Optional<List<Long>> touched = SubnetCommands.touched(before, after);
+        if (KeaConfigJson.dhcp4(before).has("config-control")) {
+            fallback = "the configuration comes from a configuration backend";
+        } else if (touched.isEmpty() || touched.get().isEmpty()) {
+            fallback = "the change reaches beyond subnets, pools, subnet options and reservations";
         }
-        if (fallback != null) {
-            LOG.info("{}: '{}' goes through config-set: {}", rel.name(), change.describe(), fallback);
-            return new Attempt(null, fallback);
+        if (fallback != null) return fallBack(rel, change, fallback);
+        List<Long> ids = touched.get();
+        Map<String, CompletableFuture<JsonNode>> offered = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Map<Long, ObjectNode>>> scopes = new LinkedHashMap<>();
+        for (String server : servers) {
+            offered.put(server, writer.queryAsync(rel, server, "list-commands", null));
+            scopes.put(server, readSubnetsAsync(rel, server, ids));
+        }
+        fallback = missingCommands(servers, offered, needed(before, after, ids));
+        if (fallback != null) return fallBack(rel, change, fallback);
+        Map<Long, ObjectNode> sotNow;
+        try {
+            sotNow = join(scopes.get(sot));
+        } catch (ConfigCommandFailed e) {
+            return fallBack(rel, change, "reading the subnets of " + sot + " failed (" + e.getMessage() + ")");
+        }
+        if (!sotNow.equals(scope(before, ids))) {
+            return fallBack(rel, change, "the subnets of " + sot + " changed since the preview");
+        }
+        Map<String, Map<Long, ObjectNode>> peerNow = new LinkedHashMap<>();
+        for (String peer : peers) {
+            try {
+                peerNow.put(peer, join(scopes.get(peer)));
+            } catch (ConfigCommandFailed e) {
+                skipped.put(peer, "not reachable: " + e.getMessage());
+            }
         }
         KeaChange inverse = change.inverse(before);
         ctx.inverse(KeaChangeService.toJson(inverse));
-        Outcome outcome = writeEverywhere(ctx, rel, sot, peers, before, after, change, route.subnets(), skipped, inverse);
+        Outcome outcome = writeEverywhere(ctx, rel, sot, peerNow, before, after, change, ids, skipped, inverse);
         LOG.info("{}: applied '{}' on {} through {}", rel.name(), change.describe(), sot, outcome.sotCommands());
         return new Attempt(outcome, null);
     }
 
-    /** Whether the commands can carry the change from {@code before} to {@code after} on every one of {@code servers}. */
-    Route route(Relationship rel, List<String> servers, ObjectNode before, ObjectNode after) {
-        if (KeaConfigJson.dhcp4(before).has("config-control")) {
-            return new Route(List.of(), "the configuration comes from a configuration backend");
-        }
-        Optional<List<Long>> touched = SubnetCommands.touched(before, after);
-        if (touched.isEmpty() || touched.get().isEmpty()) {
-            return new Route(List.of(), "the change reaches beyond subnets, pools, subnet options and reservations");
-        }
+    private static Attempt fallBack(Relationship rel, KeaChange change, String why) {
+        LOG.info("{}: '{}' goes through config-set: {}", rel.name(), change.describe(), why);
+        return new Attempt(null, why);
+    }
+
+    /** The commands the change needs, by name. */
+    private static Set<String> needed(ObjectNode before, ObjectNode after, List<Long> ids) {
         Set<String> needed = new LinkedHashSet<>();
-        for (long id : touched.get()) {
+        for (long id : ids) {
             for (Command c : SubnetCommands.plan(SubnetCommands.subnet(before, id), SubnetCommands.subnet(after, id))) {
                 needed.add(c.name());
             }
         }
+        return needed;
+    }
+
+    /** Which server lacks which library, or null when every one offers every command needed. */
+    private static String missingCommands(List<String> servers, Map<String, CompletableFuture<JsonNode>> offered,
+                                          Set<String> needed) {
         for (String server : servers) {
-            KeaCommandList offered;
+            KeaCommandList list;
             try {
-                offered = writer.commands(rel, server);
+                list = KeaCommandList.from(join(offered.get(server)));
             } catch (ConfigCommandFailed e) {
-                return new Route(List.of(), server + " did not list its commands (" + e.getMessage() + ")");
+                return server + " did not list its commands (" + e.getMessage() + ")";
             }
             for (String command : needed) {
-                if (!offered.supports(command)) {
-                    String library = new Command(command, null).library();
-                    return new Route(List.of(), server + " does not load " + library + " (no " + command + ")");
+                if (!list.supports(command)) {
+                    return server + " does not load " + new Command(command, null).library() + " (no " + command + ")";
                 }
             }
         }
-        return new Route(touched.get(), null);
+        return null;
     }
 
-    /** The subnet as config-get would show it now, reservations included, or null when the server has none. */
-    ObjectNode readSubnet(Relationship rel, String server, long id) {
-        JsonNode got = writer.query(rel, server, "subnet4-get", KeaConfigJson.MAPPER.createObjectNode().put("id", id));
-        JsonNode subnet = got.path("subnet4").path(0);
-        if (!(subnet instanceof ObjectNode s)) return null;
-        ObjectNode out = s.deepCopy();
-        JsonNode hosts = writer.query(rel, server, "reservation-get-all", KeaConfigJson.MAPPER.createObjectNode()
-                .put("subnet-id", id).put("operation-target", "memory"));
-        out.set("reservations", SubnetCommands.configOrder(hosts.path("hosts")));
-        return out;
-    }
-
-    Map<Long, ObjectNode> readSubnets(Relationship rel, String server, List<Long> ids) {
+    /** The subnets of a configuration by id (null where it has none). */
+    static Map<Long, ObjectNode> scope(ObjectNode config, List<Long> ids) {
         Map<Long, ObjectNode> out = new LinkedHashMap<>();
-        for (long id : ids) out.put(id, readSubnet(rel, server, id));
+        for (long id : ids) out.put(id, SubnetCommands.subnet(config, id));
         return out;
-    }
-
-    /** Whether the server's touched subnets are still what {@code config} says (a read of them alone). */
-    boolean unchanged(Relationship rel, String server, ObjectNode config, List<Long> ids) {
-        for (var e : readSubnets(rel, server, ids).entrySet()) {
-            if (!java.util.Objects.equals(e.getValue(), SubnetCommands.subnet(config, e.getKey()))) return false;
-        }
-        return true;
     }
 
     /**
-     * Makes the change on the source of truth, then on each peer in {@code peers} (those that answer), verifies
-     * each, then has every server that took it write its file. Peers that miss it are marked out of sync.
+     * The subnets as config-get would show them now, reservations included (null where the server has none):
+     * subnet4-get and reservation-get-all of every subnet asked at once.
      */
-    Outcome writeEverywhere(ChangeJob.Context ctx, Relationship rel, String sot, List<String> peers,
+    CompletableFuture<Map<Long, ObjectNode>> readSubnetsAsync(Relationship rel, String server, List<Long> ids) {
+        Map<Long, CompletableFuture<JsonNode>> subnets = new LinkedHashMap<>();
+        Map<Long, CompletableFuture<JsonNode>> hosts = new LinkedHashMap<>();
+        for (long id : ids) {
+            subnets.put(id, writer.queryAsync(rel, server, "subnet4-get", KeaConfigJson.MAPPER.createObjectNode().put("id", id)));
+            // refused for a subnet the server does not have: that answer is the subnet's, read alongside
+            hosts.put(id, writer.queryAsync(rel, server, "reservation-get-all", hostsOf(id)).exceptionally(e -> null));
+        }
+        List<CompletableFuture<JsonNode>> all = new ArrayList<>(subnets.values());
+        all.addAll(hosts.values());
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<Long, ObjectNode> out = new LinkedHashMap<>();
+            for (long id : ids) {
+                JsonNode subnet = subnets.get(id).join().path("subnet4").path(0);
+                if (!(subnet instanceof ObjectNode s)) {
+                    out.put(id, null);
+                    continue;
+                }
+                ObjectNode copy = s.deepCopy();
+                JsonNode found = hosts.get(id).join();
+                if (found == null) found = writer.query(rel, server, "reservation-get-all", hostsOf(id));
+                copy.set("reservations", SubnetCommands.configOrder(found.path("hosts")));
+                out.put(id, copy);
+            }
+            return out;
+        });
+    }
+
+    private static ObjectNode hostsOf(long subnetId) {
+        return KeaConfigJson.MAPPER.createObjectNode().put("subnet-id", subnetId).put("operation-target", "memory");
+    }
+
+    Map<Long, ObjectNode> readSubnets(Relationship rel, String server, List<Long> ids) {
+        return join(readSubnetsAsync(rel, server, ids));
+    }
+
+    /** The value of a command future; its failure as the command's own. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get(KeaConfigChannel.CONFIG_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ConfigCommandFailed f) throw f;
+            if (e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() instanceof ConfigCommandFailed f) throw f;
+            throw new ConfigCommandFailed("?", "?", String.valueOf(e.getCause()), true);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ConfigCommandFailed("?", "?", "no answer within " + KeaConfigChannel.CONFIG_TIMEOUT, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigCommandFailed("?", "?", "interrupted", true);
+        }
+    }
+
+    /**
+     * Makes the change on the source of truth, then on each peer (given with its touched subnets as they were),
+     * verifies each, then has every server that took it write its file. Peers that miss it are marked out of sync.
+     * A peer whose subnets were the source of truth's gets the same commands while the source of truth's are read
+     * back; any other is brought to what the source of truth holds.
+     */
+    Outcome writeEverywhere(ChangeJob.Context ctx, Relationship rel, String sot, Map<String, Map<Long, ObjectNode>> peers,
                             ObjectNode current, ObjectNode after, KeaChange change, List<Long> ids,
                             Map<String, String> skipped, KeaChange inverse) {
         String description = change.describe();
-        Map<Long, ObjectNode> before = new LinkedHashMap<>();
-        Map<Long, ObjectNode> wanted = new LinkedHashMap<>();
-        for (long id : ids) {
-            before.put(id, SubnetCommands.subnet(current, id));
-            wanted.put(id, SubnetCommands.subnet(after, id));
-        }
-        List<Command> plan = plan(before, wanted);
+        Map<Long, ObjectNode> before = scope(current, ids);
+        List<Command> plan = plan(before, scope(after, ids));
         String names = names(plan);
         ctx.target(sot, TargetOutcome.UNKNOWN, COMMANDS + "sending " + names);
         run(ctx, rel, sot, plan, before);
-        Map<Long, ObjectNode> truth = readSubnets(rel, sot, ids);
+        CompletableFuture<Map<Long, ObjectNode>> truthRead = readSubnetsAsync(rel, sot, ids);
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (var p : peers.entrySet()) {
+            if (p.getValue().equals(before)) {
+                String failed = send(rel, p.getKey(), plan);
+                if (failed != null) failures.put(p.getKey(), failed);
+            }
+        }
+        Map<Long, ObjectNode> truth = join(truthRead);
         ObjectNode truthConfig = splice(current, truth);
         if (!KeaReplicator.holds(change, truthConfig)) {
             LOG.warn("{}: {} took '{}' but reads back differently; its own rendering is copied", rel.name(), sot, description);
         }
         ctx.target(sot, TargetOutcome.APPLIED, COMMANDS + names);
+        for (var p : peers.entrySet()) {
+            if (!p.getValue().equals(before) && !failures.containsKey(p.getKey())) {
+                String failed = send(rel, p.getKey(), plan(p.getValue(), truth));
+                if (failed != null) failures.put(p.getKey(), failed);
+            }
+        }
+        Map<String, CompletableFuture<Map<Long, ObjectNode>>> readBack = new LinkedHashMap<>();
+        for (String peer : peers.keySet()) if (!failures.containsKey(peer)) readBack.put(peer, readSubnetsAsync(rel, peer, ids));
         Map<String, String> outcomes = new LinkedHashMap<>(skipped);
         for (var e : skipped.entrySet()) ctx.target(e.getKey(), TargetOutcome.SKIPPED, e.getValue());
         List<String> changed = new ArrayList<>();
-        for (String peer : peers) {
-            String outcome = writePeer(rel, peer, ids, truth);
-            ctx.target(peer, outcome.startsWith("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED,
-                    outcome.startsWith("verified") ? COMMANDS + outcome : outcome);
-            outcomes.put(peer, outcome.startsWith("verified") ? "verified" : outcome);
-            if (outcome.startsWith("verified")) changed.add(peer);
+        for (String peer : peers.keySet()) {
+            String outcome = failures.get(peer);
+            if (outcome == null) outcome = verify(readBack.get(peer), peer, truth);
+            boolean verified = outcome.equals("verified");
+            ctx.target(peer, verified ? TargetOutcome.APPLIED : TargetOutcome.FAILED, verified ? COMMANDS + "verified" : outcome);
+            outcomes.put(peer, outcome);
+            if (verified) changed.add(peer);
         }
         long verifiedAt = System.nanoTime();
         writeFiles(ctx, rel, sot, changed, outcomes, before, ids);
@@ -202,6 +277,25 @@ final class KeaHotChange {
                     clock.instant());
         }
         return new Outcome(outcomes, names, verifiedAt, inverse);
+    }
+
+    /** Sends a peer its commands; null, or what failed. */
+    private String send(Relationship rel, String peer, List<Command> plan) {
+        try {
+            for (Command c : plan) writer.change(rel, peer, c.name(), c.arguments());
+            return null;
+        } catch (ConfigCommandFailed | ChangeRefused e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    private static String verify(CompletableFuture<Map<Long, ObjectNode>> read, String peer, Map<Long, ObjectNode> truth) {
+        try {
+            return join(read).equals(truth) ? "verified"
+                    : "failed: " + peer + " does not hold the source of truth's subnets afterwards";
+        } catch (ConfigCommandFailed e) {
+            return "failed: " + e.getMessage();
+        }
     }
 
     /** The commands that turn each subnet from {@code from} into {@code to}. */
@@ -237,21 +331,6 @@ final class KeaHotChange {
         } catch (ConfigCommandFailed | ChangeRefused e) {
             LOG.warn("{}: restoring the subnets of {} failed: {}", rel.name(), server, e.getMessage());
             return null;
-        }
-    }
-
-    /** Brings one peer's touched subnets to the source of truth's and reads them back: "verified" or what failed. */
-    private String writePeer(Relationship rel, String peer, List<Long> ids, Map<Long, ObjectNode> truth) {
-        try {
-            List<Command> plan = plan(readSubnets(rel, peer, ids), truth);
-            for (Command c : plan) writer.change(rel, peer, c.name(), c.arguments());
-            Map<Long, ObjectNode> now = readSubnets(rel, peer, ids);
-            if (!now.equals(truth)) {
-                return "failed: " + peer + " does not hold the source of truth's subnets after " + names(plan);
-            }
-            return "verified after " + names(plan);
-        } catch (ConfigCommandFailed | ChangeRefused e) {
-            return "failed: " + e.getMessage();
         }
     }
 

@@ -85,6 +85,11 @@ final class KeaServerWriter {
         return channel.query(peer, connection(rel, peer), command, arguments);
     }
 
+    java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> queryAsync(Relationship rel,
+            String peer, String command, com.fasterxml.jackson.databind.JsonNode arguments) {
+        return channel.queryAsync(peer, connection(rel, peer), command, arguments);
+    }
+
     tandem.kea.KeaCommandList commands(Relationship rel, String peer) {
         return channel.commands(peer, connection(rel, peer));
     }
