@@ -30,10 +30,11 @@ import tandem.lab.KeaLab;
 import tandem.services.Services;
 
 /**
- * Changes through host_cmds and subnet_cmds on a real Kea 3.0 load-balancing pair (the lab's, with both hooks; peers
- * reach each other through their control sockets, so the console reaches each peer at the URL HA names): no config-set, so neither server
- * reloads nor leaves load-balancing; both hold the change in memory and in their files; the stored snapshot is what
- * config-get returns; undo goes the same way; a change beyond subnets falls back to config-set and says so.
+ * Changes through host_cmds and subnet_cmds on a real Kea 3.0 load-balancing pair (the lab's, with both hooks;
+ * peers reach each other through their control sockets, so the console reaches each peer at the URL HA names):
+ * no config-set, so neither server reloads nor leaves load-balancing; both hold the change in memory and in their
+ * files; the stored snapshot is what config-get returns; undo goes the same way. A change beyond subnets, or a peer
+ * without the hook, goes through config-set and says why.
  */
 @Tag("kea")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +63,21 @@ class KeaHotChangeLabTest {
     static void stop() {
         if (services != null) services.close();
         if (pair != null) pair.close();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    void aPeerWithoutHostCommandsSendsTheChangeThroughConfigSetAndSaysWhich() {
+        awaitOk();
+        dropHostCommands(2);
+        var applied = services.changes().apply(services.changes().prepare("pair",
+                new KeaChange.AddReservation("10.10.1.0/24", "02:ee:00:00:01:01", "10.10.1.150", null)));
+        assertEquals("config-set (server2 does not load libdhcp_host_cmds.so (no reservation-add))", applied.method());
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+        // server2 got server1's configuration, hooks included
+        assertTrue(config(2).toString().contains("libdhcp_host_cmds.so"));
+        assertTrue(holdsReservation(config(2), "02:ee:00:00:01:01"));
+        pair.awaitStable(Duration.ofSeconds(60));
     }
 
     @Test
@@ -132,6 +148,34 @@ class KeaHotChangeLabTest {
                 new KeaChange.SetOption(null, "domain-name", "example.org")));
         assertTrue(applied.method().startsWith("config-set (the change reaches beyond subnets"), applied.method());
         assertEquals(Map.of("server2", "verified"), applied.peers());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aPeerThatLostHostCommandsSinceTheyWereListedIsSynchronizedThroughConfigSet() {
+        awaitOk();
+        var listed = services.changes().apply(services.changes().prepare("pair",
+                new KeaChange.AddReservation("10.10.1.0/24", "02:ee:00:00:01:03", "10.10.1.152", null)));
+        assertEquals("reservation-add", listed.method());
+        dropHostCommands(2);  // within a minute of that change: its commands are still taken as listed then
+        var applied = services.changes().apply(services.changes().prepare("pair",
+                new KeaChange.AddReservation("10.10.1.0/24", "02:ee:00:00:01:02", "10.10.1.151", null)));
+        assertEquals("reservation-add", applied.method());
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+        assertTrue(holdsReservation(config(2), "02:ee:00:00:01:02"));
+        assertTrue(config(2).toString().contains("libdhcp_host_cmds.so"));
+    }
+
+    /** Reconfigures server i, from outside the console, without libdhcp_host_cmds.so; waits for load-balancing. */
+    private static void dropHostCommands(int i) {
+        ObjectNode c = config(i);
+        var hooks = (com.fasterxml.jackson.databind.node.ArrayNode) c.path("Dhcp4").path("hooks-libraries");
+        for (int h = hooks.size() - 1; h >= 0; h--) {
+            if (hooks.get(h).path("library").asText().endsWith("libdhcp_host_cmds.so")) hooks.remove(h);
+        }
+        assertTrue(CLIENT.send(pair.endpoint(i), "config-set", "dhcp4", c).isSuccess());
+        assertFalse(config(i).toString().contains("libdhcp_host_cmds.so"));
+        pair.awaitStable(Duration.ofSeconds(60));
     }
 
     private static boolean holdsReservation(JsonNode config, String mac) {

@@ -210,8 +210,20 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
                         status.current().get(rel.name()), preview.before(), preview.after(), preview.change());
                 if (viaCommands.outcome() != null) {
                     KeaHotChange.Outcome o = viaCommands.outcome();
+                    Map<String, String> peers = new LinkedHashMap<>(o.peers());
+                    if (!o.withoutCommands().isEmpty()) {
+                        // hooks gone since they were listed: those peers get the source of truth's configuration
+                        ObjectNode truth = writer.readNow(rel, sot);
+                        for (var w : o.withoutCommands().entrySet()) {
+                            String outcome = replicator.syncPeer(rel, w.getKey(), truth, preview.change().describe());
+                            LOG.info("{}: {} through config-set ({}): {}", rel.name(), w.getKey(), w.getValue(), outcome);
+                            ctx.target(w.getKey(), outcome.equals("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED,
+                                    "config-set (" + w.getValue() + "): " + outcome);
+                            peers.put(w.getKey(), outcome);
+                        }
+                    }
                     if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
-                    return new Applied(ctx.journalId(), sot, false, pendingPrimary, o.peers(), o.inverse(),
+                    return new Applied(ctx.journalId(), sot, false, pendingPrimary, peers, o.inverse(),
                             o.sotCommands(), o.verifiedAtNanos());
                 }
                 fallback = viaCommands.fallback();

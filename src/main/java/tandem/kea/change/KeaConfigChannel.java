@@ -21,12 +21,19 @@ final class KeaConfigChannel {
         final String command;
         /** The command was sent but no answer came: the server may have carried it out. */
         final boolean mayHaveApplied;
+        /** The server does not know the command: the hook library that brings it is not loaded. */
+        final boolean unsupported;
 
         ConfigCommandFailed(String server, String command, String message, boolean mayHaveApplied) {
+            this(server, command, message, mayHaveApplied, false);
+        }
+
+        ConfigCommandFailed(String server, String command, String message, boolean mayHaveApplied, boolean unsupported) {
             super(message);
             this.server = server;
             this.command = command;
             this.mayHaveApplied = mayHaveApplied;
+            this.unsupported = unsupported;
         }
     }
 
@@ -90,6 +97,7 @@ final class KeaConfigChannel {
 
     void set(String server, ConnectionSettings c, ObjectNode config) {
         known.forget(key(c));
+        offered.remove(key(c));
         ok(server, "config-set", client.send(endpoint(c), "config-set", KeaControlAgentClient.DHCP4, config));
     }
 
@@ -122,10 +130,31 @@ final class KeaConfigChannel {
         });
     }
 
-    /** The commands the server accepts now, its hooks' included. */
-    tandem.kea.KeaCommandList commands(String server, ConnectionSettings c) {
-        return tandem.kea.KeaCommandList.from(ok(server, "list-commands",
-                client.send(endpoint(c), "list-commands", KeaControlAgentClient.DHCP4, null)));
+    /** How long a server's list of commands is trusted: its hooks change only with a reload or restart. */
+    private static final long COMMANDS_KEPT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record Offered(tandem.kea.KeaCommandList commands, long atNanos) {}
+
+    /** Each server's commands, forgotten when it is reconfigured from here or a command there fails. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Offered> offered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The commands the server accepts, its hooks' included: as listed within the last minute, else asked now. */
+    java.util.concurrent.CompletableFuture<tandem.kea.KeaCommandList> commands(String server, ConnectionSettings c) {
+        Offered known = offered.get(key(c));
+        if (known != null && System.nanoTime() - known.atNanos() < COMMANDS_KEPT_NANOS) {
+            return java.util.concurrent.CompletableFuture.completedFuture(known.commands());
+        }
+        long asked = System.nanoTime();
+        return queryAsync(server, c, "list-commands", null).thenApply(args -> {
+            tandem.kea.KeaCommandList list = tandem.kea.KeaCommandList.from(args);
+            offered.put(key(c), new Offered(list, asked));
+            return list;
+        });
+    }
+
+    /** A command failed there: its hooks may have changed. */
+    void forgetCommands(ConnectionSettings c) {
+        offered.remove(key(c));
     }
 
     void write(String server, ConnectionSettings c) {
@@ -161,7 +190,8 @@ final class KeaConfigChannel {
         if (reply instanceof KeaReply.Failure f) {
             boolean lost = tandem.kea.KeaTransportFailures.answerLost(f);
             throw new ConfigCommandFailed(server, command, lost ? command + " on " + server + " got no answer: "
-                    + f.message() : server + " refused " + command + ": " + f.message(), lost);
+                    + f.message() : server + " refused " + command + ": " + f.message(), lost,
+                    f.kind() == tandem.kea.KeaFailure.UNSUPPORTED);
         }
         return ((KeaReply.Success) reply).arguments();
     }

@@ -43,8 +43,20 @@ final class KeaHotChange {
     static final String COMMANDS = "commands: ";
     private static final long WRITE_TIMEOUT_SECONDS = 120;
 
-    /** @param verifiedAtNanos System.nanoTime() when every peer was verified, before the files were written */
-    record Outcome(Map<String, String> peers, String sotCommands, long verifiedAtNanos, KeaChange inverse) {}
+    /**
+     * @param verifiedAtNanos System.nanoTime() when every peer was verified, before the files were written
+     * @param withoutCommands peers that turned out not to know a command (their hooks changed since they were
+     *                        listed), with why: they are to be synchronized through config-set
+     */
+    record Outcome(Map<String, String> peers, String sotCommands, long verifiedAtNanos, KeaChange inverse,
+                   Map<String, String> withoutCommands) {}
+
+    /** The source of truth refused the first command as unknown: nothing was changed, config-set takes over. */
+    private static final class NoCommands extends RuntimeException {
+        NoCommands(String why) {
+            super(why, null, false, false);
+        }
+    }
 
     /** The change made through commands, or why it must go through config-set (nothing was sent then). */
     record Attempt(Outcome outcome, String fallback) {}
@@ -89,13 +101,16 @@ final class KeaHotChange {
         }
         if (fallback != null) return fallBack(rel, change, fallback);
         List<Long> ids = touched.get();
-        Map<String, CompletableFuture<JsonNode>> offered = new LinkedHashMap<>();
+        Set<String> needed = needed(before, after, ids);
+        // a change of reservations alone is read and verified by its reservations: one command a subnet and server
+        ObjectNode subnetsFrom = needed.stream().allMatch(c -> c.startsWith("reservation-")) ? before : null;
+        Map<String, CompletableFuture<KeaCommandList>> offered = new LinkedHashMap<>();
         Map<String, CompletableFuture<Map<Long, ObjectNode>>> scopes = new LinkedHashMap<>();
         for (String server : servers) {
-            offered.put(server, writer.queryAsync(rel, server, "list-commands", null));
-            scopes.put(server, readSubnetsAsync(rel, server, ids));
+            offered.put(server, offered(rel, server));
+            scopes.put(server, readSubnetsAsync(rel, server, ids, subnetsFrom));
         }
-        fallback = missingCommands(servers, offered, needed(before, after, ids));
+        fallback = missingCommands(servers, offered, needed);
         if (fallback != null) return fallBack(rel, change, fallback);
         Map<Long, ObjectNode> sotNow;
         try {
@@ -107,16 +122,25 @@ final class KeaHotChange {
             return fallBack(rel, change, "the subnets of " + sot + " changed since the preview");
         }
         Map<String, Map<Long, ObjectNode>> peerNow = new LinkedHashMap<>();
+        Map<String, String> withoutCommands = new LinkedHashMap<>();
         for (String peer : peers) {
             try {
                 peerNow.put(peer, join(scopes.get(peer)));
             } catch (ConfigCommandFailed e) {
-                skipped.put(peer, "not reachable: " + e.getMessage());
+                forgetCommands(rel, peer);
+                if (e.unsupported) withoutCommands.put(peer, e.getMessage());
+                else skipped.put(peer, "not reachable: " + e.getMessage());
             }
         }
         KeaChange inverse = change.inverse(before);
         ctx.inverse(KeaChangeService.toJson(inverse));
-        Outcome outcome = writeEverywhere(ctx, rel, sot, peerNow, before, after, change, ids, skipped, inverse);
+        Outcome outcome;
+        try {
+            outcome = writeEverywhere(ctx, rel, sot, peerNow, before, after, change, ids, skipped, inverse, subnetsFrom,
+                    withoutCommands);
+        } catch (NoCommands e) {
+            return fallBack(rel, change, e.getMessage());
+        }
         LOG.info("{}: applied '{}' on {} through {}", rel.name(), change.describe(), sot, outcome.sotCommands());
         return new Attempt(outcome, null);
     }
@@ -137,13 +161,23 @@ final class KeaHotChange {
         return needed;
     }
 
+    /** The server's commands (see {@link KeaConfigChannel#commands}). */
+    private CompletableFuture<KeaCommandList> offered(Relationship rel, String server) {
+        return writer.commands(rel, server);
+    }
+
+    /** A command failed there: its hooks may have changed, so its commands are asked for again next time. */
+    private void forgetCommands(Relationship rel, String server) {
+        writer.forgetCommands(rel, server);
+    }
+
     /** Which server lacks which library, or null when every one offers every command needed. */
-    private static String missingCommands(List<String> servers, Map<String, CompletableFuture<JsonNode>> offered,
+    private static String missingCommands(List<String> servers, Map<String, CompletableFuture<KeaCommandList>> offered,
                                           Set<String> needed) {
         for (String server : servers) {
             KeaCommandList list;
             try {
-                list = KeaCommandList.from(join(offered.get(server)));
+                list = join(offered.get(server));
             } catch (ConfigCommandFailed e) {
                 return server + " did not list its commands (" + e.getMessage() + ")";
             }
@@ -167,11 +201,13 @@ final class KeaHotChange {
      * The subnets as config-get would show them now, reservations included (null where the server has none):
      * subnet4-get and reservation-get-all of every subnet asked at once.
      */
-    CompletableFuture<Map<Long, ObjectNode>> readSubnetsAsync(Relationship rel, String server, List<Long> ids) {
+    CompletableFuture<Map<Long, ObjectNode>> readSubnetsAsync(Relationship rel, String server, List<Long> ids,
+                                                              ObjectNode subnetsFrom) {
         Map<Long, CompletableFuture<JsonNode>> subnets = new LinkedHashMap<>();
         Map<Long, CompletableFuture<JsonNode>> hosts = new LinkedHashMap<>();
         for (long id : ids) {
-            subnets.put(id, writer.queryAsync(rel, server, "subnet4-get", KeaConfigJson.MAPPER.createObjectNode().put("id", id)));
+            subnets.put(id, subnetsFrom != null ? CompletableFuture.completedFuture(subnet4Get(subnetsFrom, id))
+                    : writer.queryAsync(rel, server, "subnet4-get", KeaConfigJson.MAPPER.createObjectNode().put("id", id)));
             // refused for a subnet the server does not have: that answer is the subnet's, read alongside
             hosts.put(id, writer.queryAsync(rel, server, "reservation-get-all", hostsOf(id)).exceptionally(e -> null));
         }
@@ -195,12 +231,20 @@ final class KeaHotChange {
         });
     }
 
+    /** A subnet of a configuration as subnet4-get answers it, when only its reservations are read. */
+    private static JsonNode subnet4Get(ObjectNode config, long id) {
+        ObjectNode subnet = SubnetCommands.subnet(config, id);
+        ObjectNode answer = KeaConfigJson.MAPPER.createObjectNode();
+        if (subnet != null) answer.putArray("subnet4").add(SubnetCommands.withoutHosts(subnet));
+        return answer;
+    }
+
     private static ObjectNode hostsOf(long subnetId) {
         return KeaConfigJson.MAPPER.createObjectNode().put("subnet-id", subnetId).put("operation-target", "memory");
     }
 
     Map<Long, ObjectNode> readSubnets(Relationship rel, String server, List<Long> ids) {
-        return join(readSubnetsAsync(rel, server, ids));
+        return join(readSubnetsAsync(rel, server, ids, null));
     }
 
     /** The value of a command future; its failure as the command's own. */
@@ -227,14 +271,15 @@ final class KeaHotChange {
      */
     Outcome writeEverywhere(ChangeJob.Context ctx, Relationship rel, String sot, Map<String, Map<Long, ObjectNode>> peers,
                             ObjectNode current, ObjectNode after, KeaChange change, List<Long> ids,
-                            Map<String, String> skipped, KeaChange inverse) {
+                            Map<String, String> skipped, KeaChange inverse, ObjectNode subnetsFrom,
+                            Map<String, String> peersWithoutCommands) {
         String description = change.describe();
         Map<Long, ObjectNode> before = scope(current, ids);
         List<Command> plan = plan(before, scope(after, ids));
         String names = names(plan);
         ctx.target(sot, TargetOutcome.UNKNOWN, COMMANDS + "sending " + names);
         run(ctx, rel, sot, plan, before);
-        CompletableFuture<Map<Long, ObjectNode>> truthRead = readSubnetsAsync(rel, sot, ids);
+        CompletableFuture<Map<Long, ObjectNode>> truthRead = readSubnetsAsync(rel, sot, ids, subnetsFrom);
         Map<String, String> failures = new LinkedHashMap<>();
         for (var p : peers.entrySet()) {
             if (p.getValue().equals(before)) {
@@ -255,12 +300,17 @@ final class KeaHotChange {
             }
         }
         Map<String, CompletableFuture<Map<Long, ObjectNode>>> readBack = new LinkedHashMap<>();
-        for (String peer : peers.keySet()) if (!failures.containsKey(peer)) readBack.put(peer, readSubnetsAsync(rel, peer, ids));
+        for (String peer : peers.keySet()) if (!failures.containsKey(peer)) readBack.put(peer, readSubnetsAsync(rel, peer, ids, subnetsFrom));
         Map<String, String> outcomes = new LinkedHashMap<>(skipped);
         for (var e : skipped.entrySet()) ctx.target(e.getKey(), TargetOutcome.SKIPPED, e.getValue());
         List<String> changed = new ArrayList<>();
+        Map<String, String> withoutCommands = new LinkedHashMap<>(peersWithoutCommands);
         for (String peer : peers.keySet()) {
             String outcome = failures.get(peer);
+            if (outcome != null && outcome.startsWith(UNSUPPORTED)) {
+                withoutCommands.put(peer, outcome.substring(UNSUPPORTED.length()));
+                continue;
+            }
             if (outcome == null) outcome = verify(readBack.get(peer), peer, truth);
             boolean verified = outcome.equals("verified");
             ctx.target(peer, verified ? TargetOutcome.APPLIED : TargetOutcome.FAILED, verified ? COMMANDS + "verified" : outcome);
@@ -276,18 +326,23 @@ final class KeaHotChange {
             else journal.markOutOfSync(rel.name(), e.getKey(), "missed '" + description + "' (" + e.getValue() + ")",
                     clock.instant());
         }
-        return new Outcome(outcomes, names, verifiedAt, inverse);
+        return new Outcome(outcomes, names, verifiedAt, inverse, withoutCommands);
     }
 
-    /** Sends a peer its commands; null, or what failed. */
+    /** Sends a peer its commands; null, or what failed ("unsupported: ..." when it did not know one). */
     private String send(Relationship rel, String peer, List<Command> plan) {
         try {
             for (Command c : plan) writer.change(rel, peer, c.name(), c.arguments());
             return null;
-        } catch (ConfigCommandFailed | ChangeRefused e) {
+        } catch (ConfigCommandFailed e) {
+            forgetCommands(rel, peer);
+            return (e.unsupported ? UNSUPPORTED : "failed: ") + e.getMessage();
+        } catch (ChangeRefused e) {
             return "failed: " + e.getMessage();
         }
     }
+
+    private static final String UNSUPPORTED = "unsupported: ";
 
     private static String verify(CompletableFuture<Map<Long, ObjectNode>> read, String peer, Map<Long, ObjectNode> truth) {
         try {
@@ -314,6 +369,11 @@ final class KeaHotChange {
                 done++;
             }
         } catch (ConfigCommandFailed e) {
+            forgetCommands(rel, sot);
+            if (e.unsupported && done == 0) {
+                ctx.target(sot, TargetOutcome.FAILED, e.getMessage() + "; nothing changed, config-set takes over");
+                throw new NoCommands(e.getMessage());
+            }
             String restored = done == 0 && !e.mayHaveApplied ? "" : restore(rel, sot, before);
             boolean clean = restored != null;
             ctx.target(sot, clean ? TargetOutcome.FAILED : TargetOutcome.UNKNOWN, e.getMessage());

@@ -90,8 +90,13 @@ final class KeaServerWriter {
         return channel.queryAsync(peer, connection(rel, peer), command, arguments);
     }
 
-    tandem.kea.KeaCommandList commands(Relationship rel, String peer) {
+    /** The commands the peer accepts (listed within the last minute, or asked now). */
+    java.util.concurrent.CompletableFuture<tandem.kea.KeaCommandList> commands(Relationship rel, String peer) {
         return channel.commands(peer, connection(rel, peer));
+    }
+
+    void forgetCommands(Relationship rel, String peer) {
+        channel.forgetCommands(connection(rel, peer));
     }
 
     /** config-write alone, started without waiting for it. */
