@@ -166,6 +166,34 @@ class KeaHotChangeLabTest {
         assertTrue(config(2).toString().contains("libdhcp_host_cmds.so"));
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void aChangeCutShortAfterTheSourceOfTruthsCommandIsSettledIntoEveryServerAndFile() throws Exception {
+        awaitOk();
+        var change = new KeaChange.AddReservation("10.10.1.0/24", "02:ee:00:00:01:09", "10.10.1.160", null);
+        // what a console killed right after server1's reservation-add leaves: server1 holds it in memory only
+        assertTrue(CLIENT.send(pair.endpoint(1), "reservation-add", "dhcp4", tandem.kea.change.KeaConfigJson.parse("""
+                {"reservation": {"subnet-id": 2, "hw-address": "02:ee:00:00:01:09", "ip-address": "10.10.1.160"},
+                 "operation-target": "memory"}""")).isSuccess());
+        var journal = services.replicationStore();
+        var last = journal.recent(1).get(0);
+        java.time.Instant now = java.time.Instant.now();
+        long id = journal.begin("pair", "kea", tandem.kea.change.KeaChangeService.toJson(change), change.describe(),
+                "server1", last.user(), "a console that was killed", last.host(), 999_999_999L, now);
+        journal.recordTarget(id, "server1", tandem.core.port.ReplicationStore.TargetOutcome.UNKNOWN,
+                "commands: sending reservation-add", now);
+        assertFalse(holdsReservation(config(2), "02:ee:00:00:01:09"));
+
+        var settled = services.changes().settleAbandoned();
+        assertEquals(1, settled.size(), settled.toString());
+        assertEquals(tandem.core.port.ReplicationStore.Status.APPLIED, journal.entry(id).orElseThrow().status(), settled.get(0));
+        for (int i = 1; i <= 2; i++) {
+            assertTrue(holdsReservation(config(i), "02:ee:00:00:01:09"), "server" + i);
+            assertTrue(Files.readString(pair.servers().get(i - 1).dhcp4Config()).contains("02:ee:00:00:01:09"),
+                    "server" + i + " file");
+        }
+    }
+
     /** Reconfigures server i, from outside the console, without libdhcp_host_cmds.so; waits for load-balancing. */
     private static void dropHostCommands(int i) {
         ObjectNode c = config(i);
