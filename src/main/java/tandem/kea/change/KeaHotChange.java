@@ -288,8 +288,8 @@ final class KeaHotChange {
             }
         }
         Map<Long, ObjectNode> truth = join(truthRead);
-        ObjectNode truthConfig = splice(current, truth);
-        if (!KeaReplicator.holds(change, truthConfig)) {
+        // checked on the touched subnets alone: a copy of a large configuration costs more than the commands
+        if (!KeaReplicator.holds(change, touchedOnly(current, truth))) {
             LOG.warn("{}: {} took '{}' but reads back differently; its own rendering is copied", rel.name(), sot, description);
         }
         ctx.target(sot, TargetOutcome.APPLIED, COMMANDS + names);
@@ -319,7 +319,7 @@ final class KeaHotChange {
         }
         long verifiedAt = System.nanoTime();
         writeFiles(ctx, rel, sot, changed, outcomes, before, ids);
-        writer.snapshot(rel, sot, truthConfig);
+        writer.snapshot(rel, sot, splice(current, truth));
         for (String peer : changed) spliceSnapshot(rel, peer, truth);
         for (var e : outcomes.entrySet()) {
             if (e.getValue().equals("verified")) journal.markInSync(rel.name(), e.getKey());
@@ -435,6 +435,18 @@ final class KeaHotChange {
         JsonNode parsed = KeaConfigJson.parse(last.get().json());
         if (!(parsed instanceof ObjectNode config) || !config.path("Dhcp4").isObject()) return;
         writer.snapshot(rel, peer, splice(config, truth));
+    }
+
+    /** A configuration holding only the given subnets (and the other subnets' ids and prefixes, for overlaps). */
+    private static ObjectNode touchedOnly(ObjectNode config, Map<Long, ObjectNode> subnets) {
+        ObjectNode out = KeaConfigJson.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode all = out.putObject("Dhcp4").putArray("subnet4");
+        for (JsonNode s : KeaConfigJson.dhcp4(config).path("subnet4")) {
+            long id = s.path("id").asLong(-1);
+            if (!subnets.containsKey(id)) all.addObject().put("id", id).put("subnet", s.path("subnet").asText());
+        }
+        for (ObjectNode s : subnets.values()) if (s != null) all.add(s);
+        return out;
     }
 
     static ObjectNode splice(ObjectNode config, Map<Long, ObjectNode> subnets) {
