@@ -93,7 +93,7 @@ final class KeaHotChange {
         List<String> servers = new ArrayList<>(peers);
         servers.add(0, sot);
         String fallback = null;
-        Optional<List<Long>> touched = SubnetCommands.touched(before, after);
+        Optional<List<Long>> touched = SubnetCommands.touched(before, after, subnetOf(change));
         if (KeaConfigJson.dhcp4(before).has("config-control")) {
             fallback = "the configuration comes from a configuration backend";
         } else if (touched.isEmpty() || touched.get().isEmpty()) {
@@ -143,6 +143,20 @@ final class KeaHotChange {
         }
         LOG.info("{}: applied '{}' on {} through {}", rel.name(), change.describe(), sot, outcome.sotCommands());
         return new Attempt(outcome, null);
+    }
+
+    /** The one subnet a change touches, or null when it may reach further (global options). */
+    static String subnetOf(KeaChange change) {
+        if (change instanceof KeaChange.AddSubnet c) return c.subnet();
+        if (change instanceof KeaChange.EditSubnet c) return c.subnet();
+        if (change instanceof KeaChange.RemoveSubnet c) return c.subnet();
+        if (change instanceof KeaChange.AddPool c) return c.subnet();
+        if (change instanceof KeaChange.RemovePool c) return c.subnet();
+        if (change instanceof KeaChange.AddReservation c) return c.subnet();
+        if (change instanceof KeaChange.RemoveReservation c) return c.subnet();
+        if (change instanceof KeaChange.SetOption c) return c.subnet();
+        if (change instanceof KeaChange.RestoreSubnet c) return c.subnet();
+        return null;
     }
 
     private static Attempt fallBack(Relationship rel, KeaChange change, String why) {

@@ -68,6 +68,37 @@ final class SubnetCommands {
         return Optional.of(out);
     }
 
+    /**
+     * {@link #touched(ObjectNode, ObjectNode)} for a change known to touch only the subnet of that prefix (null:
+     * unknown): only that subnet is compared, as a deep comparison of thousands of subnets costs more than the
+     * commands themselves.
+     */
+    static Optional<List<Long>> touched(ObjectNode before, ObjectNode after, String subnet) {
+        if (subnet == null) return touched(before, after);
+        ObjectNode b = KeaConfigJson.dhcp4(before);
+        ObjectNode a = KeaConfigJson.dhcp4(after);
+        TreeSet<String> keys = new TreeSet<>();
+        b.fieldNames().forEachRemaining(keys::add);
+        a.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            if (!key.equals("subnet4") && !java.util.Objects.equals(a.get(key), b.get(key))) return Optional.empty();
+        }
+        if (Math.abs(a.path("subnet4").size() - b.path("subnet4").size()) > 1) return Optional.empty();
+        TreeSet<Long> ids = new TreeSet<>();
+        for (JsonNode all : List.of(b.path("subnet4"), a.path("subnet4"))) {
+            for (JsonNode s : all) {
+                if (!subnet.equals(s.path("subnet").asText())) continue;
+                if (!s.path("id").canConvertToExactIntegral()) return Optional.empty();
+                ids.add(s.path("id").asLong());
+            }
+        }
+        List<Long> out = new ArrayList<>();
+        for (long id : ids) {
+            if (!java.util.Objects.equals(subnet(before, id), subnet(after, id))) out.add(id);
+        }
+        return Optional.of(out);
+    }
+
     private static Map<Long, JsonNode> byId(JsonNode subnets) {
         Map<Long, JsonNode> out = new LinkedHashMap<>();
         if (subnets == null || subnets.isNull()) return out;

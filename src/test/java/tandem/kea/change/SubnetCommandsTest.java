@@ -145,6 +145,24 @@ class SubnetCommandsTest {
     }
 
     @Test
+    void aChangeNamingItsSubnetIsComparedOnThatSubnetAloneWithTheSameResult() {
+        ObjectNode before = config();
+        List<KeaChange> changes = List.of(
+                new KeaChange.AddReservation("10.10.0.0/24", "02:ee:00:00:00:01", "10.10.0.150", null),
+                new KeaChange.RemoveReservation("10.10.0.0/24", "02:00:00:00:00:01"),
+                new KeaChange.AddPool("10.10.1.0/24", "10.10.1.20 - 10.10.1.30"),
+                new KeaChange.AddSubnet("192.168.5.0/24", null, List.of()),
+                new KeaChange.RemoveSubnet("10.10.1.0/24"),
+                new KeaChange.SetOption("10.10.0.0/24", "routers", "10.10.0.2"),
+                new KeaChange.SetOption(null, "domain-name", "example.org"));
+        for (KeaChange c : changes) {
+            ObjectNode after = c.appliedTo(before);
+            assertEquals(SubnetCommands.touched(before, after),
+                    SubnetCommands.touched(before, after, KeaHotChange.subnetOf(c)), c.describe());
+        }
+    }
+
+    @Test
     void reservationsAreListedAsConfigGetListsThem() {
         var hosts = KeaConfigJson.MAPPER.createArrayNode();
         hosts.addObject().put("hw-address", "02:ee:00:00:00:01").put("subnet-id", 1);
