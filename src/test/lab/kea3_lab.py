@@ -55,13 +55,14 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports):
         if mode != "passive-backup":
             ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
                        "max-ack-delay": 1000, "max-unacked-clients": 0})
-        hooks_libraries = [
-            {"library": "libdhcp_lease_cmds.so"},
-            {"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}]
+        # KEA_LAB_HOOKS: more libraries by name, e.g. libdhcp_host_cmds.so,libdhcp_subnet_cmds.so
+        extra = [{"library": lib} for lib in os.environ.get("KEA_LAB_HOOKS", "").split(",") if lib]
+        hooks_libraries = ([{"library": "libdhcp_lease_cmds.so"}] + extra
+                           + [{"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}])
         own_nets = nets
         if mode == "standalone":
             # as kea-lab.py's standalone servers: only the first loads lease_cmds, the others have fewer subnets
-            hooks_libraries = hooks_libraries[:1] if idx == 0 else []
+            hooks_libraries = hooks_libraries[:1] + extra if idx == 0 else extra
             own_nets = nets if idx == 0 else nets[:1]
         dhcp4 = {"Dhcp4": {
             "interfaces-config": {"interfaces": [], "dhcp-socket-type": "udp"},

@@ -78,6 +78,8 @@ class KeaApplyLabTest {
         var preview = services.changes().prepare("pair", reservation("10.10.0.102", "02:cc:00:00:00:02"));
         var applied = services.changes().apply(preview);
         assertEquals(Map.of("server2", "verified"), applied.peers());
+        // Kea 2.2 has no host_cmds: the change says why it went through config-set
+        assertEquals("config-set (server1 does not load libdhcp_host_cmds.so (no reservation-add))", applied.method());
         // server1: one read after its config-set (what server2 is verified against); server2: one to verify it
         assertEquals(1, lab.commandsReceived(1, "config-get") - gets1, "reads of the source of truth");
         assertEquals(1, lab.commandsReceived(2, "config-get") - gets2, "reads of the peer");

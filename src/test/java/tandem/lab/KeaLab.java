@@ -163,6 +163,12 @@ public final class KeaLab implements AutoCloseable {
 
     public static KeaLab startKea3(Mode mode, int servers, int backups, HaListener listener, int subnets,
                                    int reservationsPerSubnet) {
+        return startKea3(mode, servers, backups, listener, subnets, reservationsPerSubnet, List.of());
+    }
+
+    /** @param hooks more hook libraries every server loads, by file name (e.g. libdhcp_host_cmds.so) */
+    public static KeaLab startKea3(Mode mode, int servers, int backups, HaListener listener, int subnets,
+                                   int reservationsPerSubnet, List<String> hooks) {
         Path root = kea3Root();
         if (!Files.isExecutable(root.resolve("usr/sbin/kea-dhcp4"))) {
             throw new IllegalStateException("no Kea 3 root at " + root + ": build it with src/test/lab/kea3-root.sh "
@@ -175,7 +181,8 @@ public final class KeaLab implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // the chrooted daemons see only files inside the root: the lab directory goes to its /tmp
-        return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of(), tmp,
+        return start(mode, servers, backups, subnets, reservationsPerSubnet,
+                hooks.isEmpty() ? Map.of() : Map.of("KEA_LAB_HOOKS", String.join(",", hooks)), tmp,
                 List.of("--kea3", root.toString(), "--ha-listener", listener.option));
     }
 

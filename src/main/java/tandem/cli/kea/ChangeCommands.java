@@ -68,6 +68,7 @@ final class ChangeCommands {
                 KeaChangeService.Applied applied = services.changes().apply(preview);
                 out.println("Applied as change #" + applied.journalId() + " on " + applied.sourceOfTruth()
                         + (applied.rebased() ? " (re-applied on a configuration changed meanwhile)" : ""));
+                out.println("  Through: " + applied.method());
                 applied.peers().forEach((peer, outcome) -> out.println("  " + peer + ": " + outcome));
                 if (applied.pendingPrimary()) {
                     out.println("  The primary is away: it receives this change when it returns.");

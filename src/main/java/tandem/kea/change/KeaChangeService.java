@@ -70,9 +70,15 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
                           ObjectNode before, ObjectNode after, String diff, List<String> replicatedTo,
                           List<String> notes) {}
 
-    /** @param peers each peer the change was meant for, with what happened there */
+    /**
+     * @param peers           each peer the change was meant for, with what happened there
+     * @param method          how the servers were changed: the subnet_cmds/host_cmds commands sent, or config-set
+     *                        and why the commands could not carry it
+     * @param verifiedAtNanos {@link System#nanoTime()} when every peer was verified (before the files were written,
+     *                        for a change through commands), 0 when not recorded
+     */
     public record Applied(long journalId, String sourceOfTruth, boolean rebased, boolean pendingPrimary,
-                          Map<String, String> peers, KeaChange inverse) {}
+                          Map<String, String> peers, KeaChange inverse, String method, long verifiedAtNanos) {}
 
     /** One peer's difference from what the source of truth would give it. */
     public record PeerPlan(String peer, boolean reachable, String diff, String problem) {
@@ -87,6 +93,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     private final ReplicationStore journal;
     private final KeaServerWriter writer;
     private final KeaReplicator replicator;
+    private final KeaHotChange hot;
     private final StateStore states;
     private final ChangeRunner runner;
     private final Clock clock;
@@ -112,6 +119,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         this.journal = journal;
         this.writer = new KeaServerWriter(inventory, states, new KeaConfigChannel(client, configTimeout), clock);
         this.replicator = new KeaReplicator(writer, journal, status, preferences, clock);
+        this.hot = new KeaHotChange(writer, journal, states, clock);
         this.states = states;
         this.runner = runner;
         this.clock = clock;
@@ -200,6 +208,31 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             String sot = sourceOfTruth(rel, false);
             ctx.appliedTo(sot);
             replayJournalIfPrimary(rel, sot);
+            boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
+            String fallback = null;
+            if (sot.equals(preview.sourceOfTruth())) {
+                KeaHotChange.Attempt viaCommands = hot.apply(ctx, rel, sot, replicator.replicationTargets(rel, sot),
+                        status.current().get(rel.name()), preview.before(), preview.after(), preview.change());
+                if (viaCommands.outcome() != null) {
+                    KeaHotChange.Outcome o = viaCommands.outcome();
+                    Map<String, String> peers = new LinkedHashMap<>(o.peers());
+                    if (!o.withoutCommands().isEmpty()) {
+                        // hooks gone since they were listed: those peers get the source of truth's configuration
+                        ObjectNode truth = writer.readNow(rel, sot);
+                        for (var w : o.withoutCommands().entrySet()) {
+                            String outcome = replicator.syncPeer(rel, w.getKey(), truth, preview.change().describe());
+                            LOG.info("{}: {} through config-set ({}): {}", rel.name(), w.getKey(), w.getValue(), outcome);
+                            ctx.target(w.getKey(), outcome.equals("verified") ? TargetOutcome.APPLIED : TargetOutcome.FAILED,
+                                    "config-set (" + w.getValue() + "): " + outcome);
+                            peers.put(w.getKey(), outcome);
+                        }
+                    }
+                    if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
+                    return new Applied(ctx.journalId(), sot, false, pendingPrimary, peers, o.inverse(),
+                            o.sotCommands(), o.verifiedAtNanos());
+                }
+                fallback = viaCommands.fallback();
+            }
             ObjectNode current = writer.read(rel, sot);
             Map<String, ObjectNode> peerReads = replicator.readPeers(rel, sot);
             boolean rebased = !sot.equals(preview.sourceOfTruth()) || !current.equals(preview.before());
@@ -217,11 +250,11 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             KeaChange inverse = preview.change().inverse(current);
             ctx.inverse(toJson(inverse));
             Map<String, String> outcomes = replicator.writeEverywhere(ctx, rel, sot, current, after, preview.change(), peerReads);
-            boolean pendingPrimary = rel.primary().isPresent() && !sot.equals(rel.primary().get().name());
             if (pendingPrimary) ctx.settleAs(Status.PENDING_PRIMARY);
             LOG.info("{}: applied '{}' on {}{}", rel.name(), preview.change().describe(), sot,
                     rebased ? " (rebased on a newer configuration)" : "");
-            return new Applied(ctx.journalId(), sot, rebased, pendingPrimary, outcomes, inverse);
+            return new Applied(ctx.journalId(), sot, rebased, pendingPrimary, outcomes, inverse,
+                    "config-set" + (fallback == null ? "" : " (" + fallback + ")"), System.nanoTime());
         }
     }
 

@@ -23,12 +23,19 @@ final class KeaConfigChannel {
         final String command;
         /** The command was sent but no answer came: the server may have carried it out. */
         final boolean mayHaveApplied;
+        /** The server does not know the command: the hook library that brings it is not loaded. */
+        final boolean unsupported;
 
         ConfigCommandFailed(String server, String command, String message, boolean mayHaveApplied) {
+            this(server, command, message, mayHaveApplied, false);
+        }
+
+        ConfigCommandFailed(String server, String command, String message, boolean mayHaveApplied, boolean unsupported) {
             super(message);
             this.server = server;
             this.command = command;
             this.mayHaveApplied = mayHaveApplied;
+            this.unsupported = unsupported;
         }
     }
 
@@ -94,11 +101,80 @@ final class KeaConfigChannel {
 
     void set(String server, ConnectionSettings c, ServiceType service, ObjectNode config) {
         known.forget(key(c, service));
+        offered.remove(key(c, service));
         ok(server, "config-set", client.send(endpoint(c), "config-set", KeaService.daemon(service), config));
     }
 
     void write(String server, ConnectionSettings c, ServiceType service) {
         ok(server, "config-write", client.send(endpoint(c), "config-write", KeaService.daemon(service), null));
+    }
+
+
+    /**
+     * One hook command that changes the running configuration (subnet_cmds, host_cmds); what is known of the
+     * server's configuration is forgotten first, as for a config-set.
+     */
+    JsonNode change(String server, ConnectionSettings c, ServiceType service, String command, JsonNode arguments) {
+        known.forget(key(c, service));
+        return ok(server, command, client.send(endpoint(c), command, KeaService.daemon(service), arguments));
+    }
+
+    /** A read-only command; Kea's "empty" answer (result 3) is an empty node, not a failure. */
+    JsonNode query(String server, ConnectionSettings c, ServiceType service, String command, JsonNode arguments) {
+        KeaReply reply = client.send(endpoint(c), command, KeaService.daemon(service), arguments);
+        if (reply instanceof KeaReply.Failure f && f.kind() == tandem.kea.KeaFailure.EMPTY) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        return ok(server, command, reply);
+    }
+
+    /** {@link #query} without waiting: reads of several servers and subnets overlap. */
+    java.util.concurrent.CompletableFuture<JsonNode> queryAsync(String server, ConnectionSettings c, ServiceType service,
+                                                                String command, JsonNode arguments) {
+        return client.sendAsync(endpoint(c), command, KeaService.daemon(service), arguments).thenApply(reply -> {
+            if (reply instanceof KeaReply.Failure f && f.kind() == tandem.kea.KeaFailure.EMPTY) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            return ok(server, command, reply);
+        });
+    }
+
+    /** How long a server's list of commands is trusted: its hooks change only with a reload or restart. */
+    private static final long COMMANDS_KEPT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record Offered(tandem.kea.KeaCommandList commands, long atNanos) {}
+
+    /** Each server's commands, forgotten when it is reconfigured from here or a command there fails. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Offered> offered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The commands the server accepts, its hooks' included: as listed within the last minute, else asked now. */
+    java.util.concurrent.CompletableFuture<tandem.kea.KeaCommandList> commands(String server, ConnectionSettings c, ServiceType service) {
+        Offered known = offered.get(key(c, service));
+        if (known != null && System.nanoTime() - known.atNanos() < COMMANDS_KEPT_NANOS) {
+            return java.util.concurrent.CompletableFuture.completedFuture(known.commands());
+        }
+        long asked = System.nanoTime();
+        return queryAsync(server, c, service, "list-commands", null).thenApply(args -> {
+            tandem.kea.KeaCommandList list = tandem.kea.KeaCommandList.from(args);
+            offered.put(key(c, service), new Offered(list, asked));
+            return list;
+        });
+    }
+
+    /** A command failed there: its hooks may have changed. */
+    void forgetCommands(ConnectionSettings c, ServiceType service) {
+        offered.remove(key(c, service));
+    }
+
+
+    /** config-write without waiting: the servers of a relationship write their files at the same time. */
+    java.util.concurrent.CompletableFuture<KeaReply> writeAsync(ConnectionSettings c, ServiceType service) {
+        return client.sendAsync(endpoint(c), "config-write", KeaService.daemon(service), null);
+    }
+
+    /** Throws as the other commands do when an asynchronous command did not succeed. */
+    static void check(String server, String command, KeaReply reply) {
+        ok(server, command, reply);
     }
 
     /** The server's HA state for its first relationship of that service, or null when it does not say. */
@@ -121,7 +197,8 @@ final class KeaConfigChannel {
         if (reply instanceof KeaReply.Failure f) {
             boolean lost = tandem.kea.KeaTransportFailures.answerLost(f);
             throw new ConfigCommandFailed(server, command, lost ? command + " on " + server + " got no answer: "
-                    + f.message() : server + " refused " + command + ": " + f.message(), lost);
+                    + f.message() : server + " refused " + command + ": " + f.message(), lost,
+                    f.kind() == tandem.kea.KeaFailure.UNSUPPORTED);
         }
         return ((KeaReply.Success) reply).arguments();
     }

@@ -79,6 +79,37 @@ final class KeaServerWriter {
         return channel.haState(c, service);
     }
 
+    /** A subnet_cmds or host_cmds command that changes the running configuration. */
+    com.fasterxml.jackson.databind.JsonNode change(Relationship rel, String peer, String command,
+                                                   com.fasterxml.jackson.databind.JsonNode arguments) {
+        return channel.change(peer, connection(rel, peer), rel.service(), command, arguments);
+    }
+
+    /** A read-only command; an empty answer is a missing node. */
+    com.fasterxml.jackson.databind.JsonNode query(Relationship rel, String peer, String command,
+                                                  com.fasterxml.jackson.databind.JsonNode arguments) {
+        return channel.query(peer, connection(rel, peer), rel.service(), command, arguments);
+    }
+
+    java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> queryAsync(Relationship rel,
+            String peer, String command, com.fasterxml.jackson.databind.JsonNode arguments) {
+        return channel.queryAsync(peer, connection(rel, peer), rel.service(), command, arguments);
+    }
+
+    /** The commands the peer accepts (listed within the last minute, or asked now). */
+    java.util.concurrent.CompletableFuture<tandem.kea.KeaCommandList> commands(Relationship rel, String peer) {
+        return channel.commands(peer, connection(rel, peer), rel.service());
+    }
+
+    void forgetCommands(Relationship rel, String peer) {
+        channel.forgetCommands(connection(rel, peer), rel.service());
+    }
+
+    /** config-write alone, started without waiting for it. */
+    java.util.concurrent.CompletableFuture<tandem.kea.KeaReply> writeAsync(Relationship rel, String peer) {
+        return channel.writeAsync(connection(rel, peer), rel.service());
+    }
+
     String haState(Relationship rel, String peer) {
         return rel.mode() == HaMode.STANDALONE ? null : channel.haState(connection(rel, peer), rel.service());
     }

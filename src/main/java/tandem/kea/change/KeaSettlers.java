@@ -58,10 +58,18 @@ final class KeaSettlers {
                 return new Settlement(Status.FAILED, servers, written + " does not hold the change: it was not applied");
             }
             servers.put(written, "holds the change");
+            // a change through commands lives in the running configuration until config-write: the cut may have
+            // come before the files were written, and a peer already holding it gets no config-set that would
+            boolean commands = targets.stream().anyMatch(t -> t.detail() != null && t.detail().startsWith(KeaHotChange.COMMANDS));
+            if (commands) servers.put(written, "holds the change; " + writeFile(writer, rel, written));
             writer.snapshot(rel, written, now);
             List<String> behind = new ArrayList<>();
             for (String peer : replicator.replicationTargets(rel, written)) {
                 String outcome = replicator.syncPeer(rel, peer, now, entry.description());
+                if (commands && outcome.equals("verified")) {
+                    String written2 = writeFile(writer, rel, peer);
+                    if (!written2.equals("file written")) outcome = "failed: " + written2;
+                }
                 servers.put(peer, outcome);
                 if (!outcome.equals("verified")) behind.add(peer);
             }
@@ -70,6 +78,17 @@ final class KeaSettlers {
                     written + " holds the change; " + (behind.isEmpty() ? "every other peer was brought in line"
                             : String.join(", ", behind) + " marked out of sync")
                             + (primaryAway ? "; the primary receives it when it returns" : ""));
+        }
+    }
+
+    private static String writeFile(KeaServerWriter writer, Relationship rel, String server) {
+        try {
+            KeaConfigChannel.check(server, "config-write", writer.writeAsync(rel, server).get(120, java.util.concurrent.TimeUnit.SECONDS));
+            return "file written";
+        } catch (KeaConfigChannel.ConfigCommandFailed e) {
+            return e.getMessage();
+        } catch (Exception e) {
+            return "config-write on " + server + " got no answer: " + e;
         }
     }
 

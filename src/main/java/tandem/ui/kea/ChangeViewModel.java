@@ -214,6 +214,8 @@ public final class ChangeViewModel {
             if (a.pendingPrimary()) {
                 notes.add("Journaled as change #" + a.journalId() + ": the primary receives it when it returns");
             }
+            notes.add(a.method().startsWith("config-set") ? "Sent with " + a.method()
+                    : "Sent with " + a.method() + ": no configuration reload, no HA restart");
             long failed = out.stream().filter(o -> o.kind() == OutcomeKind.FAILED).count();
             long offline = out.stream().filter(o -> o.kind() == OutcomeKind.OFFLINE).count();
             if (failed > 0) {
