@@ -124,7 +124,11 @@ class HaConfigsTest {
         assertEquals(List.of(), ok.problems());
         assertEquals("--max-response-delay", new HaRequest("hq", "dhcp4", "load-balancing", ok.members(), 5000, 5000, 10000, 10, true, null)
                 .problems().get(0).field());
-        assertEquals("--service", new HaRequest("hq", "dhcp6", "load-balancing", ok.members(), 10000, 60000, 10000, 10, true, null)
+        HaRequest v6 = new HaRequest("hq", "dhcp6", "load-balancing", ok.members(), 10000, 60000, 10000, 10, true, null);
+        assertEquals(List.of(), v6.problems(), "DHCPv6 relationships can be created");
+        assertEquals(tandem.core.ServiceType.DHCPV6, v6.serviceType());
+        assertEquals("Dhcp6", v6.root());
+        assertEquals("--service", new HaRequest("hq", "dhcp5", "load-balancing", ok.members(), 10000, 60000, 10000, 10, true, null)
                 .problems().get(0).field());
     }
 
