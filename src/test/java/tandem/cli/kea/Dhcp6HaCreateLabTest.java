@@ -26,7 +26,7 @@ import tandem.services.Services;
 /**
  * {@code tandem kea ha create --service dhcp6} against two real standalone kea-dhcp6 2.2 servers behind Control
  * Agents: the pair reaches hot-standby, the standby serves the primary's subnet6 list, each keeps its own DUID, and
- * dissolve brings both back standalone.
+ * dissolve brings both back standalone; undo of a creation dissolves it again.
  */
 @Tag("kea")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,6 +111,20 @@ class Dhcp6HaCreateLabTest {
         assertFalse(ha(1) || ha(2));
         assertEquals(primarySubnets, subnets(1));
         assertEquals(List.of(), subnets(2));
+        assertEquals(List.of("server1:standalone:dhcp6", "server2:standalone:dhcp6"), relationships());
+
+        Run again = tandem("kea", "ha", "create", "v6pair", "--mode", "load-balancing", "--primary", "server1",
+                "--secondary", "server2", "--service", "dhcp6", "--yes");
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("server2: set and written, HA state load-balancing"), again.out());
+        assertEquals(primarySubnets, subnets(2));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Applied as change #(\\d+)").matcher(again.out());
+        assertTrue(id.find(), again.out());
+        Run undo = tandem("undo", id.group(1));
+        assertEquals(0, undo.code(), undo.out() + undo.err());
+        assertFalse(ha(1) || ha(2));
+        assertEquals(primarySubnets, subnets(1));
+        assertEquals(List.of(), subnets(2), "server2 served nothing before this creation");
         assertEquals(List.of("server1:standalone:dhcp6", "server2:standalone:dhcp6"), relationships());
     }
 }

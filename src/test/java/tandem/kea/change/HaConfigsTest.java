@@ -104,6 +104,18 @@ class HaConfigsTest {
     }
 
     @Test
+    void aDhcp6PartnerKeepsItsOwnDuidAndDataDirectory() throws Exception {
+        ObjectNode primary = config("Dhcp6", PRIMARY.replace("SUBNETS", "subnet6")
+                .replace("\"valid-lifetime\"", "\"server-id\": {\"type\": \"LLT\", \"identifier\": \"aa\"}, \"data-directory\": \"/a\", \"valid-lifetime\""));
+        ObjectNode other = config("Dhcp6", OTHER.replace("SUBNETS", "subnet6"));
+        HaRequest r = request().withService("dhcp6");
+        JsonNode b = HaConfigs.joined(other, primary, r.root(), r, r.members().get(1), "/usr/lib/kea/hooks/").path("Dhcp6");
+        assertTrue(b.path("server-id").isMissingNode(), "the primary's DUID is not copied: " + b);
+        assertTrue(b.path("data-directory").isMissingNode(), "nor where it keeps it");
+        assertEquals(List.of("10.0.0.0/24", "10.0.1.0/24"), HaConfigs.subnets(JSON.createObjectNode().set("Dhcp6", b), "Dhcp6"));
+    }
+
+    @Test
     void aRequestThatBreaksARuleNamesTheOption() {
         HaRequest.Member a = new HaRequest.Member("a", "primary", "a", "http://127.0.0.1:8000/", null);
         assertEquals("--standby", first(HaRequest.withDefaults("hq", "load-balancing",
