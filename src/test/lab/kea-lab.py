@@ -102,7 +102,16 @@ def subnets6(count, res_per_subnet):
     return out
 
 
-def dhcp6_config(run, sock, hooks, ha, subnet_count, res_per_subnet):
+def dhcp6_config(run, sock, hooks, ha, subnet_count, res_per_subnet, standalone_index=None):
+    hooks_libraries = [
+        {"library": os.path.join(hooks, "libdhcp_lease_cmds.so")},
+        {"library": os.path.join(hooks, "libdhcp_ha.so"),
+         "parameters": {"high-availability": [ha]}}]
+    nets = subnets6(subnet_count, res_per_subnet)
+    if standalone_index is not None:
+        # as the Dhcp4 standalone servers: the first loads lease_cmds only, the others no hook and one subnet
+        hooks_libraries = hooks_libraries[:1] if standalone_index == 0 else []
+        nets = nets if standalone_index == 0 else nets[:1]
     return {"Dhcp6": {
         "interfaces-config": {"interfaces": []},
         "control-socket": {"socket-type": "unix", "socket-name": sock},
@@ -111,11 +120,8 @@ def dhcp6_config(run, sock, hooks, ha, subnet_count, res_per_subnet):
         "lease-database": {"type": "memfile", "persist": True,
                            "name": os.path.join(run, "kea-leases6.csv"), "lfc-interval": 0},
         "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
-        "hooks-libraries": [
-            {"library": os.path.join(hooks, "libdhcp_lease_cmds.so")},
-            {"library": os.path.join(hooks, "libdhcp_ha.so"),
-             "parameters": {"high-availability": [ha]}}],
-        "subnet6": subnets6(subnet_count, res_per_subnet),
+        "hooks-libraries": hooks_libraries,
+        "subnet6": nets,
         "loggers": [{"name": "kea-dhcp6",
                      "output_options": [{"output": os.path.join(run, "kea-dhcp6.log")}],
                      "severity": "INFO", "debuglevel": 0}]}}
@@ -190,7 +196,8 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
         if "dhcp6" in services:
             d6cfg = os.path.join(etc, f"kea-dhcp6-{sid}.json")
             with open(d6cfg, "w") as f:
-                json.dump(dhcp6_config(run, sock6, hooks, ha, subnet_count, res_per_subnet), f,
+                json.dump(dhcp6_config(run, sock6, hooks, ha, subnet_count, res_per_subnet,
+                                       idx if mode == "standalone" else None), f,
                           indent=1 if subnet_count < 50 else None)
             entry.update({"dhcp6Config": d6cfg, "socket6": sock6})
         servers.append(entry)

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tandem.cli.TandemCommand;
 import tandem.core.ConfigCheck;
+import tandem.core.ServiceType;
 import tandem.core.change.ChangeBlocked;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.kea.change.ChangeRefused;
@@ -53,13 +54,20 @@ public final class KeaHaCommands {
         @Option(names = "--max-response-delay", paramLabel = "MS") Long maxResponse;
         @Option(names = "--max-ack-delay", paramLabel = "MS") Long maxAck;
         @Option(names = "--max-unacked-clients", paramLabel = "N") Integer maxUnacked;
-        @Option(names = "--service", paramLabel = "dhcp4|dhcp6", description = "dhcp4 (the default; dhcp6 is not supported yet)")
+        @Option(names = "--service", paramLabel = "dhcp4|dhcp6", description = "Which standalone relationship of each"
+                + " server is joined: dhcp4 (the default) or dhcp6")
         String service = "dhcp4";
         @Option(names = "--dry-run", description = "Show each server's diff and stop; nothing is sent") boolean dryRun;
         @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation") boolean yes;
 
         @Override public Integer call() throws IOException {
             String m = mode.toLowerCase(Locale.ROOT);
+            String svc;
+            try {
+                svc = ServiceType.fromWire(service).wire();
+            } catch (IllegalArgumentException e) {
+                svc = service; // HaRequest.problems names it
+            }
             if (!HaRequest.MODES.contains(m)) usage(spec, "--mode: expected load-balancing, hot-standby or passive-backup (got " + mode + ")");
             if (m.equals("passive-backup") && (secondary != null || standby != null)) {
                 usage(spec, (secondary != null ? "--secondary" : "--standby") + ": passive-backup takes --primary and --backup only");
@@ -77,7 +85,7 @@ public final class KeaHaCommands {
             if (secondary != null) members.add(topology.member(secondary, "secondary"));
             if (standby != null) members.add(topology.member(standby, "standby"));
             for (String b : backups) members.add(topology.member(b, "backup"));
-            HaRequest request = new HaRequest(name, service, m, members,
+            HaRequest request = new HaRequest(name, svc, m, members,
                     heartbeat == null ? HaRequest.DEFAULT_HEARTBEAT_DELAY : heartbeat,
                     maxResponse == null ? HaRequest.DEFAULT_MAX_RESPONSE_DELAY : maxResponse,
                     maxAck == null ? HaRequest.DEFAULT_MAX_ACK_DELAY : maxAck,

@@ -41,6 +41,7 @@ public final class HaConfigs {
             ObjectNode target = (ObjectNode) out.get(root);
             JsonNode mine = own.path(root);
             List<String> ownKeys = new ArrayList<>(PeerOwnedKeys.DHCP4_KEYS);
+            if ("Dhcp6".equals(root)) ownKeys.addAll(PeerOwnedKeys.DHCP6_KEYS); // its server-id (DUID) among them
             ownKeys.add("hooks-libraries");
             ownKeys.add("control-sockets"); // Kea 3: its own HTTP control socket and the files of its login
             for (String key : ownKeys) {

@@ -6,13 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tandem.core.ServiceType;
 
 /**
  * What an administrator asks for when joining standalone Kea servers into one HA relationship. The first member is
  * the primary and the source of truth: its subnets are copied to the others.
  *
  * @param name              the relationship's name in the inventory
- * @param service           "dhcp4" (or "dhcp6" once the console manages DHCPv6)
+ * @param service           "dhcp4" or "dhcp6": which standalone relationship of each server is joined
  * @param mode              Kea's mode: load-balancing, hot-standby or passive-backup
  * @param heartbeatDelay    ms; Kea's default 10000
  * @param maxResponseDelay  ms; Kea's default 60000
@@ -65,6 +66,14 @@ public record HaRequest(String name, String service, String mode, List<Member> m
     /** Load-balancing and hot-standby have a partner and use the failure-detection timers; passive-backup does not. */
     public boolean pair() { return !"passive-backup".equals(mode); }
 
+    /** The service as the inventory knows it; DHCPv4 for anything but "dhcp6" (problems() names that). */
+    public ServiceType serviceType() { return "dhcp6".equals(service) ? ServiceType.DHCPV6 : ServiceType.DHCPV4; }
+
+    public HaRequest withService(String s) {
+        return new HaRequest(name, s, mode, members, heartbeatDelay, maxResponseDelay, maxAckDelay, maxUnackedClients,
+                autoFailover, peerUser);
+    }
+
     /** The configuration's top-level object for the service. */
     public String root() { return rootOf(service); }
 
@@ -85,9 +94,8 @@ public record HaRequest(String name, String service, String mode, List<Member> m
         List<Problem> out = new ArrayList<>();
         if (name == null || name.isBlank()) out.add(new Problem("NAME", "give the relationship a name"));
         else if (!name.strip().equals(name) || name.contains("/")) out.add(new Problem("NAME", "no spaces around it and no '/'"));
-        if (!"dhcp4".equals(service)) {
-            out.add(new Problem("--service", "dhcp6".equals(service)
-                    ? "DHCPv6 relationships cannot be created yet: only dhcp4" : "expected dhcp4 or dhcp6 (got " + service + ")"));
+        if (!"dhcp4".equals(service) && !"dhcp6".equals(service)) {
+            out.add(new Problem("--service", "expected dhcp4 or dhcp6 (got " + service + ")"));
         }
         if (!MODES.contains(mode)) {
             out.add(new Problem("--mode", "expected load-balancing, hot-standby or passive-backup (got " + mode + ")"));

@@ -20,6 +20,7 @@ import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.Relationship;
 import tandem.core.ServerRecord;
+import tandem.core.ServiceType;
 import tandem.core.change.ChangeJob;
 import tandem.core.change.ChangeRunner;
 import tandem.core.port.ReplicationStore;
@@ -27,6 +28,7 @@ import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaHaChecks;
 import tandem.kea.KeaReply;
+import tandem.kea.KeaService;
 import tandem.kea.KeaVersion;
 import tandem.kea.change.HaPlans.Creation;
 import tandem.kea.change.HaPlans.CreationRecord;
@@ -78,6 +80,11 @@ public final class KeaHaTopology {
         return out;
     }
 
+    /** The service of a standalone server's relationship (for the wizard to offer), empty when it is not one. */
+    public Optional<ServiceType> serviceOf(String server) {
+        return standalone(server).map(Relationship::service);
+    }
+
     /** A member with the defaults: its inventory name as this-server-name, the URL the console reaches it at. */
     public HaRequest.Member member(String server, String role) {
         String url = inventory.server(server).map(s -> s.connection().url().toString()).orElse(null);
@@ -102,7 +109,13 @@ public final class KeaHaTopology {
         for (HaRequest.Member m : request.members()) {
             String field = "--" + m.role();
             Relationship rel = standalone(m.server()).orElseThrow(() -> new ChangeRefused(field, field + ": "
-                    + m.server() + " is not a standalone Kea server of the inventory (see tandem status)"));
+                    + m.server() + " is not a standalone Kea server of the inventory (see tandem status)"
+                    + (relationshipsOf(m.server()) > 1 ? "; a server with both DHCPv4 and DHCPv6 cannot be joined yet,"
+                    + " since the inventory keeps both services under one server record" : "")));
+            if (rel.service() != request.serviceType()) {
+                throw new ChangeRefused("--service", "--service: " + m.server() + " serves " + rel.service().label()
+                        + ", not " + request.serviceType().label() + " (--service " + rel.service().wire() + ")");
+            }
             ObjectNode config;
             try {
                 config = writer.readNow(rel, m.server());
@@ -342,6 +355,10 @@ public final class KeaHaTopology {
                 ? Optional.of(own.get(0)) : Optional.empty();
     }
 
+    private long relationshipsOf(String server) {
+        return inventory.relationships().stream().filter(r -> r.serverName().equals(server)).count();
+    }
+
     Optional<Relationship> find(String name) {
         return inventory.relationships().stream().filter(r -> r.name().equals(name)).findFirst();
     }
@@ -378,7 +395,7 @@ public final class KeaHaTopology {
         var ep = HaServerSteps.endpoint(c);
         KeaReply version = client.versionGet(ep);
         if (version instanceof KeaReply.Success s && KeaVersion.from(s).atLeast(3, 0)) return "";
-        KeaReply report = client.send(ep, "build-report", KeaControlAgentClient.DHCP4, null);
+        KeaReply report = client.send(ep, "build-report", KeaService.daemon(rel.service()), null);
         if (report instanceof KeaReply.Success s && s.text() != null) {
             for (String line : s.text().lines().toList()) {
                 String t = line.strip();

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -147,12 +148,22 @@ public final class HaWizardDialog {
         partnerLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.partnerRole() == null ? "(no partner)"
                 : Character.toUpperCase(vm.partnerRole().charAt(0)) + vm.partnerRole().substring(1), vm.mode));
         partner.disableProperty().bind(vm.mode.isEqualTo("passive-backup"));
+        // offered only when the standalone servers provide both DHCPv4 and DHCPv6
+        ChoiceBox<String> service = new ChoiceBox<>(vm.services());
+        service.setId("haService");
+        service.valueProperty().bindBidirectional(vm.service);
+        Label serviceLabel = new Label("Service");
+        service.visibleProperty().bind(Bindings.size(vm.services()).greaterThan(1));
+        service.managedProperty().bind(service.visibleProperty());
+        serviceLabel.visibleProperty().bind(service.visibleProperty());
+        serviceLabel.managedProperty().bind(service.visibleProperty());
         GridPane g = grid();
         g.addRow(0, new Label("Name"), name);
         g.addRow(1, new Label("Mode"), mode);
-        g.addRow(2, new Label("Primary (source of the subnets)"), primary);
-        g.addRow(3, partnerLabel, partner);
-        g.addRow(4, new Label("Backup (optional)"), backup);
+        g.addRow(2, serviceLabel, service);
+        g.addRow(3, new Label("Primary (source of the subnets)"), primary);
+        g.addRow(4, partnerLabel, partner);
+        g.addRow(5, new Label("Backup (optional)"), backup);
         Label hint = hint("Standalone Kea servers of the inventory. The primary's subnets are copied to the others; "
                 + "libdhcp_lease_cmds and libdhcp_ha are added from each server's own hooks directory.");
         return new VBox(10, hint, g);

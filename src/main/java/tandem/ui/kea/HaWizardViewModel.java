@@ -1,6 +1,7 @@
 package tandem.ui.kea;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import tandem.core.ConfigCheck;
+import tandem.core.ServiceType;
 import tandem.kea.change.ChangeRefused;
 import tandem.kea.change.HaPlans;
 import tandem.kea.change.HaRequest;
@@ -62,6 +64,8 @@ public final class HaWizardViewModel {
     private final BackgroundTasks tasks;
     public final StringProperty name = new SimpleStringProperty("");
     public final StringProperty mode = new SimpleStringProperty("load-balancing");
+    /** "dhcp4" or "dhcp6": the servers offered are those whose standalone relationship provides it. */
+    public final StringProperty service = new SimpleStringProperty("dhcp4");
     public final StringProperty primary = new SimpleStringProperty("");
     public final StringProperty partner = new SimpleStringProperty("");
     public final StringProperty backup = new SimpleStringProperty("");
@@ -72,6 +76,8 @@ public final class HaWizardViewModel {
     public final BooleanProperty autoFailover = new SimpleBooleanProperty(true);
     public final StringProperty peerUser = new SimpleStringProperty("");
     private final ObservableList<String> servers = FXCollections.observableArrayList();
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final Map<String, ServiceType> serviceOf = new LinkedHashMap<>();
     private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
     private final ObservableList<String> diff = FXCollections.observableArrayList();
     private final ObservableList<String> checks = FXCollections.observableArrayList();
@@ -89,7 +95,11 @@ public final class HaWizardViewModel {
         this.topology = topology;
         this.tasks = tasks;
         if (preselected != null) primary.set(preselected);
+        service.addListener((o, was, now) -> offerServers());
     }
+
+    /** The services the standalone servers provide ("dhcp4", "dhcp6"): the wizard offers a choice when both. */
+    public ObservableList<String> services() { return services; }
 
     public ObservableList<String> servers() { return servers; }
     public ObservableList<MemberRow> members() { return members; }
@@ -112,13 +122,39 @@ public final class HaWizardViewModel {
     /** Lists the standalone servers of the inventory (read in the background). */
     public void load() {
         busy.set(true);
-        tasks.run(topology::standaloneServers, list -> {
+        tasks.run(() -> {
+            Map<String, ServiceType> found = new LinkedHashMap<>();
+            for (String s : topology.standaloneServers()) topology.serviceOf(s).ifPresent(t -> found.put(s, t));
+            return found;
+        }, found -> {
             busy.set(false);
-            servers.setAll(list);
-            if (primary.get().isEmpty() && !list.isEmpty()) primary.set(list.get(0));
-            if (partner.get().isEmpty()) list.stream().filter(s -> !s.equals(primary.get())).findFirst().ifPresent(partner::set);
-            if (list.size() < 2) say("At least two standalone Kea servers are needed: add them first", MessageKind.ERROR);
+            serviceOf.clear();
+            serviceOf.putAll(found);
+            services.setAll(found.values().stream().distinct().sorted().map(ServiceType::wire).toList());
+            // the standalone relationship selected in the tree tells the service
+            ServiceType chosen = serviceOf.get(primary.get());
+            String wanted = chosen != null ? chosen.wire() : services.isEmpty() || services.contains(service.get())
+                    ? service.get() : services.get(0);
+            if (wanted.equals(service.get())) offerServers();
+            else service.set(wanted);
         }, this::failed);
+    }
+
+    /** The servers providing the chosen service; the primary and partner stay when they still fit. */
+    private void offerServers() {
+        ServiceType wanted = ServiceType.fromWire(service.get());
+        List<String> list = serviceOf.entrySet().stream().filter(e -> e.getValue() == wanted).map(Map.Entry::getKey).toList();
+        servers.setAll(list);
+        if (!list.contains(primary.get())) primary.set(list.isEmpty() ? "" : list.get(0));
+        if (!list.contains(partner.get()) || partner.get().equals(primary.get())) {
+            partner.set(list.stream().filter(s -> !s.equals(primary.get())).findFirst().orElse(""));
+        }
+        if (!backup.get().isEmpty() && !list.contains(backup.get())) backup.set("");
+        if (list.size() < 2) {
+            say("At least two standalone Kea " + wanted.label() + " servers are needed: add them first", MessageKind.ERROR);
+        } else {
+            say("", MessageKind.NONE);
+        }
     }
 
     public void next() {
@@ -148,7 +184,7 @@ public final class HaWizardViewModel {
         m.add(topology.member(primary.get(), "primary"));
         if (partnerRole() != null) m.add(topology.member(partner.get(), partnerRole()));
         if (!backup.get().isBlank()) m.add(topology.member(backup.get(), "backup"));
-        HaRequest r = HaRequest.withDefaults(name.get().strip(), mode.get(), m);
+        HaRequest r = HaRequest.withDefaults(name.get().strip(), mode.get(), m).withService(service.get());
         List<HaRequest.Problem> problems = r.problems();
         if (!problems.isEmpty()) {
             say(label(problems.get(0).field()) + ": " + problems.get(0).message(), MessageKind.ERROR);
@@ -165,13 +201,14 @@ public final class HaWizardViewModel {
             case "--primary" -> "Primary";
             case "--secondary", "--standby" -> "Partner";
             case "--backup" -> "Backup";
+            case "--service" -> "Service";
             default -> field;
         };
     }
 
     HaRequest request() {
         String user = peerUser.get() == null || peerUser.get().isBlank() ? null : peerUser.get().strip();
-        return new HaRequest(name.get().strip(), "dhcp4", mode.get(), members.stream().map(MemberRow::member).toList(),
+        return new HaRequest(name.get().strip(), service.get(), mode.get(), members.stream().map(MemberRow::member).toList(),
                 number(heartbeatDelay), number(maxResponseDelay), number(maxAckDelay), (int) number(maxUnackedClients),
                 autoFailover.get(), user);
     }

@@ -104,6 +104,18 @@ class HaConfigsTest {
     }
 
     @Test
+    void aDhcp6PartnerKeepsItsOwnDuidAndDataDirectory() throws Exception {
+        ObjectNode primary = config("Dhcp6", PRIMARY.replace("SUBNETS", "subnet6")
+                .replace("\"valid-lifetime\"", "\"server-id\": {\"type\": \"LLT\", \"identifier\": \"aa\"}, \"data-directory\": \"/a\", \"valid-lifetime\""));
+        ObjectNode other = config("Dhcp6", OTHER.replace("SUBNETS", "subnet6"));
+        HaRequest r = request().withService("dhcp6");
+        JsonNode b = HaConfigs.joined(other, primary, r.root(), r, r.members().get(1), "/usr/lib/kea/hooks/").path("Dhcp6");
+        assertTrue(b.path("server-id").isMissingNode(), "the primary's DUID is not copied: " + b);
+        assertTrue(b.path("data-directory").isMissingNode(), "nor where it keeps it");
+        assertEquals(List.of("10.0.0.0/24", "10.0.1.0/24"), HaConfigs.subnets(JSON.createObjectNode().set("Dhcp6", b), "Dhcp6"));
+    }
+
+    @Test
     void aRequestThatBreaksARuleNamesTheOption() {
         HaRequest.Member a = new HaRequest.Member("a", "primary", "a", "http://127.0.0.1:8000/", null);
         assertEquals("--standby", first(HaRequest.withDefaults("hq", "load-balancing",
@@ -124,7 +136,11 @@ class HaConfigsTest {
         assertEquals(List.of(), ok.problems());
         assertEquals("--max-response-delay", new HaRequest("hq", "dhcp4", "load-balancing", ok.members(), 5000, 5000, 10000, 10, true, null)
                 .problems().get(0).field());
-        assertEquals("--service", new HaRequest("hq", "dhcp6", "load-balancing", ok.members(), 10000, 60000, 10000, 10, true, null)
+        HaRequest v6 = new HaRequest("hq", "dhcp6", "load-balancing", ok.members(), 10000, 60000, 10000, 10, true, null);
+        assertEquals(List.of(), v6.problems(), "DHCPv6 relationships can be created");
+        assertEquals(tandem.core.ServiceType.DHCPV6, v6.serviceType());
+        assertEquals("Dhcp6", v6.root());
+        assertEquals("--service", new HaRequest("hq", "dhcp5", "load-balancing", ok.members(), 10000, 60000, 10000, 10, true, null)
                 .problems().get(0).field());
     }
 
