@@ -154,7 +154,8 @@ class HaWizardLabTest {
                 .filter(c -> c.getItem() instanceof ConsoleNode.RelationshipItem r && r.name().equals("hq")).findFirst().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#action-dissolve-relationship").tryQuery().isPresent());
-        robot.clickOn("#action-dissolve-relationship");
+        // fired rather than clicked: a poll may redraw the details pane between the pointer's move and its press
+        robot.interact(() -> robot.lookup("#action-dissolve-relationship").queryButton().fire());
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dissolveMessage").tryQuery().isPresent());
         } catch (java.util.concurrent.TimeoutException e) {
