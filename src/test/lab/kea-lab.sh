@@ -12,7 +12,7 @@
 #        standalone: N servers (default 2) without the HA hook, each with its own Control Agent; server1 loads
 #        libdhcp_lease_cmds and has S subnets, the others load no hook and have only the first subnet.
 #      [--kea3 ROOT] [--ha-listener dedicated|control]
-#        Kea 3 (also with env KEA3_ROOT): the servers run as `chroot ROOT /usr/sbin/kea-dhcp4` (ROOT from
+#        Kea 3: the servers run as `chroot ROOT /usr/sbin/kea-dhcp4` (ROOT from
 #        kea3-root.sh) with NO Control Agent. Each has its own HTTP control socket on 127.0.0.1 with basic
 #        authentication (user and password files in DIR/auth; HA peers log in with the password file too).
 #        DIR must lie inside ROOT. --ha-listener dedicated (default): HA peers talk to a dedicated HA listener
@@ -33,7 +33,7 @@
 #
 # DIR/lab.json describes the servers (name, role, caPort, caUrl, dhcp4Pid, caPid, configs, socket).
 # Only processes whose pid is recorded under DIR, and whose command line names DIR's config, are ever signalled.
-# Env overrides: KEA_DHCP4_BIN, KEA_DHCP6_BIN, KEA_CTRL_AGENT_BIN, KEA_HOOKS_DIR, KEA3_ROOT.
+# Env overrides: KEA_DHCP4_BIN, KEA_DHCP6_BIN, KEA_CTRL_AGENT_BIN, KEA_HOOKS_DIR.
 set -u
 LAB_ROOT=""  # the Kea 3 root of the lab in hand; empty for a Kea 2 lab
 
@@ -237,7 +237,7 @@ labjson() { python3 "$HELPER" labjson "$1"; }
 cmd_start() {
   local dir=${1:-}; [ -n "$dir" ] || usage; shift
   local mode=load-balancing servers="" backups="" subnets=2 res=2 services=dhcp4 listener=dedicated
-  LAB_ROOT=${KEA3_ROOT:-}
+  LAB_ROOT=""  # Kea 3 only when asked with --kea3: KEA3_ROOT in the environment merely says where the root is
   while [ $# -gt 0 ]; do
     case $1 in
       --mode) mode=${2:?}; shift 2 ;;
