@@ -35,21 +35,21 @@ public final class KeaHaCommands {
         @ParentCommand KeaHaCommands kea;
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = {
-            "Join standalone Kea servers of the inventory into HA relationship NAME. The primary's subnets are copied",
-            "to the others; libdhcp_lease_cmds and libdhcp_ha are added from each server's hooks directory. Every",
-            "server is shown as a diff, tested, then set one at a time; the command waits until each is in its normal",
-            "HA state. Defaults as Kea: heartbeat-delay 10000, max-response-delay 60000, max-ack-delay 10000 ms,",
-            "max-unacked-clients 10. Undo (tandem undo ID) dissolves it again."})
+    @Command(name = "create", mixinStandardHelpOptions = true, description =
+            "Join standalone Kea servers of the inventory into HA relationship NAME. The primary's subnets are copied " +
+            "to the others; libdhcp_lease_cmds and libdhcp_ha are added from each server's hooks directory. Every " +
+            "server is shown as a diff, tested, then set one at a time; the command waits until each is in its normal " +
+            "HA state. Defaults as Kea: heartbeat-delay 10000, max-response-delay 60000, max-ack-delay 10000 ms, " +
+            "max-unacked-clients 10. Undo (tandem undo ID) dissolves it again.")
     static final class Create implements Callable<Integer> {
         @Spec CommandSpec spec;
         @ParentCommand Ha parent;
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Option(names = "--mode", required = true, paramLabel = "load-balancing|hot-standby|passive-backup") String mode;
-        @Option(names = "--primary", required = true, paramLabel = "SERVER") String primary;
-        @Option(names = "--secondary", paramLabel = "SERVER") String secondary;
-        @Option(names = "--standby", paramLabel = "SERVER") String standby;
-        @Option(names = "--backup", paramLabel = "SERVER") List<String> backups = new ArrayList<>();
+        @Parameters(index = "0", paramLabel = "NAME", description = "the new relationship's name in the inventory") String name;
+        @Option(names = "--mode", required = true, paramLabel = "load-balancing|hot-standby|passive-backup", description = "the HA mode") String mode;
+        @Option(names = "--primary", required = true, paramLabel = "SERVER", description = "a standalone Kea server of the inventory") String primary;
+        @Option(names = "--secondary", paramLabel = "SERVER", description = "load-balancing: the partner") String secondary;
+        @Option(names = "--standby", paramLabel = "SERVER", description = "hot-standby: the partner") String standby;
+        @Option(names = "--backup", paramLabel = "SERVER", description = "a backup server; repeatable") List<String> backups = new ArrayList<>();
         @Option(names = "--heartbeat-delay", paramLabel = "MS") Long heartbeat;
         @Option(names = "--max-response-delay", paramLabel = "MS") Long maxResponse;
         @Option(names = "--max-ack-delay", paramLabel = "MS") Long maxAck;
@@ -117,15 +117,15 @@ public final class KeaHaCommands {
         }
     }
 
-    @Command(name = "dissolve", mixinStandardHelpOptions = true, description = {
-            "Remove HA from every server of RELATIONSHIP: the server named by --keep keeps serving all its subnets,",
-            "the others drop theirs (so no two servers hand out the same addresses). The inventory then shows each",
-            "server standalone, under its name in the relationship."})
+    @Command(name = "dissolve", mixinStandardHelpOptions = true, description =
+            "Remove HA from every server of RELATIONSHIP: the server named by --keep keeps serving all its subnets, " +
+            "the others drop theirs (so no two servers hand out the same addresses). The inventory then shows each " +
+            "server standalone, under its name in the relationship.")
     static final class Dissolve implements Callable<Integer> {
         @Spec CommandSpec spec;
         @ParentCommand Ha parent;
-        @Parameters(index = "0", paramLabel = "RELATIONSHIP") String relationship;
-        @Option(names = "--keep", required = true, paramLabel = "SERVER") String keep;
+        @Parameters(index = "0", paramLabel = "RELATIONSHIP", description = "a Kea HA relationship of the inventory") String relationship;
+        @Option(names = "--keep", required = true, paramLabel = "SERVER", description = "the server that keeps serving every subnet") String keep;
         @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation") boolean yes;
 
         @Override public Integer call() throws IOException {
