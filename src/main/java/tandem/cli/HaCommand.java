@@ -78,20 +78,10 @@ final class HaCommand {
             PlannedAction action = ((ActionPlan.Ready) plan).action();
             out.println(action.title());
             out.println("  " + action.description());
-            if (!yes) {
-                if (!ha.root.interactive()) {
-                    err.println("tandem: Not confirmed: the input is not a terminal; pass --yes to "
-                            + action.kind().label().toLowerCase(java.util.Locale.ROOT) + " without asking");
-                    return TandemCommand.EXIT_REFUSED;
-                }
-                out.print("Send " + action.kind().command() + " to " + String.join(", ", action.targets())
-                        + "? [y/N] ");
-                out.flush();
-                String answer = ha.root.in().readLine();
-                if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
-                    err.println("tandem: Not confirmed; nothing was sent");
-                    return TandemCommand.EXIT_REFUSED;
-                }
+            if (!ha.root.confirmed(out, err, "Send " + action.kind().command() + " to "
+                    + String.join(", ", action.targets()) + "?", yes,
+                    action.kind().label().toLowerCase(java.util.Locale.ROOT))) {
+                return TandemCommand.EXIT_REFUSED;
             }
             HaActionOutcome outcome = services.haActions().run(action);
             (outcome.succeeded() ? out : err).println((outcome.succeeded() ? "" : "tandem: ") + outcome.message());

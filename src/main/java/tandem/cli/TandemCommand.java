@@ -69,6 +69,33 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** True when a person can answer a confirmation (stdin is a terminal). */
     public boolean interactive() { return interactive; }
 
+    /**
+     * Asks before a command changes servers: true with --yes, or when the person at the terminal answers y;
+     * without a terminal and without --yes it is refused, so a script never hangs on a prompt.
+     */
+    public boolean confirmed(java.io.PrintWriter out, java.io.PrintWriter err, String question, boolean yes)
+            throws java.io.IOException {
+        return confirmed(out, err, question, yes, "apply");
+    }
+
+    /** @param verb what --yes does without asking, for the refusal without a terminal (e.g. "apply") */
+    public boolean confirmed(java.io.PrintWriter out, java.io.PrintWriter err, String question, boolean yes,
+                             String verb) throws java.io.IOException {
+        if (yes) return true;
+        if (!interactive()) {
+            err.println("tandem: Not confirmed: the input is not a terminal; pass --yes to " + verb + " without asking");
+            return false;
+        }
+        out.print(question + " [y/N] ");
+        out.flush();
+        String answer = in().readLine();
+        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+            err.println("tandem: Not confirmed; nothing was sent");
+            return false;
+        }
+        return true;
+    }
+
     @Override
     public Integer call() {
         openConsole.accept(dataDir());

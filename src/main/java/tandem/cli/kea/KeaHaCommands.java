@@ -106,7 +106,7 @@ public final class KeaHaCommands {
                     err.println("Refused: a check found an error (above). Nothing was changed.");
                     return TandemCommand.EXIT_REFUSED;
                 }
-                if (!confirmed(parent.kea.root, out, err, "Create " + name + " on these servers?", yes)) return TandemCommand.EXIT_REFUSED;
+                if (!parent.kea.root.confirmed(out, err, "Create " + name + " on these servers?", yes)) return TandemCommand.EXIT_REFUSED;
                 return report(out, topology.create(plan));
             } catch (ChangeRefused e) {
                 return refused(spec, err, e);
@@ -163,7 +163,7 @@ public final class KeaHaCommands {
     private static int dissolve(TandemCommand root, PrintWriter out, PrintWriter err, HaPlans.Dissolution plan,
                                 boolean yes) throws IOException {
         print(out, plan);
-        if (!confirmed(root, out, err, "Dissolve " + plan.request().relationship() + "?", yes)) return TandemCommand.EXIT_REFUSED;
+        if (!root.confirmed(out, err, "Dissolve " + plan.request().relationship() + "?", yes)) return TandemCommand.EXIT_REFUSED;
         return report(out, root.services().changes().topology().dissolve(plan));
     }
 
@@ -193,20 +193,4 @@ public final class KeaHaCommands {
         throw new ParameterException(spec.commandLine(), message);
     }
 
-    private static boolean confirmed(TandemCommand root, PrintWriter out, PrintWriter err, String question, boolean yes)
-            throws IOException {
-        if (yes) return true;
-        if (!root.interactive()) {
-            err.println("tandem: Not confirmed: the input is not a terminal; pass --yes to apply without asking");
-            return false;
-        }
-        out.print(question + " [y/N] ");
-        out.flush();
-        String answer = root.in().readLine();
-        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
-            err.println("tandem: Not confirmed; nothing was sent");
-            return false;
-        }
-        return true;
-    }
 }

@@ -124,21 +124,6 @@ public final class WindowsCommand {
     interface Planner { WindowsChangeService.Plan plan() throws IOException; }
 
     /** --yes, or a terminal that answers y; otherwise nothing is sent. */
-    static boolean confirmed(TandemCommand root, PrintWriter out, PrintWriter err, String question, boolean yes) throws IOException {
-        if (yes) return true;
-        if (!root.interactive()) {
-            err.println("tandem: Not confirmed: the input is not a terminal; pass --yes to apply without asking");
-            return false;
-        }
-        out.print(question + " [y/N] ");
-        out.flush();
-        String answer = root.in().readLine();
-        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
-            err.println("tandem: Not confirmed; nothing was sent");
-            return false;
-        }
-        return true;
-    }
 
     /** Plans (refusals exit 64 naming the option when the input is at fault, else 1), shows, confirms, applies. */
     static int run(CommandSpec spec, TandemCommand root, Planner planner, WindowsChangeService service, boolean dryRun,
@@ -161,7 +146,7 @@ public final class WindowsCommand {
             out.println("Dry run: nothing was sent");
             return 0;
         }
-        if (!confirmed(root, out, err, "Apply?", yes)) return TandemCommand.EXIT_REFUSED;
+        if (!root.confirmed(out, err, "Apply?", yes)) return TandemCommand.EXIT_REFUSED;
         try {
             out.println("Applied: " + service.apply(plan));
             return 0;

@@ -53,7 +53,7 @@ final class WindowsPartnerDown implements Callable<Integer> {
         PlannedAction action = ((ActionPlan.Ready) plan).action();
         out.println(action.title());
         out.println("  Warning: " + action.description());
-        if (!WindowsCommand.confirmed(windows.root, out, err, "Set the partner down on " + server + "?", yes)) {
+        if (!windows.root.confirmed(out, err, "Set the partner down on " + server + "?", yes)) {
             return TandemCommand.EXIT_REFUSED;
         }
         HaActionOutcome outcome = services.haActions().run(action);

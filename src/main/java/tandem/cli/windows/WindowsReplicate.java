@@ -57,7 +57,7 @@ final class WindowsReplicate implements Callable<Integer> {
             out.println("Dry run: nothing was sent");
             return 0;
         }
-        if (!WindowsCommand.confirmed(windows.root, out, err, "Replicate?", yes)) return TandemCommand.EXIT_REFUSED;
+        if (!windows.root.confirmed(out, err, "Replicate?", yes)) return TandemCommand.EXIT_REFUSED;
         int total = plan.destinations().size();
         int[] done = {0};
         List<ScopeOutcome> outcomes = service.replicate(plan, o -> {
