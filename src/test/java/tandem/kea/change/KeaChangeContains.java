@@ -16,16 +16,7 @@ final class KeaChangeContains {
 
     /** The subnet a change acts on, or null for a change to the global options. */
     static String subnetOf(KeaChange change) {
-        if (change instanceof KeaChange.AddSubnet c) return c.subnet();
-        if (change instanceof KeaChange.EditSubnet c) return c.subnet();
-        if (change instanceof KeaChange.RemoveSubnet c) return c.subnet();
-        if (change instanceof KeaChange.AddPool c) return c.subnet();
-        if (change instanceof KeaChange.RemovePool c) return c.subnet();
-        if (change instanceof KeaChange.AddReservation c) return c.subnet();
-        if (change instanceof KeaChange.RemoveReservation c) return c.subnet();
-        if (change instanceof KeaChange.SetOption c) return c.subnet();
-        if (change instanceof KeaChange.RestoreSubnet c) return c.subnet();
-        return null;
+        return KeaHotChange.subnetOf(change);
     }
 
     static void assertContains(KeaChange change, ObjectNode before, ObjectNode after) {
