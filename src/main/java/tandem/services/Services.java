@@ -33,13 +33,13 @@ import tandem.kea.KeaModule;
 import tandem.kea.change.KeaChangeService;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
-import tandem.store.H2ActivityStore;
-import tandem.store.H2AuditStore;
-import tandem.store.H2LockStore;
-import tandem.store.H2InventoryStore;
-import tandem.store.H2PreferenceStore;
-import tandem.store.H2ReplicationStore;
-import tandem.store.H2StateStore;
+import tandem.store.JdbcActivityStore;
+import tandem.store.JdbcAuditStore;
+import tandem.store.JdbcLockStore;
+import tandem.store.JdbcInventoryStore;
+import tandem.store.JdbcPreferenceStore;
+import tandem.store.JdbcReplicationStore;
+import tandem.store.JdbcStateStore;
 import tandem.store.SecretCipher;
 import tandem.sync.BackgroundSynchronizer;
 
@@ -50,11 +50,11 @@ public final class Services implements AutoCloseable {
     private final KeaControlAgentClient kea;
     private final IscModule isc;
     private final Backends backends;
-    private final H2StateStore stateStore;
-    private final H2PreferenceStore preferenceStore;
+    private final JdbcStateStore stateStore;
+    private final JdbcPreferenceStore preferenceStore;
     private final Inventory inventory;
     private final StatusPoller poller;
-    private final H2ReplicationStore replicationStore;
+    private final JdbcReplicationStore replicationStore;
     private final KeaChangeService changes;
     private final BackgroundSynchronizer synchronizer;
     private final FailoverActions haActions;
@@ -62,7 +62,7 @@ public final class Services implements AutoCloseable {
     private volatile Preferences preferences;
 
     private final ChangeActivity activity;
-    private final H2AuditStore auditStore;
+    private final JdbcAuditStore auditStore;
     private final ChangeRunner runner;
     private final IscChangeService iscChanges;
     private final WindowsModule windows;
@@ -82,10 +82,10 @@ public final class Services implements AutoCloseable {
         // one key for every secret of the folder: in the desktop keyring where there is one, else in the folder
         SecretCipher cipher = SecretCipher.forDataFolder(dataDir);
         this.kea = new KeaControlAgentClient();
-        this.stateStore = new H2StateStore(database, cipher);
-        this.preferenceStore = new H2PreferenceStore(database);
+        this.stateStore = new JdbcStateStore(database, cipher);
+        this.preferenceStore = new JdbcPreferenceStore(database);
         this.preferences = preferenceStore.load();
-        H2InventoryStore inventoryStore = new H2InventoryStore(database, cipher);
+        JdbcInventoryStore inventoryStore = new JdbcInventoryStore(database, cipher);
         // each backend is registered here, once; everything else asks the registry
         this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock);
         this.windows = new WindowsModule(knownHosts(dataDir), () -> inventory().servers(), () -> inventory().relationships(),
@@ -94,12 +94,12 @@ public final class Services implements AutoCloseable {
                 new KeaModule(kea, this::inventory, stateStore, () -> preferences.timeout(), clock),
                 isc, windows));
         this.inventory = new Inventory(inventoryStore, stateStore, backends.importers());
-        this.activity = new ChangeActivity(new H2ActivityStore(database), owner, clock);
+        this.activity = new ChangeActivity(new JdbcActivityStore(database), owner, clock);
         this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity, clock);
-        this.replicationStore = new H2ReplicationStore(database);
-        this.auditStore = new H2AuditStore(database);
+        this.replicationStore = new JdbcReplicationStore(database);
+        this.auditStore = new JdbcAuditStore(database);
         Supplier<Actor> actor = () -> Actor.current(activity.owner());
-        this.runner = new ChangeRunner(new ChangeLocks(new H2LockStore(database), actor, clock), replicationStore,
+        this.runner = new ChangeRunner(new ChangeLocks(new JdbcLockStore(database), actor, clock), replicationStore,
                 auditStore, activity, actor, () -> lockWait, clock);
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
                 runner, keaConfigTimeout, clock);

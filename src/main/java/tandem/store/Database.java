@@ -13,13 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 database in the data folder ({@code <dir>/tandem.mv.db}).
+ * The store's database: the embedded H2 database in the data folder ({@code <dir>/tandem.mv.db}), or a team's
+ * PostgreSQL database ({@link TeamDatabase}).
  *
  * <p>The console and any number of command-line processes share one folder: H2's automatic mixed mode lets the
  * first process own the file and serve the others over a loopback socket, and when it exits the others reconnect
@@ -50,11 +53,15 @@ public final class Database implements AutoCloseable {
     private static final Object MIGRATION_MONITOR = new Object();
 
     private final Path directory;
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Runnable closePool;
+    private final SqlDialect dialect;
 
-    private Database(Path directory, JdbcConnectionPool pool) {
+    Database(Path directory, DataSource pool, Runnable closePool, SqlDialect dialect) {
         this.directory = directory;
         this.pool = pool;
+        this.closePool = closePool;
+        this.dialect = dialect;
     }
 
     /** Opens (creating when new) the database in the data folder and brings its schema up to date. */
@@ -78,7 +85,7 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout((int) OPEN_TIMEOUT.toSeconds());
-        Database db = new Database(dir, pool);
+        Database db = new Database(dir, pool, pool::dispose, SqlDialect.H2);
         try {
             try {
                 db.transaction(c -> null); // opens the file (a new one gets the password), or finds its owner
@@ -87,7 +94,7 @@ public final class Database implements AutoCloseable {
                 DatabasePassword.setOnUnprotected(url, USER, password, dir);
                 db.transaction(c -> null);
             }
-            db.migrate();
+            db.migrateUnderFileLock();
             // H2 creates its files with the process's umask: private before anyone else could open the folder
             OwnerOnlyFiles.secure(dir);
         } catch (IOException e) {
@@ -110,7 +117,10 @@ public final class Database implements AutoCloseable {
                 + ";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;LOCK_TIMEOUT=10000";
     }
 
+    /** The local data folder: it keeps the key to the secrets, also when the store is a team's database. */
     public Path directory() { return directory; }
+
+    public SqlDialect dialect() { return dialect; }
 
     /** A pooled connection; closing it returns it to the pool. */
     public Connection connection() throws SQLException {
@@ -145,7 +155,7 @@ public final class Database implements AutoCloseable {
                     restoreAutoCommit(c);
                 }
             } catch (SQLException e) {
-                if (!isTransient(e) || attempt == MAX_ATTEMPTS) throw new StoreException(describe(e), e);
+                if (!isTransient(dialect, e) || attempt == MAX_ATTEMPTS) throw new StoreException(describe(e), e);
                 last = e;
                 log.debug("Retrying a store transaction after a transient failure (attempt {}): {}", attempt,
                         e.getMessage());
@@ -156,7 +166,7 @@ public final class Database implements AutoCloseable {
         throw new StoreException(describe(last), last);
     }
 
-    private void migrate() {
+    private void migrateUnderFileLock() {
         Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -168,14 +178,14 @@ public final class Database implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(directory.resolve(MIGRATION_LOCK),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = lock(channel)) {
-                migrateWithRetries(flyway);
+                migrateWithRetries(flyway, SqlDialect.H2);
             } catch (IOException e) {
                 throw new StoreException("Cannot lock " + directory.resolve(MIGRATION_LOCK), e);
             }
         }
     }
 
-    private static void migrateWithRetries(Flyway flyway) {
+    static void migrateWithRetries(Flyway flyway, SqlDialect dialect) {
         long backoff = 50;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -183,7 +193,7 @@ public final class Database implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 SQLException sql = sqlCause(e);
-                if (sql == null || !isTransient(sql) || attempt == MAX_ATTEMPTS) {
+                if (sql == null || !isTransient(dialect, sql) || attempt == MAX_ATTEMPTS) {
                     throw new StoreException("Cannot bring the database schema up to date: " + e.getMessage(), e);
                 }
                 sleep(backoff);
@@ -213,28 +223,12 @@ public final class Database implements AutoCloseable {
     }
 
     @Override public void close() {
-        pool.dispose();
+        closePool.run();
     }
 
-    /** H2 error codes of failures that go away once another process finishes opening, closing or committing. */
-    static boolean isTransient(SQLException e) {
+    static boolean isTransient(SqlDialect dialect, SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (!(t instanceof SQLException s)) continue;
-            switch (s.getErrorCode()) {
-                case 90067, // connection broken: the owning process went away
-                     90020, // database already open: another process is just starting its server
-                     90098, // the database has been closed: its owner is shutting down
-                     90121, // the owner's JVM closed it at exit while serving this session: reconnect to the next
-                     90028, // I/O error while the file changes hands
-                     50200, // lock timeout
-                     40001, // deadlock
-                     90131 -> { // concurrent update of one row
-                    return true;
-                }
-                default -> { }
-            }
-            String state = s.getSQLState();
-            if (state != null && state.startsWith("08")) return true;
+            if (t instanceof SQLException s && dialect.isTransient(s)) return true;
         }
         return false;
     }
@@ -273,8 +267,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Microseconds: the finest a team's PostgreSQL keeps, so both stores give back the same instant. */
     static OffsetDateTime toDb(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,7 +33,7 @@ import tandem.ssh.SshSettings;
 import tandem.ssh.SshTarget;
 import tandem.isc.SafeWrite;
 import tandem.store.Database;
-import tandem.store.H2InventoryStore;
+import tandem.store.JdbcInventoryStore;
 import tandem.store.SecretCipher;
 
 /**
@@ -52,7 +52,7 @@ class IscChangeActivityTest {
     @Test
     void aWriteAndAPartnerDownAreUnderWayOnTheServersRelationshipsOnlyWhileTheyRun() throws Exception {
         try (Database db = Database.open(data)) {
-            H2InventoryStore inventory = new H2InventoryStore(db, SecretCipher.inDirectory(data));
+            JdbcInventoryStore inventory = new JdbcInventoryStore(db, SecretCipher.inDirectory(data));
             ConnectionSettings ssh = ConnectionSettings.of(URI.create("ssh://admin@127.0.0.1:22/"));
             inventory.saveServer(new ServerRecord("dhcp1", Backend.ISC, ssh, Instant.now()),
                     List.of(peer("dhcp1", "north"), peer("dhcp1", "south")));

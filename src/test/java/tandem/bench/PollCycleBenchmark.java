@@ -26,8 +26,8 @@ import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaPeerProbe;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
-import tandem.store.H2InventoryStore;
-import tandem.store.H2StateStore;
+import tandem.store.JdbcInventoryStore;
+import tandem.store.JdbcStateStore;
 import tandem.store.SecretCipher;
 
 /**
@@ -57,8 +57,8 @@ public final class PollCycleBenchmark {
         try (SimulatedControlAgents agents = new SimulatedControlAgents(endpoints);
              Database db = Database.open(dir);
              KeaControlAgentClient client = new KeaControlAgentClient()) {
-            var store = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
-            var states = new H2StateStore(db);
+            var store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
+            var states = new JdbcStateStore(db);
             for (int i = 0; i + 1 < endpoints; i += 2) {
                 URI primary = URI.create("http://127.0.0.1:" + agents.port(i) + "/");
                 URI secondary = URI.create("http://127.0.0.1:" + agents.port(i + 1) + "/");

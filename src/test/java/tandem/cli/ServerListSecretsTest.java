@@ -15,7 +15,7 @@ import tandem.core.ConnectionSettings;
 import tandem.core.ServerRecord;
 import tandem.services.Services;
 import tandem.store.Database;
-import tandem.store.H2InventoryStore;
+import tandem.store.JdbcInventoryStore;
 import tandem.store.SecretCipher;
 
 /** `tandem server list` never prints proxy credentials, in text or JSON. */
@@ -35,7 +35,7 @@ class ServerListSecretsTest {
     @Test
     void proxyCredentialsShowMasked() {
         try (Database db = Database.open(data)) {
-            new H2InventoryStore(db, SecretCipher.forDataFolder(data)).saveServer(new ServerRecord("kea-a", Backend.KEA,
+            new JdbcInventoryStore(db, SecretCipher.forDataFolder(data)).saveServer(new ServerRecord("kea-a", Backend.KEA,
                     new ConnectionSettings(URI.create("http://10.0.0.1:8000/"),
                             URI.create("http://squid:Pr0xy-pass@proxy.example:3128"), "admin", "pw", null),
                     Instant.parse("2026-01-01T00:00:00Z")), List.of());

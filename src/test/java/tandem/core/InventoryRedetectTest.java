@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.port.ServerImporter;
 import tandem.store.Database;
-import tandem.store.H2InventoryStore;
-import tandem.store.H2StateStore;
+import tandem.store.JdbcInventoryStore;
+import tandem.store.JdbcStateStore;
 import tandem.store.SecretCipher;
 
 /** After a reconnection the configuration is parsed again and the stored relationships follow it. */
@@ -36,8 +36,8 @@ class InventoryRedetectTest {
             public ImportResult inspect(String name, ConnectionSettings c) { return next.get(); }
         };
         try (Database db = Database.open(dir)) {
-            var store = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
-            Inventory inventory = new Inventory(store, new H2StateStore(db), Map.of(Backend.KEA, importer));
+            var store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
+            Inventory inventory = new Inventory(store, new JdbcStateStore(db), Map.of(Backend.KEA, importer));
             ServerRecord server = new ServerRecord("hq", Backend.KEA, ConnectionSettings.of(URI.create("http://127.0.0.1:1/")), null);
             Relationship before = pair(peer("s1", PeerRole.PRIMARY, 1), peer("s2", PeerRole.STANDBY, 2));
             next.set(new ImportResult.Accepted(server, List.of(before), List.of(), List.of()));

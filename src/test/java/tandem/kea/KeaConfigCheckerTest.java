@@ -27,15 +27,15 @@ import tandem.core.Relationship;
 import tandem.core.ServerRecord;
 import tandem.core.port.ServerImporter;
 import tandem.store.Database;
-import tandem.store.H2InventoryStore;
-import tandem.store.H2StateStore;
+import tandem.store.JdbcInventoryStore;
+import tandem.store.JdbcStateStore;
 import tandem.store.SecretCipher;
 
 /** The HA checks look at the stored configuration of every peer, not only the one the relationship was added through. */
 class KeaConfigCheckerTest {
     @TempDir Path dir;
     private Database db;
-    private H2StateStore states;
+    private JdbcStateStore states;
     private Inventory inventory;
 
     static final Relationship PAIR = new Relationship("server1", "server1", Backend.KEA, HaMode.LOAD_BALANCING,
@@ -46,7 +46,7 @@ class KeaConfigCheckerTest {
     @BeforeEach
     void setUp() {
         db = Database.open(dir);
-        states = new H2StateStore(db);
+        states = new JdbcStateStore(db);
         ServerImporter importer = new ServerImporter() {
             public Backend backend() { return Backend.KEA; }
             public ConnectionCheck check(ConnectionSettings c) { return new ConnectionCheck(true, "ok"); }
@@ -55,7 +55,7 @@ class KeaConfigCheckerTest {
                         List.of(), List.of());
             }
         };
-        inventory = new Inventory(new H2InventoryStore(db, SecretCipher.inDirectory(dir)), states, Map.of(Backend.KEA, importer));
+        inventory = new Inventory(new JdbcInventoryStore(db, SecretCipher.inDirectory(dir)), states, Map.of(Backend.KEA, importer));
         inventory.add(Backend.KEA, null, ConnectionSettings.of(URI.create("http://127.0.0.1:8001/")));
     }
 

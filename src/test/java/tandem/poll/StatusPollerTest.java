@@ -39,8 +39,8 @@ import tandem.core.StatusEvent;
 import tandem.core.port.PeerProbe;
 import tandem.core.port.ServerImporter;
 import tandem.store.Database;
-import tandem.store.H2InventoryStore;
-import tandem.store.H2StateStore;
+import tandem.store.JdbcInventoryStore;
+import tandem.store.JdbcStateStore;
 import tandem.store.SecretCipher;
 
 /**
@@ -51,7 +51,7 @@ class StatusPollerTest {
     @TempDir Path dir;
 
     private Database db;
-    private H2StateStore states;
+    private JdbcStateStore states;
     private Inventory inventory;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T02:00:00Z"));
     private final ScriptedProbe probe = new ScriptedProbe();
@@ -65,8 +65,8 @@ class StatusPollerTest {
     @BeforeEach
     void setUp() {
         db = Database.open(dir);
-        states = new H2StateStore(db);
-        var store = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
+        states = new JdbcStateStore(db);
+        var store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
         ServerImporter importer = new ServerImporter() {
             public Backend backend() { return Backend.KEA; }
             public ConnectionCheck check(ConnectionSettings c) { return new ConnectionCheck(true, "ok"); }

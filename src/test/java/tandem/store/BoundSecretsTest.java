@@ -32,12 +32,12 @@ class BoundSecretsTest {
     @TempDir Path dir;
     private Database db;
     private SecretCipher cipher;
-    private H2InventoryStore store;
+    private JdbcInventoryStore store;
 
     @BeforeEach void open() {
         db = Database.open(dir);
         cipher = SecretCipher.inDirectory(dir);
-        store = new H2InventoryStore(db, cipher);
+        store = new JdbcInventoryStore(db, cipher);
     }
 
     @AfterEach void close() {
@@ -131,7 +131,7 @@ class BoundSecretsTest {
         store.saveServer(kea("new", "http://10.0.0.7:8000/", null, "pw"), List.of());
         update("UPDATE server SET password_enc = ? WHERE name = 'new'", v1);
 
-        H2InventoryStore reopened = new H2InventoryStore(db, cipher);
+        JdbcInventoryStore reopened = new JdbcInventoryStore(db, cipher);
 
         String enc = column("SELECT password_enc FROM server WHERE name = 'old'");
         assertTrue(enc.startsWith(SecretCipher.PREFIX), enc);
@@ -144,7 +144,7 @@ class BoundSecretsTest {
     }
 
     @Test void snapshotsAreEncryptedAndBoundToTheirRow() {
-        H2StateStore states = new H2StateStore(db, cipher);
+        JdbcStateStore states = new JdbcStateStore(db, cipher);
         String json = "{\"Dhcp4\":{\"lease-database\":{\"type\":\"mysql\",\"password\":\"lease-db-pw\"}}}";
         states.saveSnapshot(new ConfigSnapshot("rel", "server1", "h1", json, T0));
         states.saveSnapshot(new ConfigSnapshot("rel", "server2", "h2", json.replace("lease-db-pw", "other-pw"), T0));
@@ -163,7 +163,7 @@ class BoundSecretsTest {
         update("INSERT INTO config_snapshot (relationship, peer, hash, json, taken_at) VALUES ('rel', 's1', 'h', ?, ?)",
                 json, T0.atOffset(java.time.ZoneOffset.UTC));
 
-        H2StateStore states = new H2StateStore(db, cipher);
+        JdbcStateStore states = new JdbcStateStore(db, cipher);
 
         assertFalse(column("SELECT json FROM config_snapshot").contains("hosts-db-pw"));
         assertEquals(json, states.latestSnapshot("rel", "s1").orElseThrow().json());

@@ -38,7 +38,7 @@ class DatabasePasswordTest {
     @Test void aNewFolderRefusesTheEmptyPasswordAlsoThroughTheServerAndAnotherTandemProcessConnects() throws Exception {
         Path dir = tmp.resolve("data");
         try (Database db = Database.open(dir)) {
-            new H2PreferenceStore(db).load();
+            new JdbcPreferenceStore(db).load();
             Path file = dir.resolve(Database.PASSWORD_FILE);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             assertTrue(Files.readString(file).strip().length() >= 40);

@@ -93,7 +93,7 @@ class KeyringSecretKeySourceTest {
         FakeKeyring keyring = new FakeKeyring();
         keyring.reachable = false;
         try (Database db = Database.open(dir)) {
-            H2InventoryStore store = new H2InventoryStore(db, new SecretCipher(new KeyringSecretKeySource(dir, keyring)));
+            JdbcInventoryStore store = new JdbcInventoryStore(db, new SecretCipher(new KeyringSecretKeySource(dir, keyring)));
             store.saveServer(Samples.server("kea-a", "pw"), java.util.List.of());
             assertEquals("pw", store.server("kea-a").orElseThrow().connection().password());
         }

@@ -41,7 +41,7 @@ class MultiProcessTest {
         Path dir = tmp.resolve("data");
         Database db = Database.open(dir);
         try {
-            H2StateStore states = new H2StateStore(db);
+            JdbcStateStore states = new JdbcStateStore(db);
             Path ready = tmp.resolve("ready");
             Path phaseDone = tmp.resolve("phase-done");
             Path resume = tmp.resolve("resume");
@@ -50,7 +50,7 @@ class MultiProcessTest {
             awaitFile(ready, child);
 
             StoreClientProcess.write(states, "parent", 0, 100);
-            H2InventoryStore inventory = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
+            JdbcInventoryStore inventory = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
             inventory.saveServer(Samples.server("parent", "pw-parent"), List.of(Samples.hotStandby("parent-hs", "parent")));
             awaitFile(phaseDone, child);
             assertEquals(200, states.events(1000).size(), "both processes' events are visible here");
@@ -64,10 +64,10 @@ class MultiProcessTest {
         }
 
         try (Database again = Database.open(dir)) {
-            List<StatusEvent> events = new H2StateStore(again).events(1000);
+            List<StatusEvent> events = new JdbcStateStore(again).events(1000);
             assertEquals(100, events.stream().filter(e -> e.relationship().equals("parent")).count());
             assertEquals(200, events.stream().filter(e -> e.relationship().equals("child")).count());
-            H2InventoryStore inventory = new H2InventoryStore(again, SecretCipher.inDirectory(dir));
+            JdbcInventoryStore inventory = new JdbcInventoryStore(again, SecretCipher.inDirectory(dir));
             assertEquals(List.of("child", "parent"), inventory.servers().stream().map(s -> s.name()).toList());
             assertEquals("pw-child", inventory.server("child").orElseThrow().connection().password(),
                     "both processes used one key");
@@ -81,7 +81,7 @@ class MultiProcessTest {
         Process host = start("host", dir.toString(), "host", "10", ready.toString(), exit.toString());
         awaitFile(ready, host);
         try (Database db = Database.open(dir)) { // served by the other process
-            H2StateStore states = new H2StateStore(db);
+            JdbcStateStore states = new JdbcStateStore(db);
             StoreClientProcess.write(states, "client", 0, 10);
             assertEquals(20, states.events(100).size());
 
@@ -90,7 +90,7 @@ class MultiProcessTest {
 
             StoreClientProcess.write(states, "client", 10, 10); // this process now owns the file
             assertEquals(30, states.events(100).size());
-            new H2PreferenceStore(db).save(tandem.core.Preferences.defaults());
+            new JdbcPreferenceStore(db).save(tandem.core.Preferences.defaults());
 
             Path go = tmp.resolve("go");
             Files.createFile(go);
@@ -104,7 +104,7 @@ class MultiProcessTest {
         Process host = start("host", dir.toString(), "host", "5", ready.toString(), tmp.resolve("never").toString());
         awaitFile(ready, host);
         try (Database db = Database.open(dir)) {
-            H2StateStore states = new H2StateStore(db);
+            JdbcStateStore states = new JdbcStateStore(db);
             StoreClientProcess.write(states, "client", 0, 5);
             host.destroyForcibly();
             assertTrue(host.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS));
@@ -119,7 +119,7 @@ class MultiProcessTest {
         Path dir = tmp.resolve("data");
         Assessment impaired = new Assessment(RelationshipStatus.IMPAIRED, "s2", List.of("Peer s1 is in syncing"));
         try (Database db = Database.open(dir)) {
-            ChangeActivity here = new ChangeActivity(new H2ActivityStore(db), "the console", Clock.systemUTC());
+            ChangeActivity here = new ChangeActivity(new JdbcActivityStore(db), "the console", Clock.systemUTC());
 
             Path ready = tmp.resolve("ready");
             Process watch = start("change", dir.toString(), "pair", ready.toString(), tmp.resolve("end").toString());
@@ -140,7 +140,7 @@ class MultiProcessTest {
             crashed.destroyForcibly();
             assertTrue(crashed.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS));
             assertEquals(impaired, here.explain("pair", impaired), "a killed process's change is not under way");
-            assertEquals(List.of(), new H2ActivityStore(db).running("pair"), "and its record is gone");
+            assertEquals(List.of(), new JdbcActivityStore(db).running("pair"), "and its record is gone");
 
             try (ChangeActivity.Running mine = here.begin("pair", "a synchronization from the source of truth")) {
                 assertEquals("expected while this console applies a synchronization from the source of truth",

@@ -16,7 +16,7 @@ class RelationshipServiceStoreTest {
     @Test
     void aDhcp6RelationshipReadsBackAsDhcp6AndTheOthersAsDhcp4() {
         try (Database db = Database.open(dir)) {
-            H2InventoryStore store = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
+            JdbcInventoryStore store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
             Relationship v4 = Samples.hotStandby("pair", "kea-a");
             Relationship v6 = new Relationship("pair/dhcp6", "kea-a", v4.backend(), v4.mode(), v4.peers(),
                     false, v4.parameters(), ServiceType.DHCPV6);

@@ -54,15 +54,15 @@ public final class StoreClientProcess {
                 Files.createFile(Path.of(args[2] + "." + ProcessHandle.current().pid()));
                 awaitFile(Path.of(args[2]));
                 try (Database db = Database.open(dir)) {
-                    new H2StateStore(db).events(1);
-                    new H2PreferenceStore(db).load();
+                    new JdbcStateStore(db).events(1);
+                    new JdbcPreferenceStore(db).load();
                 }
             }
             case "writer" -> {
                 String name = args[2];
                 int count = Integer.parseInt(args[3]);
                 try (Database db = Database.open(dir)) {
-                    H2StateStore states = new H2StateStore(db);
+                    JdbcStateStore states = new JdbcStateStore(db);
                     Files.createFile(Path.of(args[4]));
                     write(states, name, 0, count);
                     Files.createFile(Path.of(args[5]));
@@ -70,7 +70,7 @@ public final class StoreClientProcess {
                     write(states, name, count, count);
                     long mine = states.events(100_000).stream().filter(e -> e.relationship().equals(name)).count();
                     if (mine != 2L * count) throw new IllegalStateException("expected " + 2 * count + " own events, found " + mine);
-                    H2InventoryStore inventory = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
+                    JdbcInventoryStore inventory = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
                     inventory.saveServer(Samples.server(name, "pw-" + name), List.of(Samples.hotStandby(name + "-hs", name)));
                     if (!("pw-" + name).equals(inventory.server(name).orElseThrow().connection().password())) {
                         throw new IllegalStateException("password did not round-trip");
@@ -81,14 +81,14 @@ public final class StoreClientProcess {
                 String name = args[2];
                 int count = Integer.parseInt(args[3]);
                 try (Database db = Database.open(dir)) {
-                    write(new H2StateStore(db), name, 0, count);
+                    write(new JdbcStateStore(db), name, 0, count);
                     Files.createFile(Path.of(args[4]));
                     awaitFile(Path.of(args[5]));
                 }
             }
             case "change" -> {
                 try (Database db = Database.open(dir)) {
-                    ChangeActivity activity = new ChangeActivity(new H2ActivityStore(db), "tandem watch",
+                    ChangeActivity activity = new ChangeActivity(new JdbcActivityStore(db), "tandem watch",
                             java.time.Clock.systemUTC());
                     try (ChangeActivity.Running running = activity.begin(args[2], "'Reserve 10.0.0.9'")) {
                         Files.createFile(Path.of(args[3]));
@@ -100,7 +100,7 @@ public final class StoreClientProcess {
         }
     }
 
-    static void write(H2StateStore states, String name, int from, int count) throws InterruptedException {
+    static void write(JdbcStateStore states, String name, int from, int count) throws InterruptedException {
         for (int i = from; i < from + count; i++) {
             states.appendEvent(new StatusEvent(Instant.now(), name, null, RelationshipStatus.OK, name + " #" + i));
             if (i % 10 == 9) {

@@ -20,31 +20,31 @@ import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
 import tandem.core.port.ReplicationStore.TargetOutcome;
 import tandem.store.Database;
-import tandem.store.H2ActivityStore;
-import tandem.store.H2AuditStore;
-import tandem.store.H2LockStore;
-import tandem.store.H2ReplicationStore;
+import tandem.store.JdbcActivityStore;
+import tandem.store.JdbcAuditStore;
+import tandem.store.JdbcLockStore;
+import tandem.store.JdbcReplicationStore;
 
 /** The runner journals before a job touches anything, records outcomes as they happen, audits, settles leftovers. */
 class ChangeRunnerTest {
     @TempDir Path dir;
     private Database db;
-    private H2ReplicationStore journal;
-    private H2AuditStore audit;
+    private JdbcReplicationStore journal;
+    private JdbcAuditStore audit;
     private ChangeRunner runner;
     private final Clock clock = Clock.systemUTC();
 
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        journal = new H2ReplicationStore(db);
-        audit = new H2AuditStore(db);
+        journal = new JdbcReplicationStore(db);
+        audit = new JdbcAuditStore(db);
         runner = runnerAs(Actor.current("the console"));
     }
 
     private ChangeRunner runnerAs(Actor actor) {
-        return new ChangeRunner(new ChangeLocks(new H2LockStore(db), () -> actor, clock), journal, audit,
-                new ChangeActivity(new H2ActivityStore(db), actor.processName(), clock), () -> actor,
+        return new ChangeRunner(new ChangeLocks(new JdbcLockStore(db), () -> actor, clock), journal, audit,
+                new ChangeActivity(new JdbcActivityStore(db), actor.processName(), clock), () -> actor,
                 () -> Duration.ofSeconds(1), clock);
     }
 

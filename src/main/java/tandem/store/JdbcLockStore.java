@@ -8,12 +8,11 @@ import java.util.Optional;
 import tandem.core.port.LockStore;
 
 /** Write locks in the data folder's database, so that every process on it sees them. */
-public final class H2LockStore implements LockStore {
-    private static final int DUPLICATE_KEY = 23505;
+public final class JdbcLockStore implements LockStore {
 
     private final Database db;
 
-    public H2LockStore(Database db) {
+    public JdbcLockStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 
@@ -32,7 +31,7 @@ public final class H2LockStore implements LockStore {
             });
         } catch (StoreException e) {
             // two processes inserted at once: the other one won
-            if (!(e.getCause() instanceof SQLException s) || s.getErrorCode() != DUPLICATE_KEY) throw e;
+            if (!(e.getCause() instanceof SQLException s) || !SqlDialect.isDuplicateKey(s)) throw e;
             return db.transaction(c -> holder(c, wanted.resource()))
                     .or(() -> Optional.of(wanted));
         }

@@ -31,18 +31,18 @@ import tandem.core.RelationshipStatus;
 import tandem.core.ServerRecord;
 import tandem.core.StatusEvent;
 
-class H2InventoryStoreTest {
+class JdbcInventoryStoreTest {
     private static final String PASSWORD = "Zq7-very-secret-password-4711";
 
     @TempDir Path dir;
     private Database db;
-    private H2InventoryStore store;
-    private H2StateStore states;
+    private JdbcInventoryStore store;
+    private JdbcStateStore states;
 
     @BeforeEach void open() {
         db = Database.open(dir);
-        store = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
-        states = new H2StateStore(db);
+        store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
+        states = new JdbcStateStore(db);
     }
 
     @AfterEach void close() {
@@ -195,13 +195,13 @@ class H2InventoryStoreTest {
         }
         assertFalse(Files.exists(copy.resolve("secret.key")));
         try (Database other = Database.open(copy)) {
-            ServerRecord loaded = new H2InventoryStore(other, SecretCipher.inDirectory(copy)).server("kea-a")
+            ServerRecord loaded = new JdbcInventoryStore(other, SecretCipher.inDirectory(copy)).server("kea-a")
                     .orElseThrow();
             assertEquals("admin-kea-a", loaded.connection().username());
             assertNull(loaded.connection().password());
         }
         try (Database again = Database.open(dir)) {
-            assertEquals(PASSWORD, new H2InventoryStore(again, SecretCipher.inDirectory(dir)).server("kea-a")
+            assertEquals(PASSWORD, new JdbcInventoryStore(again, SecretCipher.inDirectory(dir)).server("kea-a")
                     .orElseThrow().connection().password(), "the original folder still has its key");
         }
     }

@@ -21,16 +21,16 @@ import tandem.core.RelationshipState;
 import tandem.core.RelationshipStatus;
 import tandem.core.StatusEvent;
 
-class H2StateStoreTest {
+class JdbcStateStoreTest {
     @TempDir Path dir;
     private Database db;
-    private H2InventoryStore inventory;
-    private H2StateStore store;
+    private JdbcInventoryStore inventory;
+    private JdbcStateStore store;
 
     @BeforeEach void open() {
         db = Database.open(dir);
-        inventory = new H2InventoryStore(db, SecretCipher.inDirectory(dir));
-        store = new H2StateStore(db);
+        inventory = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
+        store = new JdbcStateStore(db);
     }
 
     @AfterEach void close() {
@@ -51,7 +51,7 @@ class H2StateStoreTest {
         assertEquals(impaired.asStale(), known.get("hs"));
         assertEquals(ok.asStale(), known.get("lb"));
         assertTrue(known.get("hs").stale());
-        assertEquals(Samples.T0, known.get("hs").peers().get("hs-server1").observedAt(), "nanoseconds survive");
+        assertEquals(Samples.T0, known.get("hs").peers().get("hs-server1").observedAt(), "microseconds survive");
     }
 
     @Test void saveStateReplacesThePreviousOne() {
@@ -126,7 +126,7 @@ class H2StateStoreTest {
     }
 
     @Test void onlyTheNewestSnapshotsAreKept() {
-        int total = H2StateStore.SNAPSHOTS_KEPT + 7;
+        int total = JdbcStateStore.SNAPSHOTS_KEPT + 7;
         for (int i = 0; i < total; i++) {
             store.saveSnapshot(new ConfigSnapshot("hs", "p1", "h" + i, "{}", Samples.T0.plusSeconds(i)));
         }
@@ -141,7 +141,7 @@ class H2StateStoreTest {
             return out;
         });
         List<String> expected = new ArrayList<>();
-        for (int i = total - H2StateStore.SNAPSHOTS_KEPT; i < total; i++) expected.add("h" + i);
+        for (int i = total - JdbcStateStore.SNAPSHOTS_KEPT; i < total; i++) expected.add("h" + i);
         assertEquals(expected, kept);
         assertEquals("other", store.latestSnapshot("hs", "p2").orElseThrow().hash());
     }

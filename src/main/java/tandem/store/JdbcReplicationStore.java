@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import tandem.core.port.ReplicationStore;
 
-/** The change journal and peer sync state in H2. */
-public final class H2ReplicationStore implements ReplicationStore {
+/** The change journal and peer sync state. */
+public final class JdbcReplicationStore implements ReplicationStore {
     private static final String COLUMNS = "id, relationship, kind, change_json, inverse_json, description,"
             + " applied_to, status, created_at, settled_at, user_name, process, host, pid";
 
     private final Database db;
 
-    public H2ReplicationStore(Database db) {
+    public JdbcReplicationStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 
@@ -53,8 +53,9 @@ public final class H2ReplicationStore implements ReplicationStore {
     @Override
     public void recordTarget(long id, String server, TargetOutcome outcome, String detail, Instant at) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO change_target (journal_id, server, outcome,"
-                    + " detail, at) KEY (journal_id, server) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("change_target",
+                    List.of("journal_id", "server"), List.of("journal_id", "server", "outcome", "detail", "at"),
+                    SqlDialect.values(5)))) {
                 ps.setLong(1, id);
                 ps.setString(2, server);
                 ps.setString(3, outcome.name());
@@ -145,9 +146,11 @@ public final class H2ReplicationStore implements ReplicationStore {
     public void markOutOfSync(String relationship, String peer, String reason, Instant at) {
         db.transaction(c -> {
             // keep the first reason and time: the peer has been out of sync since then
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO peer_sync (relationship, peer, reason, since)"
-                    + " KEY (relationship, peer) SELECT ?, ?, ?, ? WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM peer_sync WHERE relationship = ? AND peer = ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO peer_sync (relationship, peer, reason, since)"
+                    + " SELECT ?, ?, ?, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM peer_sync WHERE relationship = ? AND peer = ?)"
+                    // PostgreSQL: another process may insert it between the check and the insert
+                    + (db.dialect() == SqlDialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : ""))) {
                 ps.setString(1, relationship);
                 ps.setString(2, peer);
                 ps.setString(3, reason);

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.Preferences;
 
-class H2PreferenceStoreTest {
+class JdbcPreferenceStoreTest {
     @TempDir Path dir;
     private Database db;
-    private H2PreferenceStore store;
+    private JdbcPreferenceStore store;
 
     @BeforeEach void open() {
         db = Database.open(dir);
-        store = new H2PreferenceStore(db);
+        store = new JdbcPreferenceStore(db);
     }
 
     @AfterEach void close() {
@@ -44,8 +44,8 @@ class H2PreferenceStoreTest {
     @Test void durationsAreStoredInMilliseconds() {
         store.save(tandem.kea.KeaSettings.preferences(Duration.ofSeconds(15), Duration.ofSeconds(3), null, 8000, true));
         Map<String, String> rows = rows();
-        assertEquals("15000", rows.get(H2PreferenceStore.POLL_INTERVAL_MS));
-        assertEquals("3000", rows.get(H2PreferenceStore.TIMEOUT_MS));
+        assertEquals("15000", rows.get(JdbcPreferenceStore.POLL_INTERVAL_MS));
+        assertEquals("3000", rows.get(JdbcPreferenceStore.TIMEOUT_MS));
         assertEquals(null, rows.get("kea-control-agent-host"));
     }
 
@@ -60,7 +60,7 @@ class H2PreferenceStoreTest {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO preference (name, value_text) VALUES (?, ?), (?, ?), (?, ?)")) {
-                ps.setString(1, H2PreferenceStore.POLL_INTERVAL_MS);
+                ps.setString(1, JdbcPreferenceStore.POLL_INTERVAL_MS);
                 ps.setString(2, "30000");
                 ps.setString(3, "kea-control-agent-port");
                 ps.setString(4, "eighty");

@@ -32,17 +32,17 @@ import tandem.core.port.InventoryStore;
  * bound to its server and to where it is sent (the URL, the proxy): a value copied into another row, or left behind
  * when the URL is changed in the database, no longer decrypts.
  */
-public final class H2InventoryStore implements InventoryStore {
-    private static final Logger log = LoggerFactory.getLogger(H2InventoryStore.class);
+public final class JdbcInventoryStore implements InventoryStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcInventoryStore.class);
 
-    private static final String SERVER_COLUMNS =
-            "name, backend, url, proxy, username, password_enc, trust_anchor_pem, added_at, allow_plain_http_peers,"
-                    + " proxy_auth_enc, legacy_secrets";
+    private static final List<String> SERVER_COLUMN_LIST = List.of("name", "backend", "url", "proxy", "username",
+            "password_enc", "trust_anchor_pem", "added_at", "allow_plain_http_peers", "proxy_auth_enc", "legacy_secrets");
+    private static final String SERVER_COLUMNS = String.join(", ", SERVER_COLUMN_LIST);
 
     private final Database db;
     private final SecretCipher cipher;
 
-    public H2InventoryStore(Database db, SecretCipher cipher) {
+    public JdbcInventoryStore(Database db, SecretCipher cipher) {
         this.db = Objects.requireNonNull(db, "db");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         upgradeLegacySecrets();
@@ -73,8 +73,8 @@ public final class H2InventoryStore implements InventoryStore {
         String passwordEnc = cipher.encrypt(conn.password(), passwordBinding(server.name(), url));
         String proxyAuthEnc = cipher.encrypt(proxyAuth, proxyBinding(server.name(), proxy));
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO server (" + SERVER_COLUMNS + ") KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("server", List.of("name"),
+                    SERVER_COLUMN_LIST, "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)"))) {
                 ps.setString(1, server.name());
                 ps.setString(2, server.backend().wire());
                 ps.setString(3, url);
@@ -200,7 +200,7 @@ public final class H2InventoryStore implements InventoryStore {
 
     /** Ordered by server name, then as each server's configuration lists them. */
     @Override public List<Relationship> relationships() {
-        return List.copyOf(db.transaction(H2InventoryStore::loadRelationships).values());
+        return List.copyOf(db.transaction(JdbcInventoryStore::loadRelationships).values());
     }
 
     /** Every relationship with its peers, keyed by name, ordered by server name and then {@code ord}. */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -16,15 +17,15 @@ import tandem.core.port.PreferenceStore;
  * Console settings, one row each: the poll interval and timeout in milliseconds, and each backend's own settings under
  * their keys. A missing or unreadable row means the default.
  */
-public final class H2PreferenceStore implements PreferenceStore {
-    private static final Logger log = LoggerFactory.getLogger(H2PreferenceStore.class);
+public final class JdbcPreferenceStore implements PreferenceStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcPreferenceStore.class);
 
     static final String POLL_INTERVAL_MS = "poll-interval-ms";
     static final String TIMEOUT_MS = "timeout-ms";
 
     private final Database db;
 
-    public H2PreferenceStore(Database db) {
+    public JdbcPreferenceStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 
@@ -57,8 +58,8 @@ public final class H2PreferenceStore implements PreferenceStore {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM preference")) {
                 del.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO preference (name, value_text) KEY (name) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert(
+                    "preference", List.of("name"), List.of("name", "value_text"), SqlDialect.values(2)))) {
                 for (Map.Entry<String, String> e : rows.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setString(2, e.getValue());

@@ -13,10 +13,10 @@ import java.util.Objects;
 import tandem.core.port.AuditStore;
 
 /** The audit trail in the data folder's database. */
-public final class H2AuditStore implements AuditStore {
+public final class JdbcAuditStore implements AuditStore {
     private final Database db;
 
-    public H2AuditStore(Database db) {
+    public JdbcAuditStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 

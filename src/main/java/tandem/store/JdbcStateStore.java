@@ -26,26 +26,23 @@ import tandem.core.port.StateStore;
  * whole configuration, with its lease-database password and HA basic-auth password: it is stored encrypted, bound
  * to its row, and opened only when read back (the configuration checks and the outside-change check need it whole).
  */
-public final class H2StateStore implements StateStore {
-    private static final Logger log = LoggerFactory.getLogger(H2StateStore.class);
+public final class JdbcStateStore implements StateStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
 
     /** Snapshots kept per relationship and peer; older ones are dropped as new ones arrive. */
     public static final int SNAPSHOTS_KEPT = 20;
     /** Enough for years of status changes of a large inventory, small enough to read at once. */
     public static final int EVENTS_KEPT = 50_000;
 
-    /** H2: the referenced row does not exist (here: the relationship was removed meanwhile). */
-    private static final int PARENT_MISSING = 23506;
-
     private final Database db;
     private final SecretCipher cipher;
 
     /** With the data folder's own key (in the desktop keyring or the folder). */
-    public H2StateStore(Database db) {
+    public JdbcStateStore(Database db) {
         this(db, SecretCipher.forDataFolder(db.directory()));
     }
 
-    public H2StateStore(Database db, SecretCipher cipher) {
+    public JdbcStateStore(Database db, SecretCipher cipher) {
         this.db = Objects.requireNonNull(db, "db");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         encryptClearSnapshots();
@@ -84,9 +81,10 @@ public final class H2StateStore implements StateStore {
     @Override public void saveStates(List<RelationshipState> states) {
         if (states.isEmpty()) return;
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO relationship_state (relationship_name,"
-                    + " status, source_of_truth, reasons, peers, observed_at) KEY (relationship_name)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("relationship_state",
+                    List.of("relationship_name"), List.of("relationship_name", "status", "source_of_truth", "reasons",
+                            "peers", "observed_at"),
+                    "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM relationship WHERE name = ?)"))) {
                 for (RelationshipState state : states) {
                     String name = state.relationship().name();
                     Assessment a = state.assessment();
@@ -96,10 +94,8 @@ public final class H2StateStore implements StateStore {
                     ps.setString(4, StateJson.reasons(a.reasons()));
                     ps.setString(5, StateJson.peers(state.peers()));
                     ps.setObject(6, Database.toDb(state.observedAt()));
-                    try {
-                        ps.executeUpdate();
-                    } catch (SQLException e) {
-                        if (e.getErrorCode() != PARENT_MISSING) throw e;
+                    ps.setString(7, name);
+                    if (ps.executeUpdate() == 0) {
                         log.debug("Not saving the state of {}: it is no longer in the inventory", name);
                     }
                 }
@@ -111,7 +107,7 @@ public final class H2StateStore implements StateStore {
     /** Each state joined to the relationship as now defined, marked stale, in inventory order. */
     @Override public Map<String, RelationshipState> lastKnown() {
         return db.transaction(c -> {
-            Map<String, Relationship> relationships = H2InventoryStore.loadRelationships(c);
+            Map<String, Relationship> relationships = JdbcInventoryStore.loadRelationships(c);
             Map<String, RelationshipState> byName = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, status, source_of_truth,"
                     + " reasons, peers, observed_at FROM relationship_state");

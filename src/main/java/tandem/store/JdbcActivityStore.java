@@ -9,10 +9,10 @@ import java.util.Objects;
 import tandem.core.port.ActivityStore;
 
 /** Changes under way, in the data folder's database so that every process on it sees them. */
-public final class H2ActivityStore implements ActivityStore {
+public final class JdbcActivityStore implements ActivityStore {
     private final Database db;
 
-    public H2ActivityStore(Database db) {
+    public JdbcActivityStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 

@@ -1,0 +1,61 @@
+package tandem.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A team's shared store on PostgreSQL: the same tables as the embedded store, in schema {@value #SCHEMA} of the
+ * team's database, reached with each administrator's own login. The local data folder still holds what is
+ * personal: the key to this desktop's secrets and the SSH hosts it trusts.
+ */
+public final class TeamDatabase {
+    public static final String SCHEMA = "tandem";
+    private static final int MAX_CONNECTIONS = 8;
+    private static final long CONNECT_TIMEOUT_MS = 10_000;
+
+    private TeamDatabase() { }
+
+    /** Connects, and brings the schema up to date (PostgreSQL's advisory lock keeps two first opens apart). */
+    public static Database open(Path dataDir, TeamStoreLocation location, String password) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            OwnerOnlyFiles.createDirectory(dir);
+            OwnerOnlyFiles.secure(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + dir, e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        config.setUsername(location.user());
+        config.setPassword(password);
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        config.setPoolName("tandem-team-store");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException("Cannot connect to the team store " + location + ": " + cause.getMessage(), e);
+        }
+        Database db = new Database(dir, pool, pool::close, SqlDialect.POSTGRESQL);
+        try {
+            Flyway flyway = Flyway.configure(TeamDatabase.class.getClassLoader())
+                    .dataSource(pool)
+                    .schemas(SCHEMA)
+                    .locations("classpath:db/postgresql")
+                    .failOnMissingLocations(true)
+                    .load();
+            Database.migrateWithRetries(flyway, SqlDialect.POSTGRESQL);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+}
