@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import tandem.services.Services;
 import tandem.store.DataDirectory;
+import tandem.store.TeamStoreLocation;
 
 /** {@code tandem [--data DIR] [COMMAND]}: without a command it opens the console. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
@@ -34,6 +35,18 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     @Option(names = "--lock-wait", paramLabel = "SECONDS", description = "How long a change waits while another process "
             + "changes the same relationship or file before it is refused (default: 60)")
     Integer lockWaitSeconds;
+
+    @Option(names = "--store", paramLabel = "postgresql://USER@HOST[:PORT]/DB",
+            description = "A team's shared store on PostgreSQL, with your own login (default: the data folder's"
+                    + " embedded database). Add ?sslmode=require (or verify-full) for TLS.")
+    String storeOption;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE",
+            description = "File holding the password of your login to the team store")
+    Path storePasswordFile;
+
+    private TeamStoreLocation teamStore;
+    private String teamStorePassword;
 
     private final Consumer<Path> openConsole;
     private final Function<Path, Services> servicesFactory;
@@ -56,7 +69,8 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** The services of the data folder, opened on first use. */
     public Services services() {
         if (services == null) {
-            services = servicesFactory.apply(dataDir());
+            services = teamStore == null ? servicesFactory.apply(dataDir())
+                    : Services.openTeam(dataDir(), teamStore, teamStorePassword, commandName);
             services.activity().ownedBy(commandName);
             if (lockWaitSeconds != null) services.lockWait(java.time.Duration.ofSeconds(lockWaitSeconds));
         }
@@ -163,7 +177,19 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     private void checkOptions(CommandLine cl) {
         // a blank --data would otherwise mean the default folder: another inventory than the one meant
         Inputs.of(cl.getCommandSpec()).check("--data", dataOption != null && dataOption.isBlank() ? "names no folder" : null)
-                .atLeast("--lock-wait", lockWaitSeconds, 0, "seconds");
+                .atLeast("--lock-wait", lockWaitSeconds, 0, "seconds")
+                .check("--store-password-file", storePasswordFile != null && storeOption == null
+                        ? "is only used with --store" : null);
+        if (storeOption != null) {
+            try {
+                teamStore = TeamStoreLocation.parse(storeOption);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--store: " + e.getMessage());
+            }
+            if (storePasswordFile != null) {
+                teamStorePassword = Inputs.firstLine(cl.getCommandSpec(), "--store-password-file", storePasswordFile);
+            }
+        }
     }
 
     private static int usageError(CommandLine.ParameterException e) {

@@ -41,6 +41,8 @@ import tandem.store.JdbcPreferenceStore;
 import tandem.store.JdbcReplicationStore;
 import tandem.store.JdbcStateStore;
 import tandem.store.SecretCipher;
+import tandem.store.TeamDatabase;
+import tandem.store.TeamStoreLocation;
 import tandem.sync.BackgroundSynchronizer;
 
 /** The composition root: wires the store, the backends and the poller for one data folder. No logic. */
@@ -76,9 +78,14 @@ public final class Services implements AutoCloseable {
 
     /** @param keaConfigTimeout how long a Kea configuration command may take before its answer counts as lost */
     private Services(Path dataDir, String owner, Duration keaConfigTimeout) {
+        this(dataDir, owner, keaConfigTimeout, Database.open(dataDir));
+    }
+
+    /** @param database the data folder's embedded database, or a team's shared one */
+    private Services(Path dataDir, String owner, Duration keaConfigTimeout, Database database) {
         this.dataDir = dataDir;
         Clock clock = Clock.systemUTC();
-        this.database = Database.open(dataDir);
+        this.database = database;
         // one key for every secret of the folder: in the desktop keyring where there is one, else in the folder
         SecretCipher cipher = SecretCipher.forDataFolder(dataDir);
         this.kea = new KeaControlAgentClient();
@@ -172,6 +179,15 @@ public final class Services implements AutoCloseable {
     /** @param keaConfigTimeout how long a Kea configuration command may take before its answer counts as lost */
     public static Services open(Path dataDir, String owner, Duration keaConfigTimeout) {
         return new Services(dataDir, owner, keaConfigTimeout);
+    }
+
+    /**
+     * Services on a team's shared PostgreSQL store; the data folder keeps what stays personal (the key to this
+     * desktop's secrets, trusted SSH hosts).
+     */
+    public static Services openTeam(Path dataDir, TeamStoreLocation location, String password, String owner) {
+        return new Services(dataDir, owner, Duration.ofSeconds(Long.getLong("tandem.keaConfigTimeoutSeconds", 120)),
+                TeamDatabase.open(dataDir, location, password));
     }
 
     /** Every change to a server passes through it: locks, journal, audit. */
