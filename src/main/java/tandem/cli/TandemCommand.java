@@ -13,6 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import tandem.cli.team.PermissionCommand;
+import tandem.cli.team.RoleCommand;
+import tandem.cli.team.TeamCommand;
+import tandem.cli.team.UserCommand;
 import tandem.services.Services;
 import tandem.store.DataDirectory;
 import tandem.store.TeamStoreLocation;
@@ -21,8 +25,8 @@ import tandem.store.TeamStoreLocation;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "DHCP failover console. Without a command, opens the console window.",
         subcommands = {ServerCommand.class, StatusCommand.class, UndoCommand.class, JournalCommand.class, AuditCommand.class,
-                WatchCommand.class, HaCommand.class,
-                CommandLine.HelpCommand.class})
+                WatchCommand.class, HaCommand.class, TeamCommand.class, UserCommand.class, RoleCommand.class,
+                PermissionCommand.class, CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */
     public static final int EXIT_REFUSED = 1;

@@ -22,6 +22,7 @@ import tandem.core.port.ConfigChecker;
 import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
+import tandem.core.port.TeamStore;
 import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
 import tandem.isc.IscJournal;
@@ -40,6 +41,7 @@ import tandem.store.JdbcInventoryStore;
 import tandem.store.JdbcPreferenceStore;
 import tandem.store.JdbcReplicationStore;
 import tandem.store.JdbcStateStore;
+import tandem.store.JdbcTeamStore;
 import tandem.store.SecretCipher;
 import tandem.store.TeamDatabase;
 import tandem.store.TeamStoreLocation;
@@ -64,6 +66,7 @@ public final class Services implements AutoCloseable {
     private volatile Preferences preferences;
 
     private final ChangeActivity activity;
+    private final TeamStore teamStore;
     private final JdbcAuditStore auditStore;
     private final ChangeRunner runner;
     private final IscChangeService iscChanges;
@@ -105,6 +108,7 @@ public final class Services implements AutoCloseable {
         this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity, clock);
         this.replicationStore = new JdbcReplicationStore(database);
         this.auditStore = new JdbcAuditStore(database);
+        this.teamStore = new JdbcTeamStore(database);
         Supplier<Actor> actor = () -> Actor.current(activity.owner());
         this.runner = new ChangeRunner(new ChangeLocks(new JdbcLockStore(database), actor, clock), replicationStore,
                 auditStore, activity, actor, () -> lockWait, clock);
@@ -203,6 +207,12 @@ public final class Services implements AutoCloseable {
     public ChangeActivity activity() { return activity; }
 
     public Path dataDir() { return dataDir; }
+
+    /** Whether this is a team's shared store (PostgreSQL) rather than the data folder's own database. */
+    public boolean isTeamStore() { return database.dialect() == tandem.store.SqlDialect.POSTGRESQL; }
+
+    /** The members of the team store, their roles and grants (empty in the embedded store). */
+    public TeamStore teamStore() { return teamStore; }
 
     /** The SSH known hosts of the console (ISC servers), in the data folder. */
     public static Path knownHosts(Path dataDir) { return dataDir.resolve("known_hosts"); }

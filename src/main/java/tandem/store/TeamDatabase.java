@@ -54,8 +54,22 @@ public final class TeamDatabase {
             Database.migrateWithRetries(flyway, SqlDialect.POSTGRESQL);
         } catch (RuntimeException e) {
             pool.close();
+            if (permissionDenied(e)) {
+                throw new StoreException("The login " + location.user() + " may not use Tandem's tables in "
+                        + location + " yet: a DHCP administrator of the team adds it with tandem user add "
+                        + location.user() + " (or, for a new team store, the database's owner runs tandem team init)", e);
+            }
             throw e;
         }
         return db;
+    }
+
+    /** PostgreSQL's insufficient_privilege, anywhere in the chain. */
+    private static boolean permissionDenied(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "42501".equals(s.getSQLState())) return true;
+            if (t.getMessage() != null && t.getMessage().contains("SQL State  : 42501")) return true;
+        }
+        return false;
     }
 }

@@ -1,0 +1,74 @@
+package tandem.cli.team;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tandem.cli.Inputs;
+import tandem.core.access.Grant;
+import tandem.core.access.Permission;
+import tandem.core.port.TeamStore;
+
+/** {@code tandem permission grant|revoke NAME BIT [--server S] [--scope CIDR]}. */
+@Command(name = "permission", mixinStandardHelpOptions = true,
+        subcommands = {PermissionCommand.GrantBit.class, PermissionCommand.RevokeBit.class},
+        description = "Permission bits given one by one: dhcp-administrator, administer-dhcp-servers, add-scope"
+                + " (per server), scope-options, edit-reservations, edit-pools, edit-exclusions (per scope), read.")
+public final class PermissionCommand {
+    abstract static class Change implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAME", description = "A member's login") String login;
+        @Parameters(index = "1", paramLabel = "BIT", description = "The bit") String bitName;
+        @Option(names = "--server", paramLabel = "S", description = "Only on this server (default: every server)")
+        String server;
+        @Option(names = "--scope", paramLabel = "CIDR", description = "Only on this scope (subnet) of --server")
+        String scope;
+
+        abstract boolean held();
+
+        @Override public Integer call() {
+            UserCommand.checkLogin(spec, login);
+            Permission bit = Permission.fromWire(bitName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "BIT: '" + bitName + "' is not a permission bit; the bits are " + Permission.names()));
+            Inputs.of(spec).serverName("--server", server).network("--scope", scope)
+                    .check("--scope", scope != null && server == null ? "needs --server: a scope is a subnet of one server" : null)
+                    .check("--server", server != null && bit.reach() == Permission.Reach.EVERYWHERE
+                            ? bit.wire() + " is given for every server, not one" : null)
+                    .check("--scope", scope != null && bit.reach() != Permission.Reach.SCOPE
+                            ? bit.wire() + " is given per server, not per scope" : null);
+            var services = TeamAccess.teamServices(spec);
+            if (server != null && held() && services.inventory().server(server).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--server: no server named '" + server + "'");
+            }
+            TeamStore team = services.teamStore();
+            String refused = TeamAccess.refusal(team);
+            if (refused != null) {
+                spec.commandLine().getErr().println(refused);
+                return TeamAccess.EXIT_NO_PERMISSION;
+            }
+            if (team.member(login).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "NAME: " + login + " is not a member of this team"
+                        + " (tandem user add " + login + ")");
+            }
+            Grant grant = new Grant(bit, server, scope);
+            boolean changed = team.setGrant(login, grant, held());
+            spec.commandLine().getOut().println(login + (changed ? (held() ? " now has " : " no longer has ")
+                    : (held() ? " already has " : " was not given ")) + grant.describe() + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Gives a member a permission bit.")
+    static final class GrantBit extends Change {
+        @Override boolean held() { return true; }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Takes back a bit given with the same --server and --scope.")
+    static final class RevokeBit extends Change {
+        @Override boolean held() { return false; }
+    }
+}
