@@ -199,6 +199,31 @@ class KeaHotChange6LabTest {
         pair.awaitStable(Duration.ofSeconds(60));
     }
 
+    @Test
+    @Order(5)
+    void aPeerWithoutHostCommandsSendsTheChangeThroughConfigSetAndSaysWhich() {
+        awaitOk();
+        // server2 reconfigured from outside the console without libdhcp_host_cmds.so
+        ObjectNode c = config(2);
+        var hooks = (com.fasterxml.jackson.databind.node.ArrayNode) c.path("Dhcp6").path("hooks-libraries");
+        for (int h = hooks.size() - 1; h >= 0; h--) {
+            if (hooks.get(h).path("library").asText().endsWith("libdhcp_host_cmds.so")) hooks.remove(h);
+        }
+        assertTrue(CLIENT.send(pair.endpoint(2), "config-set", "dhcp6", c).isSuccess());
+        assertFalse(config(2).toString().contains("libdhcp_host_cmds.so"));
+        pair.awaitStable(Duration.ofSeconds(60));
+        awaitOk();
+
+        String duid = "00:01:00:01:aa:bb:cc:ee";
+        var applied = apply(new KeaChange.AddReservation(SUBNET2, null, "2001:db8:2::97", null, duid, null));
+        assertEquals("config-set (server2 does not load libdhcp_host_cmds.so (no reservation-add))", applied.method());
+        assertEquals(Map.of("server2", "verified"), applied.peers());
+        // server2 got server1's configuration, hooks included
+        assertTrue(config(2).toString().contains("libdhcp_host_cmds.so"));
+        assertNotNull(reservation(config(2), duid));
+        pair.awaitStable(Duration.ofSeconds(60));
+    }
+
     private static KeaChangeService.Applied apply(KeaChange change) {
         return services.changes().apply(services.changes().prepare("pair", change));
     }
