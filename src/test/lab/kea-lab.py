@@ -4,7 +4,8 @@
 usage (called by kea-lab.sh, not meant to be run by hand):
   kea-lab.py gen DIR MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET HOOKS_DIR [SERVICES]
                                   SERVICES: dhcp4 (default), dhcp6, or dhcp4,dhcp6 (one agent fronts both)
-  kea-lab.py gen3 DIR ROOT LISTENER MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET   (Kea 3 under chroot ROOT)
+  kea-lab.py gen3 DIR ROOT LISTENER MODE SERVERS BACKUPS SUBNETS RES_PER_SUBNET [SERVICE]
+                                  Kea 3 under chroot ROOT; SERVICE: dhcp4 (default) or dhcp6
   kea-lab.py root DIR             print the Kea 3 root of the lab, nothing for a Kea 2 lab
   kea-lab.py labjson DIR          rewrite DIR/lab.json from DIR/lab-static.json and the pid files
   kea-lab.py servers DIR          print the server ids (s1 s2 ...)
@@ -206,15 +207,16 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
     write_labjson(base)
 
 
-def gen3(base, root, listener, mode, total, backups, subnet_count, res_per_subnet):
+def gen3(base, root, listener, mode, total, backups, subnet_count, res_per_subnet, service="dhcp4"):
     base = os.path.abspath(base)
     os.makedirs(os.path.join(base, "etc"), exist_ok=True)
     names = [f"server{i}" for i in range(1, total + 1)]
+    nets = (subnets6 if service == "dhcp6" else subnets)(subnet_count, res_per_subnet)
     servers = kea3_lab.gen3(base, os.path.abspath(root), mode, names, roles_for(mode, total),
-                            subnets(subnet_count, res_per_subnet), listener, free_ports)
+                            nets, listener, free_ports, service)
     with open(os.path.join(base, STATIC), "w") as f:
         json.dump({"dir": base, "mode": mode, "kea3Root": os.path.abspath(root), "haListener": listener,
-                   "servers": servers}, f, indent=1)
+                   "services": [service], "servers": servers}, f, indent=1)
     write_labjson(base)
 
 
@@ -315,7 +317,8 @@ def main(argv):
         gen(base, mode, total, backups, nsub, nres, hooks, services)
         return
     if cmd == "gen3":
-        gen3(base, argv[3], argv[4], argv[5], int(argv[6]), int(argv[7]), int(argv[8]), int(argv[9]))
+        gen3(base, argv[3], argv[4], argv[5], int(argv[6]), int(argv[7]), int(argv[8]), int(argv[9]),
+             argv[10] if len(argv) > 10 else "dhcp4")
         return
     lab = load_static(base)
     if cmd == "labjson":

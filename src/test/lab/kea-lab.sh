@@ -12,7 +12,7 @@
 #        standalone: N servers (default 2) without the HA hook, each with its own Control Agent; server1 loads
 #        libdhcp_lease_cmds and has S subnets, the others load no hook and have only the first subnet.
 #      [--kea3 ROOT] [--ha-listener dedicated|control]
-#        Kea 3: the servers run as `chroot ROOT /usr/sbin/kea-dhcp4` (ROOT from
+#        Kea 3: the servers run as `chroot ROOT /usr/sbin/kea-dhcp4` (kea-dhcp6 with --service dhcp6; ROOT from
 #        kea3-root.sh) with NO Control Agent. Each has its own HTTP control socket on 127.0.0.1 with basic
 #        authentication (user and password files in DIR/auth; HA peers log in with the password file too).
 #        DIR must lie inside ROOT. --ha-listener dedicated (default): HA peers talk to a dedicated HA listener
@@ -54,8 +54,10 @@ find_bin() {  # $1 = name; prints the path or nothing
 
 require_tools() {
   if [ -n "$LAB_ROOT" ]; then
-    [ -x "$LAB_ROOT/usr/sbin/kea-dhcp4" ] ||
-      die "no Kea 3 in $LAB_ROOT (usr/sbin/kea-dhcp4 missing); build it with src/test/lab/kea3-root.sh $LAB_ROOT"
+    local daemon=kea-dhcp4
+    [[ " ${1:-} " == *dhcp6* ]] && daemon=kea-dhcp6
+    [ -x "$LAB_ROOT/usr/sbin/$daemon" ] ||
+      die "no Kea 3 in $LAB_ROOT (usr/sbin/$daemon missing); build it with src/test/lab/kea3-root.sh $LAB_ROOT"
     command -v chroot >/dev/null 2>&1 || die "chroot is required for the Kea 3 lab"
     command -v python3 >/dev/null 2>&1 || die "python3 is required to generate the lab configuration"
     return
@@ -105,7 +107,7 @@ no_agent() {  # $1 = command
 
 check_server() {  # $1 = DIR, $2 = sN
   [ -n "${2:-}" ] || die "missing server id (s1, s2, ...)"
-  [ -f "$1/etc/kea-ca-$2.json" ] || [ -f "$1/etc/kea-dhcp4-$2.json" ] || die "no server $2 in $1 (servers: $(python3 "$HELPER" servers "$1"))"
+  [ -f "$1/etc/kea-ca-$2.json" ] || [ -f "$1/etc/kea-dhcp4-$2.json" ] || [ -f "$1/etc/kea-dhcp6-$2.json" ] || die "no server $2 in $1 (servers: $(python3 "$HELPER" servers "$1"))"
 }
 
 services_of() { python3 "$HELPER" services "$1"; }  # $1 = DIR
@@ -182,7 +184,7 @@ start_one() {  # $1 = DIR, $2 = dhcp4|dhcp6|ca, $3 = sN
     # Kea 3 keeps leases, logs, pid and lock files only in the directories these name (paths inside the root)
     local inrun=${run#"$LAB_ROOT"}
     KEA_PIDFILE_DIR=$inrun KEA_LOCKFILE_DIR=$inrun KEA_DHCP_DATA_DIR=$inrun KEA_LOG_FILE_DIR=$inrun \
-      chroot "$LAB_ROOT" /usr/sbin/kea-dhcp4 -c "${cfg#"$LAB_ROOT"}" >>"$run/$2.stdout" 2>&1 </dev/null &
+      chroot "$LAB_ROOT" "/usr/sbin/kea-$2" -c "${cfg#"$LAB_ROOT"}" >>"$run/$2.stdout" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$run/$2.pid"
     await_ready "$1" "$2" "$3" "$pid" || return 1
@@ -276,7 +278,7 @@ cmd_start() {
   case $listener in dedicated|control) ;; *) die "unknown --ha-listener $listener (dedicated, control)" ;; esac
   if [ -n "$LAB_ROOT" ]; then
     [ -d "$LAB_ROOT" ] || die "Kea 3 root $LAB_ROOT does not exist; build it with src/test/lab/kea3-root.sh"
-    [ "$services" = dhcp4 ] || die "the Kea 3 lab runs DHCPv4 servers only"
+    [ "$services" != dhcp4,dhcp6 ] || die "the Kea 3 lab runs one service: --service dhcp4 or dhcp6"
     LAB_ROOT=$(cd "$LAB_ROOT" && pwd -P)
   fi
   require_tools "$services"
@@ -287,16 +289,16 @@ cmd_start() {
   if [ -n "$LAB_ROOT" ]; then
     [[ "$dir/" == "$LAB_ROOT/"?* ]] || die "a Kea 3 lab directory must lie inside $LAB_ROOT (e.g. $LAB_ROOT/tmp/lab): $dir"
   fi
-  [ -f "$dir/lab-static.json" ] && { our_pid "$dir" ca s1 || our_pid "$dir" dhcp4 s1; } >/dev/null &&
+  [ -f "$dir/lab-static.json" ] && { our_pid "$dir" ca s1 || our_pid "$dir" dhcp4 s1 || our_pid "$dir" dhcp6 s1; } >/dev/null &&
     die "a lab is already running in $dir"
   if [ -n "$LAB_ROOT" ]; then
-    python3 "$HELPER" gen3 "$dir" "$LAB_ROOT" "$listener" "$mode" "$servers" "$backups" "$subnets" "$res" || exit 1
+    python3 "$HELPER" gen3 "$dir" "$LAB_ROOT" "$listener" "$mode" "$servers" "$backups" "$subnets" "$res" "$services" || exit 1
   else
     python3 "$HELPER" gen "$dir" "$mode" "$servers" "$backups" "$subnets" "$res" "$hooks" "$services" || exit 1
   fi
   local s svc ok=1
   for s in $(python3 "$HELPER" servers "$dir"); do
-    if [ -n "$LAB_ROOT" ]; then start_one "$dir" dhcp4 "$s" || { ok=0; break; }; continue; fi
+    if [ -n "$LAB_ROOT" ]; then start_one "$dir" "$services" "$s" || { ok=0; break; }; continue; fi
     for svc in ${services//,/ }; do start_one "$dir" "$svc" "$s" || { ok=0; break 2; }; done
     start_one "$dir" ca "$s" || { ok=0; break; }
   done

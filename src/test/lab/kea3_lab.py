@@ -27,8 +27,11 @@ def write_secret(path, value):
         f.write(value)
 
 
-def gen3(base, root, mode, names, roles, nets, listener, free_ports):
-    """Writes etc/kea-dhcp4-sN.json, auth/{user,password}; returns the server entries of lab-static.json."""
+def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dhcp4"):
+    """Writes etc/kea-SERVICE-sN.json, auth/{user,password}; returns the server entries of lab-static.json.
+
+    service: dhcp4, or dhcp6 (nets are then subnet6 entries): the one daemon each server runs.
+    """
     auth = os.path.join(base, "auth")
     os.makedirs(auth, mode=0o700, exist_ok=True)
     write_secret(os.path.join(auth, "user"), USER)
@@ -64,22 +67,27 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports):
             # as kea-lab.py's standalone servers: only the first loads lease_cmds, the others have fewer subnets
             hooks_libraries = hooks_libraries[:1] + extra if idx == 0 else extra
             own_nets = nets if idx == 0 else nets[:1]
-        dhcp4 = {"Dhcp4": {
-            "interfaces-config": {"interfaces": [], "dhcp-socket-type": "udp"},
+        v6 = service == "dhcp6"
+        daemon = {
+            "interfaces-config": {"interfaces": []} if v6 else {"interfaces": [], "dhcp-socket-type": "udp"},
             "control-sockets": [{
                 "socket-type": "http", "socket-address": "127.0.0.1", "socket-port": control_ports[idx],
                 "authentication": {"type": "basic", "realm": "kea", "directory": auth_in_root,
                                    "clients": [{"user-file": "user", "password-file": "password"}]}}],
             # file names without a directory: Kea 3 keeps them in KEA_DHCP_DATA_DIR / KEA_LOG_FILE_DIR
-            "lease-database": {"type": "memfile", "persist": True, "name": "kea-leases4.csv", "lfc-interval": 0},
-            "valid-lifetime": 3600,
+            # (the DHCPv6 server's DUID file too)
+            "lease-database": {"type": "memfile", "persist": True, "name": f"kea-leases{service[-1]}.csv",
+                               "lfc-interval": 0},
+            "valid-lifetime": 3600 if not v6 else 4000,
             "hooks-libraries": hooks_libraries,
-            "subnet4": own_nets,
-            "loggers": [{"name": "kea-dhcp4", "output-options": [{"output": "kea-dhcp4.log"}],
-                         "severity": "INFO", "debuglevel": 0}]}}
-        dcfg = os.path.join(base, "etc", f"kea-dhcp4-{sid}.json")
+            f"subnet{service[-1]}": own_nets,
+            "loggers": [{"name": f"kea-{service}", "output-options": [{"output": f"kea-{service}.log"}],
+                         "severity": "INFO", "debuglevel": 0}]}
+        if v6:
+            daemon.update({"preferred-lifetime": 3000, "renew-timer": 1000, "rebind-timer": 2000})
+        dcfg = os.path.join(base, "etc", f"kea-{service}-{sid}.json")
         with open(dcfg, "w") as f:
-            json.dump(dhcp4, f, indent=1 if len(nets) < 50 else None)
+            json.dump({"Dhcp6" if v6 else "Dhcp4": daemon}, f, indent=1 if len(nets) < 50 else None)
         servers.append({"id": sid, "name": name, "role": roles[idx],
                         # caPort/caUrl: the control endpoint Tandem talks to (here the daemon's own socket)
                         "caPort": control_ports[idx], "caUrl": control_urls[idx],
@@ -87,4 +95,8 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports):
                         "user": USER, "passwordFile": os.path.join(auth, "password"),
                         "dhcp4Config": dcfg, "dhcp4ConfigInRoot": in_root(root, dcfg), "caConfig": None,
                         "socket": None, "runDir": run, "runDirInRoot": in_root(root, run)})
+        if v6:
+            # as in a Kea 2 DHCPv6 lab: dhcp4Config names the file a DHCPv4 daemon would have (not written)
+            d4 = os.path.join(base, "etc", f"kea-dhcp4-{sid}.json")
+            servers[-1].update({"dhcp4Config": d4, "dhcp4ConfigInRoot": in_root(root, d4), "dhcp6Config": dcfg})
     return servers

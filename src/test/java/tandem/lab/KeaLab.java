@@ -169,8 +169,18 @@ public final class KeaLab implements AutoCloseable {
     /** @param hooks more hook libraries every server loads, by file name (e.g. libdhcp_host_cmds.so) */
     public static KeaLab startKea3(Mode mode, int servers, int backups, HaListener listener, int subnets,
                                    int reservationsPerSubnet, List<String> hooks) {
+        return startKea3(Service.DHCP4, mode, servers, backups, listener, subnets, reservationsPerSubnet, hooks);
+    }
+
+    /**
+     * Kea 3.0 servers running {@code service}'s daemon (DHCP4 or DHCP6, not BOTH: each daemon has its own control
+     * socket); DHCPv6 subnets as in {@link #start(Service, Mode, int, int)}.
+     */
+    public static KeaLab startKea3(Service service, Mode mode, int servers, int backups, HaListener listener,
+                                   int subnets, int reservationsPerSubnet, List<String> hooks) {
+        if (service == Service.BOTH) throw new IllegalArgumentException("a Kea 3 lab runs one daemon a server");
         Path root = kea3Root();
-        if (!Files.isExecutable(root.resolve("usr/sbin/kea-dhcp4"))) {
+        if (!Files.isExecutable(root.resolve("usr/sbin/kea-" + service.option))) {
             throw new IllegalStateException("no Kea 3 root at " + root + ": build it with src/test/lab/kea3-root.sh "
                     + root + " (or set -Dtandem.kea3.root / KEA3_ROOT)");
         }
@@ -183,7 +193,7 @@ public final class KeaLab implements AutoCloseable {
         // the chrooted daemons see only files inside the root: the lab directory goes to its /tmp
         return start(mode, servers, backups, subnets, reservationsPerSubnet,
                 hooks.isEmpty() ? Map.of() : Map.of("KEA_LAB_HOOKS", String.join(",", hooks)), tmp,
-                List.of("--kea3", root.toString(), "--ha-listener", listener.option));
+                List.of("--kea3", root.toString(), "--ha-listener", listener.option, "--service", service.option));
     }
 
     /** The Kea 3 root: -Dtandem.kea3.root, else env KEA3_ROOT, else /var/cache/tandem/kea3-root. */
@@ -319,6 +329,11 @@ public final class KeaLab implements AutoCloseable {
         return ok.arguments().path("Dhcp4");
     }
 
+    /** The configuration file of server i's kea-dhcp6 (config-write writes there). */
+    public Path dhcp6Config(int i) {
+        return dir.resolve("etc").resolve("kea-dhcp6-" + server(i).id() + ".json");
+    }
+
     /** Server i's running Dhcp6 configuration, read with config-get through its Control Agent. */
     public JsonNode dhcp6(int i) {
         KeaReply r = CLIENT.send(endpoint(i), "config-get", "dhcp6", null);
@@ -356,7 +371,12 @@ public final class KeaLab implements AutoCloseable {
 
     /** How many commands named {@code command} server i's kea-dhcp4 has logged receiving (its INFO log). */
     public long commandsReceived(int i, String command) {
-        Path log = dir.resolve("run").resolve(server(i).id()).resolve("kea-dhcp4.log");
+        return commandsReceived(i, "dhcp4", command);
+    }
+
+    /** As {@link #commandsReceived(int, String)}, by server i's daemon of {@code service} ("dhcp4" or "dhcp6"). */
+    public long commandsReceived(int i, String service, String command) {
+        Path log = dir.resolve("run").resolve(server(i).id()).resolve("kea-" + service + ".log");
         String marker = "Received command '" + command + "'";
         try (var lines = java.nio.file.Files.lines(log)) {
             return lines.filter(l -> l.contains(marker)).count();

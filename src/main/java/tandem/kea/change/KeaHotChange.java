@@ -18,18 +18,20 @@ import tandem.core.ConfigSnapshot;
 import tandem.core.PeerObservation;
 import tandem.core.Relationship;
 import tandem.core.RelationshipState;
+import tandem.core.ServiceType;
 import tandem.core.change.ChangeJob;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.ReplicationStore.TargetOutcome;
 import tandem.core.port.StateStore;
 import tandem.kea.KeaCommandList;
 import tandem.kea.KeaReply;
+import tandem.kea.KeaService;
 import tandem.kea.change.KeaConfigChannel.ConfigCommandFailed;
 import tandem.kea.change.SubnetCommands.Command;
 
 /**
- * A change of subnets, pools, subnet options or reservations made on running servers through subnet_cmds and
- * host_cmds: no config-set, so no HA restart. The source of truth first, then each other peer; each server's
+ * A change of subnets, pools (prefix-delegation pools too), subnet options or reservations made on running DHCPv4 or
+ * DHCPv6 servers through subnet_cmds and host_cmds: no config-set, so no HA restart. The source of truth first, then each other peer; each server's
  * touched subnets are read back and compared with the source of truth's, then every server writes its file
  * (config-write, all at once). Only the touched subnets are read, so the time does not grow with the size of the
  * configuration.
@@ -93,12 +95,10 @@ final class KeaHotChange {
         List<String> servers = new ArrayList<>(peers);
         servers.add(0, sot);
         String fallback = null;
-        if (rel.service().isV6()) {
-            // the commands below are the DHCPv4 ones (subnet4-*, reservations by hw-address)
-            return fallBack(rel, change, "DHCPv6 changes go through config-set");
-        }
         Optional<List<Long>> touched = SubnetCommands.touched(before, after, subnetOf(change));
-        if (KeaConfigJson.dhcp4(before).has("config-control")) {
+        if (KeaConfigJson.service(before) != rel.service() || KeaConfigJson.service(after) != rel.service()) {
+            fallback = "the configuration is not of the relationship's service (" + rel.service().label() + ")";
+        } else if (KeaConfigJson.root(before).has("config-control")) {
             fallback = "the configuration comes from a configuration backend";
         } else if (touched.isEmpty() || touched.get().isEmpty()) {
             fallback = "the change reaches beyond subnets, pools, subnet options and reservations";
@@ -160,6 +160,8 @@ final class KeaHotChange {
         if (change instanceof KeaChange.RemoveReservation c) return c.subnet();
         if (change instanceof KeaChange.SetOption c) return c.subnet();
         if (change instanceof KeaChange.RestoreSubnet c) return c.subnet();
+        if (change instanceof KeaChange.AddPdPool c) return c.subnet();
+        if (change instanceof KeaChange.RemovePdPool c) return c.subnet();
         return null;
     }
 
@@ -172,7 +174,8 @@ final class KeaHotChange {
     private static Set<String> needed(ObjectNode before, ObjectNode after, List<Long> ids) {
         Set<String> needed = new LinkedHashSet<>();
         for (long id : ids) {
-            for (Command c : SubnetCommands.plan(SubnetCommands.subnet(before, id), SubnetCommands.subnet(after, id))) {
+            for (Command c : SubnetCommands.plan(KeaConfigJson.service(before), SubnetCommands.subnet(before, id),
+                    SubnetCommands.subnet(after, id))) {
                 needed.add(c.name());
             }
         }
@@ -217,15 +220,16 @@ final class KeaHotChange {
 
     /**
      * The subnets as config-get would show them now, reservations included (null where the server has none):
-     * subnet4-get and reservation-get-all of every subnet asked at once.
+     * subnet4-get (subnet6-get) and reservation-get-all of every subnet asked at once.
      */
     CompletableFuture<Map<Long, ObjectNode>> readSubnetsAsync(Relationship rel, String server, List<Long> ids,
                                                               ObjectNode subnetsFrom) {
+        String list = KeaService.subnets(rel.service());
         Map<Long, CompletableFuture<JsonNode>> subnets = new LinkedHashMap<>();
         Map<Long, CompletableFuture<JsonNode>> hosts = new LinkedHashMap<>();
         for (long id : ids) {
-            subnets.put(id, subnetsFrom != null ? CompletableFuture.completedFuture(subnet4Get(subnetsFrom, id))
-                    : writer.queryAsync(rel, server, "subnet4-get", KeaConfigJson.MAPPER.createObjectNode().put("id", id)));
+            subnets.put(id, subnetsFrom != null ? CompletableFuture.completedFuture(subnetGet(subnetsFrom, id, list))
+                    : writer.queryAsync(rel, server, list + "-get", KeaConfigJson.MAPPER.createObjectNode().put("id", id)));
             // refused for a subnet the server does not have: that answer is the subnet's, read alongside
             hosts.put(id, writer.queryAsync(rel, server, "reservation-get-all", hostsOf(id)).exceptionally(e -> null));
         }
@@ -234,7 +238,7 @@ final class KeaHotChange {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Long, ObjectNode> out = new LinkedHashMap<>();
             for (long id : ids) {
-                JsonNode subnet = subnets.get(id).join().path("subnet4").path(0);
+                JsonNode subnet = subnets.get(id).join().path(list).path(0);
                 if (!(subnet instanceof ObjectNode s)) {
                     out.put(id, null);
                     continue;
@@ -249,11 +253,11 @@ final class KeaHotChange {
         });
     }
 
-    /** A subnet of a configuration as subnet4-get answers it, when only its reservations are read. */
-    private static JsonNode subnet4Get(ObjectNode config, long id) {
+    /** A subnet of a configuration as subnet4-get (subnet6-get) answers it, when only its reservations are read. */
+    private static JsonNode subnetGet(ObjectNode config, long id, String list) {
         ObjectNode subnet = SubnetCommands.subnet(config, id);
         ObjectNode answer = KeaConfigJson.MAPPER.createObjectNode();
-        if (subnet != null) answer.putArray("subnet4").add(SubnetCommands.withoutHosts(subnet));
+        if (subnet != null) answer.putArray(list).add(SubnetCommands.withoutHosts(subnet));
         return answer;
     }
 
@@ -293,7 +297,7 @@ final class KeaHotChange {
                             Map<String, String> peersWithoutCommands) {
         String description = change.describe();
         Map<Long, ObjectNode> before = scope(current, ids);
-        List<Command> plan = plan(before, scope(after, ids));
+        List<Command> plan = plan(rel.service(), before, scope(after, ids));
         String names = names(plan);
         ctx.target(sot, TargetOutcome.UNKNOWN, COMMANDS + "sending " + names);
         run(ctx, rel, sot, plan, before);
@@ -307,13 +311,13 @@ final class KeaHotChange {
         }
         Map<Long, ObjectNode> truth = join(truthRead);
         // checked on the touched subnets alone: a copy of a large configuration costs more than the commands
-        if (!KeaReplicator.holds(change, touchedOnly(current, truth))) {
+        if (!KeaReplicator.holds(change, touchedOnly(rel.service(), current, truth))) {
             LOG.warn("{}: {} took '{}' but reads back differently; its own rendering is copied", rel.name(), sot, description);
         }
         ctx.target(sot, TargetOutcome.APPLIED, COMMANDS + names);
         for (var p : peers.entrySet()) {
             if (!p.getValue().equals(before) && !failures.containsKey(p.getKey())) {
-                String failed = send(rel, p.getKey(), plan(p.getValue(), truth));
+                String failed = send(rel, p.getKey(), plan(rel.service(), p.getValue(), truth));
                 if (failed != null) failures.put(p.getKey(), failed);
             }
         }
@@ -371,10 +375,10 @@ final class KeaHotChange {
         }
     }
 
-    /** The commands that turn each subnet from {@code from} into {@code to}. */
-    static List<Command> plan(Map<Long, ObjectNode> from, Map<Long, ObjectNode> to) {
+    /** The commands that turn each subnet of {@code service} from {@code from} into {@code to}. */
+    static List<Command> plan(ServiceType service, Map<Long, ObjectNode> from, Map<Long, ObjectNode> to) {
         List<Command> plan = new ArrayList<>();
-        for (long id : to.keySet()) plan.addAll(SubnetCommands.plan(from.get(id), to.get(id)));
+        for (long id : to.keySet()) plan.addAll(SubnetCommands.plan(service, from.get(id), to.get(id)));
         return plan;
     }
 
@@ -403,7 +407,7 @@ final class KeaHotChange {
     /** Puts the subnets back as they were; null when that failed, else what was sent. */
     private String restore(Relationship rel, String server, Map<Long, ObjectNode> before) {
         try {
-            List<Command> back = plan(readSubnets(rel, server, new ArrayList<>(before.keySet())), before);
+            List<Command> back = plan(rel.service(), readSubnets(rel, server, new ArrayList<>(before.keySet())), before);
             for (Command c : back) writer.change(rel, server, c.name(), c.arguments());
             return names(back);
         } catch (ConfigCommandFailed | ChangeRefused e) {
@@ -451,15 +455,16 @@ final class KeaHotChange {
         Optional<ConfigSnapshot> last = states.latestSnapshot(rel.name(), peer);
         if (last.isEmpty()) return;
         JsonNode parsed = KeaConfigJson.parse(last.get().json());
-        if (!(parsed instanceof ObjectNode config) || !config.path("Dhcp4").isObject()) return;
+        if (!(parsed instanceof ObjectNode config) || !config.path(KeaService.root(rel.service())).isObject()) return;
         writer.snapshot(rel, peer, splice(config, truth));
     }
 
     /** A configuration holding only the given subnets (and the other subnets' ids and prefixes, for overlaps). */
-    private static ObjectNode touchedOnly(ObjectNode config, Map<Long, ObjectNode> subnets) {
+    private static ObjectNode touchedOnly(ServiceType service, ObjectNode config, Map<Long, ObjectNode> subnets) {
         ObjectNode out = KeaConfigJson.MAPPER.createObjectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode all = out.putObject("Dhcp4").putArray("subnet4");
-        for (JsonNode s : KeaConfigJson.dhcp4(config).path("subnet4")) {
+        String list = KeaService.subnets(service);
+        com.fasterxml.jackson.databind.node.ArrayNode all = out.putObject(KeaService.root(service)).putArray(list);
+        for (JsonNode s : KeaConfigJson.root(config).path(list)) {
             long id = s.path("id").asLong(-1);
             if (!subnets.containsKey(id)) all.addObject().put("id", id).put("subnet", s.path("subnet").asText());
         }

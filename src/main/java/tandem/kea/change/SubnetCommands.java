@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import tandem.core.ServiceType;
+import tandem.kea.KeaService;
 
 /**
- * The subnet_cmds and host_cmds commands that turn one subnet4 entry into another on a running Kea server, without
- * a config-set. Reservations are written to the server's configuration ({@code "operation-target": "memory"}), as a
- * config-set would have put them; the subnet itself with the delta commands where the difference is pools, options
- * or plain values, and with subnet4-update otherwise.
+ * The subnet_cmds and host_cmds commands that turn one subnet4 (subnet6) entry into another on a running Kea server,
+ * without a config-set. Reservations are written to the server's configuration ({@code "operation-target":
+ * "memory"}), as a config-set would have put them; the subnet itself with the delta commands where the difference is
+ * pools, prefix-delegation pools, options or plain values, and with subnet4-update (subnet6-update) otherwise.
  */
 final class SubnetCommands {
     private SubnetCommands() {}
@@ -41,23 +43,26 @@ final class SubnetCommands {
      * top-level subnets, so the commands cannot carry it.
      */
     static Optional<List<Long>> touched(ObjectNode before, ObjectNode after) {
-        ObjectNode b = KeaConfigJson.dhcp4(before);
-        ObjectNode a = KeaConfigJson.dhcp4(after);
+        ObjectNode b = KeaConfigJson.root(before);
+        ObjectNode a = KeaConfigJson.root(after);
         // compared key by key, not copied: a large configuration holds megabytes outside its subnets too
         TreeSet<String> keys = new TreeSet<>();
         b.fieldNames().forEachRemaining(keys::add);
         a.fieldNames().forEachRemaining(keys::add);
+        String list = subnetsKey(before);
+        if (!list.equals(subnetsKey(after))) return Optional.empty();
         for (String key : keys) {
-            if (!key.equals("subnet4") && !java.util.Objects.equals(a.get(key), b.get(key))) return Optional.empty();
+            if (!key.equals(list) && !java.util.Objects.equals(a.get(key), b.get(key))) return Optional.empty();
         }
         TreeSet<String> top = new TreeSet<>();
         before.fieldNames().forEachRemaining(top::add);
         after.fieldNames().forEachRemaining(top::add);
         for (String key : top) {
-            if (!key.equals("Dhcp4") && !java.util.Objects.equals(before.get(key), after.get(key))) return Optional.empty();
+            if (!key.equals(KeaService.root(KeaConfigJson.service(before)))
+                    && !java.util.Objects.equals(before.get(key), after.get(key))) return Optional.empty();
         }
-        Map<Long, JsonNode> was = byId(b.get("subnet4"));
-        Map<Long, JsonNode> now = byId(a.get("subnet4"));
+        Map<Long, JsonNode> was = byId(b.get(list));
+        Map<Long, JsonNode> now = byId(a.get(list));
         if (was == null || now == null) return Optional.empty();
         TreeSet<Long> ids = new TreeSet<>(was.keySet());
         ids.addAll(now.keySet());
@@ -75,17 +80,19 @@ final class SubnetCommands {
      */
     static Optional<List<Long>> touched(ObjectNode before, ObjectNode after, String subnet) {
         if (subnet == null) return touched(before, after);
-        ObjectNode b = KeaConfigJson.dhcp4(before);
-        ObjectNode a = KeaConfigJson.dhcp4(after);
+        ObjectNode b = KeaConfigJson.root(before);
+        ObjectNode a = KeaConfigJson.root(after);
         TreeSet<String> keys = new TreeSet<>();
         b.fieldNames().forEachRemaining(keys::add);
         a.fieldNames().forEachRemaining(keys::add);
+        String list = subnetsKey(before);
+        if (!list.equals(subnetsKey(after))) return Optional.empty();
         for (String key : keys) {
-            if (!key.equals("subnet4") && !java.util.Objects.equals(a.get(key), b.get(key))) return Optional.empty();
+            if (!key.equals(list) && !java.util.Objects.equals(a.get(key), b.get(key))) return Optional.empty();
         }
-        if (Math.abs(a.path("subnet4").size() - b.path("subnet4").size()) > 1) return Optional.empty();
+        if (Math.abs(a.path(list).size() - b.path(list).size()) > 1) return Optional.empty();
         TreeSet<Long> ids = new TreeSet<>();
-        for (JsonNode all : List.of(b.path("subnet4"), a.path("subnet4"))) {
+        for (JsonNode all : List.of(b.path(list), a.path(list))) {
             for (JsonNode s : all) {
                 if (!subnet.equals(s.path("subnet").asText())) continue;
                 if (!s.path("id").canConvertToExactIntegral()) return Optional.empty();
@@ -109,21 +116,34 @@ final class SubnetCommands {
         return out;
     }
 
-    /** The subnet4 entry of that id in a configuration, or null. */
+    /** "subnet4" or "subnet6", after the service the configuration is of. */
+    private static String subnetsKey(ObjectNode config) {
+        return KeaService.subnets(KeaConfigJson.service(config));
+    }
+
+    /** The subnet_cmds command of that service: {@code command(DHCPV6, "add")} is subnet6-add. */
+    static String command(ServiceType service, String verb) {
+        return KeaService.subnets(service) + "-" + verb;
+    }
+
+    /** The subnet4 (subnet6) entry of that id in a configuration, or null. */
     static ObjectNode subnet(ObjectNode config, long id) {
-        for (JsonNode s : KeaConfigJson.dhcp4(config).path("subnet4")) {
+        for (JsonNode s : KeaConfigJson.root(config).path(subnetsKey(config))) {
             if (s instanceof ObjectNode o && s.path("id").asLong(-1) == id) return o;
         }
         return null;
     }
 
-    /** The commands that make {@code from} (null: no such subnet) into {@code to} (null: removed). */
-    static List<Command> plan(ObjectNode from, ObjectNode to) {
+    /**
+     * The commands that make {@code from} (null: no such subnet) into {@code to} (null: removed), both subnets of
+     * {@code service}.
+     */
+    static List<Command> plan(ServiceType service, ObjectNode from, ObjectNode to) {
         List<Command> out = new ArrayList<>();
         if (from == null && to == null) return out;
         if (from != null && to != null && from.path("id").asLong() != to.path("id").asLong()) {
-            out.addAll(plan(from, null));
-            out.addAll(plan(null, to));
+            out.addAll(plan(service, from, null));
+            out.addAll(plan(service, null, to));
             return out;
         }
         long id = (to != null ? to : from).path("id").asLong();
@@ -131,13 +151,13 @@ final class SubnetCommands {
         Map<String, JsonNode> hostsAfter = hosts(to);
         if (to == null) {
             hostsBefore.values().forEach(h -> out.add(hostDel(id, h)));
-            out.add(new Command("subnet4-del", object().put("id", id)));
+            out.add(new Command(command(service, "del"), object().put("id", id)));
             return out;
         }
         if (from == null) {
-            out.add(new Command("subnet4-add", subnetArgs(withoutHosts(to))));
+            out.add(new Command(command(service, "add"), subnetArgs(service, withoutHosts(to))));
         } else {
-            out.addAll(subnetDelta(withoutHosts(from), withoutHosts(to)));
+            out.addAll(subnetDelta(service, withoutHosts(from), withoutHosts(to)));
         }
         // removed first: a changed address may move to another client within the same change
         for (var e : hostsBefore.entrySet()) {
@@ -151,8 +171,9 @@ final class SubnetCommands {
         return out;
     }
 
-    /** The delta commands from one subnet (without reservations) to another, or one subnet4-update. */
-    private static List<Command> subnetDelta(ObjectNode from, ObjectNode to) {
+    /** The delta commands from one subnet (without reservations) to another, or one subnet4-update (subnet6-). */
+    private static List<Command> subnetDelta(ServiceType service, ObjectNode from, ObjectNode to) {
+        String space = KeaService.daemon(service);
         if (from.equals(to)) return List.of();
         ObjectNode add = identity(to);
         ObjectNode del = identity(to);
@@ -164,19 +185,21 @@ final class SubnetCommands {
             JsonNode b = to.get(key);
             if (java.util.Objects.equals(a, b) || key.equals("id") || key.equals("subnet")) continue;
             if (key.equals("pools")) {
-                if (!listDelta(a, b, SubnetCommands::poolKey, SubnetCommands::poolRef, add, del, key)) return update(to);
+                if (!listDelta(a, b, SubnetCommands::poolKey, SubnetCommands::poolRef, add, del, key)) return update(service, to);
+            } else if (key.equals("pd-pools") && service.isV6()) {
+                if (!listDelta(a, b, SubnetCommands::pdPoolKey, SubnetCommands::pdPoolRef, add, del, key)) return update(service, to);
             } else if (key.equals("option-data")) {
-                if (!listDelta(a, b, SubnetCommands::optionKey, SubnetCommands::optionRef, add, del, key)) return update(to);
+                if (!listDelta(a, b, o -> optionKey(o, space), o -> optionRef(o, space), add, del, key)) return update(service, to);
             } else if ((a == null || a.isValueNode()) && (b == null || b.isValueNode())) {
                 if (b == null) del.set(key, a);
                 else add.set(key, b);
             } else {
-                return update(to);  // relay, classes and the like: no delta form for them
+                return update(service, to);  // relay, classes and the like: no delta form for them
             }
         }
         List<Command> out = new ArrayList<>();
-        if (del.size() > 2) out.add(new Command("subnet4-delta-del", subnetArgs(del)));
-        if (add.size() > 2) out.add(new Command("subnet4-delta-add", subnetArgs(add)));
+        if (del.size() > 2) out.add(new Command(command(service, "delta-del"), subnetArgs(service, del)));
+        if (add.size() > 2) out.add(new Command(command(service, "delta-add"), subnetArgs(service, add)));
         return out;
     }
 
@@ -217,32 +240,49 @@ final class SubnetCommands {
         return object().put("pool", pool.path("pool").asText());
     }
 
-    /** An option is keyed by its name (or code) and space, as Kea identifies it. */
-    private static String optionKey(JsonNode option) {
-        String space = option.path("space").asText("dhcp4");
+    /**
+     * A prefix-delegation pool is keyed by its prefix, prefix length and delegated length, as Kea identifies it; the
+     * prefix however it is spelled (2001:db8:0::/56 is 2001:db8::/56).
+     */
+    private static String pdPoolKey(JsonNode pool) {
+        Ipv6.Prefix prefix = PdPools.of(pool);
+        return prefix == null || !pool.path("delegated-len").canConvertToExactIntegral() ? null
+                : prefix + "/" + pool.path("delegated-len").asInt();
+    }
+
+    private static ObjectNode pdPoolRef(JsonNode pool) {
+        ObjectNode o = object().put("prefix", pool.path("prefix").asText());
+        o.set("prefix-len", pool.path("prefix-len"));
+        o.set("delegated-len", pool.path("delegated-len"));
+        return o;
+    }
+
+    /** An option is keyed by its name (or code) and space (default: dhcp4 or dhcp6), as Kea identifies it. */
+    private static String optionKey(JsonNode option, String defaultSpace) {
+        String space = option.path("space").asText(defaultSpace);
         if (option.hasNonNull("code")) return space + "/#" + option.path("code").asInt();
         return option.hasNonNull("name") ? space + "/" + option.path("name").asText() : null;
     }
 
-    private static ObjectNode optionRef(JsonNode option) {
+    private static ObjectNode optionRef(JsonNode option, String defaultSpace) {
         ObjectNode o = object();
         if (option.hasNonNull("code")) o.put("code", option.path("code").asInt());
         else o.put("name", option.path("name").asText());
-        o.put("space", option.path("space").asText("dhcp4"));
+        o.put("space", option.path("space").asText(defaultSpace));
         return o;
     }
 
-    private static List<Command> update(ObjectNode to) {
-        return List.of(new Command("subnet4-update", subnetArgs(to)));
+    private static List<Command> update(ServiceType service, ObjectNode to) {
+        return List.of(new Command(command(service, "update"), subnetArgs(service, to)));
     }
 
     private static ObjectNode identity(ObjectNode subnet) {
         return object().put("id", subnet.path("id").asLong()).put("subnet", subnet.path("subnet").asText());
     }
 
-    private static ObjectNode subnetArgs(ObjectNode subnet) {
+    private static ObjectNode subnetArgs(ServiceType service, ObjectNode subnet) {
         ObjectNode args = object();
-        args.putArray("subnet4").add(subnet.deepCopy());
+        args.putArray(KeaService.subnets(service)).add(subnet.deepCopy());
         return args;
     }
 

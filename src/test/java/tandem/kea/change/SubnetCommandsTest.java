@@ -36,7 +36,7 @@ class SubnetCommandsTest {
         ObjectNode after = change.appliedTo(before);
         List<Long> ids = SubnetCommands.touched(before, after).orElseThrow();
         List<Command> out = new java.util.ArrayList<>();
-        for (long id : ids) out.addAll(SubnetCommands.plan(SubnetCommands.subnet(before, id), SubnetCommands.subnet(after, id)));
+        for (long id : ids) out.addAll(SubnetCommands.plan(KeaConfigJson.service(before), SubnetCommands.subnet(before, id), SubnetCommands.subnet(after, id)));
         return out;
     }
 
@@ -81,7 +81,7 @@ class SubnetCommandsTest {
         ObjectNode before = config();
         ObjectNode after = before.deepCopy();
         ((ObjectNode) SubnetCommands.subnet(after, 1).path("reservations").get(0)).put("hostname", "renamed");
-        List<Command> plan = SubnetCommands.plan(SubnetCommands.subnet(before, 1), SubnetCommands.subnet(after, 1));
+        List<Command> plan = SubnetCommands.plan(KeaConfigJson.service(before), SubnetCommands.subnet(before, 1), SubnetCommands.subnet(after, 1));
         assertEquals(List.of("reservation-update"), plan.stream().map(Command::name).toList());
     }
 
@@ -116,7 +116,7 @@ class SubnetCommandsTest {
         ObjectNode before = config();
         ObjectNode after = before.deepCopy();
         ((ObjectNode) SubnetCommands.subnet(after, 2).path("relay")).putArray("ip-addresses").add("192.0.2.1");
-        List<Command> plan = SubnetCommands.plan(SubnetCommands.subnet(before, 2), SubnetCommands.subnet(after, 2));
+        List<Command> plan = SubnetCommands.plan(KeaConfigJson.service(before), SubnetCommands.subnet(before, 2), SubnetCommands.subnet(after, 2));
         assertEquals(List.of("subnet4-update"), names(plan));
         assertFalse(plan.get(0).arguments().path("subnet4").path(0).has("reservations"), "reservations go through host_cmds");
     }
