@@ -66,6 +66,9 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
 
     public Path dataDir() { return DataDirectory.resolve(dataOption); }
 
+    /** The team store given with --store, or null for the data folder's own database. */
+    public TeamStoreLocation teamStoreLocation() { return teamStore; }
+
     /** The command being run, e.g. "tandem reservation add": how other consoles name this process. */
     private String commandName = "a tandem command";
 

@@ -19,4 +19,9 @@ public record RelationshipState(Relationship relationship, Assessment assessment
     public RelationshipState asStale() {
         return new RelationshipState(relationship, assessment, peers, observedAt, true);
     }
+
+    /** As current: the team's poller wrote it and is still polling. */
+    public RelationshipState asFresh() {
+        return stale ? new RelationshipState(relationship, assessment, peers, observedAt, false) : this;
+    }
 }

@@ -34,6 +34,7 @@ import tandem.core.ServerRecord;
 import tandem.core.StatusEvent;
 import tandem.core.StatusRules;
 import tandem.core.port.PeerProbe;
+import tandem.core.port.PollerLease;
 import tandem.core.port.StateStore;
 import tandem.core.port.StatusView;
 
@@ -46,6 +47,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private static final Logger LOG = LoggerFactory.getLogger(StatusPoller.class);
 
     private final ChangeActivity activity;
+    private final PollerLease lease;
     private final Inventory inventory;
     private final StateStore store;
     private final PeerProbe probe;
@@ -77,6 +79,16 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     /** @param activity the console's own changes under way, named in a status they may have caused */
     public StatusPoller(Inventory inventory, StateStore store, PeerProbe probe, Supplier<Preferences> preferences,
                         ChangeActivity activity, Clock clock) {
+        this(inventory, store, probe, preferences, activity, PollerLease.SOLE, clock);
+    }
+
+    /**
+     * @param lease whether this process polls; while another process of the team does, a cycle reads what that
+     *              process wrote instead of asking the servers
+     */
+    public StatusPoller(Inventory inventory, StateStore store, PeerProbe probe, Supplier<Preferences> preferences,
+                        ChangeActivity activity, PollerLease lease, Clock clock) {
+        this.lease = lease;
         this.activity = activity;
         this.inventory = inventory;
         this.store = store;
@@ -166,6 +178,10 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     }
 
     private void runCycle() {
+        if (!lease.poll()) {
+            follow();
+            return;
+        }
         Preferences prefs = preferences.get();
         Duration timeout = prefs.timeout();
         Instant started = clock.instant();
@@ -226,6 +242,31 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         }
         store.saveStates(changed);
         store.appendEvents(events);
+        publish(next, changed, events, completed);
+    }
+
+    /** Takes the states the team's poller wrote: current while it is alive, stale (last known) when nobody polls. */
+    private void follow() {
+        Instant now = clock.instant();
+        boolean pollerAlive = lease.holder().isPresent();
+        Map<String, RelationshipState> known = store.lastKnown();
+        Map<String, RelationshipState> previous = states;
+        Map<String, RelationshipState> next = new LinkedHashMap<>();
+        List<RelationshipState> changed = new ArrayList<>();
+        for (Relationship r : inventory.relationships()) {
+            RelationshipState s = known.get(r.name());
+            if (s == null) continue;
+            RelationshipState shown = pollerAlive ? s.asFresh() : s;
+            next.put(r.name(), shown);
+            RelationshipState before = previous.get(r.name());
+            if (before == null || !Significant.same(before, shown)) changed.add(shown);
+        }
+        // the poller logged and stored the events; this process only shows the states they led to
+        publish(next, changed, List.of(), now);
+    }
+
+    private void publish(Map<String, RelationshipState> next, List<RelationshipState> changed, List<StatusEvent> events,
+                         Instant completed) {
         states = next;
         lastCycle = completed;
         for (StatusEvent e : events) {

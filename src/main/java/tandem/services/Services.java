@@ -23,6 +23,7 @@ import tandem.core.port.PreferenceStore;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.StateStore;
 import tandem.core.port.TeamStore;
+import tandem.core.port.PollerLease;
 import tandem.isc.IscChangeService;
 import tandem.isc.IscConfigTarget;
 import tandem.isc.IscJournal;
@@ -44,6 +45,7 @@ import tandem.store.JdbcStateStore;
 import tandem.store.JdbcTeamStore;
 import tandem.store.SecretCipher;
 import tandem.store.TeamDatabase;
+import tandem.store.TeamPollerLease;
 import tandem.store.TeamStoreLocation;
 import tandem.sync.BackgroundSynchronizer;
 
@@ -67,6 +69,7 @@ public final class Services implements AutoCloseable {
 
     private final ChangeActivity activity;
     private final TeamStore teamStore;
+    private final PollerLease pollerLease;
     private final JdbcAuditStore auditStore;
     private final ChangeRunner runner;
     private final IscChangeService iscChanges;
@@ -105,7 +108,10 @@ public final class Services implements AutoCloseable {
                 isc, windows));
         this.inventory = new Inventory(inventoryStore, stateStore, backends.importers());
         this.activity = new ChangeActivity(new JdbcActivityStore(database), owner, clock);
-        this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity, clock);
+        this.pollerLease = database.dialect() == tandem.store.SqlDialect.POSTGRESQL
+                ? new TeamPollerLease(database, clock) : PollerLease.SOLE;
+        this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity,
+                pollerLease, clock);
         this.replicationStore = new JdbcReplicationStore(database);
         this.auditStore = new JdbcAuditStore(database);
         this.teamStore = new JdbcTeamStore(database);
@@ -211,6 +217,9 @@ public final class Services implements AutoCloseable {
     /** Whether this is a team's shared store (PostgreSQL) rather than the data folder's own database. */
     public boolean isTeamStore() { return database.dialect() == tandem.store.SqlDialect.POSTGRESQL; }
 
+    /** Which process of the team polls (this one, always, in the embedded store). */
+    public PollerLease pollerLease() { return pollerLease; }
+
     /** The members of the team store, their roles and grants (empty in the embedded store). */
     public TeamStore teamStore() { return teamStore; }
 
@@ -265,6 +274,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        pollerLease.close();
         synchronizer.close();
         runner.locks().close();
         kea.close();

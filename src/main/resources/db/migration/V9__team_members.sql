@@ -22,3 +22,12 @@ CREATE TABLE team_grant (
     PRIMARY KEY (login, bit, server, scope),
     CONSTRAINT team_grant_member_fk FOREIGN KEY (login) REFERENCES team_member (login) ON DELETE CASCADE
 );
+
+-- Who polls for the team: the process holding PostgreSQL's advisory lock writes itself here when it takes it.
+CREATE TABLE team_poller (
+    id        INT          NOT NULL PRIMARY KEY,  -- always 1
+    login     VARCHAR(255) NOT NULL,
+    host      VARCHAR(255) NOT NULL,
+    pid       BIGINT       NOT NULL,
+    since     TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
