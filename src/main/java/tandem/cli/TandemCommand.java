@@ -32,6 +32,8 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     public static final int EXIT_REFUSED = 1;
     public static final int EXIT_NOT_OK = 2;
     public static final int EXIT_USAGE = 64;
+    /** sysexits' EX_NOPERM: a team member lacks the permission a change needs; nothing was sent. */
+    public static final int EXIT_NO_PERMISSION = 77;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $TANDEM_HOME or the platform's data folder)")
     String dataOption;
@@ -167,6 +169,10 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
             cl.setParameterExceptionHandler((e, args2) -> usageError(e));
             cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                 if (e instanceof CommandLine.ParameterException pe) return usageError(pe);
+                if (e instanceof tandem.core.access.PermissionDenied) {
+                    commandLine.getErr().println("tandem: " + e.getMessage());
+                    return EXIT_NO_PERMISSION;
+                }
                 commandLine.getErr().println("tandem: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 return EXIT_REFUSED;
             });

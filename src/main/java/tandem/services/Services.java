@@ -11,7 +11,10 @@ import tandem.core.Backend;
 import tandem.core.ChangeActivity;
 import tandem.core.Inventory;
 import tandem.core.Preferences;
+import tandem.core.Relationship;
+import tandem.core.access.TeamAccessPolicy;
 import tandem.core.change.Actor;
+import tandem.core.change.ProcessId;
 import tandem.core.change.ChangeLocks;
 import tandem.core.change.ChangeRunner;
 import tandem.core.change.JournaledActions;
@@ -70,6 +73,7 @@ public final class Services implements AutoCloseable {
     private final ChangeActivity activity;
     private final TeamStore teamStore;
     private final PollerLease pollerLease;
+    private final tandem.poll.StatusListener synchronizerOnPoller = this::synchronizeIfPolling;
     private final JdbcAuditStore auditStore;
     private final ChangeRunner runner;
     private final IscChangeService iscChanges;
@@ -115,9 +119,16 @@ public final class Services implements AutoCloseable {
         this.replicationStore = new JdbcReplicationStore(database);
         this.auditStore = new JdbcAuditStore(database);
         this.teamStore = new JdbcTeamStore(database);
-        Supplier<Actor> actor = () -> Actor.current(activity.owner());
+        // in a team the journal, the audit trail and the locks name the member's login, not the desktop's user
+        String login = isTeamStore() ? teamStore.currentLogin() : null;
+        Supplier<Actor> actor = login == null ? () -> Actor.current(activity.owner())
+                : () -> new Actor(login, ProcessId.current(), activity.owner());
         this.runner = new ChangeRunner(new ChangeLocks(new JdbcLockStore(database), actor, clock), replicationStore,
                 auditStore, activity, actor, () -> lockWait, clock);
+        if (login != null) {
+            runner.access(new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory.relationships()
+                    .stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName).findFirst().orElse(null)));
+        }
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
                 runner, keaConfigTimeout, clock);
         this.synchronizer = new BackgroundSynchronizer(inventory, Map.of(Backend.KEA, changes), runner::settleAbandoned,
@@ -171,8 +182,14 @@ public final class Services implements AutoCloseable {
 
     /** Runs the background synchronization after every poll, whoever starts the poller (the console does). */
     public void attachSynchronizer() {
-        poller.removeListener(synchronizer);
-        poller.addListener(synchronizer);
+        poller.removeListener(synchronizerOnPoller);
+        poller.addListener(synchronizerOnPoller);
+    }
+
+    /** In a team only the process that polls synchronizes: the others see what it does. */
+    private void synchronizeIfPolling(List<tandem.core.RelationshipState> changed, List<tandem.core.StatusEvent> events,
+                                      java.time.Instant at) {
+        if (pollerLease.held()) synchronizer.cycleCompleted(changed, events, at);
     }
 
     public BackgroundSynchronizer synchronizer() { return synchronizer; }

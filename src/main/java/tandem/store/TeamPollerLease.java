@@ -60,6 +60,8 @@ public final class TeamPollerLease implements PollerLease {
         }
     }
 
+    @Override public synchronized boolean held() { return held; }
+
     @Override public Optional<Holder> holder() {
         return db.transaction(c -> {
             // the row alone may outlive a holder that died: only a granted lock proves it is alive

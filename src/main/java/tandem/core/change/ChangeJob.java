@@ -1,6 +1,7 @@
 package tandem.core.change;
 
 import java.util.List;
+import tandem.core.access.Need;
 import tandem.core.port.ReplicationStore.Status;
 import tandem.core.port.ReplicationStore.TargetOutcome;
 
@@ -20,6 +21,12 @@ public interface ChangeJob<R> {
 
     /** One line a person reads, e.g. "Reserve 10.0.0.5 for 00:11:22:33:44:55 in 10.0.0.0/24". */
     String description();
+
+    /**
+     * The permissions it needs, checked before anything is locked, journaled or sent. A job that says nothing
+     * narrower needs a DHCP administrator.
+     */
+    default List<Need> needs() { return List.of(Need.administrator(relationship())); }
 
     /** What must not change meanwhile, e.g. "relationship:server1"; held across processes while it applies. */
     List<String> locks();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tandem.core.ChangeActivity;
+import tandem.core.access.AccessPolicy;
 import tandem.core.port.AuditStore;
 import tandem.core.port.AuditStore.AuditRecord;
 import tandem.core.port.ReplicationStore;
@@ -40,6 +41,7 @@ public final class ChangeRunner {
     private final Supplier<Duration> lockWait;
     private final Clock clock;
     private final Map<String, Settler> settlers = new ConcurrentHashMap<>();
+    private volatile AccessPolicy access = AccessPolicy.EVERYTHING;
 
     public ChangeRunner(ChangeLocks locks, ReplicationStore journal, AuditStore audit, ChangeActivity activity,
                         Supplier<Actor> actor, Supplier<Duration> lockWait, Clock clock) {
@@ -69,7 +71,14 @@ public final class ChangeRunner {
     /** Who changes servers from this process. */
     public Actor actor() { return actor.get(); }
 
+    /** Whose permissions every job is checked against (a team member's; everything alone on a data folder). */
+    public void access(AccessPolicy policy) { this.access = policy; }
+
+    public AccessPolicy access() { return access; }
+
+    /** @throws tandem.core.access.PermissionDenied before anything is locked, journaled or sent */
     public <R> R run(ChangeJob<R> job) {
+        access.check(job.needs());
         Duration wait = job.lockWait() == null ? lockWait.get() : job.lockWait();
         try (ChangeLocks.Held held = locks.acquire(job.locks(), job.description(), wait)) {
             Actor who = actor.get();

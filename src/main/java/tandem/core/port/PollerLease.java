@@ -14,6 +14,9 @@ public interface PollerLease extends AutoCloseable {
     /** True while this process is the one to poll; takes the lease when nobody holds it. Never blocks for long. */
     boolean poll();
 
+    /** Whether this process held the lease at its last {@link #poll()}. */
+    boolean held();
+
     /** Who polls now, when known. */
     Optional<Holder> holder();
 
@@ -23,6 +26,7 @@ public interface PollerLease extends AutoCloseable {
     /** A process alone on its data folder: it always polls. */
     PollerLease SOLE = new PollerLease() {
         @Override public boolean poll() { return true; }
+        @Override public boolean held() { return true; }
         @Override public Optional<Holder> holder() { return Optional.empty(); }
         @Override public void close() { }
     };

@@ -202,6 +202,7 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         @Override public List<String> servers() { return rel.peers().stream().map(PeerDefinition::name).toList(); }
         @Override public String diff() { return preview.diff(); }
         @Override public String journaled() { return toJson(preview.change()); }
+        @Override public List<tandem.core.access.Need> needs() { return KeaChangeNeeds.of(rel.name(), preview.change()); }
 
         @Override
         public Applied apply(Context ctx) {
@@ -291,6 +292,11 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         return runner.run(new ChangeJob<Map<String, String>>() {
             @Override public String relationship() { return rel.name(); }
             @Override public String kind() { return SYNC_KIND; }
+            // the seed: replicating every scope of a server needs "Administer DHCP servers"
+            @Override public List<tandem.core.access.Need> needs() {
+                return List.of(new tandem.core.access.Need(tandem.core.access.Permission.ADMINISTER_DHCP_SERVERS,
+                        rel.name(), null));
+            }
             @Override public String description() {
                 return only.isEmpty() ? "Synchronize every peer from the source of truth"
                         : "Synchronize " + String.join(", ", only) + " from the source of truth";

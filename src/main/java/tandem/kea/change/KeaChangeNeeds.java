@@ -1,0 +1,47 @@
+package tandem.kea.change;
+
+import java.util.List;
+import tandem.core.access.Need;
+import tandem.core.access.Permission;
+
+/** The permission bits a Kea change needs, as the seed's access bits name them. */
+final class KeaChangeNeeds {
+    private KeaChangeNeeds() { }
+
+    static List<Need> of(String relationship, KeaChange change) {
+        if (change instanceof KeaChange.AddSubnet || change instanceof KeaChange.RemoveSubnet) {
+            return server(relationship, Permission.ADD_SCOPE);
+        }
+        if (change instanceof KeaChange.EditSubnet c) return scope(relationship, Permission.SCOPE_OPTIONS, c.subnet());
+        if (change instanceof KeaChange.AddPool c) return scope(relationship, Permission.EDIT_POOLS, c.subnet());
+        if (change instanceof KeaChange.RemovePool c) return scope(relationship, Permission.EDIT_POOLS, c.subnet());
+        if (change instanceof KeaChange.AddPdPool c) return scope(relationship, Permission.EDIT_POOLS, c.subnet());
+        if (change instanceof KeaChange.RemovePdPool c) return scope(relationship, Permission.EDIT_POOLS, c.subnet());
+        if (change instanceof KeaChange.AddReservation c) {
+            return scope(relationship, Permission.EDIT_RESERVATIONS, c.subnet());
+        }
+        if (change instanceof KeaChange.RemoveReservation c) {
+            return scope(relationship, Permission.EDIT_RESERVATIONS, c.subnet());
+        }
+        if (change instanceof KeaChange.SetOption c) {
+            return c.subnet() == null ? server(relationship, Permission.ADMINISTER_DHCP_SERVERS)
+                    : scope(relationship, Permission.SCOPE_OPTIONS, c.subnet());
+        }
+        if (change instanceof KeaChange.RestoreSubnet c) {
+            // an undo that puts a whole subnet back may touch anything inside it
+            return List.of(new Need(Permission.SCOPE_OPTIONS, relationship, c.subnet()),
+                    new Need(Permission.EDIT_RESERVATIONS, relationship, c.subnet()),
+                    new Need(Permission.EDIT_POOLS, relationship, c.subnet()));
+        }
+        // global options put back, and anything a later version adds: a server-level change
+        return server(relationship, Permission.ADMINISTER_DHCP_SERVERS);
+    }
+
+    private static List<Need> server(String relationship, Permission bit) {
+        return List.of(new Need(bit, relationship, null));
+    }
+
+    private static List<Need> scope(String relationship, Permission bit, String subnet) {
+        return List.of(new Need(bit, relationship, subnet));
+    }
+}
