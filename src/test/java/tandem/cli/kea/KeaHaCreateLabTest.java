@@ -138,6 +138,8 @@ class KeaHaCreateLabTest {
         assertTrue(dry.out().contains("libdhcp_ha.so") && dry.out().contains("+") , dry.out());
         assertTrue(dry.out().contains("server2 takes the subnets of server1; added: " + server1Subnets.get(1)), dry.out());
         assertEquals(peerScheme().equals("https"), dry.out().contains("server2 talks TLS to its peers"), dry.out());
+        assertTrue(dry.out().contains(peerScheme().equals("https") ? "The peers talk TLS to each other"
+                : "The peers talk plain HTTP to each other"), dry.out());
         assertFalse(ha(1));
         assertFalse(ha(2));
 
