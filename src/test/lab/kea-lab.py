@@ -22,8 +22,10 @@ import sys
 import urllib.error
 import urllib.request
 import base64
+import ssl
 
 import kea3_lab
+import lab_tls
 
 STATIC = "lab-static.json"
 
@@ -135,7 +137,9 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
     names = [f"server{i}" for i in range(1, total + 1)]
     roles = roles_for(mode, total)
     ports = free_ports(total)
-    urls = [f"http://127.0.0.1:{p}/" for p in ports]
+    # KEA_LAB_TLS=1: each Control Agent serves HTTPS and HA peers talk TLS to each other's agents (lab_tls)
+    tls = lab_tls.make(base, names) if lab_tls.enabled() else None
+    urls = [f"{'https' if tls else 'http'}://127.0.0.1:{p}/" for p in ports]
     nets = subnets(subnet_count, res_per_subnet)
     servers = []
     for idx, name in enumerate(names):
@@ -150,6 +154,10 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
         ha = {"this-server-name": name, "mode": mode,
               "peers": [{"name": n, "url": urls[j], "role": roles[j], "auto-failover": True}
                         for j, n in enumerate(names)]}
+        files = {}
+        if tls:
+            files = {"trust-anchor": tls["ca"], "cert-file": tls[name][0], "key-file": tls[name][1]}
+            ha.update(files)
         if mode != "passive-backup":
             # short timers so failover happens within seconds in tests
             ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
@@ -185,6 +193,9 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
             "loggers": [{"name": "kea-ctrl-agent",
                          "output_options": [{"output": os.path.join(run, "kea-ctrl-agent.log")}],
                          "severity": "INFO", "debuglevel": 0}]}}
+        if tls:
+            # Tandem has no client certificate: the agent must not require one (cert-required defaults to true)
+            ca["Control-agent"].update(files, **{"cert-required": False})
         dcfg = os.path.join(etc, f"kea-dhcp4-{sid}.json")
         ccfg = os.path.join(etc, f"kea-ca-{sid}.json")
         if "dhcp4" in services:
@@ -193,7 +204,8 @@ def gen(base, mode, total, backups, subnet_count, res_per_subnet, hooks, service
         with open(ccfg, "w") as f:
             json.dump(ca, f, indent=1)
         entry = {"id": sid, "name": name, "role": roles[idx], "caPort": ports[idx], "caUrl": urls[idx],
-                 "dhcp4Config": dcfg, "caConfig": ccfg, "socket": sock, "runDir": run}
+                 "dhcp4Config": dcfg, "caConfig": ccfg, "socket": sock, "runDir": run,
+                 "trustAnchor": tls["ca"] if tls else None}
         if "dhcp6" in services:
             d6cfg = os.path.join(etc, f"kea-dhcp6-{sid}.json")
             with open(d6cfg, "w") as f:
@@ -255,7 +267,7 @@ def services_of(lab):
     return lab.get("services", ["dhcp4"])
 
 
-def status_get(url, timeout=2.0, service="dhcp4", password_file=None, user=None):
+def status_get(url, timeout=2.0, service="dhcp4", password_file=None, user=None, trust_anchor=None):
     body = json.dumps({"command": "status-get", "service": [service]}).encode()
     headers = {"Content-Type": "application/json"}
     if password_file:
@@ -264,7 +276,10 @@ def status_get(url, timeout=2.0, service="dhcp4", password_file=None, user=None)
         headers["Authorization"] = "Basic " + token
     req = urllib.request.Request(url, data=body, headers=headers)
     # the lab is on loopback: never go through a proxy from the environment
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    handlers = [urllib.request.ProxyHandler({})]
+    if trust_anchor:
+        handlers.append(urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=trust_anchor)))
+    opener = urllib.request.build_opener(*handlers)
     with opener.open(req, timeout=timeout) as resp:
         return json.loads(resp.read())
 
@@ -273,7 +288,7 @@ def ha_summary(server, service="dhcp4"):
     """(local state or None, one-line description) for a server's daemon of that service."""
     try:
         answer = status_get(server["caUrl"], service=service, password_file=server.get("passwordFile"),
-                            user=server.get("user"))
+                            user=server.get("user"), trust_anchor=server.get("trustAnchor"))
     except (urllib.error.URLError, OSError, ValueError) as e:
         what = "control socket" if server.get("passwordFile") else "Control Agent"
         return None, f"{what} unreachable ({getattr(e, 'reason', e)})"

@@ -19,6 +19,10 @@
 #        on a port of its own (restrict-commands: it answers only HA commands); control: no dedicated listener,
 #        peers use each other's control sockets. caUrl/caPort in lab.json are then the control socket;
 #        lab.json also names controlUrl, haUrl, user and passwordFile.
+#      [--tls]
+#        HTTPS: a throwaway CA and a certificate and key per server in DIR/tls (openssl; keys mode 600). Each
+#        Control Agent (Kea 2) or control socket (Kea 3) serves HTTPS with cert-required false (Tandem has no
+#        client certificate), HA peers talk TLS with their own files; lab.json names the CA as trustAnchor.
 #   kea-lab.sh stop DIR                 stop every process this lab started (TERM, then KILL after 5 s)
 #   kea-lab.sh kill-dhcp DIR sN [SVC]   SIGKILL the DHCP server of sN (its Control Agent keeps running)
 #   kea-lab.sh stop-dhcp DIR sN [SVC]   graceful stop of the DHCP server of sN
@@ -256,6 +260,7 @@ cmd_start() {
         shift 2 ;;
       --kea3) LAB_ROOT=${2:?}; shift 2 ;;
       --ha-listener) listener=${2:?}; shift 2 ;;
+      --tls) export KEA_LAB_TLS=1; shift ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -282,6 +287,7 @@ cmd_start() {
     LAB_ROOT=$(cd "$LAB_ROOT" && pwd -P)
   fi
   require_tools "$services"
+  [ "${KEA_LAB_TLS:-}" != 1 ] || command -v openssl >/dev/null 2>&1 || die "openssl is required for --tls"
   local hooks=""
   [ -n "$LAB_ROOT" ] || { hooks=$(find_hooks) || exit 1; }
   mkdir -p "$dir" || die "cannot create $dir"
@@ -304,7 +310,7 @@ cmd_start() {
   done
   labjson "$dir"
   if [ $ok = 0 ]; then cmd_stop "$dir" >&2; die "start failed; logs are in $dir/run"; fi
-  echo "lab started in $dir ($mode, ${services/,/ and }, $servers servers, $backups backups${LAB_ROOT:+, Kea 3, HA listener $listener}); see $dir/lab.json"
+  echo "lab started in $dir ($mode, ${services/,/ and }, $servers servers, $backups backups${LAB_ROOT:+, Kea 3, HA listener $listener}${KEA_LAB_TLS:+, TLS}); see $dir/lab.json"
 }
 
 cmd_stop() {

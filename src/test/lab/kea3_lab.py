@@ -10,6 +10,8 @@ import os
 import secrets
 import sys
 
+import lab_tls
+
 USER = "tandem"
 
 
@@ -41,8 +43,11 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dh
     ports = free_ports(total * 2 if dedicated else total)
     control_ports = ports[:total]
     ha_ports = ports[total:] if dedicated else control_ports
-    control_urls = [f"http://127.0.0.1:{p}/" for p in control_ports]
-    ha_urls = [f"http://127.0.0.1:{p}/" for p in ha_ports]
+    # KEA_LAB_TLS=1: control sockets serve HTTPS and HA peers talk TLS (lab_tls)
+    tls = lab_tls.make(base, names) if lab_tls.enabled() else None
+    scheme = "https" if tls else "http"
+    control_urls = [f"{scheme}://127.0.0.1:{p}/" for p in control_ports]
+    ha_urls = [f"{scheme}://127.0.0.1:{p}/" for p in ha_ports]
     auth_in_root = in_root(root, auth)
     servers = []
     for idx, name in enumerate(names):
@@ -55,6 +60,12 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dh
                          "basic-auth-user": USER,
                          "basic-auth-password-file": auth_in_root + "/password"}
                         for j, n in enumerate(names)]}
+        files = {}
+        if tls:
+            # this server's files, inside the root: as HA client to its peers and as server of its HA listener
+            files = {"trust-anchor": in_root(root, tls["ca"]), "cert-file": in_root(root, tls[name][0]),
+                     "key-file": in_root(root, tls[name][1])}
+            ha.update(files)
         if mode != "passive-backup":
             ha.update({"heartbeat-delay": 1000, "max-response-delay": 3000,
                        "max-ack-delay": 1000, "max-unacked-clients": 0})
@@ -67,13 +78,17 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dh
             # as kea-lab.py's standalone servers: only the first loads lease_cmds, the others have fewer subnets
             hooks_libraries = hooks_libraries[:1] + extra if idx == 0 else extra
             own_nets = nets if idx == 0 else nets[:1]
+        socket = {"socket-type": scheme, "socket-address": "127.0.0.1", "socket-port": control_ports[idx],
+                  "authentication": {"type": "basic", "realm": "kea", "directory": auth_in_root,
+                                     "clients": [{"user-file": "user", "password-file": "password"}]}}
+        if tls:
+            # Tandem has no client certificate, so the socket must not require one (cert-required defaults to true);
+            # basic authentication still says who may send commands
+            socket.update(files, **{"cert-required": False})
         v6 = service == "dhcp6"
         daemon = {
             "interfaces-config": {"interfaces": []} if v6 else {"interfaces": [], "dhcp-socket-type": "udp"},
-            "control-sockets": [{
-                "socket-type": "http", "socket-address": "127.0.0.1", "socket-port": control_ports[idx],
-                "authentication": {"type": "basic", "realm": "kea", "directory": auth_in_root,
-                                   "clients": [{"user-file": "user", "password-file": "password"}]}}],
+            "control-sockets": [socket],
             # file names without a directory: Kea 3 keeps them in KEA_DHCP_DATA_DIR / KEA_LOG_FILE_DIR
             # (the DHCPv6 server's DUID file too)
             "lease-database": {"type": "memfile", "persist": True, "name": f"kea-leases{service[-1]}.csv",
@@ -94,7 +109,8 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dh
                         "controlUrl": control_urls[idx], "haUrl": ha_urls[idx],
                         "user": USER, "passwordFile": os.path.join(auth, "password"),
                         "dhcp4Config": dcfg, "dhcp4ConfigInRoot": in_root(root, dcfg), "caConfig": None,
-                        "socket": None, "runDir": run, "runDirInRoot": in_root(root, run)})
+                        "socket": None, "runDir": run, "runDirInRoot": in_root(root, run),
+                        "trustAnchor": tls["ca"] if tls else None})
         if v6:
             # as in a Kea 2 DHCPv6 lab: dhcp4Config names the file a DHCPv4 daemon would have (not written)
             d4 = os.path.join(base, "etc", f"kea-dhcp4-{sid}.json")

@@ -73,6 +73,7 @@ public final class KeaHaChecks {
                     + "then makes both serve every client"));
         }
         portCollision(dhcp4, ha, self, controlAgentUrl).ifPresent(out::add);
+        out.addAll(KeaHaTlsChecks.peers(ha, self));
         return out;
     }
 

@@ -106,6 +106,7 @@ public final class KeaLab implements AutoCloseable {
     private volatile List<Server> servers;
     private volatile List<Kea3Access> kea3;  // null for a Kea 2 lab
     private volatile HaListener haListener;
+    private volatile String trustAnchorPem;  // the lab CA of a --tls lab, else null
     private boolean closed;
 
     private KeaLab(Path dir, Path script, Mode mode, Map<String, String> environment) {
@@ -196,6 +197,22 @@ public final class KeaLab implements AutoCloseable {
                 List.of("--kea3", root.toString(), "--ha-listener", listener.option, "--service", service.option));
     }
 
+    /**
+     * Servers whose control endpoints (Control Agents on Kea 2, control sockets with a Kea 3 {@code listener}) serve
+     * HTTPS with certificates of a throwaway CA ({@code kea-lab.sh --tls}); {@link #trustAnchorPem()} is that CA.
+     *
+     * @param listener null for Kea 2.2 with Control Agents, else a Kea 3 lab with that HA listener
+     */
+    public static KeaLab startTls(Mode mode, int servers, int backups, HaListener listener, int subnets,
+                                  int reservationsPerSubnet) {
+        if (listener == null) {
+            return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of(), "--tls");
+        }
+        Path root = kea3Root();
+        return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of(), root.resolve("tmp"),
+                List.of("--kea3", root.toString(), "--ha-listener", listener.option, "--tls"));
+    }
+
     /** The Kea 3 root: -Dtandem.kea3.root, else env KEA3_ROOT, else /var/cache/tandem/kea3-root. */
     public static Path kea3Root() {
         String configured = System.getProperty("tandem.kea3.root");
@@ -277,9 +294,19 @@ public final class KeaLab implements AutoCloseable {
         return server(i).caUrl();
     }
 
+    /** The PEM of the CA that signed every server's certificate in a TLS lab ({@link #startTls}); null otherwise. */
+    public String trustAnchorPem() {
+        return trustAnchorPem;
+    }
+
+    /** The file holding {@link #trustAnchorPem()}, for {@code tandem server add kea --trust-anchor}; null without TLS. */
+    public Path trustAnchorFile() {
+        return trustAnchorPem == null ? null : dir.resolve("tls").resolve("ca.pem");
+    }
+
     /** A direct endpoint for server i's control endpoint with the default timeout, logged in on Kea 3. */
     public KeaEndpoint endpoint(int i) {
-        KeaEndpoint endpoint = KeaEndpoint.of(caUrl(i).toString());
+        KeaEndpoint endpoint = KeaEndpoint.of(caUrl(i).toString()).withTrustAnchor(trustAnchorPem);
         if (kea3 != null) {
             Kea3Access access = kea3(i);
             endpoint = endpoint.withCredentials(access.user(), access.password());
@@ -290,7 +317,7 @@ public final class KeaLab implements AutoCloseable {
     /** How Tandem is told to reach server i: its control endpoint, with the login on Kea 3. */
     public tandem.core.ConnectionSettings connection(int i) {
         KeaEndpoint ep = endpoint(i);
-        return new tandem.core.ConnectionSettings(ep.url(), null, ep.username(), ep.password(), null);
+        return new tandem.core.ConnectionSettings(ep.url(), null, ep.username(), ep.password(), ep.trustAnchorPem());
     }
 
     /**
@@ -488,6 +515,9 @@ public final class KeaLab implements AutoCloseable {
             }
             servers = List.copyOf(list);
             kea3 = isKea3 ? List.copyOf(access) : null;
+            JsonNode anchor = lab.get("servers").get(0).get("trustAnchor");
+            trustAnchorPem = anchor == null || anchor.isNull() ? null
+                    : Files.readString(Path.of(anchor.asText()), StandardCharsets.UTF_8);
             haListener = isKea3 && "control".equals(lab.path("haListener").asText())
                     ? HaListener.CONTROL : isKea3 ? HaListener.DEDICATED : null;
         } catch (IOException e) {

@@ -98,6 +98,7 @@ public final class KeaHaCommands {
                 HaPlans.Creation plan = topology.prepareCreate(request);
                 out.println("Create HA relationship " + name + " (" + m + ") from " + String.join(", ",
                         members.stream().map(x -> x.server() + " as " + x.role()).toList()));
+                out.println("  " + plan.transport());
                 for (HaPlans.ServerPlan p : plan.servers()) out.print(p.diff().isEmpty() ? "  " + p.server() + ": (no difference)\n" : p.diff());
                 plan.notes().forEach(n -> out.println("  Note: " + n));
                 for (ConfigCheck c : plan.checks()) out.println("  Check (" + c.severity().wire() + "): " + c.sentence());

@@ -76,6 +76,13 @@ public final class HaConfigs {
             s.put("max-ack-delay", request.maxAckDelay());
             s.put("max-unacked-clients", request.maxUnackedClients());
         }
+        if (self.tls() != null) {
+            // this server's own files (paths on it, never their contents), for every peer: Kea takes all three or
+            // none, and needs them for https peer URLs
+            s.put("trust-anchor", self.tls().trustAnchor());
+            s.put("cert-file", self.tls().certFile());
+            s.put("key-file", self.tls().keyFile());
+        }
         ArrayNode peers = s.putArray("peers");
         for (HaRequest.Member m : request.members()) {
             ObjectNode p = peers.addObject();

@@ -21,6 +21,14 @@ public final class HaPlans {
         public boolean blocked() {
             return checks.stream().anyMatch(c -> c.severity() == ConfigCheck.Severity.ERROR);
         }
+
+        /** How the peers will talk to each other, in one sentence for the summary and the dry run. */
+        public String transport() {
+            return request.tls()
+                    ? "The peers talk TLS to each other (https peer URLs), each with the trust-anchor, cert-file and"
+                    + " key-file its own control channel names"
+                    : "The peers talk plain HTTP to each other (http peer URLs)";
+        }
     }
 
     /** @param keep for each peer (by its name in the relationship), the subnets it keeps serving */

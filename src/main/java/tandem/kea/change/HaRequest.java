@@ -36,9 +36,27 @@ public record HaRequest(String name, String service, String mode, List<Member> m
      * @param thisServerName its name inside the relationship (this-server-name); default the inventory name
      * @param url            where its peers reach its control channel; default the URL the console uses
      * @param passwordFile   the file on this server holding {@code peerUser}'s password (first line), or null
+     * @param tls            the TLS files on this server it talks to its peers with, or null for plain HTTP
      */
-    public record Member(String server, String role, String thisServerName, String url, String passwordFile) {
-        public Member withPasswordFile(String file) { return new Member(server, role, thisServerName, url, file); }
+    public record Member(String server, String role, String thisServerName, String url, String passwordFile, Tls tls) {
+        public Member(String server, String role, String thisServerName, String url, String passwordFile) {
+            this(server, role, thisServerName, url, passwordFile, null);
+        }
+
+        public Member withPasswordFile(String file) { return new Member(server, role, thisServerName, url, file, tls); }
+
+        public Member withTls(Tls files) { return new Member(server, role, thisServerName, url, passwordFile, files); }
+
+        /** Whether its peers reach it over HTTPS, so that the relationship's peers talk TLS. */
+        public boolean https() { return url != null && url.regionMatches(true, 0, "https:", 0, 6); }
+    }
+
+    /**
+     * Paths of files already on one server (never their contents): the CA certificate(s) it trusts, its own
+     * certificate and its private key. Kea's HA hook takes all three or none.
+     */
+    public record Tls(String trustAnchor, String certFile, String keyFile) {
+        public List<String> paths() { return List.of(trustAnchor, certFile, keyFile); }
     }
 
     public HaRequest {
@@ -135,7 +153,11 @@ public record HaRequest(String name, String service, String mode, List<Member> m
             if (m.passwordFile() != null && !m.passwordFile().startsWith("/")) {
                 out.add(new Problem(field, "the password file of " + m.server() + " must be an absolute path on that server"));
             }
+            if (m.tls() != null && m.tls().paths().stream().anyMatch(f -> f == null || f.isBlank())) {
+                out.add(new Problem(field, "the TLS files of " + m.server() + " need a trust-anchor, a cert-file and a key-file"));
+            }
         }
+        out.addAll(mixedSchemes());
         if (peerUser != null && (peerUser.isBlank() || peerUser.contains(":"))) {
             out.add(new Problem("peer user", "a user for the peers must not be blank nor contain ':'"));
         }
@@ -149,6 +171,28 @@ public record HaRequest(String name, String service, String mode, List<Member> m
         }
         return out;
     }
+
+    /**
+     * Peers talk TLS when their control endpoints are https. A relationship where some talk TLS and others plain HTTP
+     * is refused: Kea sends every peer the same way, so one side could not be reached (or would be reached in clear).
+     */
+    private List<Problem> mixedSchemes() {
+        if (members.isEmpty() || members.stream().allMatch(Member::https) || members.stream().noneMatch(Member::https)) {
+            return List.of();
+        }
+        Member primary = members.get(0);
+        for (Member m : members) {
+            if (m.https() == primary.https()) continue;
+            return List.of(new Problem("--" + m.role(), m.server() + " is reached over " + (m.https() ? "https" : "plain http")
+                    + " (" + m.url() + ") but " + primary.server() + " over " + (primary.https() ? "https" : "plain http")
+                    + " (" + primary.url() + "): the peers of one relationship all talk TLS or none does; add every server"
+                    + " through https (with its CA as trust anchor) or every one through http"));
+        }
+        return List.of();
+    }
+
+    /** Whether the peers talk TLS to each other: every member is reached over https. */
+    public boolean tls() { return !members.isEmpty() && members.stream().allMatch(Member::https); }
 
     private static List<Problem> urlProblem(String field, Member m) {
         try {

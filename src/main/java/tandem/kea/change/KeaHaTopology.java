@@ -131,7 +131,7 @@ public final class KeaHaTopology {
             before.put(m.server(), config);
             hooks.put(m.server(), hooksDir(m.server(), rel, config, root));
         }
-        HaRequest resolved = withPasswordFiles(request);
+        HaRequest resolved = withTlsFiles(withPasswordFiles(request));
         ObjectNode source = before.get(resolved.primary().server());
         List<ServerPlan> plans = new ArrayList<>();
         List<ConfigCheck> checks = new ArrayList<>();
@@ -153,6 +153,10 @@ public final class KeaHaTopology {
                 notes.add(m.server() + " takes the subnets of " + resolved.primary().server()
                         + (added.isEmpty() ? "" : "; added: " + String.join(", ", added))
                         + (dropped.isEmpty() ? "" : "; no longer served: " + String.join(", ", dropped)));
+            }
+            if (m.tls() != null) {
+                notes.add(m.server() + " talks TLS to its peers (https peer URLs) with its own files: trust-anchor "
+                        + m.tls().trustAnchor() + ", cert-file " + m.tls().certFile() + ", key-file " + m.tls().keyFile());
             }
             if (m.passwordFile() != null) {
                 notes.add(m.server() + " reads the password of " + resolved.peerUser() + " for its peers from "
@@ -427,6 +431,24 @@ public final class KeaHaTopology {
             members.add(m.withPasswordFile(found));
         }
         return request.withPeerUser(user).withMembers(members);
+    }
+
+    /** When the peers talk TLS: each server's own TLS files, found in its control-channel configuration. */
+    private HaRequest withTlsFiles(HaRequest request) {
+        if (!request.tls()) return request;
+        List<HaRequest.Member> members = new ArrayList<>();
+        for (HaRequest.Member m : request.members()) {
+            if (m.tls() != null) {
+                members.add(m);
+                continue;
+            }
+            Relationship rel = standalone(m.server()).orElseThrow();
+            HaRequest.Tls found = HaTlsFiles.find(client, HaServerSteps.endpoint(writer.connection(rel, m.server())),
+                    request.service()).orElseThrow(() -> new ChangeRefused("--" + m.role(),
+                    HaTlsFiles.missing("--" + m.role(), m.server())));
+            members.add(m.withTls(found));
+        }
+        return request.withMembers(members);
     }
 
     static String toJson(Object o) {

@@ -212,7 +212,9 @@ public final class HaWizardDialog {
         return new VBox(10, hint("When the control channels ask for basic authentication, each server reads the "
                 + "password from a file of its own: no password is ever written into a configuration. Leave a file "
                 + "empty to use the one its control channel already names; otherwise create the file on that server "
-                + "(first line: the password, readable by Kea only) before applying."), g, authGrid);
+                + "(first line: the password, readable by Kea only) before applying. When every server is reached "
+                + "over https, the peers talk TLS with the certificate files each control channel already names."),
+                g, authGrid);
     }
 
     private Node summaryPage() {
@@ -226,7 +228,12 @@ public final class HaWizardDialog {
         VBox notes = new VBox(3);
         notes.setId("haNotes");
         vm.notes().addListener((ListChangeListener<String>) c -> lines(notes, vm.notes(), "ha-note", ""));
-        return new VBox(6, heading("Each server's configuration"), diff, heading("Checks"), checksBox, heading("Notes"), notes);
+        Label transport = new Label();
+        transport.setId("haTransport");
+        transport.setWrapText(true);
+        transport.textProperty().bind(vm.transportProperty());
+        return new VBox(6, transport, heading("Each server's configuration"), diff, heading("Checks"), checksBox,
+                heading("Notes"), notes);
     }
 
     private Node outcomePage() {

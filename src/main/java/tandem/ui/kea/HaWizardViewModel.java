@@ -87,6 +87,7 @@ public final class HaWizardViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper transport = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private HaPlans.Creation plan;
     private Runnable onCreated = () -> { };
@@ -106,6 +107,8 @@ public final class HaWizardViewModel {
     public ObservableList<String> diff() { return diff; }
     public ObservableList<String> checks() { return checks; }
     public ObservableList<String> notes() { return notes; }
+    /** TLS or plain HTTP between the peers, once the summary is read. */
+    public ReadOnlyStringProperty transportProperty() { return transport.getReadOnlyProperty(); }
     public ObservableList<PeerOutcome> outcomes() { return outcomes; }
     public ReadOnlyIntegerProperty pageProperty() { return page.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -233,6 +236,7 @@ public final class HaWizardViewModel {
             diff.setAll(lines);
             checks.setAll(p.checks().stream().map(c -> c.severity().wire() + ": " + c.sentence()).toList());
             notes.setAll(p.notes());
+            transport.set(p.transport());
             for (HaPlans.ServerPlan s : p.servers()) {
                 for (MemberRow row : members) {
                     p.request().members().stream().filter(m -> m.server().equals(row.server) && m.passwordFile() != null)

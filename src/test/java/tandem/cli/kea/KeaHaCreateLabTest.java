@@ -137,6 +137,9 @@ class KeaHaCreateLabTest {
         assertTrue(dry.out().contains("server1 (after)") && dry.out().contains("server2 (after)"), dry.out());
         assertTrue(dry.out().contains("libdhcp_ha.so") && dry.out().contains("+") , dry.out());
         assertTrue(dry.out().contains("server2 takes the subnets of server1; added: " + server1Subnets.get(1)), dry.out());
+        assertEquals(peerScheme().equals("https"), dry.out().contains("server2 talks TLS to its peers"), dry.out());
+        assertTrue(dry.out().contains(peerScheme().equals("https") ? "The peers talk TLS to each other"
+                : "The peers talk plain HTTP to each other"), dry.out());
         assertFalse(ha(1));
         assertFalse(ha(2));
 
@@ -149,6 +152,7 @@ class KeaHaCreateLabTest {
         assertEquals(server1Subnets, subnets(2), "the secondary serves the primary's subnets");
         assertTrue(lab.dhcp4(2).path("hooks-libraries").toString().contains(hooksDir() + "libdhcp_lease_cmds.so"));
         assertEquals(List.of("hq:load-balancing"), names(relationships()));
+        for (int i = 1; i <= 2; i++) assertPeersTalk(i);
         JsonNode peers = relationships().get(0).path("peers");
         assertEquals("server1", peers.get(0).path("name").asText());
         assertEquals("server2", peers.get(1).path("name").asText());
@@ -179,6 +183,44 @@ class KeaHaCreateLabTest {
         Run audit = tandem("audit", "--relationship", "hq");
         assertTrue(audit.out().contains("Create HA relationship hq") && audit.out().contains("Dissolve HA relationship hq"),
                 audit.out());
+    }
+
+    /** "https" when the lab's control endpoints serve HTTPS, so that the peers must talk TLS. */
+    String peerScheme() {
+        return "http";
+    }
+
+    /**
+     * Server i's HA section: every peer URL has {@link #peerScheme()}, and with TLS the section names the files of
+     * server i's own HTTPS control channel (the Control Agent's on Kea 2, the control socket's on Kea 3).
+     */
+    private void assertPeersTalk(int i) {
+        JsonNode section = null;
+        for (JsonNode hook : lab.dhcp4(i).path("hooks-libraries")) {
+            if (hook.path("library").asText().endsWith("libdhcp_ha.so")) section = hook.path("parameters").path("high-availability").get(0);
+        }
+        assertNotNull(section, "server" + i + " has an HA section");
+        for (JsonNode peer : section.path("peers")) {
+            assertTrue(peer.path("url").asText().startsWith(peerScheme() + "://"), section.toString());
+        }
+        JsonNode own = lab.isKea3() ? lab.dhcp4(i).path("control-sockets").get(0) : controlAgent(i);
+        for (String file : List.of("trust-anchor", "cert-file", "key-file")) {
+            if (peerScheme().equals("https")) {
+                assertTrue(section.path(file).isTextual() && !section.path(file).asText().isBlank(), section.toString());
+                assertEquals(own.path(file).asText(), section.path(file).asText(), "server" + i + "'s own " + file);
+            } else {
+                assertTrue(section.path(file).isMissingNode(), section.toString());
+            }
+        }
+    }
+
+    /** Server i's Control Agent configuration, as the lab wrote it (Kea 2 only). */
+    private JsonNode controlAgent(int i) {
+        try {
+            return JSON.readTree(lab.server(i).caConfig().toFile()).path("Control-agent");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -120,6 +120,8 @@ class HaWizardLabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
         assertTrue(diff.getItems().stream().anyMatch(l -> l.startsWith("+") && l.contains("libdhcp_ha.so")), String.join("\n", diff.getItems()));
         assertTrue(diff.getItems().stream().anyMatch(l -> l.startsWith("+++ server2 (after)")));
+        assertEquals("The peers talk plain HTTP to each other (http peer URLs)",
+                robot.lookup("#haTransport").queryAs(Label.class).getText(), "the lab's agents serve plain HTTP");
         assertTrue(diff.getItems().stream().anyMatch(l -> l.startsWith("+") && l.contains("10.10.1.0/24")),
                 () -> "server2 gets server1's second subnet:\n" + String.join("\n", diff.getItems()));
         Path shot = WaitForAsyncUtils.asyncFx(() -> Shots.write(robot.lookup(".ha-wizard").query().getScene(), "ha-wizard-summary")).get();
