@@ -62,12 +62,14 @@ final class KeaHotChange {
     record Attempt(Outcome outcome, String fallback) {}
 
     private final KeaServerWriter writer;
+    private final KeaHostsDatabaseChange hostsDatabase;
     private final ReplicationStore journal;
     private final StateStore states;
     private final Clock clock;
 
     KeaHotChange(KeaServerWriter writer, ReplicationStore journal, StateStore states, Clock clock) {
         this.writer = writer;
+        this.hostsDatabase = new KeaHostsDatabaseChange(writer, journal, states, clock);
         this.journal = journal;
         this.states = states;
         this.clock = clock;
@@ -97,6 +99,9 @@ final class KeaHotChange {
             // the commands below are the DHCPv4 ones (subnet4-*, reservations by hw-address)
             return fallBack(rel, change, "DHCPv6 changes go through config-set");
         }
+        // a reservation kept in a hosts database is written there once, not into each configuration
+        Attempt inDatabase = hostsDatabase.apply(ctx, rel, sot, peers, skipped, before, change);
+        if (inDatabase != null) return inDatabase;
         Optional<List<Long>> touched = SubnetCommands.touched(before, after, subnetOf(change));
         if (KeaConfigJson.dhcp4(before).has("config-control")) {
             fallback = "the configuration comes from a configuration backend";
@@ -263,6 +268,16 @@ final class KeaHotChange {
 
     Map<Long, ObjectNode> readSubnets(Relationship rel, String server, List<Long> ids) {
         return join(readSubnetsAsync(rel, server, ids, null));
+    }
+
+    /** The preview of a reservation change kept in a hosts database, or empty (see {@link KeaHostsDatabaseChange}). */
+    Optional<KeaHostsDatabaseChange.PreviewPart> inHostsDatabase(Relationship rel, String sot, List<String> peers,
+                                                                 ObjectNode before, KeaChange change) {
+        return hostsDatabase.preview(rel, sot, peers, before, change);
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        return join(future);
     }
 
     /** The value of a command future; its failure as the command's own. */
