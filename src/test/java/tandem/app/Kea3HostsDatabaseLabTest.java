@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -174,6 +176,58 @@ class Kea3HostsDatabaseLabTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aChangeCutShortAfterItsCommandIsSettledByAskingTheDatabase() throws Exception {
+        awaitOk();
+        var change = new KeaChange.AddReservation("10.10.1.0/24", "02:db:00:00:00:09", "10.10.1.209", null);
+        // what a console killed right after server1's reservation-add leaves: the row is in the database
+        assertTrue(CLIENT.send(pair.endpoint(1), "reservation-add", "dhcp4", tandem.kea.change.KeaConfigJson.parse("""
+                {"reservation": {"subnet-id": 2, "hw-address": "02:db:00:00:00:09", "ip-address": "10.10.1.209"},
+                 "operation-target": "database"}""")).isSuccess());
+        var journal = services.replicationStore();
+        var last = journal.recent(1).get(0);
+        java.time.Instant now = java.time.Instant.now();
+        long id = journal.begin("pair", "kea", tandem.kea.change.KeaChangeService.toJson(change), change.describe(),
+                "server1", last.user(), "a console that was killed", last.host(), 999_999_999L, now);
+        journal.recordTarget(id, "server1", tandem.core.port.ReplicationStore.TargetOutcome.UNKNOWN,
+                "hosts database: sending reservation-add to the database", now);
+        var settled = services.changes().settleAbandoned();
+        assertEquals(1, settled.size(), settled.toString());
+        assertEquals(tandem.core.port.ReplicationStore.Status.APPLIED, journal.entry(id).orElseThrow().status(), settled.get(0));
+        assertFalse(config(1).toString().contains("02:db:00:00:00:09"), "settling copies nothing into the configuration");
+
+        // and one whose command never reached the database is settled as not applied
+        var lost = new KeaChange.AddReservation("10.10.1.0/24", "02:db:00:00:00:0a", "10.10.1.210", null);
+        long lostId = journal.begin("pair", "kea", tandem.kea.change.KeaChangeService.toJson(lost), lost.describe(),
+                "server1", last.user(), "a console that was killed", last.host(), 999_999_998L, now);
+        journal.recordTarget(lostId, "server1", tandem.core.port.ReplicationStore.TargetOutcome.UNKNOWN,
+                "hosts database: sending reservation-add to the database", now);
+        services.changes().settleAbandoned();
+        assertEquals(tandem.core.port.ReplicationStore.Status.FAILED, journal.entry(lostId).orElseThrow().status());
+        assertEquals(0, rows("02:db:00:00:00:0a"));
+    }
+
+    @Test
+    @Order(7)
+    void theCommandLineSaysTheReservationWasWrittenOnceToTheSharedDatabase() throws Exception {
+        awaitOk();
+        services.close();  // the command line opens the same data folder
+        services = null;
+        String mac = "02:db:00:00:00:06";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = tandem.cli.TandemCommand.run(new String[] {"--data", data.toString(), "reservation", "add", "pair",
+                        "--subnet", "10.10.1.0/24", "--mac", mac, "--ip", "10.10.1.206"},
+                dir -> fail("the console must not open for a command"), Services::open, Launcher.backendCommands(),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("  Through: reservation-add, written once to the shared hosts database postgresql "
+                + DB + " on 127.0.0.1:" + postgres.port()), out.toString());
+        assertTrue(out.toString().contains("  server2: verified"), out.toString());
+        assertEquals(1, rows(mac));
+    }
+
     private static int rows(String mac) throws Exception {
         try (Connection c = postgres.connect(DB, ROLE, dbPassword);
              PreparedStatement s = c.prepareStatement("SELECT count(*) FROM hosts WHERE dhcp_identifier = decode(?, 'hex')")) {
@@ -203,6 +257,7 @@ class Kea3HostsDatabaseLabTest {
     }
 
     private static void awaitOk() {
+        if (services == null) return;
         for (int i = 0; i < 150; i++) {
             var state = services.poller().refresh().get("pair");
             if (state != null && state.status() == RelationshipStatus.OK) return;

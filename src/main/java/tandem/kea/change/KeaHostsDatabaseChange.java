@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Relationship;
 import tandem.core.change.ChangeJob;
+import tandem.core.change.Settler;
 import tandem.core.port.ReplicationStore;
 import tandem.core.port.ReplicationStore.TargetOutcome;
 import tandem.core.port.StateStore;
@@ -212,6 +213,33 @@ final class KeaHostsDatabaseChange {
         } catch (ConfigCommandFailed e) {
             return "failed: " + e.getMessage();
         }
+    }
+
+    /**
+     * A change cut short after its command was sent to {@code server}: the database, asked through that server,
+     * holds the outcome or not. The peers need nothing: they read the database (a peer naming another database
+     * than the one written is marked out of sync by the next poll's checks, not here).
+     */
+    static Settler.Settlement settle(KeaServerWriter writer, Relationship rel, String server, KeaChange change,
+                                     Map<String, String> servers) {
+        boolean add = change instanceof KeaChange.AddReservation;
+        String subnet = add ? ((KeaChange.AddReservation) change).subnet() : ((KeaChange.RemoveReservation) change).subnet();
+        String mac = KeaChange.Macs.normal(add ? ((KeaChange.AddReservation) change).mac() : ((KeaChange.RemoveReservation) change).mac());
+        JsonNode host;
+        try {
+            long id = KeaChange.Subnets.existing(writer.readNow(rel, server), subnet).path("id").asLong();
+            host = writer.query(rel, server, "reservation-get", KeaConfigJson.MAPPER.createObjectNode().put("subnet-id", id)
+                    .put("identifier-type", "hw-address").put("identifier", mac).put("operation-target", "database"));
+        } catch (ConfigCommandFailed | ChangeRefused e) {
+            servers.put(server, "could not be asked: " + e.getMessage());
+            return new Settler.Settlement(ReplicationStore.Status.FAILED, servers, server + " could not be asked whether "
+                    + "the hosts database holds the change (" + e.getMessage() + "): check it");
+        }
+        boolean holds = add == host.has("hw-address");
+        servers.put(server, holds ? "the hosts database holds the change" : "the hosts database does not hold the change");
+        return new Settler.Settlement(holds ? ReplicationStore.Status.APPLIED : ReplicationStore.Status.FAILED, servers,
+                holds ? "the hosts database holds the change; the peers read it there"
+                        : "the hosts database does not hold the change: it was not applied");
     }
 
     /** How the change went, for the Through: line. */
