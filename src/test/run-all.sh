@@ -20,6 +20,8 @@ command -v sudo >/dev/null 2>&1 || need+=(sudo)
 # kea-dhcp6-server brings the Kea 2 DHCPv6 daemon
 command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
 [ -x /usr/sbin/kea-dhcp6 ] || need+=(kea-dhcp6-server)
+# PostgreSQL: a real server (Debian's) holds the hosts database the Kea 3 peers share (tandem.lab.PostgresLab)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 if [ ${#need[@]} -gt 0 ]; then

@@ -23,6 +23,8 @@
 #        HTTPS: a throwaway CA and a certificate and key per server in DIR/tls (openssl; keys mode 600). Each
 #        Control Agent (Kea 2) or control socket (Kea 3) serves HTTPS with cert-required false (Tandem has no
 #        client certificate), HA peers talk TLS with their own files; lab.json names the CA as trustAnchor.
+#        Env KEA_LAB_HOSTS_DB (JSON: type, name, host, port, user) gives every Kea 3 server that hosts-database
+#        (and libdhcp_pgsql); KEA_LAB_HOSTS_DB_PASSWORD goes to DIR/auth/pgpass, read by libpq (PGPASSFILE).
 #   kea-lab.sh stop DIR                 stop every process this lab started (TERM, then KILL after 5 s)
 #   kea-lab.sh kill-dhcp DIR sN [SVC]   SIGKILL the DHCP server of sN (its Control Agent keeps running)
 #   kea-lab.sh stop-dhcp DIR sN [SVC]   graceful stop of the DHCP server of sN
@@ -186,8 +188,10 @@ start_one() {  # $1 = DIR, $2 = dhcp4|dhcp6|ca, $3 = sN
   mkdir -p "$run"
   if [ -n "$LAB_ROOT" ]; then
     # Kea 3 keeps leases, logs, pid and lock files only in the directories these name (paths inside the root)
-    local inrun=${run#"$LAB_ROOT"}
-    KEA_PIDFILE_DIR=$inrun KEA_LOCKFILE_DIR=$inrun KEA_DHCP_DATA_DIR=$inrun KEA_LOG_FILE_DIR=$inrun \
+    local inrun=${run#"$LAB_ROOT"} db=()
+    # a shared hosts database: libpq reads its password from the lab's pgpass file, not from Kea's configuration
+    [ -f "$1/auth/pgpass" ] && db=(PGPASSFILE="${1#"$LAB_ROOT"}/auth/pgpass")
+    env "${db[@]}" KEA_PIDFILE_DIR=$inrun KEA_LOCKFILE_DIR=$inrun KEA_DHCP_DATA_DIR=$inrun KEA_LOG_FILE_DIR=$inrun \
       chroot "$LAB_ROOT" "/usr/sbin/kea-$2" -c "${cfg#"$LAB_ROOT"}" >>"$run/$2.stdout" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$run/$2.pid"

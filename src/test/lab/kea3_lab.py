@@ -29,6 +29,23 @@ def write_secret(path, value):
         f.write(value)
 
 
+def hosts_database(auth):
+    """The hosts-database every server names, from KEA_LAB_HOSTS_DB (JSON: type, name, host, port, user), or None.
+
+    Kea 3 accepts a clear-text 'password' there but shows it to anyone allowed config-get: the password goes to
+    auth/pgpass instead (from KEA_LAB_HOSTS_DB_PASSWORD), which libpq reads through PGPASSFILE (kea-lab.sh sets it).
+    """
+    spec = os.environ.get("KEA_LAB_HOSTS_DB")
+    if not spec:
+        return None
+    db = json.loads(spec)
+    password = os.environ.get("KEA_LAB_HOSTS_DB_PASSWORD", "")
+    if password:
+        write_secret(os.path.join(auth, "pgpass"),
+                     f"{db['host']}:{db['port']}:{db['name']}:{db['user']}:{password}\n")
+    return db
+
+
 def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dhcp4"):
     """Writes etc/kea-SERVICE-sN.json, auth/{user,password}; returns the server entries of lab-static.json.
 
@@ -71,6 +88,10 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dh
                        "max-ack-delay": 1000, "max-unacked-clients": 0})
         # KEA_LAB_HOOKS: more libraries by name, e.g. libdhcp_host_cmds.so,libdhcp_subnet_cmds.so
         extra = [{"library": lib} for lib in os.environ.get("KEA_LAB_HOOKS", "").split(",") if lib]
+        hosts_db = hosts_database(auth)
+        if hosts_db:
+            # the PostgreSQL backend is a hook in Kea 3: loaded first, so the hosts database opens with it
+            extra = [{"library": "libdhcp_pgsql.so"}] + extra
         hooks_libraries = ([{"library": "libdhcp_lease_cmds.so"}] + extra
                            + [{"library": "libdhcp_ha.so", "parameters": {"high-availability": [ha]}}])
         own_nets = nets
@@ -96,6 +117,7 @@ def gen3(base, root, mode, names, roles, nets, listener, free_ports, service="dh
             "valid-lifetime": 3600 if not v6 else 4000,
             "hooks-libraries": hooks_libraries,
             f"subnet{service[-1]}": own_nets,
+            **({"hosts-database": hosts_db} if hosts_db else {}),
             "loggers": [{"name": f"kea-{service}", "output-options": [{"output": f"kea-{service}.log"}],
                          "severity": "INFO", "debuglevel": 0}]}
         if v6:

@@ -179,6 +179,12 @@ public final class KeaLab implements AutoCloseable {
      */
     public static KeaLab startKea3(Service service, Mode mode, int servers, int backups, HaListener listener,
                                    int subnets, int reservationsPerSubnet, List<String> hooks) {
+        return startKea3(service, mode, servers, backups, listener, subnets, reservationsPerSubnet,
+                hooks.isEmpty() ? Map.of() : Map.of("KEA_LAB_HOOKS", String.join(",", hooks)));
+    }
+
+    private static KeaLab startKea3(Service service, Mode mode, int servers, int backups, HaListener listener,
+                                    int subnets, int reservationsPerSubnet, Map<String, String> environment) {
         if (service == Service.BOTH) throw new IllegalArgumentException("a Kea 3 lab runs one daemon a server");
         Path root = kea3Root();
         if (!Files.isExecutable(root.resolve("usr/sbin/kea-" + service.option))) {
@@ -192,8 +198,7 @@ public final class KeaLab implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // the chrooted daemons see only files inside the root: the lab directory goes to its /tmp
-        return start(mode, servers, backups, subnets, reservationsPerSubnet,
-                hooks.isEmpty() ? Map.of() : Map.of("KEA_LAB_HOOKS", String.join(",", hooks)), tmp,
+        return start(mode, servers, backups, subnets, reservationsPerSubnet, environment, tmp,
                 List.of("--kea3", root.toString(), "--ha-listener", listener.option, "--service", service.option));
     }
 
@@ -211,6 +216,28 @@ public final class KeaLab implements AutoCloseable {
         Path root = kea3Root();
         return start(mode, servers, backups, subnets, reservationsPerSubnet, Map.of(), root.resolve("tmp"),
                 List.of("--kea3", root.toString(), "--ha-listener", listener.option, "--tls"));
+    }
+
+    /**
+     * A hosts database every server of a Kea 3 lab names (PostgreSQL, e.g. one of {@link PostgresLab}). The password
+     * goes to a pgpass file in the lab's auth folder, read by libpq: never into Kea's configuration.
+     */
+    public record HostsDatabase(String host, int port, String name, String user, String password) {
+        @Override public String toString() {
+            return "HostsDatabase[" + user + "@" + host + ":" + port + "/" + name + "]";
+        }
+    }
+
+    /** A Kea 3 lab whose servers all keep their reservations in one hosts database (libdhcp_pgsql loaded). */
+    public static KeaLab startKea3(Mode mode, int servers, int backups, HaListener listener, int subnets,
+                                   int reservationsPerSubnet, List<String> hooks, HostsDatabase hostsDatabase) {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (!hooks.isEmpty()) env.put("KEA_LAB_HOOKS", String.join(",", hooks));
+        env.put("KEA_LAB_HOSTS_DB", JSON.createObjectNode().put("type", "postgresql").put("name", hostsDatabase.name())
+                .put("host", hostsDatabase.host()).put("port", hostsDatabase.port()).put("user", hostsDatabase.user())
+                .toString());
+        env.put("KEA_LAB_HOSTS_DB_PASSWORD", hostsDatabase.password());
+        return startKea3(Service.DHCP4, mode, servers, backups, listener, subnets, reservationsPerSubnet, env);
     }
 
     /** The Kea 3 root: -Dtandem.kea3.root, else env KEA3_ROOT, else /var/cache/tandem/kea3-root. */

@@ -144,9 +144,10 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
         Relationship rel = relationship(relationshipName);
         String sot = sourceOfTruth(rel, false);
         ObjectNode before = writer.read(rel, sot);
-        ObjectNode after = change.appliedTo(before);
-        List<String> notes = new ArrayList<>();
         List<String> targets = replicator.replicationTargets(rel, sot);
+        var inDatabase = hot.inHostsDatabase(rel, sot, targets, before, change);
+        ObjectNode after = inDatabase.map(KeaHostsDatabaseChange.PreviewPart::after).orElseGet(() -> change.appliedTo(before));
+        List<String> notes = new ArrayList<>(inDatabase.map(KeaHostsDatabaseChange.PreviewPart::notes).orElse(List.of()));
         if (!sot.equals(rel.primary().map(PeerDefinition::name).orElse(sot))) {
             notes.add("The primary is away: " + sot + " is the source of truth; the change is journaled and "
                     + "replayed on the primary when it returns");
@@ -155,8 +156,8 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
             notes.add(rel.sharedConfig() ? "The servers share their configuration through a backend: nothing is replicated"
                     : "Replication is off (keaReplicateConfig): only " + sot + " is changed");
         }
-        return new Preview(rel.name(), change, sot, before, after,
-                ConfigDiff.unified(sot, before, after), targets, notes);
+        return new Preview(rel.name(), change, sot, before, after, inDatabase.map(KeaHostsDatabaseChange.PreviewPart::diff)
+                .orElseGet(() -> ConfigDiff.unified(sot, before, after)), targets, notes);
     }
 
     /**

@@ -64,12 +64,14 @@ final class KeaHotChange {
     record Attempt(Outcome outcome, String fallback) {}
 
     private final KeaServerWriter writer;
+    private final KeaHostsDatabaseChange hostsDatabase;
     private final ReplicationStore journal;
     private final StateStore states;
     private final Clock clock;
 
     KeaHotChange(KeaServerWriter writer, ReplicationStore journal, StateStore states, Clock clock) {
         this.writer = writer;
+        this.hostsDatabase = new KeaHostsDatabaseChange(writer, journal, states, clock);
         this.journal = journal;
         this.states = states;
         this.clock = clock;
@@ -95,6 +97,9 @@ final class KeaHotChange {
         List<String> servers = new ArrayList<>(peers);
         servers.add(0, sot);
         String fallback = null;
+        // a reservation kept in a hosts database is written there once, not into each configuration
+        Attempt inDatabase = hostsDatabase.apply(ctx, rel, sot, peers, skipped, before, change);
+        if (inDatabase != null) return inDatabase;
         Optional<List<Long>> touched = SubnetCommands.touched(before, after, subnetOf(change));
         if (KeaConfigJson.service(before) != rel.service() || KeaConfigJson.service(after) != rel.service()) {
             fallback = "the configuration is not of the relationship's service (" + rel.service().label() + ")";
@@ -267,6 +272,16 @@ final class KeaHotChange {
 
     Map<Long, ObjectNode> readSubnets(Relationship rel, String server, List<Long> ids) {
         return join(readSubnetsAsync(rel, server, ids, null));
+    }
+
+    /** The preview of a reservation change kept in a hosts database, or empty (see {@link KeaHostsDatabaseChange}). */
+    Optional<KeaHostsDatabaseChange.PreviewPart> inHostsDatabase(Relationship rel, String sot, List<String> peers,
+                                                                 ObjectNode before, KeaChange change) {
+        return hostsDatabase.preview(rel, sot, peers, before, change);
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        return join(future);
     }
 
     /** The value of a command future; its failure as the command's own. */

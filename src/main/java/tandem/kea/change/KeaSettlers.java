@@ -52,6 +52,9 @@ final class KeaSettlers {
                     .findFirst().orElse(null);
             if (first == null) return new Settlement(Status.FAILED, servers, "no server had been changed");
             String written = first.server();
+            if (first.detail() != null && first.detail().startsWith(KeaHostsDatabaseChange.HOSTS_DATABASE)) {
+                return KeaHostsDatabaseChange.settle(writer, rel, written, KeaChangeService.fromJson(entry.change()), servers);
+            }
             ObjectNode now = writer.readNow(rel, written);
             if (!KeaReplicator.holds(KeaChangeService.fromJson(entry.change()), now)) {
                 servers.put(written, "does not hold the change");
