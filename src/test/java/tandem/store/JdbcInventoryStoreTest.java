@@ -35,12 +35,17 @@ class JdbcInventoryStoreTest {
     private static final String PASSWORD = "Zq7-very-secret-password-4711";
 
     @TempDir Path dir;
-    private Database db;
-    private JdbcInventoryStore store;
-    private JdbcStateStore states;
+    Database db;
+    JdbcInventoryStore store;
+    JdbcStateStore states;
+
+    /** The embedded database in the test's folder; TeamStoresTest runs the same tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.open(dir);
+    }
 
     @BeforeEach void open() {
-        db = Database.open(dir);
+        db = openDatabase();
         store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
         states = new JdbcStateStore(db);
     }

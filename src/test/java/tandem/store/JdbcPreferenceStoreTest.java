@@ -19,8 +19,13 @@ class JdbcPreferenceStoreTest {
     private Database db;
     private JdbcPreferenceStore store;
 
+    /** The embedded database in the test's folder; TeamStoresTest runs the same tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.open(dir);
+    }
+
     @BeforeEach void open() {
-        db = Database.open(dir);
+        db = openDatabase();
         store = new JdbcPreferenceStore(db);
     }
 

@@ -27,8 +27,13 @@ class JdbcStateStoreTest {
     private JdbcInventoryStore inventory;
     private JdbcStateStore store;
 
+    /** The embedded database in the test's folder; TeamStoresTest runs the same tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.open(dir);
+    }
+
     @BeforeEach void open() {
-        db = Database.open(dir);
+        db = openDatabase();
         inventory = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
         store = new JdbcStateStore(db);
     }
