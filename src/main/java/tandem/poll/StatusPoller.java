@@ -130,6 +130,19 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         else scheduler.execute(this::safeCycle);
     }
 
+    /**
+     * The team's poller wrote new states: a process that follows it shows them now rather than at its next cycle.
+     * The poller itself ignores it (its own writes).
+     */
+    public void followNow() {
+        if (lease.held() || scheduler.isShutdown()) return;
+        try {
+            scheduler.execute(this::safeCycle);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
     /** Call after servers were added or removed: forgets removed relationships and polls at once. */
     public void inventoryChanged() {
         Map<String, RelationshipState> kept = new LinkedHashMap<>();

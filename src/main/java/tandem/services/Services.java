@@ -49,6 +49,7 @@ import tandem.store.JdbcTeamStore;
 import tandem.store.SecretCipher;
 import tandem.store.TeamDatabase;
 import tandem.store.TeamPollerLease;
+import tandem.store.TeamStateListener;
 import tandem.store.TeamStoreLocation;
 import tandem.sync.BackgroundSynchronizer;
 
@@ -73,6 +74,7 @@ public final class Services implements AutoCloseable {
     private final ChangeActivity activity;
     private final TeamStore teamStore;
     private final PollerLease pollerLease;
+    private volatile TeamStateListener stateListener;
     private final tandem.poll.StatusListener synchronizerOnPoller = this::synchronizeIfPolling;
     private final JdbcAuditStore auditStore;
     private final ChangeRunner runner;
@@ -178,6 +180,9 @@ public final class Services implements AutoCloseable {
     public void startBackground() {
         attachSynchronizer();
         poller.start();
+        if (isTeamStore() && stateListener == null) {
+            stateListener = TeamStateListener.start(database, poller::followNow);
+        }
     }
 
     /** Runs the background synchronization after every poll, whoever starts the poller (the console does). */
@@ -290,6 +295,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stateListener != null) stateListener.close();
         poller.close();
         pollerLease.close();
         synchronizer.close();

@@ -100,6 +100,8 @@ public final class JdbcStateStore implements StateStore {
                     }
                 }
             }
+            // the team's other processes wake up when this commits (TeamStateListener)
+            if (db.dialect() == SqlDialect.POSTGRESQL) TeamStateListener.notifyChanged(c);
             return null;
         });
     }

@@ -157,6 +157,64 @@ class TeamModeLabTest {
         }
     }
 
+    @Test
+    void aFollowerShowsThePollersWriteAtOnceNotAtItsNextCycle() throws Exception {
+        try (PostgresLab pg = PostgresLab.start();
+             KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0)) {
+            String pw = PostgresLab.randomSecret();
+            pg.createRole("alice", pw);
+            pg.createDatabase("team", "alice");
+            Desk alice = desk(pg, "team", "alice", pw);
+            lab.awaitStable(Duration.ofSeconds(30));
+            assertEquals(0, tandem(alice, "team", "init").code());
+            assertEquals(0, tandem(alice, "server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair")
+                    .code());
+            Process poller = watch(alice, "poller");
+            tandem.store.TeamStoreLocation where = tandem.store.TeamStoreLocation.parse(
+                    "postgresql://alice@127.0.0.1:" + pg.port() + "/team");
+            try (Services follower = Services.openTeam(tmp.resolve("follower"), where, pw, "the console")) {
+                awaitPoller(alice, poller.pid(), Duration.ofSeconds(60));
+                follower.startBackground();
+                awaitStatus(follower, "pair", tandem.core.RelationshipStatus.OK, Duration.ofSeconds(60));
+                assertFalse(follower.pollerLease().held(), "the watch polls, the follower follows");
+
+                lab.killDhcp(2);
+                // when the poller has written it, the follower shows it long before its own 10 s cycle
+                long written = awaitStored(follower, "pair", tandem.core.RelationshipStatus.IMPAIRED, Duration.ofSeconds(60));
+                long shown = awaitStatus(follower, "pair", tandem.core.RelationshipStatus.IMPAIRED, Duration.ofSeconds(10));
+                long lagMs = (shown - written) / 1_000_000;
+                assertTrue(lagMs <= 1_000, "shown " + lagMs + " ms after the poller wrote it");
+            } finally {
+                poller.destroy();
+                poller.waitFor();
+            }
+        }
+    }
+
+    /** When the store holds the status (nanoTime), reading it directly. */
+    private static long awaitStored(Services s, String rel, tandem.core.RelationshipStatus want, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            var st = s.stateStore().lastKnown().get(rel);
+            if (st != null && st.status() == want) return System.nanoTime();
+            Thread.sleep(20);
+        }
+        throw new AssertionError(rel + " never stored as " + want);
+    }
+
+    /** When the follower's poller shows the status (nanoTime). */
+    private static long awaitStatus(Services s, String rel, tandem.core.RelationshipStatus want, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            var st = s.poller().current().get(rel);
+            if (st != null && st.status() == want && !st.stale()) return System.nanoTime();
+            Thread.sleep(20);
+        }
+        throw new AssertionError(rel + " never shown as " + want + ": " + s.poller().current().get(rel));
+    }
+
     private JsonNode status(Desk desk) throws Exception {
         Run r = tandem(desk, "team", "status", "--json");
         assertEquals(0, r.code(), r.err());
