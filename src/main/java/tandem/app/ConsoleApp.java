@@ -45,14 +45,19 @@ public final class ConsoleApp extends Application {
 
     /** Opens the data folder and shows the console; returns when the window was closed. */
     public static void open(Path dataDir) {
+        open(() -> Services.open(dataDir, "the console"), dataDir.toString());
+    }
+
+    /** Shows the console over services opened by {@code opener} (a data folder's, or a team store's). */
+    public static void open(java.util.function.Supplier<Services> opener, String what) {
         try {
-            Services opened = Services.open(dataDir, "the console");
+            Services opened = opener.get();
             opened.attachSynchronizer();
             services = adapt(opened);
             backendUis = backendUis(opened);
         } catch (RuntimeException e) {
             // shown in a window: the console may have been started without a terminal
-            LOG.error("Could not open the data folder {}", dataDir, e);
+            LOG.error("Could not open {}", what, e);
             startupFailure = e;
         }
         Application.launch(ConsoleApp.class);
@@ -105,6 +110,12 @@ public final class ConsoleApp extends Application {
             }
 
             @Override public void updatePreferences(Preferences updated) { s.updatePreferences(updated); }
+
+            @Override public java.util.Optional<String> teamStatus() { return s.teamStatus(); }
+
+            @Override public java.util.Optional<String> refusal(tandem.core.access.Permission bit, String server) {
+                return s.refusal(bit, server);
+            }
 
             @Override public void close() { s.close(); }
         };

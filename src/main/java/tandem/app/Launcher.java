@@ -31,7 +31,7 @@ public final class Launcher {
                 // an unusable --data is reported by the command line itself; the log then goes to the temporary folder
             }
         }
-        int code = TandemCommand.run(args, Launcher::openConsole, Services::open, backendCommands());
+        int code = TandemCommand.run(args, Launcher::openConsole, ConsoleApp::open, Services::open, backendCommands());
         System.exit(code);
     }
 

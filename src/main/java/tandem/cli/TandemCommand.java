@@ -121,8 +121,27 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
 
     @Override
     public Integer call() {
-        openConsole.accept(dataDir());
+        if (teamStore != null) {
+            TeamStoreLocation where = teamStore;
+            String password = teamStorePassword;
+            openTeamConsole.accept(() -> Services.openTeam(dataDir(), where, password, "the console"),
+                    "the team store " + where);
+        } else {
+            openConsole.accept(dataDir());
+        }
         return 0;
+    }
+
+    /** How the console opens on a team store: given how to open its services, and what they are. */
+    private java.util.function.BiConsumer<java.util.function.Supplier<Services>, String> openTeamConsole;
+
+    /** Runs the command line and returns the exit code; without a command the console opens (also on --store). */
+    public static int run(String[] args, Consumer<Path> openConsole,
+                          java.util.function.BiConsumer<java.util.function.Supplier<Services>, String> openTeamConsole,
+                          Function<Path, Services> servicesFactory, List<BackendCommands> backends) {
+        return run(args, openConsole, openTeamConsole, servicesFactory, backends, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())), System.console() != null);
     }
 
     /** Runs the command line and returns the exit code. */
@@ -154,7 +173,17 @@ public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     public static int run(String[] args, Consumer<Path> openConsole, Function<Path, Services> servicesFactory,
                           List<BackendCommands> backends, PrintWriter out, PrintWriter err, BufferedReader in,
                           boolean interactive) {
+        return run(args, openConsole, (opener, what) -> {
+            throw new IllegalStateException("No console here for " + what);
+        }, servicesFactory, backends, out, err, in, interactive);
+    }
+
+    private static int run(String[] args, Consumer<Path> openConsole,
+                           java.util.function.BiConsumer<java.util.function.Supplier<Services>, String> openTeamConsole,
+                           Function<Path, Services> servicesFactory, List<BackendCommands> backends, PrintWriter out,
+                           PrintWriter err, BufferedReader in, boolean interactive) {
         try (TandemCommand root = new TandemCommand(openConsole, servicesFactory)) {
+            root.openTeamConsole = openTeamConsole;
             root.in = in;
             root.interactive = interactive;
             CommandLine cl = new CommandLine(root);

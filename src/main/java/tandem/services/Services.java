@@ -75,6 +75,9 @@ public final class Services implements AutoCloseable {
     private final TeamStore teamStore;
     private final PollerLease pollerLease;
     private volatile TeamStateListener stateListener;
+    private volatile TeamStoreLocation teamLocation;
+    private final String teamLogin;
+    private volatile tandem.core.access.Member member;
     private final tandem.poll.StatusListener synchronizerOnPoller = this::synchronizeIfPolling;
     private final JdbcAuditStore auditStore;
     private final ChangeRunner runner;
@@ -127,7 +130,10 @@ public final class Services implements AutoCloseable {
                 : () -> new Actor(login, ProcessId.current(), activity.owner());
         this.runner = new ChangeRunner(new ChangeLocks(new JdbcLockStore(database), actor, clock), replicationStore,
                 auditStore, activity, actor, () -> lockWait, clock);
+        this.teamLogin = login;
         if (login != null) {
+            refreshMember();
+            poller.addListener((changed, events, at) -> refreshMember());
             runner.access(new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory.relationships()
                     .stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName).findFirst().orElse(null)));
         }
@@ -218,8 +224,41 @@ public final class Services implements AutoCloseable {
      * desktop's secrets, trusted SSH hosts).
      */
     public static Services openTeam(Path dataDir, TeamStoreLocation location, String password, String owner) {
-        return new Services(dataDir, owner, Duration.ofSeconds(Long.getLong("tandem.keaConfigTimeoutSeconds", 120)),
+        Services s = new Services(dataDir, owner, Duration.ofSeconds(Long.getLong("tandem.keaConfigTimeoutSeconds", 120)),
                 TeamDatabase.open(dataDir, location, password));
+        s.teamLocation = location;
+        return s;
+    }
+
+    /**
+     * Why the signed-in member may not use the bit on the server (anywhere on it, for a scope bit), from the member
+     * as last read from the team store (each poll cycle); empty when they may, or alone on a data folder.
+     */
+    public Optional<String> refusal(tandem.core.access.Permission bit, String server) {
+        if (teamLogin == null) return Optional.empty();
+        tandem.core.access.Member m = member;
+        if (m == null) return Optional.of(teamLogin + " is not a member of this team");
+        if (m.mayOnSomeScope(bit, server)) return Optional.empty();
+        return Optional.of(teamLogin + " lacks the " + bit.wire() + " permission on " + server + " (to " + bit.allows()
+                + ")");
+    }
+
+    private void refreshMember() {
+        try {
+            member = teamStore.member(teamLogin).orElse(null);
+        } catch (RuntimeException e) {
+            // the store is unreachable: keep what was known; every change is checked again when it runs
+        }
+    }
+
+    /** On a team store: "Team store LOCATION as LOGIN · Polling: WHO on HOST (process PID)"; blocks on the store. */
+    public Optional<String> teamStatus() {
+        if (teamLocation == null) return Optional.empty();
+        String polling = pollerLease.held() ? "this console polls"
+                : pollerLease.holder().map(h -> "Polling: " + h.login() + " on " + h.host() + " (process " + h.pid() + ")")
+                        .orElse("nobody polls");
+        return Optional.of("Team store " + teamLocation.host() + "/" + teamLocation.database() + " as "
+                + teamLocation.user() + " · " + polling);
     }
 
     /** Every change to a server passes through it: locks, journal, audit. */

@@ -48,6 +48,17 @@ public interface ConsoleServices {
     /** Each backend's own preferences, for the Preferences dialog. */
     default java.util.List<tandem.core.backend.Setting> backendSettings() { return java.util.List.of(); }
 
+    /** On a team store: which one, as whom, and who polls for the team; blocks, so call it off the FX thread. */
+    default java.util.Optional<String> teamStatus() { return java.util.Optional.empty(); }
+
+    /**
+     * Why the signed-in team member may not use the bit on that server (on some scope of it, for a scope bit), or
+     * empty when they may or there is no team; does not block.
+     */
+    default java.util.Optional<String> refusal(tandem.core.access.Permission bit, String server) {
+        return java.util.Optional.empty();
+    }
+
     /** The preferences in force now. */
     Preferences preferences();
 

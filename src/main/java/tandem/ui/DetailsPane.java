@@ -35,6 +35,7 @@ final class DetailsPane {
     private final MainViewModel vm;
     private final ChangesSection changesSection;
     private final Function<String, List<UiCommand>> commands;
+    private final java.util.function.BiFunction<tandem.core.access.Permission, String, java.util.Optional<String>> refusal;
     private final Consumer<String> onShown;
     private final TableView<PeerRow> peerTable = new TableView<>();
     private final StackPane detailsIcon = new StackPane();
@@ -62,6 +63,14 @@ final class DetailsPane {
      */
     DetailsPane(MainViewModel vm, ChangesSection changesSection, Function<String, List<UiCommand>> commands,
                 Consumer<String> onShown) {
+        this(vm, changesSection, commands, onShown, (bit, server) -> java.util.Optional.empty());
+    }
+
+    /** @param refusal why the signed-in team member may not use a bit on a server (empty: they may) */
+    DetailsPane(MainViewModel vm, ChangesSection changesSection, Function<String, List<UiCommand>> commands,
+                Consumer<String> onShown,
+                java.util.function.BiFunction<tandem.core.access.Permission, String, java.util.Optional<String>> refusal) {
+        this.refusal = refusal;
         this.vm = vm;
         this.changesSection = changesSection;
         this.commands = commands;
@@ -218,13 +227,23 @@ final class DetailsPane {
         onShown.accept(d.name());
         if (!d.name().equals(actionsFor)) {
             actionsFor = d.name();
-            List<Button> buttons = new ArrayList<>();
+            List<Node> buttons = new ArrayList<>();
             for (UiCommand c : commands.apply(d.name())) {
                 Button b = new Button(c.label());
                 b.setId(c.buttonId());
-                b.setDisable(c.disabled());
+                java.util.Optional<String> why = c.needs() == null ? java.util.Optional.empty()
+                        : refusal.apply(c.needs(), d.serverName());
+                b.setDisable(c.disabled() || why.isPresent());
                 b.setOnAction(e -> c.run().run());
-                buttons.add(b);
+                if (why.isPresent()) {
+                    // a disabled control gets no mouse events: the reason sits on a wrapper around it
+                    javafx.scene.layout.StackPane wrap = new javafx.scene.layout.StackPane(b);
+                    wrap.setId(c.buttonId() + "-refused");
+                    javafx.scene.control.Tooltip.install(wrap, new javafx.scene.control.Tooltip(why.get()));
+                    buttons.add(wrap);
+                } else {
+                    buttons.add(b);
+                }
             }
             detailsActions.getChildren().setAll(buttons);
         }

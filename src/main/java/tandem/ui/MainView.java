@@ -64,11 +64,12 @@ public final class MainView {
         this.vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
                 services::preferences, tasks, zone, services.configChecks(), services.haActions(), services::replication);
         vm.useFacts(services::facts);
+        vm.useTeamStatus(services::teamStatus);
         this.context = new ConsoleContext(services, vm, tasks, dialogs, this::window, this::changesApplied);
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
         this.treePane = new TreePane(vm, this::relationshipMenu, node -> removeButton.setDisable(node == null),
                 this::removeSelectedServer);
-        this.detailsPane = new DetailsPane(vm, changesSection, this::commands, treePane::follow);
+        this.detailsPane = new DetailsPane(vm, changesSection, this::commands, treePane::follow, services::refusal);
         build();
     }
 

@@ -74,6 +74,8 @@ public final class MainViewModel {
     private final ObservableList<PeerRow> peerRows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RelationshipDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lastPoll = new ReadOnlyStringWrapper(NOT_POLLED);
+    private final ReadOnlyStringWrapper team = new ReadOnlyStringWrapper("");
+    private volatile java.util.function.Supplier<java.util.Optional<String>> teamStatus = java.util.Optional::empty;
     private final ReadOnlyObjectWrapper<Map<RelationshipStatus, Integer>> counts =
             new ReadOnlyObjectWrapper<>(emptyCounts());
     private final ReadOnlyIntegerWrapper unconfirmed = new ReadOnlyIntegerWrapper();
@@ -119,6 +121,12 @@ public final class MainViewModel {
 
     /** Where the details pane finds a relationship's settings as its backend last read them. */
     public void useFacts(Function<Relationship, List<tandem.core.backend.Fact>> facts) { this.facts = facts; }
+
+    /** Which team store the console shows and who polls for the team; read on the poller's thread. */
+    public void useTeamStatus(java.util.function.Supplier<java.util.Optional<String>> team) { this.teamStatus = team; }
+
+    /** "Team store ... · Polling: ...", or empty alone on a data folder. */
+    public ReadOnlyStringProperty teamProperty() { return team.getReadOnlyProperty(); }
 
     // ---- what the view shows
 
@@ -274,7 +282,19 @@ public final class MainViewModel {
         Map<String, RelationshipState> snapshot = poller.states();
         Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
         snapshot.forEach((name, state) -> found.put(name, safeChecks(state.relationship(), state)));
-        tasks.onUi(() -> cycleCompleted(snapshot, newEvents, completedAt, found));
+        String teamNow = safeTeamStatus();
+        tasks.onUi(() -> {
+            team.set(teamNow);
+            cycleCompleted(snapshot, newEvents, completedAt, found);
+        });
+    }
+
+    private String safeTeamStatus() {
+        try {
+            return teamStatus.get().orElse("");
+        } catch (RuntimeException e) {
+            return "Team store unreachable: " + e.getMessage();
+        }
     }
 
     /** Applies one poll cycle; on the UI thread. */

@@ -28,6 +28,11 @@ final class StatusBar {
             message.getStyleClass().removeIf(c -> c.startsWith("message-"));
             message.getStyleClass().add(now.styleClass());
         });
+        Label team = new Label();
+        team.setId("teamStatus");
+        team.textProperty().bind(vm.teamProperty());
+        team.visibleProperty().bind(vm.teamProperty().isNotEmpty());
+        team.managedProperty().bind(team.visibleProperty());
         HBox counts = new HBox(12);
         counts.setId("statusCounts");
         counts.setAlignment(Pos.CENTER_RIGHT);
@@ -54,7 +59,7 @@ final class StatusBar {
         showCounts.run();
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(14, lastPoll, new Separator(Orientation.VERTICAL), message, gap, counts);
+        HBox bar = new HBox(14, lastPoll, new Separator(Orientation.VERTICAL), team, message, gap, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -23,6 +23,15 @@ public record Member(String login, Set<Role> roles, List<Grant> grants) {
                 || g.server().equals(server)));
     }
 
+    /**
+     * Whether the member may use the bit somewhere on that server: for an action whose scope is chosen later (the
+     * Add reservation dialog picks the subnet), so the console offers it when any scope of the server allows it.
+     */
+    public boolean mayOnSomeScope(Permission bit, String server) {
+        if (may(bit, server, null)) return true;
+        return grants.stream().anyMatch(g -> g.bit() == bit && g.scope() != null && g.server().equals(server));
+    }
+
     private boolean holds(Permission bit, String server, String scope) {
         for (Role r : roles) if (r.bits().contains(bit)) return true;
         for (Grant g : grants) if (g.covers(bit, server, scope)) return true;

@@ -4,6 +4,7 @@ import tandem.ui.BackendUi;
 import tandem.ui.ConsoleContext;
 import tandem.ui.UiCommand;
 import java.util.ArrayList;
+import tandem.core.access.Permission;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,18 +36,27 @@ public final class KeaUi implements BackendUi {
     @Override
     public List<UiCommand> relationshipCommands(ConsoleContext c, RelationshipItem r) {
         List<UiCommand> out = new ArrayList<>();
-        List<java.util.Map.Entry<String, Supplier<ChangeForm>>> forms = List.of(
-                java.util.Map.entry("Add reservation…", ReservationForm::new),
-                java.util.Map.entry("Add subnet…", SubnetForm::new),
-                java.util.Map.entry("Add pool…", PoolForm::new),
-                java.util.Map.entry("Set option…", OptionForm::new));
-        for (var f : forms) {
-            UiCommand cmd = UiCommand.of(null, f.getKey(), () -> openChange(c, r.name(), f.getValue().get()));
-            out.add(new UiCommand(cmd.buttonId().replace("action-", "change-"), cmd.label(), cmd.run(), false));
+        record Form(String label, Supplier<ChangeForm> form, Permission bit) { }
+        List<Form> forms = List.of(
+                new Form("Add reservation…", ReservationForm::new, Permission.EDIT_RESERVATIONS),
+                new Form("Add subnet…", SubnetForm::new, Permission.ADD_SCOPE),
+                new Form("Add pool…", PoolForm::new, Permission.EDIT_POOLS),
+                new Form("Set option…", OptionForm::new, Permission.SCOPE_OPTIONS));
+        for (Form f : forms) {
+            UiCommand cmd = UiCommand.of(null, f.label(), () -> openChange(c, r.name(), f.form().get()));
+            out.add(new UiCommand(cmd.buttonId().replace("action-", "change-"), cmd.label(), cmd.run(), false, f.bit()));
         }
-        if (!r.standalone()) out.add(UiCommand.of("change-synchronize-now", "Synchronize now…", () -> openSynchronize(c, r.name())));
-        if (r.standalone()) out.add(UiCommand.of("keaCreateHa", "Create HA relationship…", () -> openCreateHa(c, r.relationship().serverName())));
-        else out.add(UiCommand.of("keaDissolveHa", "Dissolve relationship…", () -> openDissolve(c, r.name(), null)));
+        if (!r.standalone()) {
+            out.add(UiCommand.of("change-synchronize-now", "Synchronize now…", () -> openSynchronize(c, r.name()))
+                    .needing(Permission.ADMINISTER_DHCP_SERVERS));
+        }
+        if (r.standalone()) {
+            out.add(UiCommand.of("keaCreateHa", "Create HA relationship…", () -> openCreateHa(c, r.relationship().serverName()))
+                    .needing(Permission.DHCP_ADMINISTRATOR));
+        } else {
+            out.add(UiCommand.of("keaDissolveHa", "Dissolve relationship…", () -> openDissolve(c, r.name(), null))
+                    .needing(Permission.DHCP_ADMINISTRATOR));
+        }
         return out;
     }
 
