@@ -92,6 +92,25 @@ class MainViewTest {
     }
 
     @Test
+    void anActionTheTeamMemberMayNotTakeIsGreyedWithTheReason(FxRobot robot) throws Exception {
+        console.refusals = (bit, server) -> bit == tandem.core.access.Permission.ADD_SCOPE
+                ? java.util.Optional.of("bob lacks the add-scope permission on " + server) : java.util.Optional.empty();
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        // the actions are built when a relationship is shown: show another one
+        robot.clickOn(cells(robot, ".tree-cell.relationship-node").stream()
+                .filter(c -> c.getAccessibleText().startsWith("Server lab-kea")).findFirst().orElseThrow());
+        waitUntil(() -> "lab-kea".equals(robot.lookup("#detailsName").queryAs(Label.class).getText()));
+        waitUntil(() -> robot.lookup("#action-add-subnet").tryQuery().isPresent());
+        assertTrue(robot.lookup("#action-add-subnet").query().isDisabled(), "no add-scope: greyed");
+        assertFalse(robot.lookup("#action-add-reservation").query().isDisabled(), "other bits: usable");
+        javafx.scene.Node wrap = robot.lookup("#action-add-subnet-refused").query();
+        Object tip = wrap.getProperties().get("javafx.scene.control.Tooltip");
+        assertTrue(tip instanceof javafx.scene.control.Tooltip t && t.getText().contains("add-scope"),
+                "the reason is on the button's wrapper: " + tip);
+    }
+
+    @Test
     void treeShowsRelationshipsWithStatusPeersAndTheStaleMarker(FxRobot robot) throws Exception {
         TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
         waitUntil(() -> tree.getRoot().getChildren().size() == 4);

@@ -117,6 +117,14 @@ public final class TestConsole implements ConsoleServices {
         return List.of(new tandem.ui.kea.KeaUi(changes), new tandem.ui.isc.IscUi(server -> java.util.Optional.empty(), null));
     }
 
+    /** Why a team member may not use a bit on a server; none by default, as alone on a data folder. */
+    volatile java.util.function.BiFunction<tandem.core.access.Permission, String, java.util.Optional<String>> refusals =
+            (bit, server) -> java.util.Optional.empty();
+
+    @Override public java.util.Optional<String> refusal(tandem.core.access.Permission bit, String server) {
+        return refusals.apply(bit, server);
+    }
+
     @Override public ReplicationStore replicationStore() { return replicationStore; }
 
     @Override public AuditStore auditStore() { return auditStore; }
