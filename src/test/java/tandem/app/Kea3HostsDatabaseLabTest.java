@@ -26,7 +26,6 @@ import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Preferences;
-import tandem.core.RelationshipStatus;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaReply;
 import tandem.kea.change.ChangeRefused;
@@ -249,25 +248,9 @@ class Kea3HostsDatabaseLabTest {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
-    private static ObjectNode config(int i) {
-        KeaReply r = CLIENT.send(pair.endpoint(i), "config-get", "dhcp4", null);
-        ObjectNode o = ((ObjectNode) ((KeaReply.Success) r).arguments()).deepCopy();
-        o.remove("hash");
-        return o;
-    }
+    private static ObjectNode config(int i) { return KeaPairReads.config(pair, i, "dhcp4"); }
 
     private static void awaitOk() {
-        if (services == null) return;
-        for (int i = 0; i < 150; i++) {
-            var state = services.poller().refresh().get("pair");
-            if (state != null && state.status() == RelationshipStatus.OK) return;
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the pair did not become OK: " + services.poller().current().get("pair"));
+        if (services != null) KeaPairReads.awaitOk(services, "pair");
     }
 }

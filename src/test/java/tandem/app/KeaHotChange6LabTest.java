@@ -22,12 +22,9 @@ import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Preferences;
-import tandem.core.RelationshipStatus;
 import tandem.core.ServiceType;
 import tandem.kea.KeaControlAgentClient;
-import tandem.kea.KeaReply;
 import tandem.kea.KeaServerImporter;
-import tandem.kea.KeaStatus;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.lab.KeaLab;
@@ -240,19 +237,6 @@ class KeaHotChange6LabTest {
         return null;
     }
 
-    /** config-get as the console stores it: without Kea 3's hash. */
-    private static ObjectNode config(int i) {
-        KeaReply r = CLIENT.send(pair.endpoint(i), "config-get", "dhcp6", null);
-        ObjectNode o = ((ObjectNode) ((KeaReply.Success) r).arguments()).deepCopy();
-        o.remove("hash");
-        return o;
-    }
-
-    private static String haState(int i) {
-        return CLIENT.send(pair.endpoint(i), "status-get", "dhcp6", null).parse(KeaStatus::from).flatMap(KeaStatus::ha)
-                .map(h -> h.local().state()).orElse("");
-    }
-
     /** config-set commands server i logged so far. */
     private static long configSets(int i) {
         return pair.commandsReceived(i, "dhcp6", "config-set");
@@ -278,22 +262,11 @@ class KeaHotChange6LabTest {
         return fail("server" + i + " kept reloading");
     }
 
-    private static long reload(int i) {
-        return CLIENT.send(pair.endpoint(i), "status-get", "dhcp6", null).parse(KeaStatus::from)
-                .map(KeaStatus::reload).orElseThrow();
-    }
+    private static ObjectNode config(int i) { return KeaPairReads.config(pair, i, "dhcp6"); }
 
-    private static void awaitOk() {
-        for (int i = 0; i < 150; i++) {
-            var state = services.poller().refresh().get("pair");
-            if (state != null && state.status() == RelationshipStatus.OK) return;
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the pair did not become OK: " + services.poller().current().get("pair"));
-    }
+    private static String haState(int i) { return KeaPairReads.haState(pair, i, "dhcp6"); }
+
+    private static long reload(int i) { return KeaPairReads.reload(pair, i, "dhcp6"); }
+
+    private static void awaitOk() { KeaPairReads.awaitOk(services, "pair"); }
 }

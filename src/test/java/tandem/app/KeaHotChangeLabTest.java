@@ -20,11 +20,8 @@ import tandem.core.Backend;
 import tandem.core.ConnectionSettings;
 import tandem.core.ImportResult;
 import tandem.core.Preferences;
-import tandem.core.RelationshipStatus;
 import tandem.kea.KeaControlAgentClient;
-import tandem.kea.KeaReply;
 import tandem.kea.KeaServerImporter;
-import tandem.kea.KeaStatus;
 import tandem.kea.change.KeaChange;
 import tandem.lab.KeaLab;
 import tandem.services.Services;
@@ -213,34 +210,11 @@ class KeaHotChangeLabTest {
         return false;
     }
 
-    /** config-get as the console stores it: without Kea 3's hash. */
-    private static ObjectNode config(int i) {
-        KeaReply r = CLIENT.send(pair.endpoint(i), "config-get", "dhcp4", null);
-        ObjectNode o = ((ObjectNode) ((KeaReply.Success) r).arguments()).deepCopy();
-        o.remove("hash");
-        return o;
-    }
+    private static ObjectNode config(int i) { return KeaPairReads.config(pair, i, "dhcp4"); }
 
-    private static String haState(int i) {
-        return CLIENT.statusGet(pair.endpoint(i)).parse(KeaStatus::from).flatMap(KeaStatus::ha)
-                .map(h -> h.local().state()).orElse("");
-    }
+    private static String haState(int i) { return KeaPairReads.haState(pair, i, "dhcp4"); }
 
-    private static long reload(int i) {
-        return CLIENT.statusGet(pair.endpoint(i)).parse(KeaStatus::from).map(KeaStatus::reload).orElseThrow();
-    }
+    private static long reload(int i) { return KeaPairReads.reload(pair, i, "dhcp4"); }
 
-    private static void awaitOk() {
-        for (int i = 0; i < 150; i++) {
-            var state = services.poller().refresh().get("pair");
-            if (state != null && state.status() == RelationshipStatus.OK) return;
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("the pair did not become OK: " + services.poller().current().get("pair"));
-    }
+    private static void awaitOk() { KeaPairReads.awaitOk(services, "pair"); }
 }
