@@ -134,12 +134,33 @@ public final class StatusPoller implements AutoCloseable, StatusView {
      * The team's poller wrote new states: a process that follows it shows them now rather than at its next cycle.
      * The poller itself ignores it (its own writes).
      */
-    public void followNow() {
+    public void followNow(java.util.Set<String> relationships) {
         if (lease.held() || scheduler.isShutdown()) return;
         try {
-            scheduler.execute(this::safeCycle);
+            scheduler.execute(relationships.isEmpty() ? this::safeCycle : () -> followOnly(relationships));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing
+        }
+    }
+
+    /** Reads only the relationships the poller says it wrote: a team of thousands stays cheap to follow. */
+    private void followOnly(java.util.Set<String> names) {
+        cycleLock.lock();
+        try {
+            Map<String, RelationshipState> previous = states;
+            Map<String, RelationshipState> next = new LinkedHashMap<>(previous);
+            List<RelationshipState> changed = new ArrayList<>();
+            store.lastKnown(names).forEach((name, s) -> {
+                if (!previous.containsKey(name)) return; // not in this console's inventory yet: the next cycle adds it
+                RelationshipState shown = s.asFresh();
+                next.put(name, shown);
+                if (!Significant.same(previous.get(name), shown)) changed.add(shown);
+            });
+            publish(next, changed, List.of(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read what the team's poller wrote: {}", e.getMessage());
+        } finally {
+            cycleLock.unlock();
         }
     }
 

@@ -205,10 +205,18 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /** Every relationship with its peers, keyed by name, ordered by server name and then {@code ord}. */
     static Map<String, Relationship> loadRelationships(Connection c) throws SQLException {
+        return loadRelationships(c, null);
+    }
+
+    /** @param only the relationships to load, or null for all of them */
+    static Map<String, Relationship> loadRelationships(Connection c, java.util.Set<String> only) throws SQLException {
+        List<String> names = only == null ? List.of() : List.copyOf(only);
+        String in = only == null ? "" : " IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
         Map<String, List<PeerDefinition>> peers = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, name, role, url, auto_failover"
-                + " FROM peer ORDER BY relationship_name, ord");
-             ResultSet rs = ps.executeQuery()) {
+                + " FROM peer" + (only == null ? "" : " WHERE relationship_name" + in) + " ORDER BY relationship_name, ord")) {
+            for (int i = 0; i < names.size(); i++) ps.setString(i + 1, names.get(i));
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 peers.computeIfAbsent(rs.getString("relationship_name"), k -> new ArrayList<>())
                         .add(new PeerDefinition(rs.getString("name"), PeerRole.fromWire(rs.getString("role")),
@@ -218,8 +226,9 @@ public final class JdbcInventoryStore implements InventoryStore {
         Map<String, Relationship> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name, server_name, backend, mode, shared_config,"
                 + " heartbeat_delay_ms, max_response_delay_ms, max_ack_delay_ms, max_unacked_clients, service"
-                + " FROM relationship ORDER BY server_name, ord, name");
-             ResultSet rs = ps.executeQuery()) {
+                + " FROM relationship" + (only == null ? "" : " WHERE name" + in) + " ORDER BY server_name, ord, name")) {
+            for (int i = 0; i < names.size(); i++) ps.setString(i + 1, names.get(i));
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 String name = rs.getString("name");
                 HaParameters params = new HaParameters(getLong(rs, "heartbeat_delay_ms"),

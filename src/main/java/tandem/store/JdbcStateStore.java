@@ -101,19 +101,34 @@ public final class JdbcStateStore implements StateStore {
                 }
             }
             // the team's other processes wake up when this commits (TeamStateListener)
-            if (db.dialect() == SqlDialect.POSTGRESQL) TeamStateListener.notifyChanged(c);
+            if (db.dialect() == SqlDialect.POSTGRESQL) {
+                TeamStateListener.notifyChanged(c, states.stream().map(s -> s.relationship().name()).toList());
+            }
             return null;
         });
     }
 
     /** Each state joined to the relationship as now defined, marked stale, in inventory order. */
     @Override public Map<String, RelationshipState> lastKnown() {
+        return lastKnownOf(null);
+    }
+
+    /** Only these relationships: what a team's follower reads when the poller names what it wrote. */
+    @Override public Map<String, RelationshipState> lastKnown(java.util.Set<String> names) {
+        return names.isEmpty() ? Map.of() : lastKnownOf(names);
+    }
+
+    private Map<String, RelationshipState> lastKnownOf(java.util.Set<String> only) {
+        List<String> names = only == null ? List.of() : List.copyOf(only);
         return db.transaction(c -> {
-            Map<String, Relationship> relationships = JdbcInventoryStore.loadRelationships(c);
+            Map<String, Relationship> relationships = JdbcInventoryStore.loadRelationships(c, only);
             Map<String, RelationshipState> byName = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, status, source_of_truth,"
-                    + " reasons, peers, observed_at FROM relationship_state");
-                 ResultSet rs = ps.executeQuery()) {
+                    + " reasons, peers, observed_at FROM relationship_state" + (only == null ? ""
+                    : " WHERE relationship_name IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?"))
+                            + ")"))) {
+                for (int i = 0; i < names.size(); i++) ps.setString(i + 1, names.get(i));
+                ResultSet rs = ps.executeQuery();
                 while (rs.next()) {
                     String name = rs.getString("relationship_name");
                     Relationship r = relationships.get(name);

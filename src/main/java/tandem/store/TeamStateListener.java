@@ -3,7 +3,11 @@ package tandem.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -22,11 +26,12 @@ public final class TeamStateListener implements AutoCloseable {
     private static final long RECONNECT_MS = 1_000;
 
     private final Database db;
-    private final Runnable onChange;
+    /** Given the relationships written, or an empty set for "read them all". */
+    private final Consumer<Set<String>> onChange;
     private final Thread thread;
     private volatile boolean closed;
 
-    private TeamStateListener(Database db, Runnable onChange) {
+    private TeamStateListener(Database db, Consumer<Set<String>> onChange) {
         this.db = Objects.requireNonNull(db, "db");
         this.onChange = onChange;
         this.thread = new Thread(this::listen, "tandem-team-state-listener");
@@ -34,16 +39,26 @@ public final class TeamStateListener implements AutoCloseable {
     }
 
     /** Starts listening; {@code onChange} runs on the listener's thread, so it must only schedule work. */
-    public static TeamStateListener start(Database db, Runnable onChange) {
+    public static TeamStateListener start(Database db, Consumer<Set<String>> onChange) {
         TeamStateListener l = new TeamStateListener(db, onChange);
         l.thread.start();
         return l;
     }
 
-    /** Called in the transaction that wrote states; PostgreSQL delivers it when that transaction commits. */
-    static void notifyChanged(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("NOTIFY " + CHANNEL);
+    /** A notification's payload is limited (8000 bytes): beyond this, it names nothing and followers read all. */
+    private static final int MAX_PAYLOAD = 7000;
+
+    /**
+     * Called in the transaction that wrote the states of these relationships; PostgreSQL delivers it when that
+     * transaction commits, naming them (one per line) so that followers read only those.
+     */
+    static void notifyChanged(Connection c, List<String> relationships) throws SQLException {
+        String payload = String.join("\n", relationships);
+        if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD) payload = "";
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, CHANNEL);
+            ps.setString(2, payload);
+            ps.execute();
         }
     }
 
@@ -56,10 +71,17 @@ public final class TeamStateListener implements AutoCloseable {
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 // states written while this was not listening: look once
-                onChange.run();
+                onChange.accept(Set.of());
                 while (!closed) {
                     PGNotification[] arrived = pg.getNotifications(WAIT_MS);
-                    if (arrived != null && arrived.length > 0) onChange.run();
+                    if (arrived == null || arrived.length == 0) continue;
+                    Set<String> names = new HashSet<>();
+                    boolean all = false;
+                    for (PGNotification n : arrived) {
+                        if (n.getParameter() == null || n.getParameter().isEmpty()) all = true;
+                        else names.addAll(List.of(n.getParameter().split("\n")));
+                    }
+                    onChange.accept(all ? Set.of() : names);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (closed) return;

@@ -135,8 +135,8 @@ public final class TeamStoreBenchmark {
     private static Process follower(Path dir, TeamStoreLocation where, String password, BlockingQueue<String> seen)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), TeamFollowerProcess.class.getName(), dir.toString(),
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp",
+                classPath(), TeamFollowerProcess.class.getName(), dir.toString(),
                 where.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().flush();
@@ -152,6 +152,22 @@ public final class TeamStoreBenchmark {
         reader.setDaemon(true);
         reader.start();
         return p;
+    }
+
+    /** The project's class path: under exec:java it is the context class loader's, not java.class.path. */
+    private static String classPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> parts = new ArrayList<>();
+            for (java.net.URL u : loader.getURLs()) {
+                try {
+                    parts.add(Path.of(u.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (!parts.isEmpty()) return String.join(java.io.File.pathSeparator, parts);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static void awaitReady(BlockingQueue<String> seen, int followers) throws InterruptedException {

@@ -17,6 +17,15 @@ public interface StateStore {
     /** Last-known state per relationship name, each marked stale. */
     Map<String, RelationshipState> lastKnown();
 
+    /** The same for these relationships only. */
+    default Map<String, RelationshipState> lastKnown(java.util.Set<String> names) {
+        Map<String, RelationshipState> out = new java.util.LinkedHashMap<>();
+        lastKnown().forEach((name, state) -> {
+            if (names.contains(name)) out.put(name, state);
+        });
+        return out;
+    }
+
     /** Appends the events in one transaction; the oldest are dropped beyond a bound so the history cannot grow forever. */
     void appendEvents(List<StatusEvent> events);
 
