@@ -118,6 +118,30 @@ class TeamImportLabTest {
                 assertEquals(empty, counts(team.database()), "a dry run writes nothing");
             }
 
+            // a member who is no DHCP administrator may not import
+            String bobPw = PostgresLab.randomSecret();
+            pg.createRole("bob", bobPw);
+            assertEquals(0, tandem("user", "add", "bob").code());
+            Path bobPwFile = tmp.resolve("bob.pw");
+            Files.writeString(bobPwFile, bobPw + "\n");
+            List<String> alice = options;
+            options = List.of("--data", tmp.resolve("bob").toString(), "--store", "postgresql://bob@127.0.0.1:"
+                    + pg.port() + "/team", "--store-password-file", bobPwFile.toString());
+            Run notAdmin = tandem("team", "import", "--from", old.toString());
+            assertEquals(TandemCommand.EXIT_NO_PERMISSION, notAdmin.code(), notAdmin.out() + notAdmin.err());
+            options = alice;
+
+            // a failure halfway (a row the team store cannot take, written after many others) writes nothing
+            pg.superuserSql("team", "INSERT INTO tandem.change_target (journal_id, server, outcome, at)"
+                    + " VALUES (2, 'isc1', 'APPLIED', now())");
+            Run halfway = tandem("team", "import", "--from", old.toString());
+            assertEquals(TandemCommand.EXIT_REFUSED, halfway.code(), halfway.out() + halfway.err());
+            noSecretIn(halfway);
+            pg.superuserSql("team", "DELETE FROM tandem.change_target");
+            try (Services team = Services.openTeam(desk, where, pw, "test")) {
+                assertEquals(empty, counts(team.database()), "a failed import writes nothing");
+            }
+
             Run imported = tandem("team", "import", "--from", old.toString());
             assertEquals(0, imported.code(), imported.out() + imported.err());
             noSecretIn(imported);
