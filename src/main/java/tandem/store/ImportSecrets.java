@@ -25,7 +25,7 @@ final class ImportSecrets {
      * as the store does at its first open, without writing to the folder.
      */
     Object[] server(Object[] row) {
-        Table t = new Table(row);
+        Columns t = Columns.SERVER;
         Object[] out = row.clone();
         String name = (String) row[t.name], url = (String) row[t.url];
         boolean legacy = Boolean.TRUE.equals(row[t.legacy]);
@@ -86,10 +86,11 @@ final class ImportSecrets {
     }
 
     /** Where the server table's columns are (see {@link FolderRows#TABLES}). */
-    private static final class Table {
+    private static final class Columns {
+        static final Columns SERVER = new Columns();
         final int name, url, proxy, password, proxyAuth, legacy;
 
-        Table(Object[] row) {
+        private Columns() {
             List<String> c = FolderRows.TABLES.get("server");
             name = c.indexOf("name");
             url = c.indexOf("url");

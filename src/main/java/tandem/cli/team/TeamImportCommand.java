@@ -49,7 +49,8 @@ final class TeamImportCommand implements Callable<Integer> {
         String store = TandemCommand.of(spec).teamStoreLocation().toString();
         if (!o.clashes().isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("tandem: Nothing imported: the team store " + store + " already has");
+            err.println("tandem: Nothing " + (dryRun ? "would be" : "was") + " imported: the team store " + store
+                    + " already has");
             for (String c : o.clashes()) err.println("  " + c);
             err.println("Remove them from one side (tandem server remove NAME), then import again.");
             return TandemCommand.EXIT_REFUSED;
