@@ -73,6 +73,27 @@ public final class IscJournal {
         return new Entry(where, new ConfigChange(root.path("mainPath").asText(), before, after, List.of()));
     }
 
+    /**
+     * The same journaled write with each sealed secret opened with {@code from} and sealed with {@code to} (moving a
+     * journal to a store read with another key); everything else is left as it was.
+     */
+    public static String reseal(String json, Sealer from, Sealer to) {
+        JsonNode root = parse(json);
+        if (!root.isObject() || !root.has("where")) return json;
+        IscLocation where = location(root.path("where"));
+        for (String side : List.of("before", "after")) {
+            if (!(root.get(side) instanceof ObjectNode files)) continue;
+            List<String> names = new java.util.ArrayList<>();
+            files.fieldNames().forEachRemaining(names::add);
+            for (String file : names) {
+                String binding = binding(where, file);
+                files.put(file, replace(SEALED.matcher(files.get(file).asText()),
+                        m -> "{tandem-sealed:" + to.seal(from.open(m.group(1), binding), binding) + "}"));
+            }
+        }
+        return root.toString();
+    }
+
     /** Only where the file is: what settling needs to know to lock, without opening any secret. */
     public static IscLocation where(String json) {
         return location(parse(json).path("where"));

@@ -161,7 +161,7 @@ public final class Services implements AutoCloseable {
      * their server and file. Entries journaled by an earlier version hold unbound values: still opened, so their
      * changes can be settled and undone.
      */
-    private static IscJournal.Sealer sealer(SecretCipher cipher) {
+    static IscJournal.Sealer sealer(SecretCipher cipher) {
         return new IscJournal.Sealer() {
             @Override public String seal(String secret, String binding) {
                 return cipher.encrypt(secret, SecretCipher.binding("change_journal", "isc", binding));
@@ -274,6 +274,9 @@ public final class Services implements AutoCloseable {
     public ChangeActivity activity() { return activity; }
 
     public Path dataDir() { return dataDir; }
+
+    /** The store's database (for moving a data folder into a team store). */
+    Database database() { return database; }
 
     /** Whether this is a team's shared store (PostgreSQL) rather than the data folder's own database. */
     public boolean isTeamStore() { return database.dialect() == tandem.store.SqlDialect.POSTGRESQL; }

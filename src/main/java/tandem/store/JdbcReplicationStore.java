@@ -109,7 +109,7 @@ public final class JdbcReplicationStore implements ReplicationStore {
 
     @Override
     public java.util.Optional<JournalEntry> entry(long id) {
-        return query("SELECT " + COLUMNS + " FROM change_journal WHERE id = ?", Long.toString(id)).stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM change_journal WHERE id = ?", id).stream().findFirst();
     }
 
     @Override
@@ -191,14 +191,15 @@ public final class JdbcReplicationStore implements ReplicationStore {
         });
     }
 
-    private List<JournalEntry> query(String sql, String... params) {
+    /** Parameters keep their types: PostgreSQL compares no number with a string. */
+    private List<JournalEntry> query(String sql, Object... params) {
         return db.transaction(c -> read(c, sql, params));
     }
 
-    private static List<JournalEntry> read(Connection c, String sql, String... params) throws SQLException {
+    private static List<JournalEntry> read(Connection c, String sql, Object... params) throws SQLException {
         List<JournalEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new JournalEntry(rs.getLong("id"), rs.getString("relationship"), rs.getString("kind"),

@@ -15,7 +15,7 @@ import tandem.core.port.PollerLease;
 import tandem.core.port.TeamStore;
 
 /** {@code tandem team init}: sets up a team store. */
-@Command(name = "team", mixinStandardHelpOptions = true, subcommands = {TeamCommand.Init.class, TeamCommand.Status.class},
+@Command(name = "team", mixinStandardHelpOptions = true, subcommands = {TeamCommand.Init.class, TeamCommand.Status.class, TeamImportCommand.class},
         description = "A team's shared store on PostgreSQL (with --store).")
 public final class TeamCommand {
     @Command(name = "init", mixinStandardHelpOptions = true,
