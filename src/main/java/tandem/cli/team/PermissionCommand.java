@@ -44,11 +44,7 @@ public final class PermissionCommand {
                 throw new ParameterException(spec.commandLine(), "--server: no server named '" + server + "'");
             }
             TeamStore team = services.teamStore();
-            String refused = TeamAccess.refusal(team);
-            if (refused != null) {
-                spec.commandLine().getErr().println(refused);
-                return TeamAccess.EXIT_NO_PERMISSION;
-            }
+            TeamAccess.requireAdministrator(team);
             if (team.member(login).isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "NAME: " + login + " is not a member of this team"
                         + " (tandem user add " + login + ")");

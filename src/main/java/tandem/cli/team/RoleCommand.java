@@ -19,11 +19,7 @@ public final class RoleCommand {
         Role role = Role.fromWire(roleName).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "ROLE: '" + roleName + "' is not a role; the roles are " + Role.names()));
         TeamStore team = TeamAccess.teamServices(spec).teamStore();
-        String refused = TeamAccess.refusal(team);
-        if (refused != null) {
-            spec.commandLine().getErr().println(refused);
-            return TeamAccess.EXIT_NO_PERMISSION;
-        }
+        TeamAccess.requireAdministrator(team);
         if (team.member(login).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "NAME: " + login + " is not a member of this team"
                     + " (tandem user add " + login + ")");

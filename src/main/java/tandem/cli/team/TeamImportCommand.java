@@ -35,11 +35,7 @@ final class TeamImportCommand implements Callable<Integer> {
                     + "tandem.mv.db); give the data folder of the desktop to import");
         }
         Services services = TeamAccess.teamServices(spec);
-        String refused = TeamAccess.refusal(services.teamStore());
-        if (refused != null) {
-            spec.commandLine().getErr().println(refused);
-            return TeamAccess.EXIT_NO_PERMISSION;
-        }
+        TeamAccess.requireAdministrator(services.teamStore());
         if (folder.equals(services.dataDir().toAbsolutePath().normalize())) {
             // allowed: the folder's key is this desktop's key; only its database moves
             spec.commandLine().getErr().println("Note: importing this desktop's own data folder (--data)");

@@ -39,11 +39,7 @@ public final class UserCommand {
 
         @Override public Integer call() {
             TeamStore team = TeamAccess.teamServices(spec).teamStore();
-            String refused = TeamAccess.refusal(team);
-            if (refused != null) {
-                spec.commandLine().getErr().println(refused);
-                return TeamAccess.EXIT_NO_PERMISSION;
-            }
+            TeamAccess.requireAdministrator(team);
             List<Member> members = team.members();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -90,11 +86,7 @@ public final class UserCommand {
         @Override public Integer call() {
             checkLogin(spec, login);
             TeamStore team = TeamAccess.teamServices(spec).teamStore();
-            String refused = TeamAccess.refusal(team);
-            if (refused != null) {
-                spec.commandLine().getErr().println(refused);
-                return TeamAccess.EXIT_NO_PERMISSION;
-            }
+            TeamAccess.requireAdministrator(team);
             if (!team.loginExists(login)) {
                 throw new ParameterException(spec.commandLine(), "NAME: the team's PostgreSQL server has no login '"
                         + login + "'; its administrator creates it first (CREATE ROLE \"" + login + "\" LOGIN PASSWORD ...)");
@@ -117,11 +109,7 @@ public final class UserCommand {
         @Override public Integer call() {
             checkLogin(spec, login);
             TeamStore team = TeamAccess.teamServices(spec).teamStore();
-            String refused = TeamAccess.refusal(team);
-            if (refused != null) {
-                spec.commandLine().getErr().println(refused);
-                return TeamAccess.EXIT_NO_PERMISSION;
-            }
+            TeamAccess.requireAdministrator(team);
             if (login.equals(team.currentLogin())) {
                 throw new ParameterException(spec.commandLine(), "NAME: you cannot remove your own login; another DHCP"
                         + " administrator can");
