@@ -47,6 +47,8 @@ import tandem.store.JdbcReplicationStore;
 import tandem.store.JdbcStateStore;
 import tandem.store.JdbcTeamStore;
 import tandem.store.SecretCipher;
+import tandem.store.TeamIdentity;
+import tandem.store.TeamKeys;
 import tandem.store.TeamDatabase;
 import tandem.store.TeamPollerLease;
 import tandem.store.TeamStateListener;
@@ -57,6 +59,7 @@ import tandem.sync.BackgroundSynchronizer;
 public final class Services implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Services.class);
     private final KeaControlAgentClient kea;
     private final IscModule isc;
     private final Backends backends;
@@ -73,6 +76,9 @@ public final class Services implements AutoCloseable {
 
     private final ChangeActivity activity;
     private final TeamStore teamStore;
+    /** The team key's holder on a team store; null on a data folder's own store. */
+    private final TeamKeys teamKeys;
+    private final SecretCipher cipher;
     private final PollerLease pollerLease;
     private volatile TeamStateListener stateListener;
     private volatile TeamStoreLocation teamLocation;
@@ -101,8 +107,15 @@ public final class Services implements AutoCloseable {
         this.dataDir = dataDir;
         Clock clock = Clock.systemUTC();
         this.database = database;
-        // one key for every secret of the folder: in the desktop keyring where there is one, else in the folder
-        SecretCipher cipher = SecretCipher.forDataFolder(dataDir);
+        // one key for every secret of the folder: in the desktop keyring where there is one, else in the folder;
+        // in a team, the team's key, which every member's desktop can open
+        SecretCipher desktopCipher = SecretCipher.forDataFolder(dataDir);
+        this.teamStore = new JdbcTeamStore(database);
+        String login = isTeamStore() ? teamStore.currentLogin() : null;
+        this.teamKeys = login == null ? null
+                : new TeamKeys(database, login, TeamIdentity.ofDataFolder(dataDir, desktopCipher), clock);
+        SecretCipher cipher = teamKeys == null ? desktopCipher : new SecretCipher(teamKeys);
+        this.cipher = cipher;
         this.kea = new KeaControlAgentClient();
         this.stateStore = new JdbcStateStore(database, cipher);
         this.preferenceStore = new JdbcPreferenceStore(database);
@@ -117,25 +130,28 @@ public final class Services implements AutoCloseable {
                 isc, windows));
         this.inventory = new Inventory(inventoryStore, stateStore, backends.importers());
         this.activity = new ChangeActivity(new JdbcActivityStore(database), owner, clock);
-        this.pollerLease = database.dialect() == tandem.store.SqlDialect.POSTGRESQL
-                ? new TeamPollerLease(database, clock) : PollerLease.SOLE;
+        this.pollerLease = teamKeys != null ? new TeamPollerLease(database, clock, teamKeys::held) : PollerLease.SOLE;
         this.poller = new StatusPoller(inventory, stateStore, backends.probe(), () -> preferences, activity,
                 pollerLease, clock);
         this.replicationStore = new JdbcReplicationStore(database);
         this.auditStore = new JdbcAuditStore(database);
-        this.teamStore = new JdbcTeamStore(database);
         // in a team the journal, the audit trail and the locks name the member's login, not the desktop's user
-        String login = isTeamStore() ? teamStore.currentLogin() : null;
         Supplier<Actor> actor = login == null ? () -> Actor.current(activity.owner())
                 : () -> new Actor(login, ProcessId.current(), activity.owner());
         this.runner = new ChangeRunner(new ChangeLocks(new JdbcLockStore(database), actor, clock), replicationStore,
                 auditStore, activity, actor, () -> lockWait, clock);
         this.teamLogin = login;
         if (login != null) {
-            refreshMember();
-            poller.addListener((changed, events, at) -> refreshMember());
-            runner.access(new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory.relationships()
-                    .stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName).findFirst().orElse(null)));
+            settleTeamKeys();
+            poller.addListener((changed, events, at) -> settleTeamKeys());
+            TeamAccessPolicy team = new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory
+                    .relationships().stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName)
+                    .findFirst().orElse(null));
+            runner.access(needs -> {
+                team.check(needs);
+                // without the team key a change could neither use the servers' passwords nor seal its journal
+                if (!teamKeys.held()) throw new tandem.store.UnreadableSecretException(teamKeys.waitingMessage());
+            });
         }
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
                 runner, keaConfigTimeout, clock);
@@ -251,14 +267,50 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes this desktop's public key to the team and, for a DHCP administrator, makes the team key if the team
+     * has none yet and seals it for every member's desktop waiting for it. Runs at start and after each poll cycle, with the member read again.
+     */
+    public void settleTeamKeys() {
+        if (teamKeys == null) return;
+        refreshMember();
+        try {
+            teamKeys.publish();
+            tandem.core.access.Member m = member;
+            if (m == null || !m.roles().contains(tandem.core.access.Role.DHCP_ADMINISTRATORS)) return;
+            if (teamKeys.createIfAbsent()) log.info("Made the team key that seals the team's server passwords");
+            List<String> shared = teamKeys.shareWithWaiting();
+            if (!shared.isEmpty()) log.info("Shared the team's server passwords with {}", shared);
+        } catch (RuntimeException e) {
+            log.warn("Cannot settle the team key: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Why this desktop cannot open the team's server passwords yet; empty when it can, or alone on a data folder.
+     */
+    public Optional<String> teamKeyWaiting() {
+        if (teamKeys == null || teamKeys.held()) return Optional.empty();
+        return Optional.of(teamKeys.waitingMessage());
+    }
+
+    /** The members whose desktops wait for the team key (empty on a data folder's own store). */
+    public List<String> waitingForTeamKey() {
+        return teamKeys == null ? List.of() : teamKeys.waiting();
+    }
+
+    /** What seals this store's secrets: the desktop's key, or on a team store the team's key. */
+    public SecretCipher secretCipher() { return cipher; }
+
     /** On a team store: "Team store LOCATION as LOGIN · Polling: WHO on HOST (process PID)"; blocks on the store. */
     public Optional<String> teamStatus() {
         if (teamLocation == null) return Optional.empty();
         String polling = pollerLease.held() ? "this console polls"
                 : pollerLease.holder().map(h -> "Polling: " + h.login() + " on " + h.host() + " (process " + h.pid() + ")")
                         .orElse("nobody polls");
+        String keys = teamKeys.held() ? "" : " · Waiting for the team's server passwords";
         return Optional.of("Team store " + teamLocation.host() + "/" + teamLocation.database() + " as "
-                + teamLocation.user() + " · " + polling);
+                + teamLocation.user() + " · " + polling + keys);
     }
 
     /** Every change to a server passes through it: locks, journal, audit. */

@@ -13,8 +13,8 @@ public final class TeamImports {
 
     /**
      * Opens the folder's database as every command does (a folder an earlier version wrote gets its schema brought
-     * up to date first), reads it, and writes its rows to the team store with their secrets sealed for this
-     * desktop's key.
+     * up to date first), reads it, and writes its rows to the team store with their secrets sealed with the
+     * team's key, so that every member opens them.
      *
      * @throws IllegalArgumentException when {@code team} is not on a team store or the folder has no database
      */
@@ -22,7 +22,7 @@ public final class TeamImports {
         if (!team.isTeamStore()) throw new IllegalArgumentException("Not a team store");
         if (!TeamImport.hasDatabase(folder)) throw new IllegalArgumentException(folder + " holds no Tandem database");
         SecretCipher fromKey = SecretCipher.forDataFolder(folder);
-        SecretCipher teamKey = SecretCipher.forDataFolder(team.dataDir());
+        SecretCipher teamKey = team.secretCipher();
         IscJournal.Sealer from = Services.sealer(fromKey), to = Services.sealer(teamKey);
         TeamImport.JournalSecrets journal = (kind, json) ->
                 IscChangeService.KIND.equals(kind) ? IscJournal.reseal(json, from, to) : json;

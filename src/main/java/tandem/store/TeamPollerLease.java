@@ -26,15 +26,29 @@ public final class TeamPollerLease implements PollerLease {
 
     private final Database db;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier eligible;
     private Connection connection;
     private boolean held;
 
     public TeamPollerLease(Database db, Clock clock) {
+        this(db, clock, () -> true);
+    }
+
+    /**
+     * @param eligible whether this process may poll now: one that cannot open the servers' passwords would
+     *                 report every server unreachable to the whole team
+     */
+    public TeamPollerLease(Database db, Clock clock, java.util.function.BooleanSupplier eligible) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = clock;
+        this.eligible = eligible;
     }
 
     @Override public synchronized boolean poll() {
+        if (!eligible.getAsBoolean()) {
+            close();
+            return false;
+        }
         try {
             if (held && stillConnected()) return true;
             held = false;

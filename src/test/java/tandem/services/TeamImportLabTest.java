@@ -150,7 +150,7 @@ class TeamImportLabTest {
 
             try (Services team = Services.openTeam(desk, where, pw, "test");
                  Services before = Services.open(old)) {
-                SecretCipher oldKey = SecretCipher.forDataFolder(old), teamKey = SecretCipher.forDataFolder(desk);
+                SecretCipher oldKey = SecretCipher.forDataFolder(old), teamKey = team.secretCipher();
                 assertTablesEqual(before.database(), oldKey, team.database(), teamKey, Map.of());
                 assertReadsBackEqual(before, team);
                 Map<String, Integer> afterFirst = counts(team.database());
@@ -173,7 +173,7 @@ class TeamImportLabTest {
             try (Services team = Services.openTeam(desk, where, pw, "test");
                  Services before = Services.open(other)) {
                 assertTablesEqual(before.database(), SecretCipher.forDataFolder(other), team.database(),
-                        SecretCipher.forDataFolder(desk), Map.of("change_journal", 2L, "audit_log", 3L,
+                        team.secretCipher(), Map.of("change_journal", 2L, "audit_log", 3L,
                                 "status_event", 2L, "config_snapshot", 2L));
                 assertEquals(2, team.replicationStore().targets(3).size(), "change #1 of that folder is #3 now");
                 long next = team.replicationStore().begin("rel2", "kea", "{}", "after the import", null, "alice", "t",

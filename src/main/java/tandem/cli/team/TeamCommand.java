@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,13 +26,15 @@ public final class TeamCommand {
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
-            TeamStore team = TeamAccess.teamServices(spec).teamStore();
+            var services = TeamAccess.teamServices(spec);
+            TeamStore team = services.teamStore();
             String me = team.currentLogin();
             if (!team.initialise(Instant.now())) {
                 spec.commandLine().getErr().println("tandem: This team store already has members; ask one of its DHCP"
                         + " administrators to add " + me + " (tandem user add " + me + ")");
                 return 1;
             }
+            services.settleTeamKeys(); // the team key, sealed for this desktop
             spec.commandLine().getOut().println("Team store ready; " + me + " is its first DHCP administrator.");
             return 0;
         }
@@ -42,7 +45,7 @@ public final class TeamCommand {
     static final class Status implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--json", description = "Print {\"poller\": {\"user\", \"host\", \"pid\", \"since\"} or null,"
-                + " \"login\", \"store\", \"members\"}") boolean json;
+                + " \"login\", \"store\", \"members\", \"waitingForKey\", \"teamKey\"}") boolean json;
 
         @Override public Integer call() {
             var services = TeamAccess.teamServices(spec);
@@ -66,12 +69,20 @@ public final class TeamCommand {
                 o.put("login", login);
                 o.put("store", store);
                 o.put("members", members);
+                var waiting = o.putArray("waitingForKey");
+                services.waitingForTeamKey().forEach(waiting::add);
+                o.put("teamKey", services.teamKeyWaiting().isEmpty() ? "held" : "waiting");
                 out.println(o);
                 return 0;
             }
             out.println("Team store: " + store + " (" + members + " members), connected as " + login);
             out.println(poller.map(h -> "Polling: " + h.login() + " on " + h.host() + ", process " + h.pid()
                     + ", since " + h.since()).orElse("Polling: nobody (no console or tandem watch of the team runs)"));
+            services.teamKeyWaiting().ifPresent(why -> out.println("Server passwords: " + why));
+            List<String> waiting = services.waitingForTeamKey();
+            if (!waiting.isEmpty()) {
+                out.println("Waiting for the team's server passwords: " + String.join(", ", waiting));
+            }
             return 0;
         }
     }
