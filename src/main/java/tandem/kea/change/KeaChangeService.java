@@ -142,6 +142,8 @@ public final class KeaChangeService implements tandem.core.port.ConfigReplicatio
     /** Reads the source of truth and shows what the change would do; nothing is sent to any server. */
     public Preview prepare(String relationshipName, KeaChange change) {
         Relationship rel = relationship(relationshipName);
+        // a change the user may not make is refused before any server is read; the runner checks again on apply
+        runner.access().check(KeaChangeNeeds.of(rel.name(), change));
         String sot = sourceOfTruth(rel, false);
         ObjectNode before = writer.read(rel, sot);
         List<String> targets = replicator.replicationTargets(rel, sot);

@@ -133,8 +133,9 @@ class TeamModeLabTest {
             try {
                 awaitPoller(alice, first.pid(), Duration.ofSeconds(60));
                 second = watch(alice, "second");
-                // the second one starts and follows: the first still polls
-                Thread.sleep(3000);
+                // the second one starts and follows: the first still polls. Only a desktop holding the team key may
+                // take over, so wait until alice's Tandem has shared it with the second's desktop too.
+                awaitKeyShares(pg, pw, 3, Duration.ofSeconds(60));
                 assertEquals(first.pid(), status(alice).path("poller").path("pid").asLong());
 
                 first.destroyForcibly(); // SIGKILL: no chance to give the lock up
@@ -189,6 +190,24 @@ class TeamModeLabTest {
                 poller.waitFor();
             }
         }
+    }
+
+    /** Runs alice's Tandem (which shares the team key) until that many desktops hold the key. */
+    private void awaitKeyShares(PostgresLab pg, String alicePw, int desktops, Duration within) throws Exception {
+        Desk alice = desk(pg, "team", "alice", alicePw);
+        long deadline = System.nanoTime() + within.toNanos();
+        int shared = 0;
+        while (System.nanoTime() < deadline) {
+            status(alice);
+            try (var c = pg.connect("team", "alice", alicePw); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT count(*) FROM tandem.team_key_share WHERE wrapped_key IS NOT NULL")) {
+                rs.next();
+                shared = rs.getInt(1);
+            }
+            if (shared >= desktops) return;
+            Thread.sleep(200);
+        }
+        fail("the team key reached " + shared + " of " + desktops + " desktops within " + within.toSeconds() + " s");
     }
 
     /** When the store holds the status (nanoTime), reading it directly. */
