@@ -95,7 +95,9 @@ public final class UserCommand {
                 spec.commandLine().getOut().println(login + " already is a member.");
                 return 0;
             }
-            spec.commandLine().getOut().println("Added " + login + ".");
+            spec.commandLine().getOut().println("Added " + login + ". The team's server passwords reach " + login
+                    + "'s desktop once it has connected and a DHCP administrator's Tandem runs again (a console, tandem"
+                    + " watch, or any command such as tandem team status).");
             return 0;
         }
     }
