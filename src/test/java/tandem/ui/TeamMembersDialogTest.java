@@ -167,6 +167,29 @@ class TeamMembersDialogTest {
         waitUntil(() -> login.getStyleClass().contains("field-error"));
         assertTrue(robot.lookup("#teamMembersMessage").queryAs(Label.class).getText().contains("no login 'nobody'"));
         assertTrue(member("nobody").isEmpty());
+
+        // taking DHCP administration away, and removing a member, ask first
+        select(robot, "bob");
+        robot.clickOn("#teamRoleDhcpAdministrators");
+        waitUntil(() -> member("bob").map(m -> m.roles().contains(Role.DHCP_ADMINISTRATORS)).orElse(false));
+        waitUntil(() -> !robot.lookup("#teamRoleDhcpAdministrators").query().isDisabled());
+        robot.clickOn("#teamRoleDhcpAdministrators");
+        waitUntil(() -> robot.lookup("#confirmRevokeAdministrator").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#teamRoleDhcpAdministrators").queryAs(CheckBox.class).isSelected(), "kept");
+        assertTrue(member("bob").orElseThrow().roles().contains(Role.DHCP_ADMINISTRATORS));
+        robot.clickOn("#teamRoleDhcpAdministrators");
+        waitUntil(() -> robot.lookup("#confirmRevokeAdministrator").tryQuery().isPresent());
+        robot.clickOn("Revoke");
+        waitUntil(() -> !member("bob").orElseThrow().roles().contains(Role.DHCP_ADMINISTRATORS));
+
+        waitUntil(() -> !robot.lookup("#teamMemberRemove").query().isDisabled());
+        robot.clickOn("#teamMemberRemove");
+        waitUntil(() -> robot.lookup("#confirmRemoveMember").tryQuery().isPresent());
+        robot.clickOn("Remove");
+        waitUntil(() -> member("bob").isEmpty());
+        waitUntil(() -> robot.lookup((TableCell<?, ?> c) -> "bob".equals(c.getText())).tryQuery().isEmpty());
     }
 
     @Test
