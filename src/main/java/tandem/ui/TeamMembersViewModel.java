@@ -74,8 +74,12 @@ public final class TeamMembersViewModel {
         busy.set(true);
         return tasks.run(() -> new Snapshot(team.members(), servers.get(), team.refusal()), s -> {
             members.setAll(s.members());
-            serverChoices.setAll(EVERY_SERVER);
-            serverChoices.addAll(s.servers());
+            String chosen = server.get();
+            List<String> choices = new java.util.ArrayList<>(List.of(EVERY_SERVER));
+            choices.addAll(s.servers());
+            serverChoices.setAll(choices);
+            // replacing the choices clears the one chosen: keep it while the inventory has it
+            server.set(choices.contains(chosen) ? chosen : EVERY_SERVER);
             readOnly.set(s.refusal());
             busy.set(false);
             loaded.set(true);

@@ -160,6 +160,10 @@ class TeamMembersDialogTest {
         waitUntil(() -> robot.lookup((TableCell<?, ?> c) -> c.getText() != null
                 && c.getText().contains("edit-reservations on 10.10.0.0/24 of pair")).tryQuery().isPresent());
 
+        assertEquals("pair", robot.lookup("#teamGrantServer").<ComboBox<String>>query().getValue(),
+                "the server chosen stays chosen when the members are read again");
+        robot.interact(() -> Shots.write(stage.getScene(), "team-members-administrator"));
+
         // a login the PostgreSQL server does not have is refused at the login field
         robot.clickOn("#teamMemberLogin").write("nobody");
         robot.clickOn("#teamMemberAdd");
@@ -214,6 +218,7 @@ class TeamMembersDialogTest {
         }
         assertTrue(robot.lookup("#teamRoleDhcpAdministrators").queryAs(CheckBox.class).isSelected(),
                 "the roles are still shown");
+        robot.interact(() -> Shots.write(stage.getScene(), "team-members-read-only"));
         assertEquals(Optional.of("carol lacks the dhcp-administrator permission needed to manage the team's members"),
                 other.teamAdministration().refusal());
     }
