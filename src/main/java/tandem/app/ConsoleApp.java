@@ -117,6 +117,10 @@ public final class ConsoleApp extends Application {
                 return s.refusal(bit, server);
             }
 
+            @Override public java.util.Optional<tandem.core.access.TeamAdministration> teamAdministration() {
+                return s.isTeamStore() ? java.util.Optional.of(s.teamAdministration()) : java.util.Optional.empty();
+            }
+
             @Override public void close() { s.close(); }
         };
     }

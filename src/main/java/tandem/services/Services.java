@@ -255,8 +255,8 @@ public final class Services implements AutoCloseable {
         tandem.core.access.Member m = member;
         if (m == null) return Optional.of(teamLogin + " is not a member of this team");
         if (m.mayOnSomeScope(bit, server)) return Optional.empty();
-        return Optional.of(teamLogin + " lacks the " + bit.wire() + " permission on " + server + " (to " + bit.allows()
-                + ")");
+        return Optional.of(teamLogin + " lacks the " + bit.wire() + " permission" + (server == null ? "" : " on " + server)
+                + " (to " + bit.allows() + ")");
     }
 
     private void refreshMember() {
@@ -338,6 +338,12 @@ public final class Services implements AutoCloseable {
 
     /** The members of the team store, their roles and grants (empty in the embedded store). */
     public TeamStore teamStore() { return teamStore; }
+
+    /** Managing the team's members, roles and bits, with one set of checks for the command line and the console. */
+    public tandem.core.access.TeamAdministration teamAdministration() {
+        return new tandem.core.access.TeamAdministration(teamStore, name -> inventory.server(name).isPresent(),
+                java.time.Instant::now);
+    }
 
     /** The SSH known hosts of the console (ISC servers), in the data folder. */
     public static Path knownHosts(Path dataDir) { return dataDir.resolve("known_hosts"); }

@@ -59,6 +59,14 @@ public interface ConsoleServices {
         return java.util.Optional.empty();
     }
 
+    /**
+     * On a team store: its members, roles and bits, managed with the command line's checks (the Team members dialog);
+     * empty on the embedded store. Does not block; the administration's own calls do.
+     */
+    default java.util.Optional<tandem.core.access.TeamAdministration> teamAdministration() {
+        return java.util.Optional.empty();
+    }
+
     /** The preferences in force now. */
     Preferences preferences();
 

@@ -235,15 +235,7 @@ final class DetailsPane {
                         : refusal.apply(c.needs(), d.serverName());
                 b.setDisable(c.disabled() || why.isPresent());
                 b.setOnAction(e -> c.run().run());
-                if (why.isPresent()) {
-                    // a disabled control gets no mouse events: the reason sits on a wrapper around it
-                    javafx.scene.layout.StackPane wrap = new javafx.scene.layout.StackPane(b);
-                    wrap.setId(c.buttonId() + "-refused");
-                    javafx.scene.control.Tooltip.install(wrap, new javafx.scene.control.Tooltip(why.get()));
-                    buttons.add(wrap);
-                } else {
-                    buttons.add(b);
-                }
+                buttons.add(RefusedAction.wrapIfRefused(b, why));
             }
             detailsActions.getChildren().setAll(buttons);
         }

@@ -37,12 +37,15 @@ final class HaActionDialog {
     private final Label title = new Label();
     private final Label description = new Label();
     private final Label refusal = new Label();
+    private final Optional<String> refused;
     private ActionPlan plan;
 
-    HaActionDialog(MainViewModel vm, String relationship, ActionKind kind) {
+    /** @param refused why the signed-in team member may not take HA actions on the relationship (empty: they may) */
+    HaActionDialog(MainViewModel vm, String relationship, ActionKind kind, Optional<String> refused) {
         this.vm = vm;
         this.relationship = relationship;
         this.kind = kind;
+        this.refused = refused;
     }
 
     void show(Window owner) {
@@ -59,14 +62,23 @@ final class HaActionDialog {
         button.setId("haActionConfirmButton");
         Runnable replan = () -> {
             replan();
-            button.setDisable(!(plan instanceof ActionPlan.Ready));
+            button.setDisable(refused.isPresent() || !(plan instanceof ActionPlan.Ready));
+            refused.ifPresent(this::showRefusal);
         };
+        if (refused.isPresent()) {
+            // the confirm button is greyed; its bar carries the reason (a disabled button gets no mouse events)
+            javafx.scene.Node bar = alert.getDialogPane().lookup(".button-bar");
+            if (bar != null) {
+                bar.setId(button.getId() + "-refused");
+                javafx.scene.control.Tooltip.install(bar, new javafx.scene.control.Tooltip(refused.get()));
+            }
+        }
         target.valueProperty().addListener((o, was, now) -> replan.run());
         scopes.textProperty().addListener((o, was, now) -> replan.run());
         maxPeriod.textProperty().addListener((o, was, now) -> replan.run());
         replan.run();
         Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isPresent() && answer.get() == confirm && plan instanceof ActionPlan.Ready ready) {
+        if (answer.isPresent() && answer.get() == confirm && refused.isEmpty() && plan instanceof ActionPlan.Ready ready) {
             vm.runAction(ready.action());
         }
     }
@@ -107,6 +119,13 @@ final class HaActionDialog {
         VBox box = new VBox(10, fields, title, description, refusal);
         box.setMinHeight(200);
         return box;
+    }
+
+    /** The member may not take the action at all: said where a refused plan is said, whatever the fields hold. */
+    private void showRefusal(String why) {
+        title.setText("Cannot " + kind.label().toLowerCase(java.util.Locale.ROOT));
+        refusal.setText(why);
+        refusal.setVisible(true);
     }
 
     private void replan() {

@@ -45,6 +45,9 @@ public final class MainView {
     private final Map<Backend, BackendUi> backends;
     private final BorderPane root = new BorderPane();
     private final Button removeButton = new Button("Remove server");
+    /** The top bar's actions that change servers, each greyed with the reason when the team member may not. */
+    private final javafx.scene.layout.StackPane removeHolder = RefusedAction.holder(removeButton);
+    private final List<javafx.scene.layout.StackPane> addHolders = new ArrayList<>();
     private final DialogService dialogs = new DialogService(this::window);
     private final ConsoleContext context;
     private final ChangesSection changesSection;
@@ -67,7 +70,7 @@ public final class MainView {
         vm.useTeamStatus(services::teamStatus);
         this.context = new ConsoleContext(services, vm, tasks, dialogs, this::window, this::changesApplied);
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
-        this.treePane = new TreePane(vm, this::relationshipMenu, node -> removeButton.setDisable(node == null),
+        this.treePane = new TreePane(vm, this::relationshipMenu, node -> showTopBarRefusals(),
                 this::removeSelectedServer);
         this.detailsPane = new DetailsPane(vm, changesSection, this::commands, treePane::follow, services::refusal);
         build();
@@ -85,7 +88,9 @@ public final class MainView {
         Theme.apply(scene);
         List<UiCommand> adds = backends.values().stream().flatMap(b -> b.addServer(context).stream()).toList();
         if (!adds.isEmpty()) {
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), adds.get(0).run());
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+                if (addRefusal().isEmpty()) adds.get(0).run().run();
+            });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openPreferences);
@@ -115,6 +120,8 @@ public final class MainView {
 
         vm.nodes().addListener((ListChangeListener<ConsoleNode>) c -> treePane.sync());
         vm.detailsProperty().addListener((o, was, now) -> detailsPane.show(now));
+        // a grant or revocation reaches the console with the next poll
+        vm.lastPollProperty().addListener((o, was, now) -> showTopBarRefusals());
         detailsPane.show(null);
         treePane.sync();
     }
@@ -132,13 +139,16 @@ public final class MainView {
                 add.setOnAction(e -> c.run().run());
                 add.setTooltip(new Tooltip(first ? c.label().replace("…", "") + ": its failover relationships are read"
                         + " from its configuration (Ctrl+N)" : c.label().replace("…", "")));
-                items.add(add);
+                javafx.scene.layout.StackPane holder = RefusedAction.holder(add);
+                addHolders.add(holder);
+                items.add(holder);
                 first = false;
             }
         }
         removeButton.setId("removeServer");
         removeButton.setOnAction(e -> removeSelectedServer());
         removeButton.setDisable(true);
+        showTopBarRefusals();
         Button refresh = new Button("Refresh now");
         refresh.setId("refreshNow");
         refresh.setOnAction(e -> vm.refreshNow());
@@ -152,7 +162,15 @@ public final class MainView {
         prefs.setOnAction(e -> openPreferences());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        items.addAll(List.of(removeButton, refresh, gap, audit, prefs));
+        items.addAll(List.of(removeHolder, refresh, gap, audit));
+        if (services.teamAdministration().isPresent()) {
+            Button team = new Button("Team members…");
+            team.setId("openTeamMembers");
+            team.setOnAction(e -> openTeamMembers());
+            team.setTooltip(new Tooltip("The team's members, their roles and permission bits"));
+            items.add(team);
+        }
+        items.add(prefs);
         ToolBar bar = new ToolBar(items.toArray(Node[]::new));
         bar.getStyleClass().add("main-toolbar");
         return bar;
@@ -184,7 +202,9 @@ public final class MainView {
         for (ActionKind kind : offered) {
             MenuItem item = new MenuItem(kind.label() + "…");
             item.setId("ha-" + kind.id());
-            item.setOnAction(e -> new HaActionDialog(vm, relationship, kind).show(window()));
+            Optional<String> refused = services.refusal(tandem.core.access.Permission.DHCP_ADMINISTRATOR,
+                    vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null));
+            item.setOnAction(e -> new HaActionDialog(vm, relationship, kind, refused).show(window()));
             menu.getItems().add(item);
             if (kind.endsGroup()) menu.getItems().add(new SeparatorMenuItem());
         }
@@ -228,9 +248,45 @@ public final class MainView {
         auditStage = new AuditView(auditVm).show(window());
     }
 
+    /** Adding a server needs administer-dhcp-servers on every server; the reason when the member lacks it. */
+    private Optional<String> addRefusal() {
+        return services.refusal(tandem.core.access.Permission.ADMINISTER_DHCP_SERVERS, null);
+    }
+
+    private Optional<String> removeRefusal(ConsoleNode node) {
+        return node == null ? Optional.empty()
+                : services.refusal(tandem.core.access.Permission.ADMINISTER_DHCP_SERVERS, node.serverName());
+    }
+
+    /** Greys out Add server and Remove server for a team member who may not use them, with the reason. */
+    private void showTopBarRefusals() {
+        Optional<String> add = addRefusal();
+        for (javafx.scene.layout.StackPane holder : addHolders) {
+            holder.getChildren().get(0).setDisable(add.isPresent());
+            RefusedAction.show(holder, add);
+        }
+        ConsoleNode node = treePane == null ? null : treePane.selected(); // null while the tree is being built
+        Optional<String> remove = removeRefusal(node);
+        removeButton.setDisable(node == null || remove.isPresent());
+        RefusedAction.show(removeHolder, remove);
+    }
+
+    private void openTeamMembers() {
+        services.teamAdministration().ifPresent(team -> {
+            TeamMembersViewModel teamVm = new TeamMembersViewModel(team, () -> services.inventory().servers().stream()
+                    .map(tandem.core.ServerRecord::name).toList(), tasks);
+            new TeamMembersDialog(teamVm, dialogs).show(window());
+        });
+    }
+
     private void removeSelectedServer() {
         ConsoleNode node = treePane.selected();
         if (node == null) return;
+        Optional<String> refused = removeRefusal(node);
+        if (refused.isPresent()) {
+            vm.say(refused.get(), MessageKind.ERROR);
+            return;
+        }
         String server = node.serverName();
         List<String> relationships = vm.relationshipsOf(server);
         boolean remove = dialogs.confirm("confirmRemove", "Remove server", "Remove " + server + " from the console?",

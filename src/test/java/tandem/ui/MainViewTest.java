@@ -111,6 +111,52 @@ class MainViewTest {
     }
 
     @Test
+    void theTopBarAndTheHaActionsAreGreyedWithTheReasonForAMemberWithoutTheBit(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#openTeamMembers").tryQuery().isEmpty(), "no Team members on the embedded store");
+        console.refusals = (bit, server) -> switch (bit) {
+            case ADMINISTER_DHCP_SERVERS -> java.util.Optional.of("bob lacks the administer-dhcp-servers permission"
+                    + (server == null ? "" : " on " + server));
+            case DHCP_ADMINISTRATOR -> java.util.Optional.of("bob lacks the dhcp-administrator permission on " + server);
+            default -> java.util.Optional.empty();
+        };
+        TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot().getChildren().size() == 4);
+        // the top bar learns the member's bits with each poll and selection: select another relationship
+        robot.clickOn((Label l) -> "branch-north".equals(l.getText()));
+        waitUntil(() -> robot.lookup("#removeServer-refused").tryQuery().isPresent());
+        assertTrue(robot.lookup("#removeServer").query().isDisabled());
+        assertTrue(tip(robot, "#removeServer-refused").contains("administer-dhcp-servers permission on "), "remove");
+        assertTrue(robot.lookup("#openAddServer").query().isDisabled());
+        assertTrue(tip(robot, "#openAddServer-refused").contains("administer-dhcp-servers"), "add");
+        assertFalse(robot.lookup("#refreshNow").query().isDisabled(), "polling is no change");
+
+        javafx.scene.control.ContextMenu[] menu = new javafx.scene.control.ContextMenu[1];
+        robot.interact(() -> menu[0] = view.relationshipMenu(Fixtures.EAST.name()));
+        javafx.scene.control.MenuItem action = menu[0].getItems().stream()
+                .filter(i -> i.getId() != null && i.getId().startsWith("ha-")).findFirst().orElseThrow();
+        javafx.application.Platform.runLater(action::fire); // the dialog waits for an answer: not inside interact
+        waitUntil(() -> robot.lookup("#haActionConfirm").tryQuery().isPresent());
+        assertTrue(robot.lookup("#haActionConfirmButton").query().isDisabled(), "the action is greyed");
+        assertTrue(tip(robot, "#haActionConfirmButton-refused").contains("dhcp-administrator"));
+        assertTrue(robot.lookup("#haActionRefusal").queryAs(Label.class).getText().contains("bob lacks the"
+                + " dhcp-administrator permission"));
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(console.actionsSent.isEmpty());
+
+        console.refusals = (bit, server) -> java.util.Optional.empty();
+        robot.clickOn((Label l) -> "dhcp-east".equals(l.getText()));
+        waitUntil(() -> !robot.lookup("#removeServer").query().isDisabled());
+        assertTrue(robot.lookup("#removeServer-refused").tryQuery().isEmpty(), "no reason left once the bit is held");
+        assertFalse(robot.lookup("#openAddServer").query().isDisabled());
+    }
+
+    private static String tip(FxRobot robot, String query) {
+        Object tip = robot.lookup(query).query().getProperties().get("javafx.scene.control.Tooltip");
+        return tip instanceof javafx.scene.control.Tooltip t ? t.getText() : "no tooltip: " + tip;
+    }
+
+    @Test
     void treeShowsRelationshipsWithStatusPeersAndTheStaleMarker(FxRobot robot) throws Exception {
         TreeView<ConsoleNode> tree = robot.lookup("#serverTree").queryAs(TreeView.class);
         waitUntil(() -> tree.getRoot().getChildren().size() == 4);

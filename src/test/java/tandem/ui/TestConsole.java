@@ -125,6 +125,13 @@ public final class TestConsole implements ConsoleServices {
         return refusals.apply(bit, server);
     }
 
+    /** The team's administration, as on a team store; none by default, as on the embedded store. */
+    volatile tandem.core.access.TeamAdministration teamAdministration;
+
+    @Override public java.util.Optional<tandem.core.access.TeamAdministration> teamAdministration() {
+        return java.util.Optional.ofNullable(teamAdministration);
+    }
+
     @Override public ReplicationStore replicationStore() { return replicationStore; }
 
     @Override public AuditStore auditStore() { return auditStore; }

@@ -5,12 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import tandem.cli.Inputs;
 import tandem.core.access.Grant;
-import tandem.core.access.Permission;
-import tandem.core.port.TeamStore;
+import tandem.core.access.TeamAdministration;
 
 /** {@code tandem permission grant|revoke NAME BIT [--server S] [--scope CIDR]}. */
 @Command(name = "permission", mixinStandardHelpOptions = true,
@@ -30,27 +27,12 @@ public final class PermissionCommand {
         abstract boolean held();
 
         @Override public Integer call() {
-            UserCommand.checkLogin(spec, login);
-            Permission bit = Permission.fromWire(bitName).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "BIT: '" + bitName + "' is not a permission bit; the bits are " + Permission.names()));
-            Inputs.of(spec).serverName("--server", server).network("--scope", scope)
-                    .check("--scope", scope != null && server == null ? "needs --server: a scope is a subnet of one server" : null)
-                    .check("--server", server != null && bit.reach() == Permission.Reach.EVERYWHERE
-                            ? bit.wire() + " is given for every server, not one" : null)
-                    .check("--scope", scope != null && bit.reach() != Permission.Reach.SCOPE
-                            ? bit.wire() + " is given per server, not per scope" : null);
-            var services = TeamAccess.teamServices(spec);
-            if (server != null && held() && services.inventory().server(server).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--server: no server named '" + server + "'");
-            }
-            TeamStore team = services.teamStore();
-            TeamAccess.requireAdministrator(team);
-            if (team.member(login).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "NAME: " + login + " is not a member of this team"
-                        + " (tandem user add " + login + ")");
-            }
-            Grant grant = new Grant(bit, server, scope);
-            boolean changed = team.setGrant(login, grant, held());
+            Grant grant = TeamAccess.checked(spec, () -> {
+                TeamAdministration.checkLogin(login);
+                return TeamAdministration.grant(TeamAdministration.bit(bitName), server, scope);
+            });
+            TeamAdministration team = TeamAccess.teamServices(spec).teamAdministration();
+            boolean changed = TeamAccess.checked(spec, () -> team.setGrant(login, grant, held()));
             spec.commandLine().getOut().println(login + (changed ? (held() ? " now has " : " no longer has ")
                     : (held() ? " already has " : " was not given ")) + grant.describe() + ".");
             return 0;

@@ -4,10 +4,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tandem.core.access.Role;
-import tandem.core.port.TeamStore;
+import tandem.core.access.TeamAdministration;
 
 /** {@code tandem role grant|revoke NAME ROLE}. */
 @Command(name = "role", mixinStandardHelpOptions = true, subcommands = {RoleCommand.Grant.class, RoleCommand.Revoke.class},
@@ -15,20 +14,12 @@ import tandem.core.port.TeamStore;
                 + " reservations, pools and exclusions on every scope).")
 public final class RoleCommand {
     static int set(CommandSpec spec, String login, String roleName, boolean held) {
-        UserCommand.checkLogin(spec, login);
-        Role role = Role.fromWire(roleName).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "ROLE: '" + roleName + "' is not a role; the roles are " + Role.names()));
-        TeamStore team = TeamAccess.teamServices(spec).teamStore();
-        TeamAccess.requireAdministrator(team);
-        if (team.member(login).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "NAME: " + login + " is not a member of this team"
-                    + " (tandem user add " + login + ")");
-        }
-        if (!held && role == Role.DHCP_ADMINISTRATORS && login.equals(team.currentLogin())) {
-            throw new ParameterException(spec.commandLine(), "NAME: you cannot leave the DHCP administrators yourself;"
-                    + " another DHCP administrator can take you out");
-        }
-        boolean changed = team.setRole(login, role, held);
+        Role role = TeamAccess.checked(spec, () -> {
+            TeamAdministration.checkLogin(login);
+            return TeamAdministration.role(roleName);
+        });
+        TeamAdministration team = TeamAccess.teamServices(spec).teamAdministration();
+        boolean changed = TeamAccess.checked(spec, () -> team.setRole(login, role, held));
         spec.commandLine().getOut().println(login + (changed ? (held ? " now holds " : " no longer holds ")
                 : (held ? " already holds " : " does not hold ")) + role.label() + ".");
         return 0;

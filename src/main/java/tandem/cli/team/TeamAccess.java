@@ -1,16 +1,16 @@
 package tandem.cli.team;
 
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import tandem.cli.TandemCommand;
-import tandem.core.access.Member;
-import tandem.core.access.Need;
-import tandem.core.access.Permission;
-import tandem.core.access.PermissionDenied;
-import tandem.core.port.TeamStore;
+import tandem.core.access.TeamAdministration;
 import tandem.services.Services;
 
-/** What every team command checks first: a team store, and a caller who is one of its DHCP administrators. */
+/**
+ * What every team command checks first: a team store, and a caller who is one of its DHCP administrators (the
+ * checks themselves are {@link TeamAdministration}'s, shared with the console).
+ */
 final class TeamAccess {
     private TeamAccess() { }
 
@@ -24,16 +24,24 @@ final class TeamAccess {
     }
 
     /**
-     * Goes on only for a DHCP administrator of the team; anyone else is refused like a change they may not make
-     * (exit 77, the reason printed by the command line).
+     * Runs a step of the shared administration: a refusal of its input becomes a usage error naming the argument
+     * (exit 64); a caller who is not a DHCP administrator is refused like a change they may not make (exit 77).
      */
-    static void requireAdministrator(TeamStore team) {
-        String me = team.currentLogin();
-        Member member = team.member(me).orElse(null);
-        if (member != null && member.may(Permission.DHCP_ADMINISTRATOR, null, null)) return;
-        throw new PermissionDenied(member == null
-                ? me + " is not a member of this team; a DHCP administrator can add it"
-                : me + " lacks the " + Permission.DHCP_ADMINISTRATOR.wire() + " permission needed to manage the"
-                        + " team's members", Need.administrator(null));
+    static <T> T checked(CommandSpec spec, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (TeamAdministration.Refused e) {
+            throw new ParameterException(spec.commandLine(), argument(e.field()) + ": " + e.getMessage());
+        }
+    }
+
+    private static String argument(TeamAdministration.Field field) {
+        return switch (field) {
+            case LOGIN -> "NAME";
+            case ROLE -> "ROLE";
+            case BIT -> "BIT";
+            case SERVER -> "--server";
+            case SCOPE -> "--scope";
+        };
     }
 }

@@ -35,7 +35,7 @@ final class TeamImportCommand implements Callable<Integer> {
                     + "tandem.mv.db); give the data folder of the desktop to import");
         }
         Services services = TeamAccess.teamServices(spec);
-        TeamAccess.requireAdministrator(services.teamStore());
+        services.teamAdministration().requireAdministrator();
         if (folder.equals(services.dataDir().toAbsolutePath().normalize())) {
             // allowed: the folder's key is this desktop's key; only its database moves
             spec.commandLine().getErr().println("Note: importing this desktop's own data folder (--data)");

@@ -4,42 +4,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tandem.core.access.Grant;
 import tandem.core.access.Member;
 import tandem.core.access.Role;
-import tandem.core.port.TeamStore;
+import tandem.core.access.TeamAdministration;
 
 /** {@code tandem user list|add|remove}: the team's members, each a PostgreSQL login. */
 @Command(name = "user", mixinStandardHelpOptions = true,
         subcommands = {UserCommand.ListUsers.class, UserCommand.Add.class, UserCommand.Remove.class},
         description = "The members of the team store, each a PostgreSQL login (DHCP administrators only).")
 public final class UserCommand {
-    /** A PostgreSQL identifier as created without quotes is at most 63 bytes; anything else is a typo here. */
-    static String checkLogin(CommandSpec spec, String login) {
-        if (login == null || login.isBlank() || login.length() > 63 || !login.matches("[A-Za-z0-9_.@-]+")) {
-            throw new ParameterException(spec.commandLine(), "NAME: '" + login + "' is not a PostgreSQL login name"
-                    + " (letters, digits, _ . @ -, at most 63)");
-        }
-        return login;
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the members, their roles and grants.")
     static final class ListUsers implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--json", description = "Print a JSON array") boolean json;
 
         @Override public Integer call() {
-            TeamStore team = TeamAccess.teamServices(spec).teamStore();
-            TeamAccess.requireAdministrator(team);
+            TeamAdministration team = TeamAccess.teamServices(spec).teamAdministration();
+            team.requireAdministrator();
             List<Member> members = team.members();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -84,14 +73,9 @@ public final class UserCommand {
         @Parameters(paramLabel = "NAME", description = "An existing PostgreSQL login") String login;
 
         @Override public Integer call() {
-            checkLogin(spec, login);
-            TeamStore team = TeamAccess.teamServices(spec).teamStore();
-            TeamAccess.requireAdministrator(team);
-            if (!team.loginExists(login)) {
-                throw new ParameterException(spec.commandLine(), "NAME: the team's PostgreSQL server has no login '"
-                        + login + "'; its administrator creates it first (CREATE ROLE \"" + login + "\" LOGIN PASSWORD ...)");
-            }
-            if (!team.addMember(login, Instant.now())) {
+            TeamAccess.checked(spec, () -> TeamAdministration.checkLogin(login));
+            TeamAdministration team = TeamAccess.teamServices(spec).teamAdministration();
+            if (!TeamAccess.checked(spec, () -> team.addMember(login))) {
                 spec.commandLine().getOut().println(login + " already is a member.");
                 return 0;
             }
@@ -109,16 +93,12 @@ public final class UserCommand {
         @Parameters(paramLabel = "NAME") String login;
 
         @Override public Integer call() {
-            checkLogin(spec, login);
-            TeamStore team = TeamAccess.teamServices(spec).teamStore();
-            TeamAccess.requireAdministrator(team);
-            if (login.equals(team.currentLogin())) {
-                throw new ParameterException(spec.commandLine(), "NAME: you cannot remove your own login; another DHCP"
-                        + " administrator can");
-            }
-            if (!team.removeMember(login)) {
-                throw new ParameterException(spec.commandLine(), "NAME: " + login + " is not a member of this team");
-            }
+            TeamAccess.checked(spec, () -> TeamAdministration.checkLogin(login));
+            TeamAdministration team = TeamAccess.teamServices(spec).teamAdministration();
+            TeamAccess.checked(spec, () -> {
+                team.removeMember(login);
+                return null;
+            });
             spec.commandLine().getOut().println("Removed " + login + ".");
             return 0;
         }
