@@ -45,9 +45,16 @@ public record ConsoleStart(Path dataDir, TeamStoreSettings.Connection team, Stri
     /** The team store, as {@code --store} names it. */
     public TeamStoreLocation location() { return TeamStoreSettingsFile.location(team); }
 
-    /** Opens the team store with this password (the console's services). */
+    /** Opens the team store with this password (the console's services); a failure says why plainly. */
     public Services openTeam(String password) {
-        return Services.openTeam(dataDir, location(), password, "the console");
+        TeamStoreLocation where = location();
+        try {
+            return Services.openTeam(dataDir, where, password, "the console");
+        } catch (RuntimeException e) {
+            String why = TeamStoreSettingsFile.connectionFailure(where, e).orElse(null);
+            if (why == null) throw e;
+            throw new IllegalStateException(why, e);
+        }
     }
 
     /** Opens the data folder's own store instead. */

@@ -20,6 +20,9 @@ import tandem.core.port.TeamStoreSettings.TestResult;
  * is a member. It changes nothing (no migration, unlike opening the store).
  */
 final class TeamStoreProbe {
+    /** How long opening the store waits for a connection (TeamDatabase's pool), for messages. */
+    static final int OPEN_TIMEOUT_SECONDS = 10;
+
     private TeamStoreProbe() { }
 
     static TestResult test(TeamStoreLocation where, String password, Duration timeout) {

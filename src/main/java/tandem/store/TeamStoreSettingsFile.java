@@ -65,6 +65,22 @@ public final class TeamStoreSettingsFile implements TeamStoreSettings {
         return TeamStoreLocation.parse(c.url());
     }
 
+    /**
+     * Why connecting failed, as the connection test says it (refused password, unreachable host, TLS), or empty when
+     * the failure is not about connecting (the store's own message says more then).
+     */
+    public static Optional<String> connectionFailure(TeamStoreLocation where, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s) {
+                String state = s.getSQLState() == null ? "" : s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000")) {
+                    return Optional.of(TeamStoreProbe.explain(where, s, TeamStoreProbe.OPEN_TIMEOUT_SECONDS));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override public TestResult test(Connection connection, String password, Duration timeout) {
         return TeamStoreProbe.test(location(connection), password, timeout);
     }
