@@ -45,7 +45,8 @@ final class TeamStoreProbe {
                  ResultSet rs = query(ps, TeamDatabase.SCHEMA)) {
                 rs.next();
                 login = rs.getString(1);
-                version = rs.getString(2);
+                // "15.18 (Debian 15.18-0+deb12u1)": the number says enough
+                version = rs.getString(2).split(" ", 2)[0];
                 tls = rs.getBoolean(3);
                 schema = rs.getBoolean(4);
             }

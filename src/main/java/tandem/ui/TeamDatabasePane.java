@@ -98,8 +98,8 @@ public final class TeamDatabasePane {
         form.field("Port", port, port, vm.problemProperty(Field.PORT), "teamPortMessage");
         form.field("Database", database, database, vm.problemProperty(Field.DATABASE), "teamDatabaseMessage");
         form.field("Login", login, login, vm.problemProperty(Field.LOGIN), "teamLoginMessage");
-        form.plain("TLS (sslmode)", new VBox(3, ssl, hint("require: always encrypted; verify-full: also checks the"
-                + " server's certificate and name; prefer: encrypted when the server offers it")));
+        form.plain("TLS (sslmode)", new VBox(3, ssl, hint("require encrypts; verify-full also checks the server's"
+                + " certificate and name; prefer encrypts only when the server offers it")));
         form.field("Password", password, password, vm.problemProperty(Field.PASSWORD), "teamPasswordMessage");
         form.plain(null, remember);
         inputs.put(Field.HOST, host);
@@ -121,7 +121,8 @@ public final class TeamDatabasePane {
             outcome.getStyleClass().remove(was.styleClass());
             outcome.getStyleClass().add(now.styleClass());
         });
-        outcome.setMaxWidth(500);
+        outcome.setMaxWidth(520);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         VBox center = new VBox(8, form, new HBox(10, test), outcome);
         root.setCenter(center);
 
@@ -168,6 +169,7 @@ public final class TeamDatabasePane {
         l.getStyleClass().add("dialog-hint");
         l.setWrapText(true);
         l.setMaxWidth(380);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 }

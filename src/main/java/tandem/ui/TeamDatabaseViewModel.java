@@ -186,8 +186,9 @@ public final class TeamDatabaseViewModel {
     }
 
     private void say(String text, MessageKind kind) {
-        outcome.set(text);
+        // the style first: whoever sees the new text sees it styled
         outcomeKind.set(kind);
+        outcome.set(text);
     }
 
     private void validate() {

@@ -132,6 +132,7 @@ class TeamDatabasePaneTest {
         robot.clickOn("#testTeamConnection");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#testTeamConnection")
                 .queryAs(Button.class).isDisabled() && !outcome.getText().startsWith("Connecting"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(outcome.getText().equals(before), "a new outcome: " + outcome.getText());
         return outcome.getText();
     }
@@ -182,6 +183,7 @@ class TeamDatabasePaneTest {
         assertTrue(ok.contains("without TLS"), ok);
         assertTrue(ok.endsWith("Tandem's tables are there and alice is a member of the team."), ok);
         assertTrue(robot.lookup("#teamDatabaseOutcome").query().getStyleClass().contains("message-success"));
+        robot.interact(() -> Shots.write(stage.getScene(), "team-database"));
 
         replace(robot, "teamLogin", "bob");
         replace(robot, "teamPassword", bobPw);
@@ -252,6 +254,21 @@ class TeamDatabasePaneTest {
         assertFalse(settings().load().passwordRemembered());
         assertEquals(Optional.empty(), settings().rememberedPassword(alice));
         assertFalse(Files.readString(settings().file()).matches("(?s).*(^|\n)password=.*"), "deleted");
+    }
+
+    @Test
+    void preferencesOpenTheTeamDatabase(FxRobot robot) {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            PreferencesViewModel prefs = new PreferencesViewModel(tandem.core.Preferences.defaults(), p -> { }, tasks);
+            Scene scene = new Scene(new PreferencesDialog(prefs, p -> { }, () -> asked.add("team")).root());
+            Theme.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+        robot.clickOn("#openTeamDatabase");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("team"), asked);
     }
 
     private static int freePort() throws Exception {
