@@ -191,6 +191,8 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.getIcons().setAll(Theme.windowIcons());
+        // after signing in the window grows from the small sign-in to the console
+        if (stage.isShowing()) stage.centerOnScreen();
         stage.show();
         // the last-known state shows at once; the poller starts once it is on screen
         view.start();

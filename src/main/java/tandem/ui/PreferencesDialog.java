@@ -165,6 +165,7 @@ public final class PreferencesDialog {
         Label l = new Label(text);
         l.getStyleClass().add("dialog-hint");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

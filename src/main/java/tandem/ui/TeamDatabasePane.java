@@ -51,6 +51,10 @@ public final class TeamDatabasePane {
     public Stage show(Window owner) {
         stage = Theme.dialogStage("Team database", root, owner);
         stage.setResizable(false);
+        // messages come and go: the window follows, so the buttons stay in sight
+        Runnable fit = () -> javafx.application.Platform.runLater(stage::sizeToScene);
+        vm.outcomeProperty().addListener(o -> fit.run());
+        vm.generalProblemProperty().addListener(o -> fit.run());
         stage.show();
         return stage;
     }

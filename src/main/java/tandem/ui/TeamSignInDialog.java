@@ -79,6 +79,11 @@ public final class TeamSignInDialog<T> {
         said.textProperty().bind(message);
         said.visibleProperty().bind(message.isNotEmpty());
         said.managedProperty().bind(said.visibleProperty());
+        said.setMinHeight(Region.USE_PREF_SIZE);
+        // the window grows with the message, so the buttons stay in sight
+        message.addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+            if (root.getScene() != null && root.getScene().getWindow() != null) root.getScene().getWindow().sizeToScene();
+        }));
         password.setId("signInPassword");
         password.setPromptText("your PostgreSQL password");
         remember.setId("signInRemember");
