@@ -61,7 +61,16 @@ public final class TeamDatabaseViewModel {
         this.settings = Objects.requireNonNull(settings);
         this.tasks = tasks;
         for (Field f : Field.values()) problems.put(f, new ReadOnlyStringWrapper(null));
-        this.saved = settings.load();
+        TeamStoreSettings.Saved kept;
+        String unreadable = null;
+        try {
+            kept = settings.load();
+        } catch (RuntimeException e) {
+            // a damaged file: start from the embedded store, and say so; saving writes a good one
+            kept = TeamStoreSettings.Saved.EMBEDDED;
+            unreadable = "The saved choice could not be read (" + e.getMessage() + "); saving replaces it";
+        }
+        this.saved = kept;
         team.set(saved.team());
         Connection c = saved.connection();
         if (c != null) {
@@ -76,6 +85,7 @@ public final class TeamDatabaseViewModel {
             p.addListener(o -> validate());
         }
         validate();
+        if (unreadable != null) say(unreadable, MessageKind.ERROR);
     }
 
     public BooleanProperty teamProperty() { return team; }
