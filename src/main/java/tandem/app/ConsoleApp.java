@@ -27,6 +27,7 @@ import tandem.ui.isc.IscUi;
 import tandem.ui.kea.KeaUi;
 import tandem.ui.windows.WindowsChanges;
 import tandem.ui.windows.WindowsUi;
+import tandem.ui.TeamSignInDialog;
 import tandem.ui.Theme;
 
 /**
@@ -39,22 +40,47 @@ public final class ConsoleApp extends Application {
     private static volatile ConsoleServices services;
     private static volatile List<BackendUi> backendUis = List.of();
     private static volatile RuntimeException startupFailure;
+    /** Preferences name a team database that is not open yet: the console asks for the password first. */
+    private static volatile ConsoleStart signIn;
 
     private BackgroundTasks tasks;
     private MainView view;
 
-    /** Opens the data folder and shows the console; returns when the window was closed. */
+    /**
+     * Opens the store the data folder's Preferences name (its own, or a team database, asking for the password when
+     * none is remembered or the remembered one fails) and shows the console; returns when the window was closed.
+     */
     public static void open(Path dataDir) {
-        open(() -> Services.open(dataDir, "the console"), dataDir.toString());
+        ConsoleStart start = ConsoleStart.of(dataDir);
+        if (!start.onTeamStore()) {
+            open(() -> Services.open(dataDir, "the console"), dataDir.toString());
+            return;
+        }
+        String problem = start.problem();
+        if (start.rememberedPassword() != null) {
+            try {
+                use(start.openTeam(start.rememberedPassword()));
+                Application.launch(ConsoleApp.class);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not open the team store {}: {}", start.location(), e.getMessage());
+                problem = e.getMessage();
+            }
+        }
+        signIn = new ConsoleStart(dataDir, start.team(), null, problem);
+        Application.launch(ConsoleApp.class);
+    }
+
+    private static void use(Services opened) {
+        opened.attachSynchronizer();
+        services = adapt(opened);
+        backendUis = backendUis(opened);
     }
 
     /** Shows the console over services opened by {@code opener} (a data folder's, or a team store's). */
     public static void open(java.util.function.Supplier<Services> opener, String what) {
         try {
-            Services opened = opener.get();
-            opened.attachSynchronizer();
-            services = adapt(opened);
-            backendUis = backendUis(opened);
+            use(opener.get());
         } catch (RuntimeException e) {
             // shown in a window: the console may have been started without a terminal
             LOG.error("Could not open {}", what, e);
@@ -113,6 +139,10 @@ public final class ConsoleApp extends Application {
 
             @Override public java.util.Optional<String> teamStatus() { return s.teamStatus(); }
 
+            @Override public java.util.Optional<tandem.core.port.TeamStoreSettings> teamStoreSettings() {
+                return java.util.Optional.of(s.teamStoreSettings());
+            }
+
             @Override public java.util.Optional<String> refusal(tandem.core.access.Permission bit, String server) {
                 return s.refusal(bit, server);
             }
@@ -128,6 +158,21 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         ConsoleServices s = services;
+        ConsoleStart asked = signIn;
+        if (s == null && asked != null) {
+            tasks = BackgroundTasks.forFx();
+            TeamSignInDialog<Services> dialog = new TeamSignInDialog<>(asked.location().toString(), asked.problem(),
+                    asked::openTeam, asked::openLocal, asked::rememberPassword, tasks, opened -> {
+                        use(opened);
+                        showConsole(stage);
+                    }, Platform::exit);
+            stage.setTitle("Tandem");
+            stage.setScene(new javafx.scene.Scene(dialog.root()));
+            Theme.apply(stage.getScene());
+            stage.getIcons().setAll(Theme.windowIcons());
+            stage.show();
+            return;
+        }
         if (s == null) {
             RuntimeException failure = startupFailure;
             Alert alert = new Alert(Alert.AlertType.ERROR, failure == null ? "The console has no data folder."
@@ -139,12 +184,19 @@ public final class ConsoleApp extends Application {
             return;
         }
         tasks = BackgroundTasks.forFx();
+        showConsole(stage);
+    }
+
+    private void showConsole(Stage stage) {
+        ConsoleServices s = services;
         view = new MainView(s, tasks, ZoneId.systemDefault(), backendUis);
         stage.setTitle("Tandem");
         stage.setScene(view.scene(1200, 760));
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.getIcons().setAll(Theme.windowIcons());
+        // after signing in the window grows from the small sign-in to the console
+        if (stage.isShowing()) stage.centerOnScreen();
         stage.show();
         // the last-known state shows at once; the poller starts once it is on screen
         view.start();

@@ -385,6 +385,11 @@ public final class Services implements AutoCloseable {
 
     public PreferenceStore preferenceStore() { return preferenceStore; }
 
+    /** Which store the console opens on without --store (Preferences → Team database), kept in the data folder. */
+    public tandem.core.port.TeamStoreSettings teamStoreSettings() {
+        return tandem.store.TeamStoreSettingsFile.of(dataDir);
+    }
+
     public Preferences preferences() { return preferences; }
 
     /** Stores new preferences; the poller reads them at its next cycle. */

@@ -67,6 +67,11 @@ public interface ConsoleServices {
         return java.util.Optional.empty();
     }
 
+    /** Which store the console opens on next time (Preferences → Team database); empty where it cannot be chosen. */
+    default java.util.Optional<tandem.core.port.TeamStoreSettings> teamStoreSettings() {
+        return java.util.Optional.empty();
+    }
+
     /** The preferences in force now. */
     Preferences preferences();
 

@@ -233,7 +233,9 @@ public final class MainView {
     private void openPreferences() {
         PreferencesViewModel prefsVm = new PreferencesViewModel(services.preferences(), services.backendSettings(),
                 services::updatePreferences, tasks);
-        new PreferencesDialog(prefsVm, p -> vm.preferencesChanged()).show(window());
+        Runnable teamDatabase = services.teamStoreSettings().<Runnable>map(t -> () -> new TeamDatabasePane(
+                new TeamDatabaseViewModel(t, tasks)).show(window())).orElse(null);
+        new PreferencesDialog(prefsVm, p -> vm.preferencesChanged(), teamDatabase).show(window());
     }
 
     /** One audit window at a time: asking again brings it to the front. */

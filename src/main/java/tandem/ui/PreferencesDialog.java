@@ -36,6 +36,7 @@ public final class PreferencesDialog {
     private final Map<Field, Control> inputs = new EnumMap<>(Field.class);
     private final Map<String, Control> settingInputs = new java.util.LinkedHashMap<>();
     private final Consumer<Preferences> afterSave;
+    private final Runnable openTeamDatabase;
     private Stage stage;
 
     public PreferencesDialog(PreferencesViewModel vm) {
@@ -44,8 +45,14 @@ public final class PreferencesDialog {
 
     /** @param afterSave told on the FX thread once the preferences were saved and the dialog closed */
     public PreferencesDialog(PreferencesViewModel vm, Consumer<Preferences> afterSave) {
+        this(vm, afterSave, null);
+    }
+
+    /** @param openTeamDatabase opens Preferences → Team database (its own dialog, saved on its own), or null */
+    public PreferencesDialog(PreferencesViewModel vm, Consumer<Preferences> afterSave, Runnable openTeamDatabase) {
         this.vm = vm;
         this.afterSave = afterSave;
+        this.openTeamDatabase = openTeamDatabase;
         build();
     }
 
@@ -111,6 +118,14 @@ public final class PreferencesDialog {
                 settingInputs.put(setting.key(), field);
             }
         }
+        if (openTeamDatabase != null) {
+            form.section("Store");
+            Button team = new Button("Team database…");
+            team.setId("openTeamDatabase");
+            team.setOnAction(e -> openTeamDatabase.run());
+            form.plain(null, new VBox(3, team, hint("This desktop's own store, or a team's PostgreSQL database with"
+                    + " your own login; used from the next start of the console")));
+        }
         root.setCenter(form);
 
         vm.revisionProperty().addListener((o, was, now) -> validation.revalidate());
@@ -150,6 +165,7 @@ public final class PreferencesDialog {
         Label l = new Label(text);
         l.getStyleClass().add("dialog-hint");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
