@@ -26,8 +26,8 @@ import tandem.core.port.AuditStore.AuditRecord;
 import tandem.core.port.AuditStore.Query;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "The audit trail: every change made to a server from this data folder, newest first, with who"
-                + " made it, from where, and each server's outcome.")
+        description = "The audit trail: every change made to a server through this data folder or team store,"
+                + " newest first, with who made it, from where, and each server's outcome.")
 final class AuditCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 

@@ -24,7 +24,7 @@ import tandem.store.TeamStoreLocation;
 /** {@code tandem [--data DIR] [COMMAND]}: without a command it opens the console. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "DHCP failover console. Without a command, opens the console window.",
-        subcommands = {ServerCommand.class, StatusCommand.class, UndoCommand.class, JournalCommand.class, AuditCommand.class,
+        subcommands = {ServerCommand.class, StatusCommand.class, CheckCommand.class, UndoCommand.class, JournalCommand.class, AuditCommand.class,
                 WatchCommand.class, HaCommand.class, TeamCommand.class, UserCommand.class, RoleCommand.class,
                 PermissionCommand.class, CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {

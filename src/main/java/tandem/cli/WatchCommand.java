@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"The console's background service without a window: polls every server, synchronizes",
-                "returning peers, replays the journal to a returning primary and notices outside changes,",
-                "printing each status change, until stopped (Ctrl-C or SIGTERM)."})
+        description = "The console's background service without a window: polls every server, synchronizes"
+                + " returning peers, replays the journal to a returning primary and notices outside changes,"
+                + " printing each status change, until stopped (Ctrl-C or SIGTERM).")
 final class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

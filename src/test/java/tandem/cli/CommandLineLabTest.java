@@ -158,6 +158,34 @@ class CommandLineLabTest {
             Run subnet = tandem("subnet", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.10 - 10.10.5.20");
             assertEquals(0, subnet.code(), subnet.err());
             assertEquals(0, tandem("pool", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.30 - 10.10.5.40").code());
+
+            // the lab's global bounds are 3600 s: Kea's config-test refuses the edit before anything is written
+            JsonNode added = subnet(lab.dhcp4(1), "10.10.5.0/24");
+            Run outside = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--set", "valid-lifetime=1800");
+            assertEquals(TandemCommand.EXIT_REFUSED, outside.code(), outside.out());
+            assertTrue(outside.err().contains("not between min-valid-lifetime"), outside.err());
+            assertEquals(added, subnet(lab.dhcp4(1), "10.10.5.0/24"), "nothing written");
+            Run edit = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--set", "valid-lifetime=1800",
+                    "--set", "min-valid-lifetime=900", "--set", "max-valid-lifetime=7200",
+                    "--set", "next-server=10.10.5.1", "--set", "boot-file-name=pxelinux.0");
+            assertEquals(0, edit.code(), edit.err());
+            for (int i = 1; i <= 2; i++) {
+                JsonNode edited = subnet(lab.dhcp4(i), "10.10.5.0/24");
+                assertEquals(1800, edited.path("valid-lifetime").asInt(), "server" + i + ": " + edited);
+                assertEquals("10.10.5.1", edited.path("next-server").asText());
+                assertEquals("pxelinux.0", edited.path("boot-file-name").asText());
+            }
+            String editId = tandem("journal", "--all").out().lines().filter(l -> l.contains("Edit subnet 10.10.5.0/24"))
+                    .findFirst().orElseThrow().strip().split("\\s+")[0].substring(1);
+            Run unset = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--unset", "boot-file-name");
+            assertEquals(0, unset.code(), unset.err());
+            assertTrue(subnet(lab.dhcp4(2), "10.10.5.0/24").path("boot-file-name").isMissingNode());
+            assertEquals(0, tandem("undo", editId).code(), "the first edit undone");
+            for (int i = 1; i <= 2; i++) {
+                JsonNode restored = subnet(lab.dhcp4(i), "10.10.5.0/24");
+                assertEquals(added.path("valid-lifetime"), restored.path("valid-lifetime"), "server" + i + ": " + restored);
+                assertEquals(added.path("next-server"), restored.path("next-server"), "server" + i + ": " + restored);
+            }
         }
     }
 
@@ -177,6 +205,13 @@ class CommandLineLabTest {
             assertEquals(0, help.code(), String.join(" ", cmd));
             assertTrue(help.out().contains("Usage:"), String.join(" ", cmd) + ": " + help.out());
         }
+    }
+
+    private static JsonNode subnet(JsonNode dhcp4, String cidr) {
+        for (JsonNode s : dhcp4.path("subnet4")) {
+            if (s.path("subnet").asText().equals(cidr)) return s;
+        }
+        throw new AssertionError("no subnet " + cidr + " in " + dhcp4);
     }
 
     private JsonNode statusJson() {

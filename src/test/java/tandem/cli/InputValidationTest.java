@@ -117,6 +117,18 @@ class InputValidationTest {
         refused("--subnet: 10.20.0.7/24 is not an IPv4 network", "option", "set", "pair", "--subnet", "10.20.0.7/24", "--name", "routers",
                 "--data", "10.20.0.1");
         refused("RELATIONSHIP: cannot contain control characters", "sync", "pair\nx");
+        refused("--set: give at least one --set NAME=VALUE or --unset NAME", "subnet", "edit", "pair", "--subnet",
+                "10.20.0.0/24");
+        refused("--set: 'option-data' cannot be edited here; editable: boot-file-name, comment, max-valid-lifetime",
+                "subnet", "edit", "pair", "--subnet", "10.20.0.0/24", "--set", "option-data=x");
+        refused("--set: valid-lifetime must be a number of seconds, not '1h'", "subnet", "edit", "pair", "--subnet",
+                "10.20.0.0/24", "--set", "valid-lifetime=1h");
+        refused("--set: renew-timer must be from 0 to 4294967295 seconds", "subnet", "edit", "pair", "--subnet",
+                "10.20.0.0/24", "--set", "renew-timer=-1");
+        refused("--set: next-server must be an IPv4 address, not '10.0.0.300'", "subnet", "edit", "pair", "--subnet",
+                "10.20.0.0/24", "--set", "next-server=10.0.0.300");
+        refused("--unset: valid-lifetime is both set and unset", "subnet", "edit", "pair", "--subnet", "10.20.0.0/24",
+                "--set", "valid-lifetime=600", "--unset", "valid-lifetime");
     }
 
     @Test

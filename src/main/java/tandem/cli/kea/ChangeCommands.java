@@ -85,7 +85,7 @@ final class ChangeCommands {
     }
 
     @Command(name = "subnet", mixinStandardHelpOptions = true, description = "Add, edit or remove a subnet.",
-            subcommands = {SubnetAdd.class, SubnetRemove.class})
+            subcommands = {SubnetAdd.class, SubnetEditCommand.class, SubnetRemove.class})
     static final class Subnet {
         @ParentCommand TandemCommand root;
     }
@@ -244,7 +244,7 @@ final class ChangeCommands {
     private static boolean isV6(String subnet) { return subnet != null && subnet.indexOf(':') >= 0; }
 
     /** The subnet must be of the relationship's address family. */
-    private static java.util.function.Consumer<ServiceType> subnetOf(Target target, String subnet) {
+    static java.util.function.Consumer<ServiceType> subnetOf(Target target, String subnet) {
         return service -> target.inputs().check("--subnet", KeaAddresses.familyProblem(subnet, service));
     }
 

@@ -106,6 +106,9 @@ public sealed interface KeaChange {
             parameters = parameters == null ? Map.of() : new java.util.TreeMap<>(parameters);
         }
 
+        /** The subnet parameters an edit may set or remove. */
+        public static Set<String> editable() { return EDITABLE; }
+
         public String describe() { return "Edit subnet " + subnet + ": " + String.join(", ", parameters.keySet()); }
 
         public void applyTo(ObjectNode config) {
