@@ -79,6 +79,51 @@ class CheckCommandLabTest {
         }
     }
 
+    @Test
+    void watchRunsTheNotifyCommandForEachStatusChange() throws Exception {
+        try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0)) {
+            lab.awaitStable(Duration.ofSeconds(30));
+            assertEquals(0, tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair").code());
+            assertEquals(TandemCommand.EXIT_USAGE, tandem("watch", "--notify-command", " ").code());
+            assertEquals(TandemCommand.EXIT_USAGE, tandem("watch", "--notify-command", "true", "--notify-timeout", "0")
+                    .code());
+
+            Path changes = data.resolveSibling(data.getFileName() + "-changes.jsonl");
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process watch = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), tandem.app.Launcher.class.getName(), "--data",
+                    data.toString(), "watch", "--notify-command", "cat >> '" + changes + "'")
+                    .redirectErrorStream(true).redirectOutput(data.resolveSibling(data.getFileName() + "-watch.log")
+                            .toFile()).start();
+            try {
+                awaitLine(changes, "\"to\":\"OK\"", Duration.ofSeconds(60));
+                lab.killDhcp(1);
+                String impaired = awaitLine(changes, "\"to\":\"IMPAIRED\"", Duration.ofSeconds(60));
+                var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(impaired);
+                assertEquals("pair", json.path("relationship").asText());
+                assertEquals("OK", json.path("from").asText());
+                assertTrue(json.path("reason").asText().contains("server1"), impaired);
+            } finally {
+                watch.destroy();
+                if (!watch.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) watch.destroyForcibly();
+            }
+        }
+    }
+
+    private static String awaitLine(Path file, String containing, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (java.nio.file.Files.exists(file)) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    if (line.contains(containing)) return line;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no notification with " + containing + " within " + within.toSeconds() + " s: "
+                + (java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "none at all"));
+    }
+
     /** Polls until the check exits {@code code} (the lab's daemons take a moment to be seen going). */
     private Run awaitCheck(int code, String... args) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
