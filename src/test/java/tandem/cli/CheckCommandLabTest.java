@@ -2,20 +2,15 @@ package tandem.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.lab.KeaLab;
-import tandem.services.Services;
 
 /** {@code tandem check} against a real Kea pair driven through each status. */
 @Tag("kea")
@@ -26,22 +21,13 @@ class CheckCommandLabTest {
 
     @TempDir Path data;
 
-    record Run(int code, String out, String err) { }
-
-    private Run tandem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new), dir -> fail("no console for a command"),
-                Services::open, tandem.app.Launcher.backendCommands(), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun tandem(String... args) {
+        return CliRun.in(data, args);
     }
 
     @Test
     void exitCodesFollowTheStatusOfTheRelationships() throws Exception {
-        Run nothing = tandem("check");
+        CliRun nothing = tandem("check");
         assertEquals(3, nothing.code(), "nothing to check is unknown: " + nothing.out());
         assertTrue(nothing.out().startsWith("TANDEM UNKNOWN - no relationships"), nothing.out());
 
@@ -49,30 +35,30 @@ class CheckCommandLabTest {
             lab.awaitStable(Duration.ofSeconds(30));
             assertEquals(0, tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair").code());
 
-            Run ok = awaitCheck(0, "check");
+            CliRun ok = awaitCheck(0, "check");
             assertLine(ok.out());
             assertTrue(ok.out().contains("ok=1;;;0;1") && ok.out().contains("peers_reachable=2;;;0;2"), ok.out());
             assertEquals(0, awaitCheck(0, "check", "--relationship", "pair").code());
 
-            Run unknownName = tandem("check", "--relationship", "nosuch");
+            CliRun unknownName = tandem("check", "--relationship", "nosuch");
             assertEquals(TandemCommand.EXIT_USAGE, unknownName.code());
             assertTrue(unknownName.err().contains("--relationship: no relationship named 'nosuch'"), unknownName.err());
 
             lab.killDhcp(1);
-            Run warning = awaitCheck(1, "check");
+            CliRun warning = awaitCheck(1, "check");
             assertLine(warning.out());
             assertTrue(warning.out().startsWith("TANDEM WARNING - 1 of 1 relationships not OK: pair Impaired"),
                     warning.out());
             assertTrue(warning.out().contains("impaired=1;;;0;1"), warning.out());
 
             lab.killDhcp(2);
-            Run down = awaitCheck(2, "check", "--relationship", "pair");
+            CliRun down = awaitCheck(2, "check", "--relationship", "pair");
             assertLine(down.out());
             assertTrue(down.out().startsWith("TANDEM CRITICAL - pair Service down"), down.out());
 
             lab.stopAgent(1);
             lab.stopAgent(2);
-            Run unreachable = awaitCheck(2, "check");
+            CliRun unreachable = awaitCheck(2, "check");
             assertLine(unreachable.out());
             assertTrue(unreachable.out().contains("unreachable=1;;;0;1"), unreachable.out());
             assertTrue(unreachable.out().contains("peers_reachable=0;;;0;2"), unreachable.out());
@@ -125,9 +111,9 @@ class CheckCommandLabTest {
     }
 
     /** Polls until the check exits {@code code} (the lab's daemons take a moment to be seen going). */
-    private Run awaitCheck(int code, String... args) throws InterruptedException {
+    private CliRun awaitCheck(int code, String... args) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Run last = null;
+        CliRun last = null;
         for (int i = 0; i < 60 && System.nanoTime() < deadline; i++) {
             last = tandem(args);
             if (last.code() == code) return last;

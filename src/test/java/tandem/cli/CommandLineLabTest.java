@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +26,8 @@ class CommandLineLabTest {
 
     @TempDir Path data;
 
-    record Run(int code, String out, String err) {}
-
-    private Run tandem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new),
-                dir -> fail("the console must not open for a command"), Services::open, tandem.app.Launcher.backendCommands(),
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun tandem(String... args) {
+        return CliRun.in(data, args);
     }
 
     @Test
@@ -46,16 +35,16 @@ class CommandLineLabTest {
         try (KeaLab lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0)) {
             lab.awaitStable(Duration.ofSeconds(30));
 
-            Run refused = tandem("server", "add", "kea", "--url", lab.caUrl(2).toString());
+            CliRun refused = tandem("server", "add", "kea", "--url", lab.caUrl(2).toString());
             assertEquals(TandemCommand.EXIT_REFUSED, refused.code());
             assertTrue(refused.err().contains("add the primary server1 at " + lab.caUrl(1)), refused.err());
 
-            Run add = tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair");
+            CliRun add = tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair");
             assertEquals(0, add.code(), add.err());
             assertTrue(add.out().contains("Added pair"), add.out());
             assertTrue(add.out().contains("server2 (secondary)"), add.out());
 
-            Run list = tandem("server", "list", "--json");
+            CliRun list = tandem("server", "list", "--json");
             assertEquals(0, list.code());
             assertEquals("pair", JSON.readTree(list.out()).path("servers").get(0).path("name").asText());
 
@@ -78,13 +67,13 @@ class CommandLineLabTest {
             assertEquals("server2", rel.path("sourceOfTruth").asText());
             assertEquals("down", rel.path("peers").get(0).path("daemon").asText());
             assertTrue(rel.path("peers").get(0).path("haState").isNull());
-            Run text = tandem("status");
+            CliRun text = tandem("status");
             assertEquals(TandemCommand.EXIT_NOT_OK, text.code(), "exit 2 when a relationship is not OK");
             assertTrue(text.out().contains("Impaired"), text.out());
 
             assertEquals(0, tandem("server", "remove", "pair").code());
             assertEquals(TandemCommand.EXIT_REFUSED, tandem("server", "remove", "pair").code());
-            Run empty = tandem("status", "--json");
+            CliRun empty = tandem("status", "--json");
             assertEquals(0, empty.code());
             assertEquals(0, JSON.readTree(empty.out()).path("relationships").size());
         }
@@ -97,13 +86,13 @@ class CommandLineLabTest {
             lab.awaitStable(Duration.ofSeconds(30));
             // the "console" adds a server; a separate command-line process reads and polls it
             console.inventory().add(tandem.core.Backend.KEA, null, tandem.core.ConnectionSettings.of(lab.caUrl(1)));
-            Run status = subprocess("--data", data.toString(), "status", "--json");
+            CliRun status = subprocess("--data", data.toString(), "status", "--json");
             assertTrue(status.code() == 0 || status.code() == 2, status.err());
             JsonNode rels = JSON.readTree(status.out()).path("relationships");
             assertEquals("server1", rels.get(0).path("name").asText());
             // and the console still reads and writes afterwards
             assertEquals(1, console.inventory().servers().size());
-            Run add = subprocess("--data", data.toString(), "server", "remove", "server1");
+            CliRun add = subprocess("--data", data.toString(), "server", "remove", "server1");
             assertEquals(0, add.code(), add.err());
             assertTrue(console.inventory().servers().isEmpty(), "the console sees the other process's change");
         }
@@ -115,57 +104,57 @@ class CommandLineLabTest {
             lab.awaitStable(Duration.ofSeconds(30));
             assertEquals(0, tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "pair").code());
 
-            Run dry = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01",
+            CliRun dry = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01",
                     "--ip", "10.10.0.77", "--hostname", "kiosk", "--dry-run");
             assertEquals(0, dry.code(), dry.err());
             assertTrue(dry.out().contains("+") && dry.out().contains("10.10.0.77"), dry.out());
             assertEquals(0, tandem("journal", "--all").out().lines().filter(l -> l.startsWith("#")).count(),
                     "a dry run changes nothing");
 
-            Run add = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01",
+            CliRun add = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01",
                     "--ip", "10.10.0.77", "--hostname", "kiosk");
             assertEquals(0, add.code(), add.err());
             assertTrue(add.out().contains("server2: verified"), add.out());
 
             // what the arguments alone show is a usage error; what only the configuration shows is a refusal
-            Run usage = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
+            CliRun usage = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
                     "--ip", "10.99.0.5");
             assertEquals(TandemCommand.EXIT_USAGE, usage.code());
             assertTrue(usage.err().contains("--ip: 10.99.0.5 is not within subnet 10.10.0.0/24"), usage.err());
-            Run refused = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
+            CliRun refused = tandem("reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:02",
                     "--ip", "10.10.0.77");
             assertEquals(TandemCommand.EXIT_REFUSED, refused.code());
             assertTrue(refused.err().contains("(ip)") && refused.err().contains("already reserved"), refused.err());
 
-            Run journal = tandem("journal", "--all");
+            CliRun journal = tandem("journal", "--all");
             assertTrue(journal.out().contains("Reserve 10.10.0.77 for 02:cc:00:00:00:01"), journal.out());
             assertEquals("No pending changes.", tandem("journal").out().strip());
 
-            Run sync = tandem("sync", "pair", "--dry-run");
+            CliRun sync = tandem("sync", "pair", "--dry-run");
             assertEquals(0, sync.code(), sync.err());
             assertTrue(sync.out().contains("server2: in sync"), sync.out());
 
             String id = journal.out().lines().filter(l -> l.contains("10.10.0.77")).findFirst().orElseThrow()
                     .split("\\s+")[0].substring(1);
-            Run undo = tandem("undo", id);
+            CliRun undo = tandem("undo", id);
             assertEquals(0, undo.code(), undo.err());
             assertTrue(undo.out().contains("server2: verified"), undo.out());
-            Run gone = tandem("reservation", "remove", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01");
+            CliRun gone = tandem("reservation", "remove", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:cc:00:00:00:01");
             assertEquals(TandemCommand.EXIT_REFUSED, gone.code(), "undone: nothing left to remove");
 
-            Run option = tandem("option", "set", "pair", "--name", "domain-name", "--data", "lab.example");
+            CliRun option = tandem("option", "set", "pair", "--name", "domain-name", "--data", "lab.example");
             assertEquals(0, option.code(), option.err());
-            Run subnet = tandem("subnet", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.10 - 10.10.5.20");
+            CliRun subnet = tandem("subnet", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.10 - 10.10.5.20");
             assertEquals(0, subnet.code(), subnet.err());
             assertEquals(0, tandem("pool", "add", "pair", "--subnet", "10.10.5.0/24", "--pool", "10.10.5.30 - 10.10.5.40").code());
 
             // the lab's global bounds are 3600 s: Kea's config-test refuses the edit before anything is written
             JsonNode added = subnet(lab.dhcp4(1), "10.10.5.0/24");
-            Run outside = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--set", "valid-lifetime=1800");
+            CliRun outside = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--set", "valid-lifetime=1800");
             assertEquals(TandemCommand.EXIT_REFUSED, outside.code(), outside.out());
             assertTrue(outside.err().contains("not between min-valid-lifetime"), outside.err());
             assertEquals(added, subnet(lab.dhcp4(1), "10.10.5.0/24"), "nothing written");
-            Run edit = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--set", "valid-lifetime=1800",
+            CliRun edit = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--set", "valid-lifetime=1800",
                     "--set", "min-valid-lifetime=900", "--set", "max-valid-lifetime=7200",
                     "--set", "next-server=10.10.5.1", "--set", "boot-file-name=pxelinux.0");
             assertEquals(0, edit.code(), edit.err());
@@ -177,7 +166,7 @@ class CommandLineLabTest {
             }
             String editId = tandem("journal", "--all").out().lines().filter(l -> l.contains("Edit subnet 10.10.5.0/24"))
                     .findFirst().orElseThrow().strip().split("\\s+")[0].substring(1);
-            Run unset = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--unset", "boot-file-name");
+            CliRun unset = tandem("subnet", "edit", "pair", "--subnet", "10.10.5.0/24", "--unset", "boot-file-name");
             assertEquals(0, unset.code(), unset.err());
             assertTrue(subnet(lab.dhcp4(2), "10.10.5.0/24").path("boot-file-name").isMissingNode());
             assertEquals(0, tandem("undo", editId).code(), "the first edit undone");
@@ -191,7 +180,7 @@ class CommandLineLabTest {
 
     @Test
     void usageErrorsAndHelp() {
-        Run bad = tandem("server", "add", "kea", "--url", "not a url");
+        CliRun bad = tandem("server", "add", "kea", "--url", "not a url");
         assertEquals(TandemCommand.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("--url must be an http:// or https:// URL"), bad.err());
         assertEquals(TandemCommand.EXIT_USAGE, tandem("server", "add", "kea").code(), "--url is required");
@@ -201,7 +190,7 @@ class CommandLineLabTest {
                 {"status", "--help"}, {"reservation", "add", "--help"}, {"subnet", "add", "--help"},
                 {"pool", "remove", "--help"}, {"option", "set", "--help"}, {"sync", "--help"}, {"journal", "--help"},
                 {"watch", "--help"}, {"undo", "--help"}}) {
-            Run help = tandem(cmd);
+            CliRun help = tandem(cmd);
             assertEquals(0, help.code(), String.join(" ", cmd));
             assertTrue(help.out().contains("Usage:"), String.join(" ", cmd) + ": " + help.out());
         }
@@ -215,7 +204,7 @@ class CommandLineLabTest {
     }
 
     private JsonNode statusJson() {
-        Run r = tandem("status", "--json");
+        CliRun r = tandem("status", "--json");
         assertTrue(r.code() == 0 || r.code() == 2, r.err());
         try {
             return JSON.readTree(r.out()).path("relationships").get(0);
@@ -240,7 +229,7 @@ class CommandLineLabTest {
         return last;
     }
 
-    private static Run subprocess(String... args) throws Exception {
+    private static CliRun subprocess(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "tandem.app.Launcher"));
         cmd.addAll(List.of(args));
@@ -251,7 +240,7 @@ class CommandLineLabTest {
             p.destroyForcibly();
             fail("tandem " + String.join(" ", args) + " did not finish within 60 s");
         }
-        return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new CliRun(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.lab.KeaLab;
-import tandem.services.Services;
 
 /** The command line against a real Kea 2.2 DHCPv6 pair: status, IPv6 changes, refusals at the field, HA actions. */
 @Tag("kea")
@@ -25,21 +21,12 @@ class Dhcp6CommandLabTest {
 
     @TempDir Path data;
 
-    record Run(int code, String out, String err) {}
-
-    private Run tandem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new),
-                dir -> fail("the console must not open for a command"), Services::open, tandem.app.Launcher.backendCommands(),
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun tandem(String... args) {
+        return CliRun.in(data, args);
     }
 
     private JsonNode status() {
-        Run r = tandem("status", "--json");
+        CliRun r = tandem("status", "--json");
         assertTrue(r.code() == 0 || r.code() == 2, r.err());
         try {
             return JSON.readTree(r.out()).path("relationships").get(0);
@@ -74,7 +61,7 @@ class Dhcp6CommandLabTest {
     void aDhcp6PairIsStatusedChangedWithIpv6ValuesAndTakesHaActions() throws Exception {
         try (KeaLab lab = KeaLab.start(KeaLab.Service.DHCP6, KeaLab.Mode.LOAD_BALANCING, 2, 0)) {
             lab.awaitStable(Duration.ofSeconds(30));
-            Run add = tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "v6");
+            CliRun add = tandem("server", "add", "kea", "--url", lab.caUrl(1).toString(), "--name", "v6");
             assertEquals(0, add.code(), add.err());
 
             JsonNode rel = awaitStatus(status("OK"));
@@ -83,10 +70,10 @@ class Dhcp6CommandLabTest {
             assertEquals("load-balancing", rel.path("peers").get(1).path("haState").asText());
 
             // an IPv6 prefix, a pool and a prefix-delegation pool, on both servers
-            Run subnetAdd = tandem("subnet", "add", "v6", "--subnet", "2001:db8:70::/64",
+            CliRun subnetAdd = tandem("subnet", "add", "v6", "--subnet", "2001:db8:70::/64",
                     "--pool", "2001:db8:70::100 - 2001:db8:70::1ff");
             assertEquals(0, subnetAdd.code(), subnetAdd.err());
-            Run pd = tandem("pd-pool", "add", "v6", "--subnet", "2001:db8:70::/64", "--prefix", "2001:db9:70::/56",
+            CliRun pd = tandem("pd-pool", "add", "v6", "--subnet", "2001:db8:70::/64", "--prefix", "2001:db9:70::/56",
                     "--delegated-length", "64");
             assertEquals(0, pd.code(), pd.err());
             for (int i = 1; i <= 2; i++) {
@@ -100,33 +87,33 @@ class Dhcp6CommandLabTest {
             }
 
             // bad input is refused at the field, before any server is asked
-            Run badPrefix = tandem("subnet", "add", "v6", "--subnet", "2001:db8:zz::/64");
+            CliRun badPrefix = tandem("subnet", "add", "v6", "--subnet", "2001:db8:zz::/64");
             assertEquals(TandemCommand.EXIT_USAGE, badPrefix.code());
             assertTrue(badPrefix.err().contains("--subnet: 2001:db8:zz::/64 is not an IPv6 prefix"), badPrefix.err());
-            Run hostBits = tandem("subnet", "add", "v6", "--subnet", "2001:db8:71::1/64");
+            CliRun hostBits = tandem("subnet", "add", "v6", "--subnet", "2001:db8:71::1/64");
             assertEquals(TandemCommand.EXIT_USAGE, hostBits.code());
             assertTrue(hostBits.err().contains("host bits are set (the prefix is 2001:db8:71::/64)"), hostBits.err());
-            Run v4OnV6 = tandem("subnet", "add", "v6", "--subnet", "10.99.0.0/24");
+            CliRun v4OnV6 = tandem("subnet", "add", "v6", "--subnet", "10.99.0.0/24");
             assertEquals(TandemCommand.EXIT_USAGE, v4OnV6.code());
             assertTrue(v4OnV6.err().contains("--subnet: 10.99.0.0/24 is IPv4, but this is a DHCPv6 relationship"),
                     v4OnV6.err());
-            Run poolOutside = tandem("pool", "add", "v6", "--subnet", "2001:db8:70::/64", "--pool",
+            CliRun poolOutside = tandem("pool", "add", "v6", "--subnet", "2001:db8:70::/64", "--pool",
                     "2001:db8:71::1 - 2001:db8:71::9");
             assertEquals(TandemCommand.EXIT_USAGE, poolOutside.code());
             assertTrue(poolOutside.err().contains("--pool: Pool 2001:db8:71::1 - 2001:db8:71::9 is not within subnet"),
                     poolOutside.err());
-            Run badDuid = tandem("reservation", "add", "v6", "--subnet", "2001:db8:70::/64", "--duid", "xyz",
+            CliRun badDuid = tandem("reservation", "add", "v6", "--subnet", "2001:db8:70::/64", "--duid", "xyz",
                     "--ip", "2001:db8:70::20");
             assertEquals(TandemCommand.EXIT_USAGE, badDuid.code());
             assertTrue(badDuid.err().contains("--duid: xyz is not a DUID"), badDuid.err());
-            Run badLength = tandem("pd-pool", "add", "v6", "--subnet", "2001:db8:70::/64", "--prefix",
+            CliRun badLength = tandem("pd-pool", "add", "v6", "--subnet", "2001:db8:70::/64", "--prefix",
                     "2001:db9:71::/56", "--delegated-length", "48");
             assertEquals(TandemCommand.EXIT_USAGE, badLength.code());
             assertTrue(badLength.err().contains("--delegated-length: The delegated length must be from 56"), badLength.err());
             assertNull(subnet(lab.dhcp6(1), "2001:db8:71::/64"), "nothing was written");
 
             // a reservation by DUID with an address and a delegated prefix
-            Run res = tandem("reservation", "add", "v6", "--subnet", "2001:db8:70::/64",
+            CliRun res = tandem("reservation", "add", "v6", "--subnet", "2001:db8:70::/64",
                     "--duid", "00:03:00:01:AA:BB:CC:DD:EE:01", "--ip", "2001:db8:70::20", "--prefix", "2001:db9:7f::/64");
             assertEquals(0, res.code(), res.err());
             // Kea 2.2 has no host_cmds: config-set, and the line says why
@@ -138,11 +125,11 @@ class Dhcp6CommandLabTest {
             assertEquals("2001:db9:7f::/64", r.path("prefixes").get(0).asText());
 
             // an HA action goes to the dhcp6 daemons
-            Run start = tandem("ha", "maintenance-start", "v6", "--yes");
+            CliRun start = tandem("ha", "maintenance-start", "v6", "--yes");
             assertEquals(0, start.code(), start.err());
             awaitStatus(j -> "partner-in-maintenance".equals(j.path("peers").get(0).path("haState").asText())
                     && "in-maintenance".equals(j.path("peers").get(1).path("haState").asText()));
-            Run cancel = tandem("ha", "maintenance-cancel", "v6", "--yes");
+            CliRun cancel = tandem("ha", "maintenance-cancel", "v6", "--yes");
             assertEquals(0, cancel.code(), cancel.err());
             awaitStatus(status("OK"));
 

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
@@ -35,21 +32,12 @@ class KeaSeedLabTest {
 
     @TempDir Path data;
 
-    record Run(int code, String out, String err) {}
-
-    private Run tandem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new),
-                dir -> fail("the console must not open for a command"), Services::open, tandem.app.Launcher.backendCommands(),
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun tandem(String... args) {
+        return CliRun.in(data, args);
     }
 
     private JsonNode statusJson() {
-        Run r = tandem("status", "--json");
+        CliRun r = tandem("status", "--json");
         assertTrue(r.code() == 0 || r.code() == 2, r.err());
         try {
             return JSON.readTree(r.out()).path("relationships").get(0);
@@ -90,7 +78,7 @@ class KeaSeedLabTest {
             assertTrue(anyReason(rel, "Primary server1 is in state in-maintenance (its DHCP service is disabled"),
                     rel.toString());
             assertEquals("in-maintenance", rel.path("peers").get(0).path("haState").asText());
-            Run text = tandem("status");
+            CliRun text = tandem("status");
             assertEquals(TandemCommand.EXIT_NOT_OK, text.code());
             assertTrue(text.out().contains("its DHCP service is disabled in this state"), text.out());
 
@@ -113,7 +101,7 @@ class KeaSeedLabTest {
             assertFalse(rel.path("replicated").asBoolean(), rel.toString());
             assertTrue(tandem("status").out().contains("(not replicated)"));
 
-            Run off = tandem("reservation", "add", "hq", "--subnet", "10.10.0.0/24", "--mac", "02:dd:00:00:00:01",
+            CliRun off = tandem("reservation", "add", "hq", "--subnet", "10.10.0.0/24", "--mac", "02:dd:00:00:00:01",
                     "--ip", "10.10.0.91");
             assertEquals(0, off.code(), off.err());
             assertTrue(off.out().contains("Replication is off (keaReplicateConfig): only server1 is changed"), off.out());
@@ -128,7 +116,7 @@ class KeaSeedLabTest {
                         KeaSettings.DEFAULT_PORT, true));
             }
             assertTrue(statusJson().path("replicated").asBoolean());
-            Run on = tandem("reservation", "add", "hq", "--subnet", "10.10.0.0/24", "--mac", "02:dd:00:00:00:02",
+            CliRun on = tandem("reservation", "add", "hq", "--subnet", "10.10.0.0/24", "--mac", "02:dd:00:00:00:02",
                     "--ip", "10.10.0.92");
             assertEquals(0, on.code(), on.err());
             assertFalse(on.out().contains("Replication is off"), on.out());
