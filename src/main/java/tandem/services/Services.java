@@ -134,8 +134,10 @@ public final class Services implements AutoCloseable {
         if (login != null) {
             refreshMember();
             poller.addListener((changed, events, at) -> refreshMember());
+            // a need names a relationship, or a server of its own for a change of a server without one
             runner.access(new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory.relationships()
-                    .stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName).findFirst().orElse(null)));
+                    .stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName).findFirst()
+                    .orElseGet(() -> inventory.server(rel).map(tandem.core.ServerRecord::name).orElse(null))));
         }
         this.changes = new KeaChangeService(inventory, poller, () -> preferences, replicationStore, stateStore, kea,
                 runner, keaConfigTimeout, clock);
