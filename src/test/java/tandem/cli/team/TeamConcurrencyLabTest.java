@@ -36,7 +36,7 @@ import tandem.services.Services;
 class TeamConcurrencyLabTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long alice's config-set answer is held back: her change holds its lock at least this long. */
-    private static final Duration SLOW = Duration.ofSeconds(15);
+    private static final Duration SLOW = Duration.ofSeconds(25);
     private static final Duration PROCESS_BOUND = Duration.ofSeconds(150);
 
     @TempDir Path tmp;
