@@ -98,7 +98,7 @@ public final class DhcpdConfig {
     // ---------------------------------------------------------------------------------------------- reading
 
     /** Every node in dhcpd's reading order, an include's file in place of the include statement. */
-    private List<ConfSite> sites() {
+    List<ConfSite> sites() {
         List<ConfSite> out = new ArrayList<>();
         ConfDocument main = documents.get(mainPath);
         walk(main, main.root, null, null, out);

@@ -67,6 +67,11 @@ final class IscWriteJob implements ChangeJob<SafeWrite.Result> {
     @Override public String journaled() { return journal.write(where, change); }
     @Override public List<String> announcedOn() { return relationships; }
 
+    /** Read from what the write changes (see {@link IscChangeNeeds}), named by the server's relationship. */
+    @Override public List<tandem.core.access.Need> needs() {
+        return IscChangeNeeds.of(relationships.isEmpty() ? where.name() : relationships.get(0), before, change);
+    }
+
     @Override
     public SafeWrite.Result apply(Context ctx) {
         ctx.appliedTo(where.name());

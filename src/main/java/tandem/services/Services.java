@@ -144,9 +144,10 @@ public final class Services implements AutoCloseable {
         if (login != null) {
             settleTeamKeys();
             poller.addListener((changed, events, at) -> settleTeamKeys());
+            // a need names a relationship, or a server of its own for a change of a server without one
             TeamAccessPolicy team = new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory
                     .relationships().stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName)
-                    .findFirst().orElse(null));
+                    .findFirst().orElseGet(() -> inventory.server(rel).map(tandem.core.ServerRecord::name).orElse(null)));
             runner.access(needs -> {
                 team.check(needs);
                 // without the team key a change could neither use the servers' passwords nor seal its journal

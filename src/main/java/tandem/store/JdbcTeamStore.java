@@ -142,6 +142,74 @@ public final class JdbcTeamStore implements TeamStore {
         }
     }
 
+    /**
+     * Gives every member the privileges on tables and sequences they lack: those a migration created after the
+     * member was added (a grant on ALL TABLES covers only the tables there are). Only the schema's owner, who runs
+     * the migrations and owns what they create, can; for anyone else this does nothing. Returns the logins given
+     * privileges.
+     */
+    public List<String> grantMissingPrivileges() {
+        if (db.dialect() != SqlDialect.POSTGRESQL) return List.of();
+        return db.transaction(c -> {
+            if (!ownsSchema(c)) return List.of();
+            // two owners' processes opening at once would otherwise update the same catalog rows concurrently
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(hashtext('tandem.member-privileges'))");
+            }
+            List<String> given = new ArrayList<>();
+            for (String login : lackingPrivileges(c)) {
+                allowTables(c, login, holdsRole(c, login, Role.DHCP_ADMINISTRATORS));
+                given.add(login);
+            }
+            return given;
+        });
+    }
+
+    private static boolean ownsSchema(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?"
+                + " AND nspowner = (SELECT oid FROM pg_roles WHERE rolname = CURRENT_USER)")) {
+            ps.setString(1, TeamDatabase.SCHEMA);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Members whose login still exists and who lack a privilege on one of the schema's tables or sequences. */
+    private static List<String> lackingPrivileges(Connection c) throws SQLException {
+        String table = "quote_ident(t.schemaname) || '.' || quote_ident(t.tablename)";
+        String sequence = "quote_ident(q.schemaname) || '.' || quote_ident(q.sequencename)";
+        String sql = "SELECT m.login FROM team_member m JOIN pg_roles r ON r.rolname = m.login WHERE"
+                + " EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = ? AND NOT ("
+                + " has_table_privilege(m.login, " + table + ", 'SELECT')"
+                + " AND has_table_privilege(m.login, " + table + ", 'INSERT')"
+                + " AND has_table_privilege(m.login, " + table + ", 'UPDATE')"
+                + " AND has_table_privilege(m.login, " + table + ", 'DELETE')))"
+                + " OR EXISTS (SELECT 1 FROM pg_sequences q WHERE q.schemaname = ? AND NOT ("
+                + " has_sequence_privilege(m.login, " + sequence + ", 'USAGE')"
+                + " AND has_sequence_privilege(m.login, " + sequence + ", 'SELECT')))"
+                + " ORDER BY m.login";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, TeamDatabase.SCHEMA);
+            ps.setString(2, TeamDatabase.SCHEMA);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static boolean holdsRole(Connection c, String login, Role role) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM team_role WHERE login = ? AND role = ?")) {
+            ps.setString(1, login);
+            ps.setString(2, role.wire());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Lets the login use Tandem's tables; {@code passOn}: and give that right to others. */
     private void allowTables(Connection c, String login, boolean passOn) throws SQLException {
         if (db.dialect() != SqlDialect.POSTGRESQL) return;

@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A team's shared store on PostgreSQL: the same tables as the embedded store, in schema {@value #SCHEMA} of the
@@ -14,6 +17,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class TeamDatabase {
     public static final String SCHEMA = "tandem";
+    private static final String MIGRATIONS = "classpath:db/postgresql";
+    private static final Logger log = LoggerFactory.getLogger(TeamDatabase.class);
     private static final int MAX_CONNECTIONS = 8;
     private static final long CONNECT_TIMEOUT_MS = 10_000;
 
@@ -21,6 +26,15 @@ public final class TeamDatabase {
 
     /** Connects, and brings the schema up to date (PostgreSQL's advisory lock keeps two first opens apart). */
     public static Database open(Path dataDir, TeamStoreLocation location, String password) {
+        return open(dataDir, location, password, List.of(MIGRATIONS));
+    }
+
+    /**
+     * The same with the migrations from {@code locations} (tests add a later migration of their own). When the
+     * schema's owner connects, as it must to run migrations, every member is then given the tables and sequences
+     * they lack, so that a table a later migration creates is usable by members added before it.
+     */
+    static Database open(Path dataDir, TeamStoreLocation location, String password, List<String> locations) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             OwnerOnlyFiles.createDirectory(dir);
@@ -48,7 +62,7 @@ public final class TeamDatabase {
             Flyway flyway = Flyway.configure(TeamDatabase.class.getClassLoader())
                     .dataSource(pool)
                     .schemas(SCHEMA)
-                    .locations("classpath:db/postgresql")
+                    .locations(locations.toArray(String[]::new))
                     .failOnMissingLocations(true)
                     .load();
             Database.migrateWithRetries(flyway, SqlDialect.POSTGRESQL);
@@ -60,6 +74,13 @@ public final class TeamDatabase {
                         + location.user() + " (or, for a new team store, the database's owner runs tandem team init)", e);
             }
             throw e;
+        }
+        try {
+            List<String> given = new JdbcTeamStore(db).grantMissingPrivileges();
+            if (!given.isEmpty()) log.info("Gave {} the privileges on Tandem's newer tables", String.join(", ", given));
+        } catch (StoreException e) {
+            // the owner's own work goes on; the members concerned see a permission error until the next try
+            log.warn("Could not give the members the privileges on Tandem's newer tables: {}", e.getMessage());
         }
         return db;
     }

@@ -140,7 +140,13 @@ public final class WindowsChangeService {
     public record ReplicateTarget(String scopeId, String relationship, String server) {}
 
     /** Per scope, what its destination loses and gains. */
-    public record ReplicationPlan(Plan plan, String source, List<ScopeDiff> scopes, Map<String, String> destinations) {}
+    public record ReplicationPlan(Plan plan, String source, List<ScopeDiff> scopes, Map<String, String> destinations,
+                                  List<tandem.core.access.Need> needs) {
+        /** A plan whose permission needs are not known: a DHCP administrator's. */
+        public ReplicationPlan(Plan plan, String source, List<ScopeDiff> scopes, Map<String, String> destinations) {
+            this(plan, source, scopes, destinations, null);
+        }
+    }
 
     /** One scope's outcome, read back from its destination. */
     public record ScopeOutcome(String scopeId, String destination, boolean replicated, String detail) {}
@@ -187,7 +193,7 @@ public final class WindowsChangeService {
         }
         if (items.isEmpty()) throw new Refused(List.of(new FieldProblem(target.server() != null ? "--server"
                 : "--relationship", "there is no failover scope to replicate")));
-        return WindowsReplication.plan(servers, source, items, label);
+        return WindowsReplication.plan(servers, source, items, label, target.server() != null);
     }
 
     /** Replicates scope by scope, telling {@code progress} of each outcome as it is known. */
@@ -290,6 +296,7 @@ public final class WindowsChangeService {
                 @Override public List<String> servers() { return List.of(op.on(), op.other()); }
                 @Override public String diff() { return plan.diff(); }
                 @Override public String journaled() { return op.toJson(); }
+                @Override public List<tandem.core.access.Need> needs() { return WindowsChangeNeeds.of(op); }
                 @Override public String apply(Context ctx) {
                     try {
                         return WindowsApply.apply(op, plan.sharedSecret(), servers, ctx);

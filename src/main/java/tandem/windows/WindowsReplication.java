@@ -29,12 +29,15 @@ final class WindowsReplication {
     /** A scope to replicate: its relationship and where it goes. */
     record Item(String scopeId, String relationship, String destination) {}
 
-    static ReplicationPlan plan(WindowsServers servers, String source, List<Item> items, String label) throws IOException {
+    /** @param everyScopeOfAServer every failover scope of the source server, not scopes or relationships chosen */
+    static ReplicationPlan plan(WindowsServers servers, String source, List<Item> items, String label,
+                                boolean everyScopeOfAServer) throws IOException {
         Map<String, List<Item>> byDestination = new LinkedHashMap<>();
         for (Item i : items) byDestination.computeIfAbsent(i.destination(), k -> new ArrayList<>()).add(i);
         List<String> ids = items.stream().map(Item::scopeId).toList();
         List<ScopeDiff> diffs = new ArrayList<>();
         Map<String, String> destinations = new LinkedHashMap<>();
+        List<WindowsChangeNeeds.Replicated> replicated = new ArrayList<>();
         try (WindowsSession s = servers.open(source)) {
             Map<String, ScopeConfig> from = WindowsServers.scopeConfigs(s, ids);
             for (Map.Entry<String, List<Item>> e : byDestination.entrySet()) {
@@ -49,6 +52,8 @@ final class WindowsReplication {
                                 + " does not exist on " + source)));
                     }
                     diffs.add(ScopeDiff.between(src, to.get(i.scopeId())));
+                    replicated.add(new WindowsChangeNeeds.Replicated(i.relationship(), i.scopeId(),
+                            src.scope().subnetMask(), to.get(i.scopeId()) == null));
                     destinations.put(i.scopeId(), e.getKey());
                 }
             }
@@ -67,7 +72,8 @@ final class WindowsReplication {
             d.gains().forEach(x -> diff.append("+ ").append(x.text()).append('\n'));
         }
         Plan plan = new Plan(op, "Replicate " + label + " from " + source, diff.toString(), null);
-        return new ReplicationPlan(plan, source, diffs, destinations);
+        return new ReplicationPlan(plan, source, diffs, destinations,
+                WindowsChangeNeeds.replication(everyScopeOfAServer, first, replicated));
     }
 
     static List<ScopeOutcome> run(ChangeRunner runner, WindowsServers servers, ReplicationPlan rp,
@@ -92,6 +98,9 @@ final class WindowsReplication {
                 @Override public String diff() { return rp.plan().diff(); }
                 @Override public String journaled() { return op.toJson(); }
                 @Override public List<String> announcedOn() { return relationships; }
+                @Override public List<tandem.core.access.Need> needs() {
+                    return rp.needs() == null ? List.of(tandem.core.access.Need.administrator(op.relationship())) : rp.needs();
+                }
 
                 @Override public List<ScopeOutcome> apply(Context ctx) {
                     try {
