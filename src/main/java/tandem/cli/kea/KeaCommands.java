@@ -12,7 +12,7 @@ public final class KeaCommands implements BackendCommands {
     public List<Object> commands() {
         return List.of(new ChangeCommands.Subnet(), new ChangeCommands.Pool(), new ChangeCommands.Reservation(),
                 new ChangeCommands.PdPool(),
-                new ChangeCommands.OptionGroup(), new SyncCommand(), new KeaHaCommands());
+                new ChangeCommands.OptionGroup(), new SyncCommand(), new KeaHaCommands(), new FindCommand());
     }
 
     @Override
