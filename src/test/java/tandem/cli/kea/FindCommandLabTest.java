@@ -134,6 +134,9 @@ class FindCommandLabTest {
             Run bad = tandem("find", "10.10.0.300");
             assertEquals(TandemCommand.EXIT_USAGE, bad.code());
             assertTrue(bad.err().contains("IP|MAC|HOSTNAME: '10.10.0.300' is neither"), bad.err());
+            Run help = tandem("find", "--help");
+            assertEquals(0, help.code());
+            assertTrue(help.out().contains("Usage: tandem find") && help.out().contains("--json"), help.out());
         }
     }
 }
