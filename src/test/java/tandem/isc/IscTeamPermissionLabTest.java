@@ -95,6 +95,9 @@ class IscTeamPermissionLabTest {
                     "echo restarted >> " + Shell.quote(restarts.toString()), "--name", "dhcp1");
             assertEquals(0, added.code(), added.err());
             assertEquals(0, tandem("alice", pg, alicePw, "user", "add", "bob").code());
+            // bob's desktop connects once, publishing its key; alice's Tandem then shares the team key with it
+            assertEquals(0, tandem("bob", pg, bobPw, "team", "status").code());
+            assertEquals(0, tandem("alice", pg, alicePw, "team", "status").code());
             assertEquals(0, tandem("alice", pg, alicePw, "permission", "grant", "bob", "edit-pools", "--server", "dhcp1",
                     "--scope", "10.20.0.0/24").code());
 

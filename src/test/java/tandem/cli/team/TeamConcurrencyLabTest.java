@@ -63,14 +63,12 @@ class TeamConcurrencyLabTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** A separate JVM running one tandem command with the desk's login and a desktop folder of its own. */
+    /** A separate JVM running one tandem command with the desk's login, on that login's desktop folder. */
     private Process spawn(Desk desk, String name, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), tandem.app.Launcher.class.getName()));
-        List<String> options = new ArrayList<>(desk.options());
-        options.set(1, tmp.resolve(desk.login() + "-" + name).toString());
-        command.addAll(options);
+        command.addAll(desk.options());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(tmp.resolve(name + ".out").toFile())
                 .redirectError(tmp.resolve(name + ".err").toFile()).start();
@@ -109,6 +107,10 @@ class TeamConcurrencyLabTest {
             assertEquals(0, tandem(alice, "team", "init").code());
             assertEquals(0, tandem(alice, "user", "add", "bob").code());
             assertEquals(0, tandem(alice, "role", "grant", "bob", "dhcp-administrators").code());
+            // bob's desktop connects once, publishing its key; alice's Tandem then shares the team key with it
+            assertEquals(0, tandem(bob, "team", "status").code());
+            Run shared = tandem(alice, "team", "status", "--json");
+            assertTrue(shared.out().contains("\"waitingForKey\":[]"), shared.out());
             // alice reaches north through a relay that holds config-set answers back: her changes take a while
             Run addNorth = tandem(alice, "server", "add", "kea", "--url", slow.url().toString(), "--name", "north");
             assertEquals(0, addNorth.code(), addNorth.err());

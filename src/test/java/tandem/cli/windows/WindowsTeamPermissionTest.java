@@ -64,8 +64,11 @@ class WindowsTeamPermissionTest {
             pg.createDatabase("team", "alice");
             assertEquals(0, tandem(pg, "alice", alicePw, "team", "init").code());
             assertEquals(0, tandem(pg, "alice", alicePw, "user", "add", "bob").code());
-            // bob adds the servers while an administrator, so that their passwords are sealed for his desktop
+            // bob adds the servers while an administrator
             assertEquals(0, tandem(pg, "alice", alicePw, "role", "grant", "bob", "dhcp-administrators").code());
+            // bob's desktop connects once, publishing its key; alice's Tandem then shares the team key with it
+            assertEquals(0, tandem(pg, "bob", bobPw, "team", "status").code());
+            assertEquals(0, tandem(pg, "alice", alicePw, "team", "status").code());
             for (String name : List.of("dhcp1", "dhcp2")) {
                 WindowsLab.Server s = lab.server(name);
                 Run added = tandem(pg, "bob", bobPw, "server", "add", "windows", "--ssh", s.login(), "--password-file",
