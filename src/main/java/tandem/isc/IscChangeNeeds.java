@@ -84,11 +84,12 @@ final class IscChangeNeeds {
 
     /** What a configuration holds, in the units the rules compare. */
     private static final class Footprint {
-        final Set<String> subnets = new HashSet<>();
-        final Map<String, Integer> peerDeclarations = new HashMap<>();
+        // kept in the file's order, so that the needs (and the first one a refusal names) come out the same each time
+        final Set<String> subnets = new LinkedHashSet<>();
+        final Map<String, Integer> peerDeclarations = new java.util.LinkedHashMap<>();
         /** "subnet|peer" for every pool and range: which peers the pools of each subnet refer to. */
-        final Set<String> poolPeers = new HashSet<>();
-        final Map<Item, Integer> items = new HashMap<>();
+        final Set<String> poolPeers = new LinkedHashSet<>();
+        final Map<Item, Integer> items = new java.util.LinkedHashMap<>();
 
         /** @param other the configuration on the other side, whose subnets also place a host by its address */
         static Footprint of(DhcpdConfig config, DhcpdConfig other) {
@@ -187,7 +188,7 @@ final class IscChangeNeeds {
     }
 
     private static <T> Set<T> symmetricDifference(Set<T> a, Set<T> b) {
-        Set<T> out = new HashSet<>(a);
+        Set<T> out = new LinkedHashSet<>(a);
         out.addAll(b);
         Set<T> both = new HashSet<>(a);
         both.retainAll(b);

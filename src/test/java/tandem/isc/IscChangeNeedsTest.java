@@ -75,7 +75,8 @@ class IscChangeNeedsTest {
                         + "  option routers")));
         assertEquals(SERVER, needs(base, base + "host far { hardware ethernet 02:00:00:00:00:03; fixed-address 10.9.0.5; }\n"),
                 "a host outside every subnet");
-        assertEquals(List.of(scope(Permission.EDIT_POOLS, "10.1.0.0/24"), scope(Permission.SCOPE_OPTIONS, "10.1.0.0/24")),
+        // in the file's order: the subnet's option comes before its range
+        assertEquals(List.of(scope(Permission.SCOPE_OPTIONS, "10.1.0.0/24"), scope(Permission.EDIT_POOLS, "10.1.0.0/24")),
                 needs(base, base.replace("10.1.0.20", "10.1.0.30").replace("routers 10.1.0.1", "routers 10.1.0.2")));
         assertEquals(SERVER, needs(base, "# a comment only\n" + base), "nothing a rule names");
     }
