@@ -53,6 +53,7 @@ public final class MainView {
     private final ChangesSection changesSection;
     private final TreePane treePane;
     private final DetailsPane detailsPane;
+    private final RelationshipTabs relationshipTabs;
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
 
@@ -73,6 +74,7 @@ public final class MainView {
         this.treePane = new TreePane(vm, this::relationshipMenu, node -> showTopBarRefusals(),
                 this::removeSelectedServer);
         this.detailsPane = new DetailsPane(vm, changesSection, this::commands, treePane::follow, services::refusal);
+        this.relationshipTabs = new RelationshipTabs(detailsPane.node(), relationshipTabs());
         build();
     }
 
@@ -109,7 +111,7 @@ public final class MainView {
         root.setId("mainWindow");
         root.setTop(toolbar());
 
-        SplitPane upper = new SplitPane(treePane.node(), detailsPane.node());
+        SplitPane upper = new SplitPane(treePane.node(), relationshipTabs.node());
         upper.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(upper.getItems().get(0), false);
         SplitPane main = new SplitPane(upper, HistoryPane.build(vm));
@@ -119,7 +121,10 @@ public final class MainView {
         root.setBottom(StatusBar.build(vm));
 
         vm.nodes().addListener((ListChangeListener<ConsoleNode>) c -> treePane.sync());
-        vm.detailsProperty().addListener((o, was, now) -> detailsPane.show(now));
+        vm.detailsProperty().addListener((o, was, now) -> {
+            detailsPane.show(now);
+            relationshipTabs.show(now == null ? null : now.name());
+        });
         // a grant or revocation reaches the console with the next poll
         vm.lastPollProperty().addListener((o, was, now) -> showTopBarRefusals());
         detailsPane.show(null);
@@ -174,6 +179,14 @@ public final class MainView {
         ToolBar bar = new ToolBar(items.toArray(Node[]::new));
         bar.getStyleClass().add("main-toolbar");
         return bar;
+    }
+
+    /** The tabs beside the details, in the order they are shown. */
+    private List<RelationshipTab> relationshipTabs() {
+        return List.of(
+                new PlaceholderTab("Configuration", "configurationTab", "Subnets, pools, reservations and options"),
+                new PlaceholderTab("Leases", "leasesTab", "Leases on every partner, side by side"),
+                new PlaceholderTab("Activity", "activityTab", "Status timeline and poll round-trips"));
     }
 
     // ---- what a relationship offers

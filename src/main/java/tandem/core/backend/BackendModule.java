@@ -39,6 +39,11 @@ public interface BackendModule {
      */
     default List<Fact> facts(Relationship relationship) { return List.of(); }
 
+    /** How the relationship's subnets, pools, reservations and options are read for the console's tables. */
+    default java.util.Optional<tandem.core.config.ConfigTableSource> configuration() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the console mirrors configuration changes to the relationship's other servers, and why not. */
     default ReplicationStatus replication(Relationship relationship, Preferences preferences) {
         return ReplicationStatus.NOT_BY_THE_CONSOLE;
