@@ -20,6 +20,15 @@ public interface BackendUi {
     /** A relationship's own entries: its changes and dialogs, in menu order. */
     List<UiCommand> relationshipCommands(ConsoleContext console, RelationshipItem relationship);
 
+    /**
+     * What can be done to one row of the relationship's configuration tables (edit, remove), in menu order; empty
+     * for rows that are read only.
+     */
+    default List<UiCommand> rowCommands(ConsoleContext console, RelationshipItem relationship,
+                                        tandem.core.config.ConfigRow row) {
+        return List.of();
+    }
+
     /** How the console undoes one of this backend's journal entries, when it can. */
     default Optional<Runnable> undo(ConsoleContext console, JournalEntry entry) { return Optional.empty(); }
 }

@@ -243,6 +243,11 @@ public final class MainView {
 
     // ---- commands
 
+    /** Asks for a client (address, MAC or host name) and shows where it is on every server (Ctrl+F). */
+    void openFindClient() {
+        vm.say("Finding a client is not available in this build", MessageKind.ERROR);
+    }
+
     private void openPreferences() {
         PreferencesViewModel prefsVm = new PreferencesViewModel(services.preferences(), services.backendSettings(),
                 services::updatePreferences, tasks);
