@@ -279,7 +279,10 @@ public final class Services implements AutoCloseable {
             teamKeys.publish();
             tandem.core.access.Member m = member;
             if (m == null || !m.roles().contains(tandem.core.access.Role.DHCP_ADMINISTRATORS)) return;
-            if (teamKeys.createIfAbsent()) log.info("Made the team key that seals the team's server passwords");
+            // once held, the key exists: no need to take the store's advisory lock again every poll cycle
+            if (!teamKeys.held() && teamKeys.createIfAbsent()) {
+                log.info("Made the team key that seals the team's server passwords");
+            }
             List<String> shared = teamKeys.shareWithWaiting();
             if (!shared.isEmpty()) log.info("Shared the team's server passwords with {}", shared);
         } catch (RuntimeException e) {
