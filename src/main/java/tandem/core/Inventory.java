@@ -14,11 +14,21 @@ public final class Inventory {
     private final InventoryStore store;
     private final StateStore states;
     private final Map<Backend, ServerImporter> importers;
+    /** A team member adds or removes servers only with administer-dhcp-servers (alone: always). */
+    private volatile tandem.core.access.AccessPolicy access = tandem.core.access.AccessPolicy.EVERYTHING;
 
     public Inventory(InventoryStore store, StateStore states, Map<Backend, ServerImporter> importers) {
         this.store = store;
         this.states = states;
         this.importers = Map.copyOf(importers);
+    }
+
+    /** Checks every addition and removal against the signed-in member's grants from now on. */
+    public void guardedBy(tandem.core.access.AccessPolicy policy) { this.access = policy; }
+
+    private void mayAdministerServer(String serverName) {
+        access.check(List.of(new tandem.core.access.Need(tandem.core.access.Permission.ADMINISTER_DHCP_SERVERS,
+                serverName, null)));
     }
 
     public ServerImporter importer(Backend backend) {
@@ -27,7 +37,12 @@ public final class Inventory {
         return importer;
     }
 
-    /** Reads the server's configuration and, when it may be added, stores it with its relationships. */
+    /**
+     * Reads the server's configuration and, when it may be added, stores it with its relationships.
+     *
+     * @throws tandem.core.access.PermissionDenied before the server is contacted, for a member without
+     *                                             administer-dhcp-servers
+     */
     public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection) {
         return add(backend, proposedName, connection, Map.of());
     }
@@ -35,6 +50,7 @@ public final class Inventory {
     /** @param peerUrls control endpoints of peers the server's configuration does not name, by peer name */
     public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection,
                             Map<String, java.net.URI> peerUrls) {
+        mayAdministerServer(null);
         if (proposedName != null && !proposedName.isBlank() && store.server(proposedName.strip()).isPresent()) {
             return new ImportResult.Refused("A server named " + proposedName.strip() + " is already in the inventory", "name");
         }
@@ -58,7 +74,11 @@ public final class Inventory {
         return accepted;
     }
 
-    public boolean remove(String serverName) { return store.removeServer(serverName); }
+    /** @throws tandem.core.access.PermissionDenied for a member without administer-dhcp-servers on it */
+    public boolean remove(String serverName) {
+        mayAdministerServer(serverName);
+        return store.removeServer(serverName);
+    }
 
     /**
      * Reads the server's configuration again and detects its relationships anew, as after a reconnection: peers

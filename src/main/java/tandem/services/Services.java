@@ -148,6 +148,7 @@ public final class Services implements AutoCloseable {
             TeamAccessPolicy team = new TeamAccessPolicy(login, () -> teamStore.member(login), rel -> inventory
                     .relationships().stream().filter(r -> r.name().equals(rel)).map(Relationship::serverName)
                     .findFirst().orElseGet(() -> inventory.server(rel).map(tandem.core.ServerRecord::name).orElse(null)));
+            inventory.guardedBy(team);
             runner.access(needs -> {
                 team.check(needs);
                 // without the team key a change could neither use the servers' passwords nor seal its journal

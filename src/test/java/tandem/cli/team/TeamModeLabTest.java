@@ -86,6 +86,11 @@ class TeamModeLabTest {
             Run notAdmin = tandem(bob, "user", "add", "alice");
             assertEquals(TandemCommand.EXIT_NO_PERMISSION, notAdmin.code());
             assertTrue(notAdmin.err().contains("dhcp-administrator"), notAdmin.err());
+            Run removeRefused = tandem(bob, "server", "remove", "pair");
+            assertEquals(TandemCommand.EXIT_NO_PERMISSION, removeRefused.code(), removeRefused.err());
+            assertTrue(removeRefused.err().contains("bob lacks the administer-dhcp-servers permission on pair"),
+                    removeRefused.err());
+            assertTrue(tandem(alice, "server", "list").out().contains("pair"), "the server stays in the inventory");
 
             String[] reserve = {"reservation", "add", "pair", "--subnet", "10.10.0.0/24", "--mac", "02:7e:00:00:00:01",
                     "--ip", "10.10.0.201"};
