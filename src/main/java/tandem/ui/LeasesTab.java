@@ -70,8 +70,6 @@ final class LeasesTab implements RelationshipTab {
         table.setId("leaseTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No leases to show"));
-        // every column in view: the agreement at the right edge is what the tab is for
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(LeasesViewModel.Row row, boolean empty) {
                 super.updateItem(row, empty);
@@ -88,14 +86,14 @@ final class LeasesTab implements RelationshipTab {
     /** Address, client and host name, then each partner's state and expiry, then whether they agree. */
     private void columns() {
         table.getColumns().clear();
-        table.getColumns().add(TableColumns.column("Address", LeasesViewModel.Row::ip, 110));
-        table.getColumns().add(TableColumns.column("Client (MAC/DUID)", LeasesViewModel.Row::client, 140));
-        table.getColumns().add(TableColumns.column("Host name", LeasesViewModel.Row::hostname, 100));
+        table.getColumns().add(TableColumns.column("Address", LeasesViewModel.Row::ip, 95));
+        table.getColumns().add(TableColumns.column("Client (MAC/DUID)", LeasesViewModel.Row::client, 125));
+        table.getColumns().add(TableColumns.column("Host name", LeasesViewModel.Row::hostname, 85));
         for (String partner : vm.partners()) {
             TableColumn<LeasesViewModel.Row, String> group = new TableColumn<>(partner);
             group.setId("leasePartner-" + partner);
-            group.getColumns().add(TableColumns.column("State", r -> r.byPartner().get(partner).state(), 70));
-            group.getColumns().add(TableColumns.column("Expires", r -> r.byPartner().get(partner).expires(), 140));
+            group.getColumns().add(TableColumns.column("State", r -> r.byPartner().get(partner).state(), 60));
+            group.getColumns().add(TableColumns.column("Expires", r -> r.byPartner().get(partner).expires(), 105));
             table.getColumns().add(group);
         }
         TableColumn<LeasesViewModel.Row, String> agree = new TableColumn<>("Agree");
@@ -110,7 +108,7 @@ final class LeasesTab implements RelationshipTab {
                 setTooltip(empty || text == null ? null : new Tooltip(text));
             }
         });
-        TableColumns.fitHeader(agree, 150);
+        TableColumns.fitHeader(agree, 170);
         table.getColumns().add(agree);
     }
 }

@@ -180,7 +180,8 @@ final class LeasesViewModel {
 
     private List<Row> rows(PartnerLeases leases) {
         List<Row> out = new ArrayList<>();
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        // the year is left out to keep the partners' columns narrow; seconds stay, an expiry may differ by a few
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
         for (LeaseComparison.Row r : compared) {
             Lease any = r.any();
             Map<String, Held> held = new java.util.LinkedHashMap<>();
