@@ -87,7 +87,7 @@ final class LeasesTab implements RelationshipTab {
     private void columns() {
         table.getColumns().clear();
         table.getColumns().add(TableColumns.column("Address", LeasesViewModel.Row::ip, 95));
-        table.getColumns().add(TableColumns.column("Client (MAC/DUID)", LeasesViewModel.Row::client, 125));
+        table.getColumns().add(TableColumns.column("Client (MAC/DUID)", LeasesViewModel.Row::client, 135));
         table.getColumns().add(TableColumns.column("Host name", LeasesViewModel.Row::hostname, 85));
         for (String partner : vm.partners()) {
             TableColumn<LeasesViewModel.Row, String> group = new TableColumn<>(partner);

@@ -111,8 +111,12 @@ final class LeasesViewModel {
 
     BooleanProperty readingProperty() { return reading; }
 
-    /** Shows a relationship's leases (reads them in the background), or nothing for null. */
+    /**
+     * Shows a relationship's leases (reads them in the background), or nothing for null. Coming back to the tab for
+     * the relationship already shown keeps what was read: reading every lease is heavy, "Read again" does it.
+     */
     void show(String name) {
+        if (name != null && name.equals(relationship) && (read != null || reading.get())) return;
         relationship = name;
         reload();
     }

@@ -83,6 +83,9 @@ class LeasesViewModelTest {
         vm.filterProperty().set("02:00:00:00:00:06");
         assertEquals(List.of(), vm.rows().stream().map(LeasesViewModel.Row::ip).toList(), "it agrees, and only disagreements show");
 
+        // back on the tab for the same relationship: what was read is kept
+        vm.show("hq");
+        assertEquals(1, reads.get());
         // reading again keeps the chosen subnet
         vm.subnetProperty().set(vm.subnets().get(2));
         vm.reload();
