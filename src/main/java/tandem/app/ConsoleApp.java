@@ -151,6 +151,16 @@ public final class ConsoleApp extends Application {
                 return s.isTeamStore() ? java.util.Optional.of(s.teamAdministration()) : java.util.Optional.empty();
             }
 
+            @Override public java.util.Optional<tandem.core.lease.LeaseSource> leases(tandem.core.Relationship relationship) {
+                return s.backends().leases(relationship);
+            }
+
+            @Override public java.util.Optional<tandem.core.lease.LeaseConsistency> leaseConsistency() {
+                return java.util.Optional.of(s.leaseConsistency());
+            }
+
+            @Override public tandem.core.lease.ClientFinder clientFinder() { return s.clientFinder(); }
+
             @Override public void close() { s.close(); }
         };
     }

@@ -35,6 +35,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var services = root.services();
         List<RelationshipState> states = services.poller().pollOnce();
+        // a command run is asked for: compare the leases now rather than report an older comparison
+        for (RelationshipState s : states) services.leaseConsistency().checkNow(s.relationship());
         PrintWriter out = spec.commandLine().getOut();
         Function<RelationshipState, List<ConfigCheck>> checks =
                 s -> services.configChecks().checks(s.relationship(), s);
@@ -63,7 +65,9 @@ final class StatusCommand implements Callable<Integer> {
             s.assessment().reasons().forEach(reasons::add);
             ArrayNode checkList = r.putArray("checks");
             for (ConfigCheck c : checks.apply(s)) {
-                checkList.addObject().put("severity", c.severity().wire()).put("message", c.sentence());
+                ObjectNode check = checkList.addObject().put("severity", c.severity().wire()).put("message", c.sentence());
+                if (c.kind() != null) check.put("check", c.kind());
+                c.facts().forEach((k, v) -> check.set(k, mapper.valueToTree(v)));
             }
             ArrayNode peers = r.putArray("peers");
             for (PeerDefinition p : s.relationship().peers()) {

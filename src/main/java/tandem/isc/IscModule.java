@@ -14,12 +14,21 @@ import tandem.core.port.ServerImporter;
 public final class IscModule implements BackendModule, AutoCloseable {
     private final IscServerImporter importer;
     private final IscPeerProbe probe;
+    private final IscLeaseSource leases;
 
     /** @param knownHosts the console's SSH known hosts */
     public IscModule(Path knownHosts, Supplier<Duration> timeout, Clock clock) {
+        this(knownHosts, timeout, clock, null);
+    }
+
+    /** @param inventory the console's inventory, for reading leases from each partner; null: no lease reading */
+    public IscModule(Path knownHosts, Supplier<Duration> timeout, Clock clock, Supplier<tandem.core.Inventory> inventory) {
         this.importer = new IscServerImporter(knownHosts, timeout, clock);
         this.probe = new IscPeerProbe(knownHosts, clock);
+        this.leases = inventory == null ? null : new IscLeaseSource(inventory, IscLeaseSource.ssh(knownHosts));
     }
+
+    @Override public java.util.Optional<tandem.core.lease.LeaseSource> leases() { return java.util.Optional.ofNullable(leases); }
 
     @Override public Backend backend() { return Backend.ISC; }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import tandem.core.lease.Lease;
 
 /**
- * Reads every IPv4 lease of one Kea server with {@code lease4-get-page} (the lease_cmds hook), page by page, bounded
+ * Reads every lease of one Kea server with {@code lease4-get-page} or {@code lease6-get-page} (the lease_cmds hook), page by page, bounded
  * in pages and time so that a huge lease database cannot hold a caller forever.
  */
 public final class KeaLeaseReader {
@@ -32,7 +32,14 @@ public final class KeaLeaseReader {
         this.client = client;
     }
 
+    /** The DHCPv4 leases. */
     public Result read(KeaEndpoint ep, Duration within) {
+        return read(ep, KeaControlAgentClient.DHCP4, within);
+    }
+
+    /** @param daemon "dhcp4" or "dhcp6" */
+    public Result read(KeaEndpoint ep, String daemon, Duration within) {
+        boolean v6 = "dhcp6".equals(daemon);
         long deadline = System.nanoTime() + within.toNanos();
         List<Lease> out = new ArrayList<>();
         String from = "start";
@@ -41,7 +48,7 @@ public final class KeaLeaseReader {
             ObjectNode args = JsonNodeFactory.instance.objectNode();
             args.put("from", from);
             args.put("limit", PAGE_SIZE);
-            KeaReply reply = client.send(ep, "lease4-get-page", KeaControlAgentClient.DHCP4, args);
+            KeaReply reply = client.send(ep, v6 ? "lease6-get-page" : "lease4-get-page", daemon, args);
             if (reply instanceof KeaReply.Failure f) {
                 // result 3: no lease after "from"; the previous page was the last
                 if (f.kind() == KeaFailure.EMPTY) return new Result(List.copyOf(out), false, null);
@@ -51,10 +58,11 @@ public final class KeaLeaseReader {
             int n = 0;
             String last = null;
             for (JsonNode l : leases) {
-                Lease lease = parse(l);
+                Lease lease = v6 ? parse6(l) : parse(l);
                 if (lease == null) continue;
                 out.add(lease);
-                last = lease.ip();
+                // the next page starts after this address (a prefix's address, without its length)
+                last = KeaJson.text(l, "ip-address");
                 n++;
             }
             if (n < PAGE_SIZE || last == null) return new Result(List.copyOf(out), false, null);
@@ -73,6 +81,20 @@ public final class KeaLeaseReader {
         Integer state = KeaJson.intValue(l, "state");
         return new Lease(ip, KeaJson.text(l, "hw-address"), KeaJson.text(l, "hostname"), subnet == null ? 0 : subnet,
                 (cltt == null ? 0 : cltt) + (valid == null ? 0 : valid), stateName(state));
+    }
+
+    /** One element of lease6-get-page's "leases": an address, or a delegated prefix written with its length. */
+    static Lease parse6(JsonNode l) {
+        String ip = KeaJson.text(l, "ip-address");
+        if (ip == null) return null;
+        Integer len = KeaJson.intValue(l, "prefix-len");
+        if ("IA_PD".equals(KeaJson.text(l, "type")) && len != null) ip = ip + "/" + len;
+        Long cltt = KeaJson.longValue(l, "cltt");
+        Long valid = KeaJson.longValue(l, "valid-lft");
+        Long subnet = KeaJson.longValue(l, "subnet-id");
+        return new Lease(ip, KeaJson.text(l, "hw-address"), KeaJson.text(l, "hostname"), subnet == null ? 0 : subnet,
+                (cltt == null ? 0 : cltt) + (valid == null ? 0 : valid), stateName(KeaJson.intValue(l, "state")),
+                KeaJson.text(l, "duid"));
     }
 
     /** Kea's lease states (lease.h): 0 default, 1 declined, 2 expired-reclaimed. */

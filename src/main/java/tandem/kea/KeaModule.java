@@ -24,6 +24,7 @@ public final class KeaModule implements BackendModule {
     private final KeaPeerProbe probe;
     private final KeaHaActions actions;
     private final KeaConfigChecker checks;
+    private final KeaLeaseSource leases;
 
     /**
      * @param inventory   the console's inventory (built after the importers it is given, hence a supplier)
@@ -35,6 +36,8 @@ public final class KeaModule implements BackendModule {
         this.probe = new KeaPeerProbe(client, clock);
         this.actions = new KeaHaActions(client, inventory, pollTimeout);
         this.checks = new KeaConfigChecker(states, inventory, clock);
+        // a page of 1000 leases takes longer than a status answer
+        this.leases = new KeaLeaseSource(client, inventory, () -> Duration.ofSeconds(Math.max(10, pollTimeout.get().toSeconds())));
     }
 
     @Override public Backend backend() { return Backend.KEA; }
@@ -50,6 +53,8 @@ public final class KeaModule implements BackendModule {
     @Override public FailoverActions actions() { return actions; }
 
     @Override public ConfigChecker checks() { return checks; }
+
+    @Override public java.util.Optional<tandem.core.lease.LeaseSource> leases() { return java.util.Optional.of(leases); }
 
     @Override public List<Setting> settings() { return KeaSettings.SETTINGS; }
 

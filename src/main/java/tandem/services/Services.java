@@ -72,6 +72,8 @@ public final class Services implements AutoCloseable {
     private final BackgroundSynchronizer synchronizer;
     private final FailoverActions haActions;
     private final ConfigChecker configChecks;
+    private final java.util.concurrent.ExecutorService leaseCheckThread;
+    private final tandem.core.lease.LeaseConsistency leaseConsistency;
     private volatile Preferences preferences;
 
     private final ChangeActivity activity;
@@ -122,7 +124,7 @@ public final class Services implements AutoCloseable {
         this.preferences = preferenceStore.load();
         JdbcInventoryStore inventoryStore = new JdbcInventoryStore(database, cipher);
         // each backend is registered here, once; everything else asks the registry
-        this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock);
+        this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock, this::inventory);
         this.windows = new WindowsModule(knownHosts(dataDir), () -> inventory().servers(), () -> inventory().relationships(),
                 () -> preferences.timeout(), clock);
         this.backends = new Backends(List.of(
@@ -171,7 +173,26 @@ public final class Services implements AutoCloseable {
                 }, clock);
         runner.register(WindowsChangeService.KIND, windowsChanges.settler());
         this.haActions = new JournaledActions(backends.actions(), runner);
-        this.configChecks = backends.checks();
+        // the lease comparison runs on a thread of its own, never in a poll: see LeaseConsistency
+        this.leaseCheckThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tandem-lease-check");
+            t.setDaemon(true);
+            return t;
+        });
+        this.leaseConsistency = new tandem.core.lease.LeaseConsistency(backends::leases, LEASE_READ_LIMIT,
+                tandem.core.lease.LeaseConsistency.DEFAULT_EVERY, clock, leaseCheckThread);
+        this.configChecks = leaseConsistency.with(backends.checks());
+    }
+
+    /** Reading one partner's leases stops after this (the comparison then says some were not read). */
+    public static final Duration LEASE_READ_LIMIT = Duration.ofSeconds(30);
+
+    /** The lease consistency check: its last result per relationship, and a check now. */
+    public tandem.core.lease.LeaseConsistency leaseConsistency() { return leaseConsistency; }
+
+    /** Finds a client's reservations and leases on every server whose backend reads leases; blocks. */
+    public tandem.core.lease.ClientFinder clientFinder() {
+        return new tandem.core.lease.ClientFinder(inventory::relationships, backends::leases, LEASE_READ_LIMIT);
     }
 
     /**
@@ -409,6 +430,7 @@ public final class Services implements AutoCloseable {
         poller.close();
         pollerLease.close();
         synchronizer.close();
+        leaseCheckThread.shutdownNow();
         runner.locks().close();
         kea.close();
         isc.close();

@@ -80,4 +80,20 @@ public interface ConsoleServices {
 
 
     void close();
+
+    /** How a relationship's leases are read, empty when its backend cannot; the reads block (background only). */
+    default java.util.Optional<tandem.core.lease.LeaseSource> leases(tandem.core.Relationship relationship) {
+        return java.util.Optional.empty();
+    }
+
+    /** The lease consistency check's last results; empty where there is none. */
+    default java.util.Optional<tandem.core.lease.LeaseConsistency> leaseConsistency() {
+        return java.util.Optional.empty();
+    }
+
+    /** Finds a client on every server; its search blocks (background only). */
+    default tandem.core.lease.ClientFinder clientFinder() {
+        return new tandem.core.lease.ClientFinder(() -> inventory().relationships(), this::leases,
+                java.time.Duration.ofSeconds(30));
+    }
 }

@@ -56,6 +56,7 @@ public final class MainView {
     private final RelationshipTabs relationshipTabs;
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
+    private FindClientDialog findClient;
 
     /** @param backends each backend's contribution to the window, registered once */
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone, List<BackendUi> backends) {
@@ -95,6 +96,7 @@ public final class MainView {
             });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::openFindClient);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openPreferences);
         return scene;
     }
@@ -185,7 +187,9 @@ public final class MainView {
     private List<RelationshipTab> relationshipTabs() {
         return List.of(
                 new PlaceholderTab("Configuration", "configurationTab", "Subnets, pools, reservations and options"),
-                new PlaceholderTab("Leases", "leasesTab", "Leases on every partner, side by side"),
+                new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
+                        services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
+                        java.time.Duration.ofSeconds(30))),
                 new PlaceholderTab("Activity", "activityTab", "Status timeline and poll round-trips"));
     }
 
@@ -245,7 +249,12 @@ public final class MainView {
 
     /** Asks for a client (address, MAC or host name) and shows where it is on every server (Ctrl+F). */
     void openFindClient() {
-        vm.say("Finding a client is not available in this build", MessageKind.ERROR);
+        if (findClient != null && findClient.isShowing()) {
+            findClient.focus();
+            return;
+        }
+        findClient = new FindClientDialog(new FindClientViewModel(services::clientFinder, tasks), treePane::follow);
+        findClient.show(window());
     }
 
     private void openPreferences() {

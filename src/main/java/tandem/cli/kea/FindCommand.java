@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,19 +14,18 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tandem.cli.Inputs;
 import tandem.cli.TandemCommand;
+import tandem.core.lease.ClientFinder;
 import tandem.core.lease.ClientQuery;
-import tandem.kea.KeaClientFinder;
+import tandem.core.lease.Lease;
+import tandem.core.lease.Reservation;
 
 /** {@code tandem find}: where a client is reserved and leased, on which partners, and whether they agree. */
 @Command(name = "find", mixinStandardHelpOptions = true,
-        description = {"Find a client by IPv4 address, MAC address or host name in every Kea relationship:"
-                + " its reservations (from each partner's configuration) and its leases (from each partner's lease"
-                + " database, which needs the lease_cmds hook).",
+        description = {"Find a client by IPv4 address, MAC address or host name (DHCPv6: IPv6 address or DUID) in every"
+                + " relationship whose servers' leases can be read: its reservations (from each partner's"
+                + " configuration) and its leases (from each partner; Kea needs the lease_cmds hook).",
                 "Exit 0 when found, 1 when nothing matches, 64 when the argument is none of the three."})
 final class FindCommand implements Callable<Integer> {
-    /** Reading one partner's leases stops after this (a truncated read is said so on standard error). */
-    private static final Duration LEASE_READ_LIMIT = Duration.ofSeconds(30);
-
     @ParentCommand TandemCommand root;
     @Spec CommandSpec spec;
 
@@ -42,9 +40,7 @@ final class FindCommand implements Callable<Integer> {
         Optional<ClientQuery> query = ClientQuery.parse(text);
         Inputs.of(spec).check("IP|MAC|HOSTNAME", query.isPresent() ? null : ClientQuery.problem(text));
         var services = root.services();
-        KeaClientFinder finder = new KeaClientFinder(services.inventory(), services.kea(),
-                (rel, peer) -> services.changes().currentConfigTree(rel, peer), LEASE_READ_LIMIT);
-        KeaClientFinder.Result result = finder.find(query.get());
+        ClientFinder.Result result = services.clientFinder().find(query.get());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         result.unread().forEach((peer, why) -> err.println("Not read: " + peer + ": " + why));
@@ -54,40 +50,56 @@ final class FindCommand implements Callable<Integer> {
         return result.matches().isEmpty() ? TandemCommand.EXIT_REFUSED : 0;
     }
 
-    static String line(KeaClientFinder.Match m) {
+    static String line(ClientFinder.Match m) {
         StringBuilder s = new StringBuilder();
         s.append(m.relationship()).append("  ").append(m.subnet()).append("  ").append(m.kind()).append("  ")
-                .append(m.ip() == null ? "-" : m.ip()).append("  ").append(m.mac() == null ? "-" : m.mac())
+                .append(m.ip() == null ? "-" : m.ip()).append("  ").append(m.duid() != null ? m.duid() : m.mac() == null ? "-" : m.mac())
                 .append("  ").append(m.hostname() == null ? "-" : m.hostname()).append("  on ")
                 .append(String.join(", ", m.holders()));
         if (m.agree()) s.append("  (partners agree)");
         else {
-            var missing = m.partners().entrySet().stream().filter(e -> e.getValue() == null).map(java.util.Map.Entry::getKey).toList();
+            var missing = m.lacking();
             s.append("  (partners DISAGREE").append(missing.isEmpty() ? "" : "; missing on " + String.join(", ", missing))
                     .append(')');
         }
         return s.toString();
     }
 
-    static String toJson(String query, KeaClientFinder.Result result) {
+    static String toJson(String query, ClientFinder.Result result) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("query", query);
         ArrayNode matches = root.putArray("matches");
-        for (KeaClientFinder.Match m : result.matches()) {
+        for (ClientFinder.Match m : result.matches()) {
             ObjectNode n = matches.addObject();
             n.put("relationship", m.relationship());
             n.put("subnet", m.subnet());
             n.put("kind", m.kind());
             n.put("ip", m.ip());
             n.put("mac", m.mac());
+            if (m.duid() != null) n.put("duid", m.duid());
             n.put("hostname", m.hostname());
             ObjectNode partners = n.putObject("partners");
-            m.partners().forEach((peer, held) -> partners.set(peer, held == null ? partners.nullNode() : held));
+            m.partners().forEach((peer, held) -> partners.set(peer, held == null ? partners.nullNode() : heldJson(mapper, held)));
             n.put("agree", m.agree());
         }
         ObjectNode unread = root.putObject("unread");
         result.unread().forEach(unread::put);
         return root.toString();
+    }
+
+    /** A partner's lease or reservation: the lease's fields, the reservation as its server words it. */
+    private static com.fasterxml.jackson.databind.JsonNode heldJson(ObjectMapper mapper, Object held) {
+        if (held instanceof Reservation r) return mapper.valueToTree(r.detail());
+        Lease l = (Lease) held;
+        ObjectNode n = mapper.createObjectNode();
+        n.put("ip", l.ip());
+        n.put("mac", l.mac());
+        if (l.duid() != null) n.put("duid", l.duid());
+        n.put("hostname", l.hostname());
+        n.put("subnet-id", l.subnetId());
+        n.put("expires", java.time.Instant.ofEpochSecond(l.expires()).toString());
+        n.put("state", l.state());
+        return n;
     }
 }

@@ -44,6 +44,12 @@ public interface BackendModule {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How each partner's leases (and host reservations) are read, for the Leases tab, finding a client and the lease
+     * consistency check; empty when the backend cannot read them.
+     */
+    default java.util.Optional<tandem.core.lease.LeaseSource> leases() { return java.util.Optional.empty(); }
+
     /** Whether the console mirrors configuration changes to the relationship's other servers, and why not. */
     default ReplicationStatus replication(Relationship relationship, Preferences preferences) {
         return ReplicationStatus.NOT_BY_THE_CONSOLE;

@@ -59,6 +59,11 @@ public final class Backends {
         return find(rel.backend()).map(m -> m.facts(rel)).orElse(List.of());
     }
 
+    /** How the relationship's leases are read, empty when its backend cannot. */
+    public Optional<tandem.core.lease.LeaseSource> leases(Relationship rel) {
+        return find(rel.backend()).flatMap(BackendModule::leases);
+    }
+
     /** Each probe goes to its relationship's backend. */
     public PeerProbe probe() {
         return new PeerProbe() {

@@ -5,16 +5,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What an administrator looks a client up by: an IPv4 address, a MAC address or a host name.
+ * What an administrator looks a client up by: an IPv4 or IPv6 address, a MAC address, a DHCPv6 DUID or a host name.
  *
- * @param kind  which of the three the text is
- * @param value the normalized text: a MAC lower case with colons, a host name lower case without a trailing dot
+ * @param kind  which of these the text is
+ * @param value the normalized text: a MAC or DUID lower case with colons, an IPv6 address in its short form
+ *              (RFC 5952), a host name lower case without a trailing dot
  */
 public record ClientQuery(Kind kind, String value) {
-    public enum Kind { IP, MAC, HOSTNAME }
+    public enum Kind { IP, MAC, DUID, HOSTNAME }
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}");
+    /** Longer than a MAC; written as a MAC is, e.g. 00:03:00:01:0a:00:00:00:00:01. */
+    private static final Pattern DUID = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){6,129}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern DOTTED_DIGITS = Pattern.compile("[0-9.]+");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
@@ -24,6 +28,9 @@ public record ClientQuery(Kind kind, String value) {
         String t = text.strip();
         if (IPV4.matcher(t).matches()) return Optional.of(new ClientQuery(Kind.IP, t));
         if (MAC.matcher(t).matches()) return Optional.of(new ClientQuery(Kind.MAC, t.replace('-', ':').toLowerCase(Locale.ROOT)));
+        if (DUID.matcher(t).matches()) return Optional.of(new ClientQuery(Kind.DUID, t.replace('-', ':').toLowerCase(Locale.ROOT)));
+        String v6 = ipv6(t);
+        if (v6 != null) return Optional.of(new ClientQuery(Kind.IP, v6));
         // "10.0.0.300" is a mistyped address, not a host name
         if (DOTTED_DIGITS.matcher(t).matches()) return Optional.empty();
         String name = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
@@ -36,7 +43,8 @@ public record ClientQuery(Kind kind, String value) {
 
     /** Why the text is no query, for the message at the field. */
     public static String problem(String text) {
-        return "'" + text + "' is neither an IPv4 address (10.0.0.5), a MAC address (02:00:00:00:00:01) nor a host name";
+        return "'" + text + "' is neither an IPv4 address (10.0.0.5), a MAC address (02:00:00:00:00:01) nor a host name"
+                + " (nor an IPv6 address or a DUID)";
     }
 
     /**
@@ -44,9 +52,15 @@ public record ClientQuery(Kind kind, String value) {
      * query without a dot, the first label of a fully qualified one.
      */
     public boolean matches(String ip, String mac, String hostname) {
+        return matches(ip, mac, null, hostname);
+    }
+
+    /** The same, for a client that may have a DUID (DHCPv6). */
+    public boolean matches(String ip, String mac, String duid, String hostname) {
         return switch (kind) {
-            case IP -> value.equals(ip);
+            case IP -> ip != null && (value.equals(ip) || (ip.contains(":") && value.equals(ipv6(ip))));
             case MAC -> mac != null && value.equals(mac.replace('-', ':').toLowerCase(Locale.ROOT));
+            case DUID -> duid != null && value.equals(duid.replace('-', ':').toLowerCase(Locale.ROOT));
             case HOSTNAME -> {
                 if (hostname == null) yield false;
                 String h = hostname.toLowerCase(Locale.ROOT);
@@ -54,5 +68,39 @@ public record ClientQuery(Kind kind, String value) {
                 yield h.equals(value) || (!value.contains(".") && h.startsWith(value + "."));
             }
         };
+    }
+
+    /** An IPv6 address in its short form (lower case, longest zero run as "::"), or null when the text is none. */
+    static String ipv6(String text) {
+        if (!IPV6_CHARS.matcher(text).matches()) return null;
+        byte[] b;
+        try {
+            // a literal with a colon is parsed, never looked up in DNS
+            java.net.InetAddress a = java.net.InetAddress.getByName(text);
+            if (!(a instanceof java.net.Inet6Address)) return null;
+            b = a.getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        int bestAt = -1, bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) { bestAt = i; bestLen = j - i; }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestAt) {
+                s.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') s.append(':');
+            s.append(Integer.toHexString(g[i]));
+        }
+        return s.toString();
     }
 }

@@ -131,6 +131,23 @@ class FindCommandLabTest {
             JsonNode none = JSON.readTree(tandem("find", "10.10.0.199", "--json").out());
             assertEquals(0, none.path("matches").size());
 
+            // the lease consistency check: one disagreeing lease in subnet 1, counted as a check of the relationship
+            Run status = tandem("status", "--json");
+            JsonNode rel = JSON.readTree(status.out()).path("relationships").get(0);
+            List<JsonNode> leaseChecks = new ArrayList<>();
+            rel.path("checks").forEach(c -> { if (c.path("check").asText().equals("lease-consistency")) leaseChecks.add(c); });
+            assertEquals(1, leaseChecks.size(), status.out());
+            JsonNode check = leaseChecks.get(0);
+            assertEquals("warning", check.path("severity").asText());
+            assertEquals("10.10.0.0/24", check.path("subnet").asText(), status.out());
+            assertEquals(1, check.path("subnetId").asLong());
+            assertEquals(1, check.path("disagreements").asInt(), status.out());
+            assertTrue(check.path("message").asText().startsWith("1 lease differs between the partners in 10.10.0.0/24"),
+                    status.out());
+            Run statusText = tandem("status");
+            assertTrue(statusText.out().contains("warning: 1 lease differs between the partners in 10.10.0.0/24"),
+                    statusText.out());
+
             Run bad = tandem("find", "10.10.0.300");
             assertEquals(TandemCommand.EXIT_USAGE, bad.code());
             assertTrue(bad.err().contains("IP|MAC|HOSTNAME: '10.10.0.300' is neither"), bad.err());

@@ -33,4 +33,23 @@ class ClientQueryTest {
         assertFalse(ClientQuery.parse("host-1").orElseThrow().matches(null, null, "host-10"));
         assertFalse(ClientQuery.parse("host-1.example.org").orElseThrow().matches(null, null, "host-1"));
     }
+
+    @Test
+    void readsIpv6AddressesAndDuidsForDhcpv6() {
+        assertEquals(new ClientQuery(ClientQuery.Kind.IP, "2001:db8:1::150"),
+                ClientQuery.parse("2001:DB8:1:0:0:0:0:150").orElseThrow());
+        assertEquals(new ClientQuery(ClientQuery.Kind.IP, "2001:db8::1:0:0:1"), ClientQuery.parse("2001:db8:0:0:1::1").orElseThrow());
+        assertEquals(new ClientQuery(ClientQuery.Kind.DUID, "00:03:00:01:0a:00:00:00:01:50"),
+                ClientQuery.parse("00-03-00-01-0A-00-00-00-01-50").orElseThrow());
+        // a server's short form and the typed long form are the same address
+        assertTrue(ClientQuery.parse("2001:db8:1:0::150").orElseThrow().matches("2001:db8:1::150", null, null, null));
+        assertFalse(ClientQuery.parse("2001:db8:1::150").orElseThrow().matches("2001:db8:1::151", null, null, null));
+        assertTrue(ClientQuery.parse("00:03:00:01:0a:00:00:00:01:50").orElseThrow()
+                .matches(null, null, "00:03:00:01:0A:00:00:00:01:50", null));
+        assertFalse(ClientQuery.parse("00:03:00:01:0a:00:00:00:01:50").orElseThrow()
+                .matches(null, "00:03:00:01:0a:00", null, null));
+        for (String bad : new String[]{"2001:db8::1::2", "2001:db8:zz::1", ":::", "00:03:00:01:0a:00:00:00:01:5"}) {
+            assertTrue(ClientQuery.parse(bad).isEmpty(), bad);
+        }
+    }
 }

@@ -1,0 +1,140 @@
+package tandem.isc;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tandem.core.lease.Lease;
+
+/**
+ * dhcpd's lease file (dhcpd.leases(5)), read only. dhcpd appends a new {@code lease} block each time a lease changes
+ * and rewrites the file now and then, so an address may appear several times: the last block wins, as it does for
+ * dhcpd when it reads the file. Only IPv4 {@code lease} blocks are read; everything else (failover state, host
+ * declarations, DHCPv6 {@code ia-na}) is skipped.
+ */
+public final class IscLeaseFile {
+    /** dhcpd writes times as "weekday yyyy/mm/dd hh:mm:ss" in UTC (or "epoch N" with db-time-format local). */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT);
+
+    private IscLeaseFile() {}
+
+    /**
+     * Every address's last lease block, in file order of their first appearance.
+     *
+     * @return leases with {@code state} the binding state ("active", "free", "backup", ...), {@code expires} the
+     *         "ends" time (0 for "never"), subnet id 0
+     */
+    public static List<Lease> parse(String text) {
+        Map<String, Lease> last = new LinkedHashMap<>();
+        List<String> tokens = tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t.equals("{")) {
+                i = skipBlock(tokens, i);
+                continue;
+            }
+            if (t.equals("lease") && i + 2 < tokens.size() && tokens.get(i + 2).equals("{")
+                    && Ipv4.parse(tokens.get(i + 1)) >= 0) {
+                int end = blockEnd(tokens, i + 2);
+                Lease l = lease(tokens.get(i + 1), tokens.subList(i + 3, end));
+                last.remove(l.ip());
+                last.put(l.ip(), l);
+                i = end;
+            }
+        }
+        return List.copyOf(last.values());
+    }
+
+    /** One block's statements, each up to its ";". */
+    private static Lease lease(String ip, List<String> body) {
+        long ends = 0;
+        String binding = null, mac = null, hostname = null;
+        List<String> st = new ArrayList<>();
+        for (String t : body) {
+            if (!t.equals(";")) {
+                st.add(t);
+                continue;
+            }
+            if (st.isEmpty()) continue;
+            switch (st.get(0)) {
+                case "ends" -> ends = time(st.subList(1, st.size()));
+                case "binding" -> {
+                    if (st.size() >= 3 && st.get(1).equals("state")) binding = st.get(2);
+                }
+                case "hardware" -> {
+                    if (st.size() >= 3) mac = st.get(2);
+                }
+                case "client-hostname" -> {
+                    if (st.size() >= 2) hostname = unquote(st.get(1));
+                }
+                default -> { }
+            }
+            st.clear();
+        }
+        return new Lease(ip, mac, hostname, 0, ends, binding == null ? "free" : binding);
+    }
+
+    /** "3 2026/12/02 12:23:53", "epoch 1700000000" or "never" (0). */
+    static long time(List<String> words) {
+        if (words.isEmpty() || words.get(0).equals("never")) return 0;
+        if (words.get(0).equals("epoch") && words.size() >= 2) return Long.parseLong(words.get(1));
+        if (words.size() >= 3) {
+            return LocalDateTime.parse(words.get(1) + " " + words.get(2), TIME).toEpochSecond(ZoneOffset.UTC);
+        }
+        return 0;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() < 2 || s.charAt(0) != '"') return s;
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() - 1) c = s.charAt(++i);
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static int blockEnd(List<String> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).equals("{")) depth++;
+            else if (tokens.get(i).equals("}") && --depth == 0) return i;
+        }
+        return tokens.size(); // a block cut off at the end (dhcpd was writing): read what is there
+    }
+
+    private static int skipBlock(List<String> tokens, int open) { return blockEnd(tokens, open); }
+
+    /** Words, quoted strings (kept with their quotes), and the punctuation "{", "}", ";"; comments dropped. */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '#') {
+                while (i < n && text.charAt(i) != '\n') i++;
+            } else if (c == '{' || c == '}' || c == ';') {
+                out.add(String.valueOf(c));
+                i++;
+            } else if (c == '"') {
+                int j = i + 1;
+                while (j < n && text.charAt(j) != '"') j += text.charAt(j) == '\\' ? 2 : 1;
+                out.add(text.substring(i, Math.min(n, j + 1)));
+                i = j + 1;
+            } else {
+                int j = i;
+                while (j < n && !Character.isWhitespace(text.charAt(j)) && "{};\"#".indexOf(text.charAt(j)) < 0) j++;
+                out.add(text.substring(i, j));
+                i = j;
+            }
+        }
+        return out;
+    }
+}

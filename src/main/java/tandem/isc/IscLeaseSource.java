@@ -1,0 +1,109 @@
+package tandem.isc;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tandem.core.ConnectionSettings;
+import tandem.core.Inventory;
+import tandem.core.PeerDefinition;
+import tandem.core.Relationship;
+import tandem.core.lease.Lease;
+import tandem.core.lease.LeaseSource;
+import tandem.core.lease.PartnerLeases;
+import tandem.ssh.HostKeyPrompt;
+
+/**
+ * An ISC failover relationship's leases, read from each partner's lease file over the SSH path the console already
+ * uses for dhcpd.conf (read only: {@code cat}). The file is the one dhcpd.conf names with {@code lease-file-name}, else
+ * Debian's default. A lease's subnet is the dhcpd.conf subnet that contains its address; its id is the subnet's address
+ * as a number.
+ */
+final class IscLeaseSource implements LeaseSource {
+    static final String DEFAULT_LEASE_FILE = "/var/lib/dhcp/dhcpd.leases";
+    private static final Pattern LEASE_FILE_NAME = Pattern.compile("(?m)^\\s*lease-file-name\\s+\"([^\"]+)\"\\s*;");
+    /** Addresses no client holds: the pool's share of each partner. Listing them would bury the leases. */
+    private static final Set<String> UNLEASED = Set.of("free", "backup");
+
+    /** Opens a shell on a server (SSH, or this machine in tests). */
+    interface Shells {
+        Shell open(IscServerSettings settings, Duration timeout) throws IOException;
+    }
+
+    private final Supplier<Inventory> inventory;
+    private final Shells shells;
+
+    IscLeaseSource(Supplier<Inventory> inventory, Shells shells) {
+        this.inventory = inventory;
+        this.shells = shells;
+    }
+
+    /** Over SSH, with the console's known hosts (an unknown host key is refused, never accepted here). */
+    static Shells ssh(Path knownHosts) {
+        return (settings, timeout) -> SshConnection.open(settings.ssh(), knownHosts, HostKeyPrompt.REFUSE, timeout);
+    }
+
+    @Override
+    public PartnerLeases read(Relationship rel, OptionalLong subnetId, Duration within) {
+        Map<String, List<Lease>> held = new LinkedHashMap<>();
+        Map<String, String> unread = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (PeerDefinition p : rel.peers()) {
+            Optional<ConnectionSettings> c = inventory.get().connectionFor(rel, p);
+            if (c.isEmpty()) {
+                unread.put(p.name(), "no connection settings");
+                continue;
+            }
+            try {
+                IscServerSettings s = IscServerSettings.fromConnection(c.get());
+                Shell shell = shells.open(s, within);
+                try {
+                    List<Lease> leases = read(shell, s.configPath(), names);
+                    held.put(p.name(), subnetId.isPresent()
+                            ? leases.stream().filter(l -> l.subnetId() == subnetId.getAsLong()).toList() : leases);
+                } finally {
+                    if (shell instanceof AutoCloseable closeable) closeable.close();
+                }
+            } catch (Exception e) {
+                unread.put(p.name(), e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return new PartnerLeases(held, unread, names, false);
+    }
+
+    /** One server's leases, each given the id of the subnet that holds it; adds the subnets' names to {@code names}. */
+    static List<Lease> read(Shell shell, String configPath, Map<Long, String> names) throws IOException, ConfSyntaxException {
+        DhcpdConfig config = DhcpdConfig.read(configPath, shell::readFile);
+        String leaseFile = DEFAULT_LEASE_FILE;
+        for (String text : config.render().values()) {
+            Matcher m = LEASE_FILE_NAME.matcher(text);
+            if (m.find()) leaseFile = m.group(1);
+        }
+        List<long[]> subnets = new ArrayList<>();
+        for (Subnet s : config.subnets()) {
+            long net = Ipv4.parse(s.network());
+            int len = Ipv4.prefixLength(s.netmask());
+            if (net < 0 || len < 0) continue;
+            long mask = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
+            subnets.add(new long[]{net & mask, mask});
+            names.put(net & mask, Ipv4.format(net & mask) + "/" + len);
+        }
+        List<Lease> out = new ArrayList<>();
+        for (Lease l : IscLeaseFile.parse(shell.readFile(leaseFile))) {
+            if (UNLEASED.contains(l.state())) continue;
+            long ip = Ipv4.parse(l.ip());
+            long id = subnets.stream().filter(s -> (ip & s[1]) == s[0]).mapToLong(s -> s[0]).findFirst().orElse(0);
+            out.add(new Lease(l.ip(), l.mac(), l.hostname(), id, l.expires(), l.state()));
+        }
+        return out;
+    }
+}
