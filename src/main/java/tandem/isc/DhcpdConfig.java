@@ -176,8 +176,15 @@ public final class DhcpdConfig {
     static Subnet subnetOf(ConfNode n, ConfDocument doc) {
         String net = n.tokens.size() > 1 ? n.tokens.get(1).value() : "?";
         String mask = n.tokens.size() > 3 && n.tokens.get(2).is("netmask") ? n.tokens.get(3).value() : "?";
+        return new Subnet(net, mask, cidrOf(n), doc.path(), n.line);
+    }
+
+    /** A subnet declaration's network as CIDR, e.g. 10.0.0.0/24 (the mask as written when it is not contiguous). */
+    static String cidrOf(ConfNode n) {
+        String net = n.tokens.size() > 1 ? n.tokens.get(1).value() : "?";
+        String mask = n.tokens.size() > 3 && n.tokens.get(2).is("netmask") ? n.tokens.get(3).value() : "?";
         int prefix = Ipv4.prefixLength(mask);
-        return new Subnet(net, mask, net + "/" + (prefix < 0 ? mask : String.valueOf(prefix)), doc.path(), n.line);
+        return net + "/" + (prefix < 0 ? mask : String.valueOf(prefix));
     }
 
     public List<AddressPool> pools() {

@@ -3,8 +3,12 @@ package tandem.isc;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import tandem.core.Backend;
+import tandem.core.ServerRecord;
+import tandem.core.config.ConfigTableSource;
 import tandem.core.backend.BackendModule;
 import tandem.core.backend.StateVocabulary;
 import tandem.core.port.PeerProbe;
@@ -14,12 +18,21 @@ import tandem.core.port.ServerImporter;
 public final class IscModule implements BackendModule, AutoCloseable {
     private final IscServerImporter importer;
     private final IscPeerProbe probe;
+    private final IscConfigTableSource configuration;
 
     /** @param knownHosts the console's SSH known hosts */
     public IscModule(Path knownHosts, Supplier<Duration> timeout, Clock clock) {
+        this(knownHosts, List::of, timeout, clock);
+    }
+
+    /** @param servers the inventory's servers (a relationship's configuration is read from its own server) */
+    public IscModule(Path knownHosts, Supplier<List<ServerRecord>> servers, Supplier<Duration> timeout, Clock clock) {
         this.importer = new IscServerImporter(knownHosts, timeout, clock);
         this.probe = new IscPeerProbe(knownHosts, clock);
+        this.configuration = new IscConfigTableSource(servers, knownHosts, clock);
     }
+
+    @Override public Optional<ConfigTableSource> configuration() { return Optional.of(configuration); }
 
     @Override public Backend backend() { return Backend.ISC; }
 

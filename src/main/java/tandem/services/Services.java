@@ -122,7 +122,7 @@ public final class Services implements AutoCloseable {
         this.preferences = preferenceStore.load();
         JdbcInventoryStore inventoryStore = new JdbcInventoryStore(database, cipher);
         // each backend is registered here, once; everything else asks the registry
-        this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock);
+        this.isc = new IscModule(knownHosts(dataDir), () -> inventory().servers(), () -> preferences.timeout(), clock);
         this.windows = new WindowsModule(knownHosts(dataDir), () -> inventory().servers(), () -> inventory().relationships(),
                 () -> preferences.timeout(), clock);
         this.backends = new Backends(List.of(
