@@ -344,6 +344,17 @@ public final class DhcpdConfig {
         throw new IllegalStateException("the new pool is not where it was put");
     }
 
+    /** Removes the host declaration {@code host NAME}; refused when not exactly one host has that name. */
+    public void removeHost(String name) {
+        List<ConfSite> hosts = sites().stream().filter(s -> s.node().isBlock() && s.node().keyword().equals("host")
+                && s.node().tokens.size() > 1 && s.node().tokens.get(1).value().equals(name)).toList();
+        if (hosts.size() != 1) {
+            throw new IllegalArgumentException(hosts.isEmpty() ? "no host \"" + name + "\""
+                    : hosts.size() + " host declarations are named \"" + name + "\": remove the one you mean in the file");
+        }
+        ConfLayout.remove(hosts.get(0).parent(), hosts.get(0).node());
+    }
+
     public void removePool(int poolIndex) {
         ConfSite s = poolSites().get(poolIndex - 1);
         ConfLayout.remove(s.parent(), s.node());
