@@ -176,8 +176,15 @@ public final class DhcpdConfig {
     static Subnet subnetOf(ConfNode n, ConfDocument doc) {
         String net = n.tokens.size() > 1 ? n.tokens.get(1).value() : "?";
         String mask = n.tokens.size() > 3 && n.tokens.get(2).is("netmask") ? n.tokens.get(3).value() : "?";
+        return new Subnet(net, mask, cidrOf(n), doc.path(), n.line);
+    }
+
+    /** A subnet declaration's network as CIDR, e.g. 10.0.0.0/24 (the mask as written when it is not contiguous). */
+    static String cidrOf(ConfNode n) {
+        String net = n.tokens.size() > 1 ? n.tokens.get(1).value() : "?";
+        String mask = n.tokens.size() > 3 && n.tokens.get(2).is("netmask") ? n.tokens.get(3).value() : "?";
         int prefix = Ipv4.prefixLength(mask);
-        return new Subnet(net, mask, net + "/" + (prefix < 0 ? mask : String.valueOf(prefix)), doc.path(), n.line);
+        return net + "/" + (prefix < 0 ? mask : String.valueOf(prefix));
     }
 
     public List<AddressPool> pools() {
@@ -335,6 +342,17 @@ public final class DhcpdConfig {
         List<ConfSite> pools = poolSites();
         for (int i = 0; i < pools.size(); i++) if (pools.get(i).node() == pool) return i + 1;
         throw new IllegalStateException("the new pool is not where it was put");
+    }
+
+    /** Removes the host declaration {@code host NAME}; refused when not exactly one host has that name. */
+    public void removeHost(String name) {
+        List<ConfSite> hosts = sites().stream().filter(s -> s.node().isBlock() && s.node().keyword().equals("host")
+                && s.node().tokens.size() > 1 && s.node().tokens.get(1).value().equals(name)).toList();
+        if (hosts.size() != 1) {
+            throw new IllegalArgumentException(hosts.isEmpty() ? "no host \"" + name + "\""
+                    : hosts.size() + " host declarations are named \"" + name + "\": remove the one you mean in the file");
+        }
+        ConfLayout.remove(hosts.get(0).parent(), hosts.get(0).node());
     }
 
     public void removePool(int poolIndex) {

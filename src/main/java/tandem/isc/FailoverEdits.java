@@ -76,6 +76,47 @@ public final class FailoverEdits {
         return finish(config, after, List.of());
     }
 
+    /**
+     * Edits an existing pool: its ranges, and the peer it refers to: an existing one ({@code peer}), a new one
+     * ({@code newPeer}, with the first-peer rule) or none. When the pool was the last one referring to its old peer,
+     * that peer's declaration is deleted, with a warning.
+     */
+    public static Edit editPool(DhcpdConfig config, int pool, List<AddressRange> ranges, String peer, FailoverPeer newPeer) {
+        if (ranges.isEmpty()) throw new IllegalArgumentException("a pool needs at least one range");
+        DhcpdConfig after = config.copy();
+        if (!after.pool(pool).ranges().equals(ranges)) after.setPoolRanges(pool, ranges);
+        PeerRules.Ready plan;
+        if (newPeer != null) {
+            requireValid(newPeer);
+            plan = PeerRules.addPeer(after.peerNames(), poolPeers(after), newPeer.name(), pool);
+            after.putPeer(null, newPeer);
+        } else {
+            plan = PeerRules.switchPoolPeer(after.peerNames(), poolPeers(after), pool, peer);
+        }
+        return apply(config, after, plan);
+    }
+
+    /**
+     * Removes a pool. When it was the last pool referring to its peer, the peer goes too, as when the pool is
+     * switched away from it.
+     */
+    public static Edit removePool(DhcpdConfig config, int pool) {
+        PeerRules.Ready plan = PeerRules.switchPoolPeer(config.peerNames(), poolPeers(config), pool, null);
+        DhcpdConfig after = config.copy();
+        for (String d : plan.deletedPeers()) after.removePeerDeclaration(d);
+        after.removePool(pool);
+        List<String> warnings = plan.deletedPeers().stream().map(d -> "Pool " + pool + " is the last address pool"
+                + " referring to failover peer \"" + d + "\": removing it will delete \"" + d + "\"").toList();
+        return finish(config, after, warnings);
+    }
+
+    /** Removes a host declaration, named as in {@code host NAME}; refused when no single host has that name. */
+    public static Edit removeHost(DhcpdConfig config, String name) {
+        DhcpdConfig after = config.copy();
+        after.removeHost(name);
+        return finish(config, after, List.of());
+    }
+
     /** Changes a pool's ranges. */
     public static Edit setPoolRanges(DhcpdConfig config, int pool, List<AddressRange> ranges) {
         if (ranges.isEmpty()) throw new IllegalArgumentException("a pool needs at least one range");

@@ -26,6 +26,7 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
     private final WindowsPeers peers;
     private final WindowsServers servers;
     private final WindowsFailoverActions actions;
+    private final WindowsConfigTableSource configuration;
 
     /**
      * @param knownHosts    the console's SSH known hosts
@@ -39,6 +40,12 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
         this.probe = new WindowsPeerProbe(knownHosts, peers, facts, clock);
         this.servers = new WindowsServers(peers, knownHosts, timeout);
         this.actions = new WindowsFailoverActions(this.servers);
+        this.configuration = new WindowsConfigTableSource(this.servers, clock);
+    }
+
+    @Override
+    public java.util.Optional<tandem.core.config.ConfigTableSource> configuration() {
+        return java.util.Optional.of(configuration);
     }
 
     @Override public tandem.core.backend.FailoverActions actions() { return actions; }

@@ -40,6 +40,10 @@ public final class WindowsProjections {
             + " ipAddress=Ips $_.IPAddress; clientId=$_.ClientId; name=$_.Name; type=[string]$_.Type;"
             + " description=$_.Description } }";
 
+    /** Get-DhcpServerv4ScopeStatistics → {@link WinScopeStatistics}. */
+    public static final String SCOPE_STATISTICS = "ForEach-Object { [ordered]@{ scopeId=Ips $_.ScopeId;"
+            + " free=$_.AddressesFree; inUse=$_.AddressesInUse; reserved=$_.ReservedAddress } }";
+
     /** Get-DhcpServerv4OptionValue -ScopeId S → scope-level {@link WinOptionValue}s. */
     public static final String SCOPE_OPTION_VALUE = optionValue("$null");
 

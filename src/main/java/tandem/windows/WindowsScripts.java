@@ -47,6 +47,16 @@ final class WindowsScripts {
         return PsScript.of(body);
     }
 
+    /** What the configuration tables show beside the scopes: the server-level option values and each scope's use. */
+    static PsScript tableExtras() {
+        return PsScript.of(String.join("\n",
+                "$step = 'Get-DhcpServerv4OptionValue'",
+                "$server = @(Get-DhcpServerv4OptionValue | " + WindowsProjections.SCOPE_OPTION_VALUE + ")",
+                "$step = 'Get-DhcpServerv4ScopeStatistics'",
+                "$stats = @(Get-DhcpServerv4ScopeStatistics | " + WindowsProjections.SCOPE_STATISTICS + ")",
+                "$data = [ordered]@{ serverOptions = $server; statistics = $stats }"));
+    }
+
     /** Scope ids present on the server. */
     static PsScript scopeIds() {
         return PsScript.of("$step = 'Get-DhcpServerv4Scope'\n$data = Ips (Get-DhcpServerv4Scope | ForEach-Object { $_.ScopeId })");

@@ -65,6 +65,11 @@ class WindowsProjectionsTest {
     }
 
     @Test
+    void scopeStatisticsProjectionNamesEveryFieldTheRecordReads() {
+        assertEquals(read(WinScopeStatistics::read), keys(WindowsProjections.SCOPE_STATISTICS));
+    }
+
+    @Test
     void optionValueProjectionNamesEveryFieldTheRecordReads() {
         assertEquals(read(WinOptionValue::read), keys(WindowsProjections.SCOPE_OPTION_VALUE));
         assertEquals(read(WinOptionValue::read), keys(WindowsProjections.optionValue("$rip")));
@@ -87,7 +92,7 @@ class WindowsProjectionsTest {
     void projectionsUseOnlyTheSubset() {
         Pattern member = Pattern.compile("\\$_\\.([A-Za-z]+)");
         for (String p : new String[] {WindowsProjections.FAILOVER, WindowsProjections.SCOPE, WindowsProjections.EXCLUSION,
-                WindowsProjections.RESERVATION, WindowsProjections.SCOPE_OPTION_VALUE}) {
+                WindowsProjections.RESERVATION, WindowsProjections.SCOPE_OPTION_VALUE, WindowsProjections.SCOPE_STATISTICS}) {
             assertTrue(p.startsWith("ForEach-Object { [ordered]@{ ") && p.endsWith(" } }"), p);
             assertFalse(p.contains("$("), p);
             assertFalse(p.contains("\"") || p.contains("'") || p.contains("`"), p);

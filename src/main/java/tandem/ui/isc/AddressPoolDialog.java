@@ -40,7 +40,7 @@ public final class AddressPoolDialog {
     public Parent root() { return root; }
 
     public Stage show(Window owner) {
-        stage = Theme.dialogStage("DHCP address pool", root, owner);
+        stage = Theme.dialogStage(vm.editing() == null ? "DHCP address pool" : "Edit " + vm.editing().label(), root, owner);
         stage.show();
         return stage;
     }
@@ -49,7 +49,7 @@ public final class AddressPoolDialog {
 
     private void build() {
         root.setPadding(new Insets(18, 20, 14, 20));
-        Label title = new Label("DHCP address pool");
+        Label title = new Label(vm.editing() == null ? "DHCP address pool" : "Edit " + vm.editing().label());
         title.getStyleClass().add("dialog-title");
         Label message = new Label();
         message.setId("poolMessage");
@@ -67,6 +67,8 @@ public final class AddressPoolDialog {
         subnet.setId("poolSubnet");
         subnet.valueProperty().bindBidirectional(vm.subnetProperty());
         subnet.setMaxWidth(Double.MAX_VALUE);
+        // an existing pool stays in its subnet
+        subnet.setDisable(vm.editing() != null);
         TextArea ranges = new TextArea();
         ranges.setId("poolRanges");
         ranges.setPromptText("One range per line: first and last address, e.g. 10.0.0.100 10.0.0.199");

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import tandem.isc.AddressPool;
 import tandem.isc.AddressRange;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.FailoverEdits;
@@ -16,7 +17,8 @@ import tandem.isc.Subnet;
 
 /**
  * The DHCP Address Pool dialog's state: the subnet, the ranges (one "FIRST LAST" per line) and the failover peer,
- * chosen among the server's peers, None, or "Add new failover peer", which opens the peer dialog.
+ * chosen among the server's peers, None, or "Add new failover peer", which opens the peer dialog. For an existing
+ * pool ({@link #forPool}) the subnet is the pool's and the ranges and peer start as they are.
  */
 public final class AddressPoolViewModel {
     public static final String NONE = "None";
@@ -32,10 +34,26 @@ public final class AddressPoolViewModel {
     private final ReadOnlyStringWrapper subnetProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private FailoverPeer newPeer;
+    /** The pool being edited, or null for a new pool. */
+    private final AddressPool editing;
 
     public AddressPoolViewModel(DhcpdConfig config, String subnetCidr) {
+        this(config, subnetCidr, null);
+    }
+
+    /** Edits an existing pool of the configuration, prefilled with its ranges and failover peer. */
+    public static AddressPoolViewModel forPool(DhcpdConfig config, AddressPool pool) {
+        AddressPoolViewModel vm = new AddressPoolViewModel(config, pool.subnet(), pool);
+        vm.ranges.set(String.join("\n", pool.ranges().stream().map(r -> r.low() + " " + r.high()).toList()));
+        vm.peerChoice.set(pool.failoverPeer() != null && vm.peerChoices.contains(pool.failoverPeer()) ? pool.failoverPeer() : NONE);
+        return vm;
+    }
+
+    private AddressPoolViewModel(DhcpdConfig config, String subnetCidr, AddressPool editing) {
         this.config = config;
-        config.subnets().forEach(s -> subnets.add(s.cidr()));
+        this.editing = editing;
+        if (editing != null) subnets.add(editing.subnet());
+        else config.subnets().forEach(s -> subnets.add(s.cidr()));
         subnet.set(subnetCidr != null ? subnetCidr : subnets.isEmpty() ? null : subnets.get(0));
         peerChoices.add(NONE);
         peerChoices.addAll(config.peerNames());
@@ -46,6 +64,9 @@ public final class AddressPoolViewModel {
     }
 
     public DhcpdConfig config() { return config; }
+
+    /** The pool being edited, or null when the dialog adds one. */
+    public AddressPool editing() { return editing; }
 
     public StringProperty subnetProperty() { return subnet; }
 
@@ -96,7 +117,10 @@ public final class AddressPoolViewModel {
             try {
                 AddressRange r = AddressRange.parse(l);
                 if (!isIpv4(r.low()) || !isIpv4(r.high())) throw new IllegalArgumentException("not an IPv4 address: " + l);
-                parsed.add(r);
+                // a range kept as it was keeps its dynamic-bootp, which the text does not show
+                AddressRange kept = editing == null ? null : editing.ranges().stream()
+                        .filter(e -> e.low().equals(r.low()) && e.high().equals(r.high())).findFirst().orElse(null);
+                parsed.add(kept != null ? kept : r);
             } catch (IllegalArgumentException e) {
                 rangesProblem.set("Line " + (i + 1) + ": " + e.getMessage());
                 return null;
@@ -111,9 +135,14 @@ public final class AddressPoolViewModel {
         String peer = choice == null || choice.equals(NONE) || choice.equals(ADD_NEW) || isNew ? null : choice;
         FailoverEdits.Edit edit;
         try {
-            edit = FailoverEdits.addPool(config, subnet.get(), parsed, peer, isNew ? newPeer : null);
+            edit = editing != null ? FailoverEdits.editPool(config, editing.index(), parsed, peer, isNew ? newPeer : null)
+                    : FailoverEdits.addPool(config, subnet.get(), parsed, peer, isNew ? newPeer : null);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
+            return null;
+        }
+        if (edit.change().isEmpty()) {
+            message.set("Nothing changes: the pool already has these ranges and this failover peer");
             return null;
         }
         if (!edit.applicable()) {

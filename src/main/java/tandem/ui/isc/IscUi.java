@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import tandem.core.Backend;
+import tandem.core.config.ConfigRow;
+import tandem.isc.AddressPool;
 import tandem.isc.DhcpdConfig;
+import tandem.isc.IscTables;
 import tandem.isc.FailoverEdits;
 import tandem.core.change.Redaction;
 import tandem.core.port.ReplicationStore.JournalEntry;
@@ -85,6 +88,84 @@ public final class IscUi implements BackendUi {
                 })),
                 new UiCommand("iscPartnerDown", "Set partner down…", () -> confirmPartnerDown(c, target, r.serverName(), peer),
                         peer == null));
+    }
+
+    /**
+     * A pool block: Edit… (ranges and failover peer) and Remove…; a host declaration: Remove…. Each reads the file
+     * again, finds the row in it and previews the change; subnets, options, ranges outside a pool and classes are
+     * read only here.
+     */
+    @Override
+    public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
+        IscConfigTarget target = configs.apply(r.serverName()).orElse(null);
+        if (target == null) return List.of();
+        if (row instanceof ConfigRow.Pool p && !IscTables.BARE_RANGE.equals(p.detail())) {
+            return List.of(
+                    UiCommand.of("iscEditPool", "Edit pool…", () -> withPool(c, target, p, (config, pool) ->
+                            new AddressPoolDialog(AddressPoolViewModel.forPool(config, pool),
+                                    edit -> confirmDeletedPeers(c, target, config, pool, edit, "Changing"))
+                                    .show(c.window().get()))),
+                    UiCommand.of("iscRemovePool", "Remove pool…", () -> withPool(c, target, p, (config, pool) ->
+                            previewIfItHolds(c, target, config, "Cannot remove " + pool.label(),
+                                    () -> FailoverEdits.removePool(config, pool.index()),
+                                    edit -> confirmDeletedPeers(c, target, config, pool, edit, "Removing")))));
+        }
+        if (row instanceof ConfigRow.Reservation h && h.name() != null) {
+            return List.of(UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
+                    previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
+                            () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit)))));
+        }
+        return List.of();
+    }
+
+    /** The row's pool in the file as it is now; an error when it changed since the table was read. */
+    private static void withPool(ConsoleContext c, IscConfigTarget target, ConfigRow.Pool row,
+                                 java.util.function.BiConsumer<DhcpdConfig, AddressPool> then) {
+        withConfig(c, target, config -> {
+            AddressPool pool = IscTables.poolOf(config, row);
+            if (pool == null) {
+                c.dialogs().error("Cannot find the pool", new IllegalStateException("No single pool of " + row.subnet()
+                        + " has the ranges " + row.range() + " in " + target.name() + " now: the file changed since the"
+                        + " table was read. Read the configuration again."));
+            } else {
+                then.accept(config, pool);
+            }
+        });
+    }
+
+    private static void previewIfItHolds(ConsoleContext c, IscConfigTarget target, DhcpdConfig config, String what,
+                                         java.util.function.Supplier<FailoverEdits.Edit> make,
+                                         java.util.function.Consumer<FailoverEdits.Edit> then) {
+        FailoverEdits.Edit edit;
+        try {
+            edit = make.get();
+        } catch (IllegalArgumentException e) {
+            c.dialogs().error(what, e);
+            return;
+        }
+        if (!edit.applicable()) {
+            c.dialogs().error(what, new IllegalStateException(edit.problems().get(0).toString()));
+        } else {
+            then.accept(edit);
+        }
+    }
+
+    /**
+     * When the pool was the last one referring to its failover peer, the edit deletes the peer's declaration: the
+     * administrator is warned of that first, and only goes on to the preview when sure.
+     */
+    static void confirmDeletedPeers(ConsoleContext c, IscConfigTarget target, DhcpdConfig config, AddressPool pool,
+                                    FailoverEdits.Edit edit, String doing) {
+        List<String> deleted = config.peerNames().stream().filter(n -> !edit.after().peerNames().contains(n)).toList();
+        for (String peer : deleted) {
+            boolean sure = c.dialogs().confirm("confirmLastPeerReference", "Delete failover peer",
+                    "This is the last address pool referring to failover peer \"" + peer + "\"",
+                    doing + " " + pool.label() + " will delete the failover peer \"" + peer + "\" from "
+                            + target.name() + ": no pool refers to it any more. The preview shows the change before"
+                            + " anything is written.", "Delete the peer too", true);
+            if (!sure) return;
+        }
+        review(c, target, config, edit);
     }
 
     private static void withConfig(ConsoleContext c, IscConfigTarget target, java.util.function.Consumer<DhcpdConfig> then) {

@@ -41,10 +41,20 @@ public final class ScopeFailoverViewModel {
         });
     }
 
+    /** The scope to check once the list is read (a configuration table's row), or null. */
+    private String preselected;
+
+    /** Checks {@code scopeId} when the list is read, if it is one of the choices. */
+    public ScopeFailoverViewModel preselect(String scopeId) {
+        this.preselected = scopeId;
+        return this;
+    }
+
     public void load() {
         review.say("Reading " + server + "…", MessageKind.INFO);
         tasks.run(() -> changes.view(server), view -> {
             scopes.setAll(choices(view));
+            scopes.stream().filter(c -> c.scopeId().equals(preselected)).forEach(c -> c.selectedProperty().set(true));
             review.say(scopes.isEmpty() ? (add ? "Every scope of " + server + " is in a relationship already"
                     : relationship + " has no scopes") : "", scopes.isEmpty() ? MessageKind.INFO : MessageKind.NONE);
         }, failure -> review.say("Cannot read " + server + ": " + PlanReview.text(failure), MessageKind.ERROR));

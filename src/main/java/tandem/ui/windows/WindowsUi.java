@@ -8,6 +8,7 @@ import tandem.ui.ConsoleNode.PeerItem;
 import tandem.ui.MessageKind;
 import tandem.windows.FieldProblem;
 import tandem.windows.WindowsChangeService;
+import tandem.windows.WindowsConfigTableSource;
 import tandem.core.Backend;
 import tandem.core.PeerDefinition;
 import tandem.ui.BackendUi;
@@ -80,6 +81,35 @@ public final class WindowsUi implements BackendUi {
                 new RemoveRelationshipViewModel(changes, c.tasks(), rel, servers, changed)).show(c.window().get())));
         out.add(create);
         return out;
+    }
+
+    /**
+     * A scope row: in this relationship, Remove scope from failover… and Replicate scope… (each its dialog with the
+     * scope chosen); in no relationship, Add scope to failover…. Reservations, options and ranges have no change of
+     * their own in the console (the change service has none), so their rows are read only.
+     */
+    @Override
+    public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, tandem.core.config.ConfigRow row) {
+        if (!(row instanceof tandem.core.config.ConfigRow.Subnet scope) || scope.id() == null || r.standalone()) {
+            return List.of();
+        }
+        String server = r.serverName();
+        String rel = r.name();
+        Runnable changed = changed(c);
+        String in = WindowsConfigTableSource.failoverOf(scope);
+        if (in == null) {
+            return List.of(UiCommand.of("windowsAddThisScope", "Add scope to failover…", () -> new ScopeFailoverDialog(
+                    new ScopeFailoverViewModel(changes, c.tasks(), server, rel, true, changed).preselect(scope.id()))
+                    .show(c.window().get())));
+        }
+        if (!in.equalsIgnoreCase(rel)) return List.of();
+        return List.of(
+                UiCommand.of("windowsRemoveThisScope", "Remove scope from failover…", () -> new ScopeFailoverDialog(
+                        new ScopeFailoverViewModel(changes, c.tasks(), server, rel, false, changed).preselect(scope.id()))
+                        .show(c.window().get())),
+                UiCommand.of("windowsReplicateScope", "Replicate scope…", () -> new ReplicateDialog(
+                        new ReplicateViewModel(changes, c.tasks(), rel, servers(r), scope.id(), changed))
+                        .show(c.window().get())));
     }
 
     /**

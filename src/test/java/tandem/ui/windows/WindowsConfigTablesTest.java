@@ -1,0 +1,141 @@
+package tandem.ui.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import tandem.app.ConsoleApp;
+import tandem.core.Backend;
+import tandem.core.Relationship;
+import tandem.core.config.ConfigRow;
+import tandem.core.config.ConfigTables;
+import tandem.services.Services;
+import tandem.ui.BackgroundTasks;
+import tandem.ui.ConsoleContext;
+import tandem.ui.ConsoleNode;
+import tandem.ui.DialogService;
+import tandem.ui.MainViewModel;
+import tandem.ui.UiCommand;
+import tandem.windows.sim.WindowsLab;
+
+/**
+ * The configuration tables of a simulated Windows server, read as the console reads them (scopes with their
+ * statistics, served ranges, reservations, options at each level), and a scope row's command: the free scope's
+ * Add scope to failover… opens with that scope checked and adds it to the relationship.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowsConfigTablesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path dir;
+    private WindowsLab lab;
+    private Services services;
+    private BackgroundTasks tasks;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        lab = WindowsLab.start(dir.resolve("lab"), "dhcp1", "dhcp2");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Scope -Name s1 -StartRange 10.1.0.10 -EndRange 10.1.0.200 -SubnetMask 255.255.255.0");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4ExclusionRange -ScopeId 10.1.0.0 -StartRange 10.1.0.50 -EndRange 10.1.0.59");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Reservation -ScopeId 10.1.0.0 -IPAddress 10.1.0.20 -ClientId 00-11-22-33-44-55 -Name printer");
+        WindowsUiLab.ps(lab, "dhcp1", "Set-DhcpServerv4OptionValue -OptionId 3 -Value 10.1.0.1 -ScopeId 10.1.0.0");
+        WindowsUiLab.ps(lab, "dhcp1", "Set-DhcpServerv4OptionValue -OptionId 12 -Value printer1 -ReservedIP 10.1.0.20");
+        WindowsUiLab.ps(lab, "dhcp1", "Set-DhcpServerv4OptionValue -OptionId 15 -Value corp.example");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Scope -Name s2 -StartRange 10.2.0.10 -EndRange 10.2.0.200 -SubnetMask 255.255.255.0");
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Failover -Name fo1 -PartnerServer dhcp2 -ScopeId 10.1.0.0");
+        services = Services.open(WindowsUiLab.data(dir));
+        WindowsUiLab.add(services, lab, "dhcp1", "dhcp2");
+        tasks = BackgroundTasks.forFx();
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        tasks.close();
+        services.close();
+        lab.close();
+    }
+
+    @Test
+    void scopesRangesReservationsAndOptionsAndAFreeScopesRowCommand(FxRobot robot) throws Exception {
+        Relationship rel = services.inventory().relationships().stream().filter(r -> r.name().equals("fo1"))
+                .findFirst().orElseThrow();
+        ConfigTables t = services.backends().find(Backend.WINDOWS).orElseThrow().configuration().orElseThrow().read(rel);
+        assertEquals(rel.serverName(), t.readFrom());
+
+        // what the server itself says of the scope's use
+        JsonNode stats = JSON.readTree(lab.ps("dhcp1", "Get-DhcpServerv4ScopeStatistics -ScopeId 10.1.0.0 | ConvertTo-Json").stdout());
+        long addresses = stats.get("AddressesFree").asLong() + stats.get("AddressesInUse").asLong();
+        assertEquals(List.of(
+                new ConfigRow.Subnet("10.1.0.0/24", "10.1.0.0", null, 2, 1, addresses, stats.get("AddressesInUse").asLong(),
+                        "s1; in failover fo1"),
+                new ConfigRow.Subnet("10.2.0.0/24", "10.2.0.0", null, 1, 0,
+                        t.subnets().get(1).addresses(), 0L, "s2; not in failover")), t.subnets());
+        assertTrue(addresses > 0);
+        assertEquals(List.of(
+                new ConfigRow.Pool("10.1.0.0/24", "10.1.0.10 - 10.1.0.49", "scope range 10.1.0.10 - 10.1.0.200 minus exclusion(s) 10.1.0.50 - 10.1.0.59"),
+                new ConfigRow.Pool("10.1.0.0/24", "10.1.0.60 - 10.1.0.200", "scope range 10.1.0.10 - 10.1.0.200 minus exclusion(s) 10.1.0.50 - 10.1.0.59"),
+                new ConfigRow.Pool("10.2.0.0/24", "10.2.0.10 - 10.2.0.200", null)), t.pools());
+        assertEquals(List.of(new ConfigRow.Reservation("10.1.0.0/24", "client-id 00-11-22-33-44-55", "10.1.0.20", null, "printer")),
+                t.reservations());
+        assertEquals(List.of(
+                new ConfigRow.Option("global", "DNS Domain Name", 15, "corp.example"),
+                new ConfigRow.Option("10.1.0.0/24", "Router", 3, "10.1.0.1"),
+                new ConfigRow.Option("reservation 10.1.0.20", "Host Name", 12, "printer1")), t.options());
+
+        DialogService dialogs = new DialogService(() -> stage);
+        MainViewModel vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
+                services::preferences, tasks, ZoneOffset.UTC);
+        ConsoleContext ctx = new ConsoleContext(ConsoleApp.adapt(services), vm, tasks, dialogs, () -> stage, () -> { });
+        WindowsUi ui = new WindowsUi(WindowsChanges.of(services.windowsChanges()));
+        ConsoleNode.RelationshipItem item = new ConsoleNode.RelationshipItem(rel, null, List.of());
+        assertEquals(List.of("windowsRemoveThisScope", "windowsReplicateScope"),
+                ui.rowCommands(ctx, item, t.subnets().get(0)).stream().map(UiCommand::id).toList());
+        assertEquals(List.of(), ui.rowCommands(ctx, item, t.reservations().get(0)),
+                "the change service has no reservation change: read only");
+        List<UiCommand> free = ui.rowCommands(ctx, item, t.subnets().get(1));
+        assertEquals(List.of("windowsAddThisScope"), free.stream().map(UiCommand::id).toList());
+
+        robot.interact(() -> free.get(0).run().run());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsScopeList").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<ScopeChoice> scopes = robot.lookup("#windowsScopeList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !scopes.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(scopes.getItems().get(0).selected(), "the row's scope is checked");
+        robot.clickOn("#windowsPreview");
+        @SuppressWarnings("unchecked")
+        ListView<String> diff = robot.lookup("#windowsScopeDiff").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
+        assertTrue(diff.getItems().get(0).startsWith("+ scope 10.2.0.0 in fo1"), diff.getItems().toString());
+        robot.clickOn("#windowsApply");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close")
+                || robot.lookup("#windowsScopeMessage").queryAs(Label.class).getText().startsWith("Not applied"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String fo = lab.ps("dhcp1", "Get-DhcpServerv4Failover -ScopeId 10.2.0.0 | ConvertTo-Json").stdout();
+        assertTrue(fo.contains("\"fo1\""), fo);
+        // the table, read again, shows it
+        ConfigTables after = services.backends().find(Backend.WINDOWS).orElseThrow().configuration().orElseThrow().read(rel);
+        assertEquals("s2; in failover fo1", after.subnets().get(1).comment());
+    }
+}
