@@ -157,6 +157,7 @@ class ActivityTabTest {
                 .isPresent());
         assertEquals("Status over the last 7 days", robot.lookup((Label l) -> l.getText() != null
                 && l.getText().startsWith("Status over")).queryAs(Label.class).getText());
+        robot.interact(() -> Shots.write(stage.getScene(), "activity-timeline-week"));
         robot.clickOn("#span-day");
         waitUntil(() -> robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("No data")).tryQuery()
                 .isEmpty());
