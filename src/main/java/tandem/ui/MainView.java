@@ -232,7 +232,9 @@ public final class MainView {
             menu.getItems().add(item);
             if (kind.endsGroup()) menu.getItems().add(new SeparatorMenuItem());
         }
-        if (!menu.getItems().isEmpty()) menu.getItems().add(new SeparatorMenuItem());
+        if (!menu.getItems().isEmpty() && !(menu.getItems().get(menu.getItems().size() - 1) instanceof SeparatorMenuItem)) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
         MenuItem mute = new MenuItem(mutes.isMuted(relationship) ? "Notify status changes" : "Mute notifications");
         mute.setId("toggleMute");
         mute.setOnAction(e -> mutes.toggle(relationship));
