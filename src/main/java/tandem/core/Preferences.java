@@ -40,6 +40,28 @@ public record Preferences(Duration pollInterval, Duration timeout, Map<String, S
         return new Preferences(pollInterval, timeout, next);
     }
 
+    /** Where a relationship's muted desktop notifications are remembered, one setting per relationship. */
+    static final String MUTED_PREFIX = "notifications.muted.";
+
+    /** Whether the console keeps quiet about the relationship's status changes. */
+    public boolean muted(String relationship) {
+        return "true".equals(settings.get(MUTED_PREFIX + relationship));
+    }
+
+    /** The relationships whose notifications are muted. */
+    public java.util.Set<String> mutedRelationships() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        settings.forEach((k, v) -> {
+            if (k.startsWith(MUTED_PREFIX) && "true".equals(v)) out.add(k.substring(MUTED_PREFIX.length()));
+        });
+        return out;
+    }
+
+    /** The same preferences with the relationship's notifications muted or not. */
+    public Preferences withMuted(String relationship, boolean muted) {
+        return with(MUTED_PREFIX + relationship, muted ? "true" : null);
+    }
+
     /** Returns a list of problems, one sentence per bad field, empty when valid. */
     public List<String> problems() {
         var out = new java.util.ArrayList<String>();

@@ -54,6 +54,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private final Supplier<Preferences> preferences;
     private final Clock clock;
     private final EndpointBackoff backoff = new EndpointBackoff();
+    private final RoundTripRecorder roundTrips = new RoundTripRecorder();
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -102,6 +103,9 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     public Map<String, RelationshipState> states() { return states; }
 
     public Optional<Instant> lastCycle() { return Optional.ofNullable(lastCycle); }
+
+    /** How long each peer took to answer this process's probes, over the last day at most. */
+    public tandem.core.port.RoundTrips roundTrips() { return roundTrips; }
 
     @Override
     public Map<String, RelationshipState> current() { return states; }
@@ -173,6 +177,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             if (s != null) kept.put(r.name(), s);
         }
         states = kept;
+        roundTrips.keepOnly(kept.keySet());
         refreshNow();
     }
 
@@ -345,8 +350,13 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         String withheld = server.connection().withholdsCredentialsFrom(peer.url())
                 ? server.connection().withheldReason(peer.name(), peer.url()) : null;
         try {
+            // timed from the question to the answer, whatever the backend; a probe that fails is timed too (how
+            // long the poller waited), and charted apart
+            long asked = System.nanoTime();
             return probe.probe(rel, peer.name(), connection, prefs.timeout())
                     .exceptionally(e -> PeerObservation.unreachable(peer.name(), String.valueOf(e.getMessage()), now))
+                    .whenComplete((o, e) -> roundTrips.record(rel.name(), peer.name(), now,
+                            Duration.ofNanos(System.nanoTime() - asked), o != null && o.reachable()))
                     .thenApply(o -> withheld == null || o.problem() == null ? o : o.withProblem(o.problem()
                             + ". " + withheld));
         } catch (RuntimeException e) {
@@ -365,7 +375,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         }
         if (!Objects.equals(b.sourceOfTruth(), a.sourceOfTruth()) && a.sourceOfTruth() != null) {
             return Optional.of(new StatusEvent(at, after.relationship().name(), b.status(), a.status(),
-                    "The source of truth is now " + a.sourceOfTruth()));
+                    StatusEvent.SOURCE_OF_TRUTH_NOW + a.sourceOfTruth()));
         }
         return Optional.empty();
     }

@@ -190,23 +190,54 @@ public final class JdbcStateStore implements StateStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT at, relationship, from_status, to_status, reason"
                     + " FROM status_event ORDER BY at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
                 ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<StatusEvent> out = new ArrayList<>();
-                    while (rs.next()) {
-                        String from = rs.getString("from_status");
-                        String to = rs.getString("to_status");
-                        try {
-                            out.add(new StatusEvent(Database.instant(rs, "at"), rs.getString("relationship"),
-                                    from == null ? null : RelationshipStatus.valueOf(from),
-                                    RelationshipStatus.valueOf(to), rs.getString("reason")));
-                        } catch (IllegalArgumentException e) {
-                            log.warn("Ignoring a status event with an unknown status ({} -> {})", from, to);
-                        }
-                    }
-                    return List.copyOf(out);
-                }
+                List<StatusEvent> out = new ArrayList<>();
+                read(ps, out);
+                return List.copyOf(out);
             }
         });
+    }
+
+    /** Events of one relationship in a window are read at most this many, the newest: a week of a flapping peer. */
+    static final int HISTORY_MAX = 20_000;
+
+    @Override public List<StatusEvent> history(String relationship, Instant since) {
+        return db.transaction(c -> {
+            List<StatusEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, relationship, from_status, to_status, reason"
+                    + " FROM status_event WHERE relationship = ? AND at >= ? ORDER BY at DESC, id DESC"
+                    + " FETCH FIRST " + HISTORY_MAX + " ROWS ONLY")) {
+                ps.setString(1, relationship);
+                ps.setObject(2, Database.toDb(since));
+                read(ps, out);
+            }
+            if (out.size() < HISTORY_MAX) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT at, relationship, from_status, to_status,"
+                        + " reason FROM status_event WHERE relationship = ? AND at < ? ORDER BY at DESC, id DESC"
+                        + " FETCH FIRST 1 ROW ONLY")) {
+                    ps.setString(1, relationship);
+                    ps.setObject(2, Database.toDb(since));
+                    read(ps, out);
+                }
+            }
+            java.util.Collections.reverse(out);
+            return List.copyOf(out);
+        });
+    }
+
+    private static void read(PreparedStatement ps, List<StatusEvent> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String from = rs.getString("from_status");
+                String to = rs.getString("to_status");
+                try {
+                    out.add(new StatusEvent(Database.instant(rs, "at"), rs.getString("relationship"),
+                            from == null ? null : RelationshipStatus.valueOf(from), RelationshipStatus.valueOf(to),
+                            rs.getString("reason")));
+                } catch (IllegalArgumentException e) {
+                    log.warn("Ignoring a status event with an unknown status ({} -> {})", from, to);
+                }
+            }
+        }
     }
 
     /** Stores the snapshot and drops all but the newest {@value #SNAPSHOTS_KEPT} of its relationship and peer. */

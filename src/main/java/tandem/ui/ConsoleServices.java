@@ -72,6 +72,12 @@ public interface ConsoleServices {
         return java.util.Optional.empty();
     }
 
+    /** How long each peer took to answer the poller, for the Activity tab's chart; does not block. */
+    default tandem.core.port.RoundTrips roundTrips() { return poller().roundTrips(); }
+
+    /** What "now" is to the window (the end of the Activity tab's timeline). */
+    default java.time.Clock clock() { return java.time.Clock.systemUTC(); }
+
     /** The preferences in force now. */
     Preferences preferences();
 

@@ -54,6 +54,9 @@ public final class MainView {
     private final TreePane treePane;
     private final DetailsPane detailsPane;
     private final RelationshipTabs relationshipTabs;
+    private final NotificationMutes mutes;
+    private final ActivityTab activityTab;
+    private final DesktopNotifier notifier;
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
     private FindClientDialog findClient;
@@ -75,7 +78,11 @@ public final class MainView {
         this.treePane = new TreePane(vm, this::relationshipMenu, node -> showTopBarRefusals(),
                 this::removeSelectedServer);
         this.detailsPane = new DetailsPane(vm, changesSection, this::commands, treePane::follow, services::refusal);
+        this.mutes = new NotificationMutes(services, tasks, problem -> vm.say(problem, MessageKind.ERROR));
+        this.activityTab = new ActivityTab(new ActivityViewModel(services.stateStore(), services.roundTrips(),
+                tasks, services.clock()), mutes, zone);
         this.relationshipTabs = new RelationshipTabs(detailsPane.node(), relationshipTabs());
+        this.notifier = new DesktopNotifier(services.poller(), mutes, tasks, this::window, treePane::follow);
         build();
     }
 
@@ -104,7 +111,10 @@ public final class MainView {
     /** Shows the last-known state and starts polling. */
     public void start() { vm.start(); }
 
-    public void dispose() { vm.dispose(); }
+    public void dispose() {
+        notifier.close();
+        vm.dispose();
+    }
 
     // ---- layout
 
@@ -129,6 +139,7 @@ public final class MainView {
         });
         // a grant or revocation reaches the console with the next poll
         vm.lastPollProperty().addListener((o, was, now) -> showTopBarRefusals());
+        vm.lastPollProperty().addListener((o, was, now) -> activityTab.pollCompleted());
         detailsPane.show(null);
         treePane.sync();
     }
@@ -190,7 +201,7 @@ public final class MainView {
                 new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
                         services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
                         java.time.Duration.ofSeconds(30))),
-                new PlaceholderTab("Activity", "activityTab", "Status timeline and poll round-trips"));
+                activityTab);
     }
 
     // ---- what a relationship offers
@@ -203,7 +214,7 @@ public final class MainView {
         return ui == null ? List.of() : ui.relationshipCommands(context, item.get());
     }
 
-    /** A relationship's menu: its backend's commands, then the HA or failover actions it offers; null when none. */
+    /** A relationship's menu: its backend's commands, the HA or failover actions it offers, then its notifications. */
     ContextMenu relationshipMenu(String relationship) {
         ContextMenu menu = new ContextMenu();
         menu.setId("haActions");
@@ -225,7 +236,14 @@ public final class MainView {
             menu.getItems().add(item);
             if (kind.endsGroup()) menu.getItems().add(new SeparatorMenuItem());
         }
-        return menu.getItems().isEmpty() ? null : menu;
+        if (!menu.getItems().isEmpty() && !(menu.getItems().get(menu.getItems().size() - 1) instanceof SeparatorMenuItem)) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        MenuItem mute = new MenuItem(mutes.isMuted(relationship) ? "Notify status changes" : "Mute notifications");
+        mute.setId("toggleMute");
+        mute.setOnAction(e -> mutes.toggle(relationship));
+        menu.getItems().add(mute);
+        return menu;
     }
 
     private void openUndo(String relationship, JournalEntry entry) {

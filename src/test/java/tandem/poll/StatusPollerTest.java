@@ -117,6 +117,48 @@ class StatusPollerTest {
     }
 
     @Test
+    void eachProbeIsTimedPerPeerAndAPeerThatDoesNotAnswerIsMarked() {
+        try (StatusPoller poller = poller()) {
+            probe.set("s1", "load-balancing");
+            probe.set("s2", "slow");
+            probe.budget = Duration.ofSeconds(5); // the poller waits for the slow answer
+            poller.pollOnce();
+            Instant first = clock.instant();
+            clock.advance(Duration.ofSeconds(10));
+            probe.set("s2", "gone");
+            poller.pollOnce();
+            var samples = poller.roundTrips().of("pair");
+            assertEquals(List.of("s1", "s2"), List.copyOf(samples.keySet()));
+            assertEquals(2, samples.get("s1").size(), "one sample a probe");
+            assertTrue(samples.get("s1").stream().allMatch(tandem.core.port.RoundTrips.Sample::answered));
+            assertEquals(first, samples.get("s1").get(0).at());
+            var slow = samples.get("s2").get(0);
+            assertTrue(slow.answered());
+            assertTrue(slow.roundTrip().compareTo(Duration.ofMillis(2900)) >= 0, "the slow answer took 3 s: " + slow);
+            assertFalse(samples.get("s2").get(1).answered(), "refused: not an answer");
+            assertTrue(poller.roundTrips().of("unknown").isEmpty());
+        }
+    }
+
+    @Test
+    void roundTripsAreKeptForADayAndUpToTheirCapacity() {
+        RoundTripRecorder recorder = new RoundTripRecorder(5);
+        Instant t = Instant.parse("2026-11-22T00:00:00Z");
+        for (int i = 0; i < 8; i++) recorder.record("r", "p", t.plusSeconds(i), Duration.ofMillis(10 + i), true);
+        var kept = recorder.of("r").get("p");
+        assertEquals(5, kept.size(), "the oldest make room");
+        assertEquals(Duration.ofMillis(13), kept.get(0).roundTrip());
+        assertEquals(Duration.ofMillis(17), kept.get(4).roundTrip());
+        recorder.record("r", "p", t.plus(Duration.ofHours(25)), Duration.ofMillis(1), false);
+        kept = recorder.of("r").get("p");
+        assertEquals(1, kept.size(), "older than a day before the newest: dropped");
+        assertFalse(kept.get(0).answered());
+        assertEquals(Duration.ofMillis(1), kept.get(0).roundTrip());
+        recorder.keepOnly(List.of("other"));
+        assertTrue(recorder.of("r").isEmpty(), "a relationship removed takes its samples along");
+    }
+
+    @Test
     void aStatusSeenWhileTheConsoleAppliesAChangeNamesTheChange() {
         tandem.core.ChangeActivity activity = new tandem.core.ChangeActivity();
         List<StatusEvent> events = new ArrayList<>();

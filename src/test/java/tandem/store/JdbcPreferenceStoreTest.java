@@ -1,6 +1,8 @@
 package tandem.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -44,6 +46,18 @@ class JdbcPreferenceStoreTest {
         Preferences back = Preferences.defaults();
         store.save(back);
         assertEquals(back, store.load());
+    }
+
+    @Test void mutedNotificationsAreRememberedPerRelationship() {
+        Preferences p = Preferences.defaults().withMuted("dhcp-east", true).withMuted("branch, north", true);
+        store.save(p);
+        Preferences loaded = store.load();
+        assertTrue(loaded.muted("dhcp-east"));
+        assertTrue(loaded.muted("branch, north"));
+        assertFalse(loaded.muted("dhcp-west"));
+        assertEquals(java.util.Set.of("dhcp-east", "branch, north"), loaded.mutedRelationships());
+        store.save(loaded.withMuted("dhcp-east", false));
+        assertEquals(java.util.Set.of("branch, north"), store.load().mutedRelationships(), "unmuted: gone from the store");
     }
 
     @Test void durationsAreStoredInMilliseconds() {

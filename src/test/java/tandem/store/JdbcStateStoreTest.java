@@ -100,6 +100,32 @@ class JdbcStateStoreTest {
         assertEquals(List.of(), store.events(0));
     }
 
+    @Test void historyOfOneRelationshipStartsWithItsStatusBeforeTheWindow() {
+        java.time.Instant since = Samples.T0.plusSeconds(3600);
+        store.appendEvents(List.of(
+                new StatusEvent(Samples.T0, "hs", null, RelationshipStatus.OK, "first poll"),
+                new StatusEvent(Samples.T0.plusSeconds(60), "hs", RelationshipStatus.OK, RelationshipStatus.IMPAIRED, "a"),
+                new StatusEvent(Samples.T0.plusSeconds(90), "other", null, RelationshipStatus.OK, "b"),
+                new StatusEvent(since.plusSeconds(5), "hs", RelationshipStatus.IMPAIRED, RelationshipStatus.OK, "c"),
+                new StatusEvent(since.plusSeconds(7), "other", RelationshipStatus.OK, RelationshipStatus.IMPAIRED, "d"),
+                new StatusEvent(since.plusSeconds(9), "hs", RelationshipStatus.OK, RelationshipStatus.UNREACHABLE, "e")));
+        List<String> reasons = store.history("hs", since).stream().map(StatusEvent::reason).toList();
+        assertEquals(List.of("a", "c", "e"), reasons, "the last event before the window, then the window's, oldest first");
+        tandem.core.port.StateStore plain = new tandem.core.port.StateStore() {
+            @Override public void saveStates(List<RelationshipState> s) {}
+            @Override public Map<String, RelationshipState> lastKnown() { return Map.of(); }
+            @Override public void appendEvents(List<StatusEvent> e) {}
+            @Override public List<StatusEvent> events(int limit) { return store.events(limit); }
+            @Override public void saveSnapshot(ConfigSnapshot c) {}
+            @Override public java.util.Optional<ConfigSnapshot> latestSnapshot(String r, String p) {
+                return java.util.Optional.empty();
+            }
+        };
+        assertEquals(reasons, plain.history("hs", since).stream().map(StatusEvent::reason).toList(),
+                "the port's default agrees");
+        assertTrue(store.history("nobody", since).isEmpty());
+    }
+
     @Test void eventsOfRemovedServersRemain() {
         inventory.saveServer(Samples.server("kea-a", "pw"), List.of(Samples.hotStandby("hs", "kea-a")));
         store.appendEvent(new StatusEvent(Samples.T0, "hs", null, RelationshipStatus.OK, "first"));

@@ -39,6 +39,9 @@ public final class TestConsole implements ConsoleServices {
     public final FakeImporter importer = new FakeImporter();
     final Inventory inventory;
     final StatusPoller poller;
+    private final Clock clock;
+    /** What the Activity tab charts; the poller's own measurements when null. */
+    volatile tandem.core.port.RoundTrips roundTrips;
     final KeaChangeService changes;
     /** The audit trail; tests append the records they expect the console to show, or wrap it to watch its reads. */
     volatile AuditStore auditStore = InMemoryStores.audit();
@@ -57,6 +60,7 @@ public final class TestConsole implements ConsoleServices {
     public TestConsole(List<Relationship> relationships, List<RelationshipState> lastKnown, List<StatusEvent> history,
                 Preferences preferences, Clock clock) {
         this.preferences = preferences;
+        this.clock = clock;
         for (Relationship r : relationships) {
             inventoryStore.saveServer(Fixtures.server(r.serverName(), r.peers().get(0).url()), List.of(r));
         }
@@ -137,6 +141,13 @@ public final class TestConsole implements ConsoleServices {
     @Override public AuditStore auditStore() { return auditStore; }
 
     @Override public Preferences preferences() { return preferences; }
+
+    @Override public Clock clock() { return clock; }
+
+    @Override public tandem.core.port.RoundTrips roundTrips() {
+        tandem.core.port.RoundTrips given = roundTrips;
+        return given == null ? poller.roundTrips() : given;
+    }
 
     /** As the registry answers for a Kea relationship. */
     @Override public tandem.core.backend.ReplicationStatus replication(Relationship rel) {

@@ -34,6 +34,24 @@ public interface StateStore {
     /** Newest first. */
     List<StatusEvent> events(int limit);
 
+    /**
+     * The relationship's events from {@code since} on, oldest first, preceded by the last one before it when there is
+     * one (its status at {@code since}). The default reads the whole history; stores answer it with a query.
+     */
+    default List<StatusEvent> history(String relationship, java.time.Instant since) {
+        List<StatusEvent> newestFirst = events(Integer.MAX_VALUE);
+        java.util.ArrayList<StatusEvent> out = new java.util.ArrayList<>();
+        StatusEvent before = null;
+        for (StatusEvent e : newestFirst) {
+            if (!e.relationship().equals(relationship)) continue;
+            if (!e.at().isBefore(since)) out.add(e);
+            else if (before == null) before = e;
+        }
+        if (before != null) out.add(before);
+        java.util.Collections.reverse(out);
+        return List.copyOf(out);
+    }
+
     void saveSnapshot(ConfigSnapshot snapshot);
 
     Optional<ConfigSnapshot> latestSnapshot(String relationship, String peer);
