@@ -151,6 +151,12 @@ public final class ConsoleApp extends Application {
                 return s.isTeamStore() ? java.util.Optional.of(s.teamAdministration()) : java.util.Optional.empty();
             }
 
+            @Override public tandem.core.desktop.DesktopSettings desktopSettings() {
+                return new tandem.store.DesktopSettingsFile(s.dataDir());
+            }
+
+            @Override public java.util.Optional<Path> dataFolder() { return java.util.Optional.of(s.dataDir()); }
+
             @Override public void close() { s.close(); }
         };
     }
@@ -195,6 +201,7 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.getIcons().setAll(Theme.windowIcons());
+        view.rememberWindow(stage);
         // after signing in the window grows from the small sign-in to the console
         if (stage.isShowing()) stage.centerOnScreen();
         stage.show();

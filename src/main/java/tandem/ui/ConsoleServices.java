@@ -80,4 +80,10 @@ public interface ConsoleServices {
 
 
     void close();
+
+    /** This desktop's window, column and appearance settings; kept in memory when there is no data folder. */
+    default tandem.core.desktop.DesktopSettings desktopSettings() { return tandem.core.desktop.DesktopSettings.inMemory(); }
+
+    /** The data folder the console runs on, for the About dialog; empty when it has none. */
+    default java.util.Optional<java.nio.file.Path> dataFolder() { return java.util.Optional.empty(); }
 }
