@@ -36,6 +36,13 @@ final class WindowState {
     /** Puts back what was saved and saves again when the window closes; call before the stage is shown. */
     void attach(Stage stage, Parent root) {
         restore(stage, root);
+        // dividers are fractions of the final size, and a tab's content joins the scene with the tab pane's skin:
+        // put both back once the window is on screen
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> {
+            root.applyCss();
+            root.layout();
+            restoreLayout(root, settings.load());
+        }));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> save(stage, root));
     }
 
@@ -53,14 +60,10 @@ final class WindowState {
             stage.setY(y);
         }
         if ("true".equals(v.get("window.maximized"))) stage.setMaximized(true);
-        for (String id : SPLITS) {
-            if (root.lookup("#" + id) instanceof SplitPane split) {
-                double[] positions = nums(v.get("split." + id));
-                if (positions.length == split.getDividers().size() && valid(positions)) {
-                    split.setDividerPositions(positions);
-                }
-            }
-        }
+        restoreLayout(root, v);
+    }
+
+    private static void restoreLayout(Parent root, Map<String, String> v) {
         for (String id : TABLES) {
             if (root.lookup("#" + id) instanceof TableView<?> table) {
                 double[] widths = nums(v.get("columns." + id));
@@ -68,6 +71,14 @@ final class WindowState {
                 if (widths.length != columns.size()) continue; // the table changed since: its defaults
                 for (int i = 0; i < widths.length; i++) {
                     if (widths[i] >= 10 && widths[i] <= 4000) columns.get(i).setPrefWidth(widths[i]);
+                }
+            }
+        }
+        for (String id : SPLITS) {
+            if (root.lookup("#" + id) instanceof SplitPane split) {
+                double[] positions = nums(v.get("split." + id));
+                if (positions.length == split.getDividers().size() && valid(positions)) {
+                    split.setDividerPositions(positions);
                 }
             }
         }
