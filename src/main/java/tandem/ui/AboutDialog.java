@@ -29,7 +29,8 @@ final class AboutDialog {
 
     /** Shows it through the console's one dialog service. */
     static void show(DialogService dialogs, Path dataFolder) {
-        dialogs.show("aboutDialog", "About Tandem", "Tandem " + version(), content(dataFolder));
+        dialogs.show("aboutDialog", "About Tandem", "Tandem " + version(), SvgIcon.node(SvgIcon.LOGO, 40),
+                content(dataFolder));
     }
 
     /** The jar's version as Maven built it; "development build" when run from classes. */
@@ -91,18 +92,20 @@ final class AboutDialog {
         TableView<Library> table = new TableView<>();
         table.setId("aboutLicences");
         table.getStyleClass().add("about-licences");
-        table.getColumns().add(column("Library", Library::name, 290));
+        table.getColumns().add(column("Library", Library::name, 330));
         table.getColumns().add(column("Version", Library::version, 90));
-        table.getColumns().add(column("Licence", Library::licence, 300));
+        table.getColumns().add(column("Licence", Library::licence, 400));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getItems().setAll(libraries());
         table.setPrefHeight(260);
-        table.setPrefWidth(700);
+        table.setPrefWidth(840);
         Label credit = new Label("Tandem is a console for DHCP failover relationships of ISC Kea, ISC DHCP and"
                 + " Windows Server DHCP.");
         credit.setWrapText(true);
         credit.getStyleClass().add("dialog-hint");
         VBox box = new VBox(10, credit, facts, heading, table);
         box.setId("aboutContent");
+        box.setMinWidth(840);
         return box;
     }
 

@@ -39,10 +39,11 @@ public final class DialogService {
     }
 
     /** Shows content of its own (e.g. About) with a Close button; does not wait. */
-    public void show(String id, String title, String header, javafx.scene.Node content) {
+    public void show(String id, String title, String header, javafx.scene.Node graphic, javafx.scene.Node content) {
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         a.setTitle(title);
         a.setHeaderText(header);
+        a.setGraphic(graphic);
         a.getDialogPane().setContent(content);
         a.getDialogPane().setId(id);
         a.setResizable(true);
