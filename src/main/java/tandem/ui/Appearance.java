@@ -24,6 +24,7 @@ public final class Appearance {
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(this, "choice", Choice.DESKTOP);
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark", false);
     private int asked;
+    private boolean applied;
 
     /** @param darkFor whether a choice comes out dark here (for DESKTOP it asks the OS and may take a moment) */
     public Appearance(DesktopSettings settings, Predicate<Choice> darkFor, BackgroundTasks tasks) {
@@ -53,6 +54,16 @@ public final class Appearance {
     /** Whether the console is dark now. */
     public ReadOnlyBooleanProperty darkProperty() { return dark.getReadOnlyProperty(); }
 
+    /**
+     * Following the desktop, asks it again each time the window comes to the front, so switching the desktop to
+     * dark shows in the console without a restart.
+     */
+    public void follow(javafx.stage.Window window) {
+        window.focusedProperty().addListener((o, was, now) -> {
+            if (now && choice.get() == Choice.DESKTOP) apply();
+        });
+    }
+
     /** Works out light or dark for the current choice and restyles every window; call on the FX thread. */
     public void apply() {
         Choice wanted = choice.get();
@@ -69,6 +80,8 @@ public final class Appearance {
     }
 
     private void show(boolean isDark) {
+        if (isDark == Theme.dark() && dark.get() == isDark && applied) return; // nothing changed: keep the scenes as they are
+        applied = true;
         Theme.use(isDark);
         dark.set(isDark);
     }

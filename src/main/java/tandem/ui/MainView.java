@@ -97,6 +97,9 @@ public final class MainView {
         Scene scene = new Scene(root, width, height);
         Theme.apply(scene);
         appearance.apply();
+        scene.windowProperty().addListener((o, was, window) -> {
+            if (window != null) appearance.follow(window);
+        });
         return scene;
     }
 

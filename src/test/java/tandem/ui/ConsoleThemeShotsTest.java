@@ -129,5 +129,14 @@ class ConsoleThemeShotsTest {
         robot.interact(() -> image[0] = prefs.snapshot(null));
         Color corner = image[0].getPixelReader().getColor(3, 3);
         assertTrue(corner.getBrightness() < 0.25, "the dialog is dark too: " + corner);
+        robot.interact(() -> ((Stage) prefs.getWindow()).close());
+
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.A);
+        waitUntil(() -> robot.lookup("#auditRelationship").tryQuery().isPresent());
+        Scene audit = robot.lookup("#auditRelationship").query().getScene();
+        robot.interact(() -> Shots.write(audit, "audit-dark"));
+        robot.interact(() -> image[0] = audit.snapshot(null));
+        Color auditCorner = image[0].getPixelReader().getColor(3, (int) audit.getHeight() - 3);
+        assertTrue(auditCorner.getBrightness() < 0.25, "the audit window is dark too: " + auditCorner);
     }
 }
