@@ -131,8 +131,18 @@ class ConsoleThemeShotsTest {
         assertTrue(corner.getBrightness() < 0.25, "the dialog is dark too: " + corner);
         robot.interact(() -> ((Stage) prefs.getWindow()).close());
 
+        console.auditStore.append(new tandem.core.port.AuditStore.AuditRecord(0, Fixtures.T0, "alice", "alice-laptop",
+                "the console", "dhcp-east", "kea", "Reserve 10.10.0.61 for 02:bb:00:00:00:61",
+                java.util.Map.of("east1", "applied", "east2", "applied"), "applied",
+                "@@ -1,3 +1,3 @@\n   \"reservations\": [\n-    { \"ip-address\": \"10.10.0.60\" }\n"
+                        + "+    { \"ip-address\": \"10.10.0.61\" }\n   ]", null));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.A);
         waitUntil(() -> robot.lookup("#auditRelationship").tryQuery().isPresent());
+        javafx.scene.control.TableView<?> table = robot.lookup("#auditTable").queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#auditDiff").tryQuery().isPresent()
+                && !robot.lookup("#auditDiff").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
         Scene audit = robot.lookup("#auditRelationship").query().getScene();
         robot.interact(() -> Shots.write(audit, "audit-dark"));
         robot.interact(() -> image[0] = audit.snapshot(null));
