@@ -161,6 +161,12 @@ public final class ConsoleApp extends Application {
 
             @Override public tandem.core.lease.ClientFinder clientFinder() { return s.clientFinder(); }
 
+            @Override public tandem.core.desktop.DesktopSettings desktopSettings() {
+                return new tandem.store.DesktopSettingsFile(s.dataDir());
+            }
+
+            @Override public java.util.Optional<Path> dataFolder() { return java.util.Optional.of(s.dataDir()); }
+
             @Override public void close() { s.close(); }
         };
     }
@@ -205,6 +211,7 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.getIcons().setAll(Theme.windowIcons());
+        view.rememberWindow(stage);
         // after signing in the window grows from the small sign-in to the console
         if (stage.isShowing()) stage.centerOnScreen();
         stage.show();

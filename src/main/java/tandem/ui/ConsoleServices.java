@@ -102,4 +102,10 @@ public interface ConsoleServices {
         return new tandem.core.lease.ClientFinder(() -> inventory().relationships(), this::leases,
                 java.time.Duration.ofSeconds(30));
     }
+
+    /** This desktop's window, column and appearance settings; kept in memory when there is no data folder. */
+    default tandem.core.desktop.DesktopSettings desktopSettings() { return tandem.core.desktop.DesktopSettings.inMemory(); }
+
+    /** The data folder the console runs on, for the About dialog; empty when it has none. */
+    default java.util.Optional<java.nio.file.Path> dataFolder() { return java.util.Optional.empty(); }
 }

@@ -38,6 +38,18 @@ public final class DialogService {
         show(a, false);
     }
 
+    /** Shows content of its own (e.g. About) with a Close button; does not wait. */
+    public void show(String id, String title, String header, javafx.scene.Node graphic, javafx.scene.Node content) {
+        Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        a.setTitle(title);
+        a.setHeaderText(header);
+        a.setGraphic(graphic);
+        a.getDialogPane().setContent(content);
+        a.getDialogPane().setId(id);
+        a.setResizable(true);
+        show(a, false);
+    }
+
     /**
      * Asks before doing something; true when confirmed.
      *

@@ -20,9 +20,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,6 +57,10 @@ public final class MainView {
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
     private FindClientDialog findClient;
+    /** This desktop's appearance, window and column settings (menu bar, Preferences, window state). */
+    private final tandem.core.desktop.DesktopSettings desktopSettings;
+    private final Appearance appearance;
+    private final MainMenuBar menuBar;
 
     /** @param backends each backend's contribution to the window, registered once */
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone, List<BackendUi> backends) {
@@ -83,6 +84,10 @@ public final class MainView {
                 tasks, services.clock()), mutes, zone);
         this.relationshipTabs = new RelationshipTabs(detailsPane.node(), relationshipTabs());
         this.notifier = new DesktopNotifier(services.poller(), mutes, tasks, this::window, treePane::follow);
+        this.desktopSettings = services.desktopSettings();
+        this.appearance = Appearance.of(desktopSettings, tasks);
+        this.menuBar = new MainMenuBar(menuActions());
+        treePane.onEnter(this::focusDetails);
         build();
     }
 
@@ -92,21 +97,30 @@ public final class MainView {
 
     public TreeView<ConsoleNode> tree() { return treePane.tree(); }
 
-    /** Puts the window's content into a scene of the given size with the console's stylesheet. */
+    /**
+     * Puts the window's content into a scene of the given size with the console's stylesheets, light or dark as
+     * chosen; the menu bar carries the keyboard shortcuts.
+     */
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         Theme.apply(scene);
-        List<UiCommand> adds = backends.values().stream().flatMap(b -> b.addServer(context).stream()).toList();
-        if (!adds.isEmpty()) {
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
-                if (addRefusal().isEmpty()) adds.get(0).run().run();
-            });
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refreshNow);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::openFindClient);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openPreferences);
+        appearance.apply();
+        scene.windowProperty().addListener((o, was, window) -> {
+            if (window != null) appearance.follow(window);
+        });
         return scene;
     }
+
+    /** Puts the window where it was last closed (size, place, dividers, columns) and remembers it on closing. */
+    public void rememberWindow(javafx.stage.Stage stage) {
+        new WindowState(desktopSettings).attach(stage, root);
+    }
+
+    public Appearance appearance() { return appearance; }
+
+    MainMenuBar menuBar() { return menuBar; }
+
+    RelationshipTabs tabs() { return relationshipTabs; }
 
     /** Shows the last-known state and starts polling. */
     public void start() { vm.start(); }
@@ -121,13 +135,15 @@ public final class MainView {
     private void build() {
         root.getStyleClass().add("main-window");
         root.setId("mainWindow");
-        root.setTop(toolbar());
+        root.setTop(new javafx.scene.layout.VBox(menuBar.node(), toolbar()));
 
         SplitPane upper = new SplitPane(treePane.node(), relationshipTabs.node());
+        upper.setId("upperSplit");
         upper.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(upper.getItems().get(0), false);
         SplitPane main = new SplitPane(upper, HistoryPane.build(vm));
         main.setOrientation(Orientation.VERTICAL);
+        main.setId("mainSplit");
         main.setDividerPositions(0.7);
         root.setCenter(main);
         root.setBottom(StatusBar.build(vm));
@@ -204,7 +220,56 @@ public final class MainView {
                 activityTab);
     }
 
+    /** What the menu bar runs: the toolbar's and the tree's own actions, nothing of its own. */
+    private MainMenuBar.Actions menuActions() {
+        List<UiCommand> adds = backends.values().stream().flatMap(b -> b.addServer(context).stream()).toList();
+        return new MainMenuBar.Actions(adds, this::addRefusal, this::openPreferences, this::quit, this::openFindClient,
+                vm::refreshNow, this::openAudit, relationshipTabs.pane(), appearance.choiceProperty(),
+                this::removeSelectedServer, removeButton.disableProperty(),
+                services.teamAdministration().isPresent() ? this::openTeamMembers : null, vm::selected,
+                this::relationshipMenuItems, this::openAbout);
+    }
+
+    /** The Delete key, Enter and the menu key on the tree; Enter shows the relationship's details and focuses them. */
+    private void focusDetails() {
+        relationshipTabs.pane().getSelectionModel().select(0);
+        Node peers = detailsPane.node().lookup("#peerTable");
+        if (peers != null && peers.isVisible()) peers.requestFocus();
+        else relationshipTabs.pane().requestFocus();
+    }
+
+    private void quit() {
+        if (window() instanceof javafx.stage.Stage stage) stage.close(); // the window state is saved as it hides
+    }
+
+    private void openAbout() {
+        AboutDialog.show(dialogs, services.dataFolder().orElse(null));
+    }
+
     // ---- what a relationship offers
+
+    /**
+     * The Relationship menu's entries: those of the relationship's context menu, greyed where the team member lacks
+     * the bit (as the toolbar and the details' buttons are).
+     */
+    List<MenuItem> relationshipMenuItems(String relationship) {
+        ContextMenu menu = relationshipMenu(relationship);
+        if (menu == null) return List.of();
+        List<MenuItem> items = new ArrayList<>(menu.getItems());
+        menu.getItems().clear();
+        String server = vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null);
+        Map<String, UiCommand> byId = new java.util.HashMap<>();
+        commands(relationship).forEach(c -> byId.put(c.id(), c));
+        for (MenuItem item : items) {
+            if (item.getId() == null) continue;
+            UiCommand c = byId.get(item.getId());
+            Optional<String> refused = c != null ? (c.needs() == null ? Optional.empty() : services.refusal(c.needs(), server))
+                    : item.getId().startsWith("ha-")
+                    ? services.refusal(tandem.core.access.Permission.DHCP_ADMINISTRATOR, server) : Optional.empty();
+            if (refused.isPresent()) item.setDisable(true);
+        }
+        return items;
+    }
 
     /** The relationship's backend commands (changes, dialogs), as its menu and the details' buttons show them. */
     private List<UiCommand> commands(String relationship) {
@@ -280,7 +345,8 @@ public final class MainView {
                 services::updatePreferences, tasks);
         Runnable teamDatabase = services.teamStoreSettings().<Runnable>map(t -> () -> new TeamDatabasePane(
                 new TeamDatabaseViewModel(t, tasks)).show(window())).orElse(null);
-        new PreferencesDialog(prefsVm, p -> vm.preferencesChanged(), teamDatabase).show(window());
+        new PreferencesDialog(prefsVm, p -> vm.preferencesChanged(), teamDatabase)
+                .appearance(appearance.choiceProperty()).show(window());
     }
 
     /** One audit window at a time: asking again brings it to the front. */

@@ -38,6 +38,7 @@ public final class PreferencesDialog {
     private final Consumer<Preferences> afterSave;
     private final Runnable openTeamDatabase;
     private Stage stage;
+    private FormGrid form;
 
     public PreferencesDialog(PreferencesViewModel vm) {
         this(vm, p -> { });
@@ -86,7 +87,7 @@ public final class PreferencesDialog {
         top.setPadding(new Insets(0, 0, 10, 0));
         root.setTop(top);
 
-        FormGrid form = new FormGrid();
+        form = new FormGrid();
         TextField poll = FormGrid.textField("pollInterval", vm.pollIntervalProperty(), "10");
         TextField timeout = FormGrid.textField("timeout", vm.timeoutProperty(), "2");
         for (TextField f : new TextField[] {poll, timeout}) f.setMaxWidth(110);
@@ -152,6 +153,27 @@ public final class PreferencesDialog {
             close();
             afterSave.accept(p);
         });
+    }
+
+    /**
+     * Adds Appearance (follow the desktop, light or dark) to the form; a choice applies at once and is this
+     * desktop's own, so it is not part of the preferences Save stores.
+     */
+    public PreferencesDialog appearance(javafx.beans.property.ObjectProperty<tandem.core.desktop.DesktopTheme.Choice> choice) {
+        javafx.scene.control.ChoiceBox<tandem.core.desktop.DesktopTheme.Choice> box = new javafx.scene.control.ChoiceBox<>();
+        box.setId("prefTheme");
+        box.getItems().setAll(tandem.core.desktop.DesktopTheme.Choice.values());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(tandem.core.desktop.DesktopTheme.Choice c) { return c == null ? "" : c.label(); }
+
+            @Override public tandem.core.desktop.DesktopTheme.Choice fromString(String s) {
+                return tandem.core.desktop.DesktopTheme.Choice.DESKTOP;
+            }
+        });
+        box.valueProperty().bindBidirectional(choice);
+        form.section("Appearance");
+        form.plain("Theme", new VBox(3, box, hint("Applied at once, on this desktop only")));
+        return this;
     }
 
     private void register(Control input, java.util.function.Supplier<String> problemOf) {

@@ -34,6 +34,9 @@ final class TreePane {
     private final TreeItem<ConsoleNode> treeRoot = new TreeItem<>();
     private final Map<String, TreeItem<ConsoleNode>> treeItems = new HashMap<>();
     private final Node node;
+    private Runnable enter = () -> { };
+    /** The relationship menu the keyboard opened last, so a second press does not stack menus. */
+    private ContextMenu keyboardMenu;
 
     /**
      * @param menus    a relationship's context menu (its backend's commands and actions), or null
@@ -48,6 +51,9 @@ final class TreePane {
     Node node() { return node; }
 
     TreeView<ConsoleNode> tree() { return tree; }
+
+    /** Enter on a relationship or peer row. */
+    void onEnter(Runnable action) { this.enter = action; }
 
     /** The selected row's node, or null. */
     ConsoleNode selected() {
@@ -69,7 +75,17 @@ final class TreePane {
             else vm.select(null);
         });
         tree.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE) delete.run();
+            ConsoleNode node = selected();
+            if (e.getCode() == KeyCode.DELETE) {
+                delete.run();
+                e.consume(); // not again through the menu bar's Delete
+            } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                openMenu(menus, node);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && (node instanceof RelationshipItem || node instanceof PeerItem)) {
+                enter.run();
+                e.consume();
+            }
         });
         Label heading = new Label("Servers and relationships");
         heading.getStyleClass().add("pane-heading");
@@ -85,6 +101,21 @@ final class TreePane {
         box.getStyleClass().add("tree-pane");
         box.setMinWidth(220);
         return box;
+    }
+
+    /** The keyboard's way to the selected row's relationship menu (Shift+F10 or the menu key), beside its row. */
+    private void openMenu(Function<String, ContextMenu> menus, ConsoleNode node) {
+        String relationship = node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
+        if (relationship == null) return;
+        if (keyboardMenu != null) keyboardMenu.hide();
+        keyboardMenu = menus.apply(relationship);
+        if (keyboardMenu == null) return;
+        TreeItem<ConsoleNode> item = tree.getSelectionModel().getSelectedItem();
+        Node anchor = tree.lookupAll(".tree-cell").stream()
+                .filter(c -> c instanceof TreeCell<?> cell && cell.getTreeItem() == item).findFirst().orElse(tree);
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (b == null) return;
+        keyboardMenu.show(anchor, b.getMinX() + 24, b.getMaxY());
     }
 
     /** Keeps one TreeItem per node key, so polls update the tree in place without losing selection. */

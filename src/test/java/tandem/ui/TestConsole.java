@@ -136,6 +136,11 @@ public final class TestConsole implements ConsoleServices {
         return java.util.Optional.ofNullable(teamAdministration);
     }
 
+    /** This desktop's window and appearance settings; tests share one between two windows to see them kept. */
+    public volatile tandem.core.desktop.DesktopSettings desktop = tandem.core.desktop.DesktopSettings.inMemory();
+
+    @Override public tandem.core.desktop.DesktopSettings desktopSettings() { return desktop; }
+
     @Override public ReplicationStore replicationStore() { return replicationStore; }
 
     @Override public AuditStore auditStore() { return auditStore; }
