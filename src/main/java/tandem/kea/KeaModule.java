@@ -24,6 +24,7 @@ public final class KeaModule implements BackendModule {
     private final KeaPeerProbe probe;
     private final KeaHaActions actions;
     private final KeaConfigChecker checks;
+    private final KeaConfigTables tables;
 
     /**
      * @param inventory   the console's inventory (built after the importers it is given, hence a supplier)
@@ -35,6 +36,7 @@ public final class KeaModule implements BackendModule {
         this.probe = new KeaPeerProbe(client, clock);
         this.actions = new KeaHaActions(client, inventory, pollTimeout);
         this.checks = new KeaConfigChecker(states, inventory, clock);
+        this.tables = new KeaConfigTables(client, inventory, clock);
     }
 
     @Override public Backend backend() { return Backend.KEA; }
@@ -50,6 +52,10 @@ public final class KeaModule implements BackendModule {
     @Override public FailoverActions actions() { return actions; }
 
     @Override public ConfigChecker checks() { return checks; }
+
+    @Override public java.util.Optional<tandem.core.config.ConfigTableSource> configuration() {
+        return java.util.Optional.of(tables);
+    }
 
     @Override public List<Setting> settings() { return KeaSettings.SETTINGS; }
 

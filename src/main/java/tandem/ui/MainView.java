@@ -184,7 +184,7 @@ public final class MainView {
     /** The tabs beside the details, in the order they are shown. */
     private List<RelationshipTab> relationshipTabs() {
         return List.of(
-                new PlaceholderTab("Configuration", "configurationTab", "Subnets, pools, reservations and options"),
+                new ConfigurationTab(context, backends),
                 new PlaceholderTab("Leases", "leasesTab", "Leases on every partner, side by side"),
                 new PlaceholderTab("Activity", "activityTab", "Status timeline and poll round-trips"));
     }
