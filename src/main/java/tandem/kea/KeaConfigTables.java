@@ -146,8 +146,8 @@ public final class KeaConfigTables implements ConfigTableSource {
                 String range = p.path("prefix").asText("") + "/" + p.path("prefix-len").asText("");
                 pools.add(new ConfigRow.Pool(prefix, range, PD_DETAIL + p.path("delegated-len").asText("")));
             }
-            int reserved = reservations(prefix, s.path("reservations"));
             options(prefix, s.path("option-data"));
+            int reserved = reservations(prefix, s.path("reservations"));
             Long addresses = sized ? clamp(size) : null;
             Long assigned = null;
             if (haveStats && id != null) {
