@@ -35,7 +35,7 @@ import tandem.ui.ConsoleNode.RelationshipItem;
  * classes as sortable tables under one filter. What a row offers (edit, remove) comes from its backend; Enter edits,
  * Delete removes, and after a change the tables are read again.
  */
-final class ConfigurationTab implements RelationshipTab {
+public final class ConfigurationTab implements RelationshipTab {
     private final ConfigurationViewModel vm;
     private final ConsoleContext console;
     private final Map<Backend, BackendUi> backends;
@@ -53,7 +53,8 @@ final class ConfigurationTab implements RelationshipTab {
                                 () -> source.read(item.relationship()))))), console, backends);
     }
 
-    ConfigurationTab(ConfigurationViewModel vm, ConsoleContext console, Map<Backend, BackendUi> backends) {
+    /** @param backends what each backend offers for a row; the benchmark gives none */
+    public ConfigurationTab(ConfigurationViewModel vm, ConsoleContext console, Map<Backend, BackendUi> backends) {
         this.vm = vm;
         // a change made from a row re-reads the tables once the window has taken note of it
         this.console = new ConsoleContext(console.services(), console.vm(), console.tasks(), console.dialogs(),
@@ -65,9 +66,9 @@ final class ConfigurationTab implements RelationshipTab {
         build();
     }
 
-    ConfigurationViewModel viewModel() { return vm; }
+    public ConfigurationViewModel viewModel() { return vm; }
 
-    TableView<ConfigRow> table(Kind kind) { return tables.get(kind); }
+    public TableView<ConfigRow> table(Kind kind) { return tables.get(kind); }
 
     @Override public String title() { return "Configuration"; }
 
@@ -89,6 +90,7 @@ final class ConfigurationTab implements RelationshipTab {
             b.setId("config-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             b.setToggleGroup(group);
             b.setUserData(k);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             selectors.put(k, b);
             kinds.getChildren().add(b);
         }
@@ -105,10 +107,12 @@ final class ConfigurationTab implements RelationshipTab {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(320);
+        filter.setMinWidth(90);
         Button refresh = new Button("Refresh");
         refresh.setId("configRefresh");
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.busyProperty());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, kinds, gap, filter, refresh);
@@ -191,8 +195,9 @@ final class ConfigurationTab implements RelationshipTab {
 
     /** What the selected row of the shown table offers, as its backend says. */
     private List<UiCommand> commands(ConfigRow row) {
-        Optional<RelationshipItem> item = Optional.ofNullable(vm.relationship()).flatMap(console.vm()::relationship);
-        if (row == null || item.isEmpty()) return List.of();
+        if (row == null || vm.relationship() == null) return List.of();
+        Optional<RelationshipItem> item = console.vm().relationship(vm.relationship());
+        if (item.isEmpty()) return List.of();
         BackendUi ui = backends.get(item.get().relationship().backend());
         return ui == null ? List.of() : ui.rowCommands(console, item.get(), row);
     }

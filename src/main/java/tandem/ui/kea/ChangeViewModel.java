@@ -151,9 +151,11 @@ public final class ChangeViewModel {
                 return;
             }
             if (form.readsConfiguration()) {
+                java.util.Set<ChangeField> typed = new java.util.HashSet<>();
+                for (ChangeField f : form.fields()) if (f.touched) typed.add(f);
                 form.configurationRead(read.getValue());
                 // filled in for the administrator, not by them
-                for (ChangeField f : form.fields()) f.touched = false;
+                for (ChangeField f : form.fields()) f.touched = typed.contains(f);
             }
             if (!form.needsSubnets()) {
                 update();

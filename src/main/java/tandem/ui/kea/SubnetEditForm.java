@@ -18,8 +18,12 @@ import tandem.kea.change.SubnetParameters;
  * applies again).
  */
 public final class SubnetEditForm extends ChangeForm {
+    /**
+     * What the dialog offers; the boot file and server host name stay with the command line (tandem subnet edit) so
+     * the dialog, with its diff and outcomes, fits a laptop screen.
+     */
     private static final List<String> PARAMETERS = List.of("valid-lifetime", "min-valid-lifetime",
-            "max-valid-lifetime", "renew-timer", "rebind-timer", "next-server", "server-hostname", "boot-file-name");
+            "max-valid-lifetime", "renew-timer", "rebind-timer", "next-server");
 
     final ChangeField subnet = ChangeField.text("subnet", "Subnet", "10.20.0.0/24");
     private final Map<String, ChangeField> parameters = new LinkedHashMap<>();
@@ -42,7 +46,7 @@ public final class SubnetEditForm extends ChangeForm {
     @Override public String title() { return "Edit subnet"; }
 
     @Override public String hint() {
-        return "Changes this subnet's lifetimes, timers and boot parameters; an emptied value removes the parameter.";
+        return "Changes this subnet's lifetimes, timers and next server; an emptied value removes the parameter.";
     }
 
     @Override public List<ChangeField> fields() {
@@ -65,7 +69,10 @@ public final class SubnetEditForm extends ChangeForm {
             values.put(p, v == null || v.isNull() ? "" : v.asText());
         }
         current = values;
-        parameters.forEach((name, f) -> f.valueProperty().set(values.get(name)));
+        // what the administrator typed before the configuration arrived stays
+        parameters.forEach((name, f) -> {
+            if (!f.touched) f.valueProperty().set(values.get(name));
+        });
     }
 
     /** The subnet as written in the configuration, at the top level or in a shared network; null when absent. */
