@@ -155,7 +155,7 @@ public final class ConfigurationTab implements RelationshipTab {
         };
         vm.shownProperty().addListener((o, was, now) -> showKind.run());
         for (Kind k : Kind.values()) {
-            vm.sorted(k).addListener((ListChangeListener<ConfigRow>) c -> {
+            vm.rows(k).addListener((ListChangeListener<ConfigRow>) c -> {
                 if (k == vm.shownProperty().get()) updateCount(count);
             });
         }
@@ -171,8 +171,12 @@ public final class ConfigurationTab implements RelationshipTab {
         t.getColumns().setAll(ConfigColumns.of(kind));
         t.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        model.sorted(kind).comparatorProperty().bind(t.comparatorProperty());
-        t.setItems(model.sorted(kind));
+        t.setItems(model.rows(kind));
+        // the items are filtered, not sortable themselves: a header click orders the list under the filter
+        t.setSortPolicy(table -> {
+            model.sorted(kind).setComparator(table.getComparator());
+            return true;
+        });
         t.setPlaceholder(new Label(kind == Kind.CLIENT_CLASSES ? "No client classes" : "Nothing to show"));
         t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> updateRowButtons());
         ContextMenu menu = new ContextMenu();
@@ -248,7 +252,7 @@ public final class ConfigurationTab implements RelationshipTab {
 
     private void updateCount(Label count) {
         Kind k = vm.shownProperty().get();
-        int shown = vm.sorted(k).size();
+        int shown = vm.rows(k).size();
         int total = vm.total(k);
         count.setText(vm.tablesProperty().get() == null ? "" : shown == total ? total + " rows" : shown + " of " + total + " rows");
     }

@@ -27,7 +27,7 @@ import tandem.core.config.ConfigTables;
 
 /**
  * The Configuration tab without its controls: which relationship it shows, reading its tables in the background,
- * and one filter over the table that is shown. The tab binds each table's comparator to {@link #sorted}; the
+ * and one filter over the table that is shown. The tab gives each table's comparator to {@link #sorted}; the
  * filter matches every word typed against a row's {@link ConfigRow#searchText()}, computed once per read.
  */
 public final class ConfigurationViewModel {
@@ -83,11 +83,12 @@ public final class ConfigurationViewModel {
         this.tasks = tasks;
         this.reader = reader;
         for (Kind k : Kind.values()) {
+            // sorted under filtered: a key press filters rows already in order, it never sorts them again
             ObservableList<ConfigRow> rows = FXCollections.observableArrayList();
-            FilteredList<ConfigRow> f = new FilteredList<>(rows);
+            SortedList<ConfigRow> order = new SortedList<>(rows);
             source.put(k, rows);
-            filtered.put(k, f);
-            sorted.put(k, new SortedList<>(f));
+            sorted.put(k, order);
+            filtered.put(k, new FilteredList<>(order));
         }
         filter.addListener((o, was, now) -> applyFilter(shown.get()));
         shown.addListener((o, was, now) -> {
@@ -97,7 +98,10 @@ public final class ConfigurationViewModel {
         });
     }
 
-    /** The rows of one table, filtered and sorted as shown. */
+    /** The rows of one table as shown: sorted, then filtered. */
+    public FilteredList<ConfigRow> rows(Kind kind) { return filtered.get(kind); }
+
+    /** The order of one table's rows: the table sets its comparator here when a header is clicked. */
     public SortedList<ConfigRow> sorted(Kind kind) { return sorted.get(kind); }
 
     /** How many rows the table has before filtering. */

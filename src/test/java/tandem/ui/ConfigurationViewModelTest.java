@@ -42,15 +42,15 @@ class ConfigurationViewModelTest {
         AtomicInteger reads = new AtomicInteger();
         ConfigurationViewModel vm = model(reads);
         vm.show("hq");
-        assertEquals(3, vm.sorted(Kind.SUBNETS).size());
-        assertEquals(3, vm.sorted(Kind.RESERVATIONS).size());
+        assertEquals(3, vm.rows(Kind.SUBNETS).size());
+        assertEquals(3, vm.rows(Kind.RESERVATIONS).size());
         assertTrue(vm.messageProperty().get().startsWith("Read from server1"), vm.messageProperty().get());
         vm.show("hq");
         assertEquals(1, reads.get(), "showing the same relationship again reads nothing");
         vm.refresh();
         assertEquals(2, reads.get());
         vm.show("other");
-        assertEquals(0, vm.sorted(Kind.SUBNETS).size());
+        assertEquals(0, vm.rows(Kind.SUBNETS).size());
         assertTrue(vm.messageProperty().get().contains("cannot show"), vm.messageProperty().get());
     }
 
@@ -61,7 +61,7 @@ class ConfigurationViewModelTest {
         vm.show("hq");
         assertEquals(MessageKind.ERROR, vm.messageKindProperty().get());
         assertEquals("Could not read the configuration of hq: No server of hq answered config-get", vm.messageProperty().get());
-        assertEquals(0, vm.sorted(Kind.SUBNETS).size());
+        assertEquals(0, vm.rows(Kind.SUBNETS).size());
         assertFalse(vm.busyProperty().get());
     }
 
@@ -71,18 +71,18 @@ class ConfigurationViewModelTest {
         vm.show("hq");
         vm.shownProperty().set(Kind.RESERVATIONS);
         vm.filterProperty().set("PRINTER");
-        assertEquals(List.of("printer-1", "Printer-3"), vm.sorted(Kind.RESERVATIONS).stream()
+        assertEquals(List.of("printer-1", "Printer-3"), vm.rows(Kind.RESERVATIONS).stream()
                 .map(r -> ((ConfigRow.Reservation) r).hostname()).toList());
         vm.filterProperty().set("printer 10.10.10.");
-        assertEquals(1, vm.sorted(Kind.RESERVATIONS).size());
-        assertEquals(3, vm.sorted(Kind.SUBNETS).size(), "the subnets are not the shown table");
+        assertEquals(1, vm.rows(Kind.RESERVATIONS).size());
+        assertEquals(3, vm.rows(Kind.SUBNETS).size(), "the subnets are not the shown table");
         vm.shownProperty().set(Kind.SUBNETS);
-        assertEquals(0, vm.sorted(Kind.SUBNETS).size(), "the filter follows the shown table");
-        assertEquals(3, vm.sorted(Kind.RESERVATIONS).size(), "and leaves the one no longer shown whole");
+        assertEquals(0, vm.rows(Kind.SUBNETS).size(), "the filter follows the shown table");
+        assertEquals(3, vm.rows(Kind.RESERVATIONS).size(), "and leaves the one no longer shown whole");
         vm.filterProperty().set("office");
-        assertEquals("10.10.1.0/24", ((ConfigRow.Subnet) vm.sorted(Kind.SUBNETS).get(0)).subnet());
+        assertEquals("10.10.1.0/24", ((ConfigRow.Subnet) vm.rows(Kind.SUBNETS).get(0)).subnet());
         vm.filterProperty().set("  ");
-        assertEquals(3, vm.sorted(Kind.SUBNETS).size());
+        assertEquals(3, vm.rows(Kind.SUBNETS).size());
     }
 
     @Test
@@ -91,7 +91,7 @@ class ConfigurationViewModelTest {
         vm.show("hq");
         vm.filterProperty().set("campus");
         vm.refresh();
-        assertEquals(1, vm.sorted(Kind.SUBNETS).size());
+        assertEquals(1, vm.rows(Kind.SUBNETS).size());
     }
 
     @Test
@@ -120,6 +120,6 @@ class ConfigurationViewModelTest {
     }
 
     private static List<String> subnets(ConfigurationViewModel vm) {
-        return vm.sorted(Kind.SUBNETS).stream().map(r -> ((ConfigRow.Subnet) r).subnet()).toList();
+        return vm.rows(Kind.SUBNETS).stream().map(r -> ((ConfigRow.Subnet) r).subnet()).toList();
     }
 }
