@@ -29,9 +29,12 @@ import tandem.ui.Theme;
  * server). Measures the time to open the tab (rows handed over, models built, first layout) and, typing a filter one
  * key at a time on the Reservations table sorted by address, each key press until the next layout pulse; a probe
  * posts to the FX thread every 2 ms throughout and reports the longest the FX thread kept it waiting. Headless
- * (Monocle, software rendering). Run with
+ * (Monocle, software rendering), three runs in one JVM (the first is cold). Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=tandem.bench.ConfigTablesBenchmark}
- * ; arguments: subnets, reservations per subnet, the filter typed (defaults 2000 10 host-12345).
+ * or, where the exec plugin is not at hand offline, {@code mvn -o -q test-compile dependency:build-classpath
+ * -Dmdep.includeScope=test -Dmdep.outputFile=cp.txt} then
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) tandem.bench.ConfigTablesBenchmark}.
+ * Arguments: subnets, reservations per subnet, the filter typed (defaults 2000 10 host-12345).
  */
 public final class ConfigTablesBenchmark {
     private ConfigTablesBenchmark() {}
