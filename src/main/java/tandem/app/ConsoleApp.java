@@ -131,6 +131,11 @@ public final class ConsoleApp extends Application {
                 return s.backends().facts(relationship);
             }
 
+            @Override public java.util.Optional<tandem.core.config.ConfigTableSource> configuration(
+                    tandem.core.Relationship relationship) {
+                return s.backends().configuration(relationship);
+            }
+
             @Override public java.util.List<tandem.core.backend.Setting> backendSettings() {
                 return s.backends().settings();
             }

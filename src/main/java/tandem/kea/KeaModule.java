@@ -25,6 +25,7 @@ public final class KeaModule implements BackendModule {
     private final KeaHaActions actions;
     private final KeaConfigChecker checks;
     private final KeaLeaseSource leases;
+    private final KeaConfigTables tables;
 
     /**
      * @param inventory   the console's inventory (built after the importers it is given, hence a supplier)
@@ -38,6 +39,7 @@ public final class KeaModule implements BackendModule {
         this.checks = new KeaConfigChecker(states, inventory, clock);
         // a page of 1000 leases takes longer than a status answer
         this.leases = new KeaLeaseSource(client, inventory, () -> Duration.ofSeconds(Math.max(10, pollTimeout.get().toSeconds())));
+        this.tables = new KeaConfigTables(client, inventory, clock);
     }
 
     @Override public Backend backend() { return Backend.KEA; }
@@ -55,6 +57,9 @@ public final class KeaModule implements BackendModule {
     @Override public ConfigChecker checks() { return checks; }
 
     @Override public java.util.Optional<tandem.core.lease.LeaseSource> leases() { return java.util.Optional.of(leases); }
+    @Override public java.util.Optional<tandem.core.config.ConfigTableSource> configuration() {
+        return java.util.Optional.of(tables);
+    }
 
     @Override public List<Setting> settings() { return KeaSettings.SETTINGS; }
 

@@ -45,6 +45,11 @@ public interface ConsoleServices {
         return java.util.List.of();
     }
 
+    /** How the relationship's configuration tables are read (empty: its backend has none); reads block. */
+    default java.util.Optional<tandem.core.config.ConfigTableSource> configuration(tandem.core.Relationship relationship) {
+        return java.util.Optional.empty();
+    }
+
     /** Each backend's own preferences, for the Preferences dialog. */
     default java.util.List<tandem.core.backend.Setting> backendSettings() { return java.util.List.of(); }
 

@@ -213,7 +213,7 @@ public final class MainView {
     /** The tabs beside the details, in the order they are shown. */
     private List<RelationshipTab> relationshipTabs() {
         return List.of(
-                new PlaceholderTab("Configuration", "configurationTab", "Subnets, pools, reservations and options"),
+                new ConfigurationTab(context, backends),
                 new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
                         services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
                         java.time.Duration.ofSeconds(30))),

@@ -1,7 +1,6 @@
 package tandem.cli.kea;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import tandem.cli.Inputs;
 import tandem.kea.change.KeaAddresses;
 import tandem.kea.change.KeaChange;
+import tandem.kea.change.SubnetParameters;
 
 /** {@code tandem subnet edit}: sets or removes a subnet's lifetimes, timers and boot parameters. */
 @Command(name = "edit", mixinStandardHelpOptions = true,
@@ -25,9 +25,6 @@ import tandem.kea.change.KeaChange;
                 + " server-hostname, boot-file-name, comment.",
                 "Options of a subnet: tandem option. Pools: tandem pool. Reservations: tandem reservation."})
 final class SubnetEditCommand implements Callable<Integer> {
-    private static final Set<String> SECONDS = Set.of("valid-lifetime", "min-valid-lifetime", "max-valid-lifetime",
-            "renew-timer", "rebind-timer");
-    private static final long MAX_SECONDS = 4294967295L;
 
     @ParentCommand ChangeCommands.Subnet parent;
     @Mixin ChangeCommands.Target target;
@@ -68,29 +65,11 @@ final class SubnetEditCommand implements Callable<Integer> {
 
     /** Null when the value suits the parameter (or the parameter is unknown: nameProblem says so). */
     static String valueProblem(String name, String value) {
-        if (!KeaChange.EditSubnet.editable().contains(name)) return null;
-        if (SECONDS.contains(name)) {
-            try {
-                long v = Long.parseLong(value);
-                return v < 0 || v > MAX_SECONDS ? name + " must be from 0 to " + MAX_SECONDS + " seconds" : null;
-            } catch (NumberFormatException e) {
-                return name + " must be a number of seconds, not '" + value + "'";
-            }
-        }
-        if (name.equals("next-server")) {
-            return value.matches("(\\d{1,3}\\.){3}\\d{1,3}") && java.util.Arrays.stream(value.split("\\."))
-                    .allMatch(o -> Integer.parseInt(o) <= 255) ? null
-                    : "next-server must be an IPv4 address, not '" + value + "'";
-        }
-        if (value.isEmpty()) return name + " must not be empty (use --unset " + name + " to remove it)";
-        if (value.length() > 255) return name + " is longer than 255 characters";
-        return value.chars().anyMatch(Character::isISOControl) ? name + " contains a control character" : null;
+        String problem = SubnetParameters.valueProblem(name, value);
+        // the console's form removes a parameter with an empty value; the command line with --unset
+        return value.isEmpty() && problem != null && problem.endsWith("must not be empty")
+                ? problem + " (use --unset " + name + " to remove it)" : problem;
     }
 
-    private static JsonNode value(String name, String value) {
-        if (SECONDS.contains(name) && valueProblem(name, value) == null) {
-            return JsonNodeFactory.instance.numberNode(Long.parseLong(value));
-        }
-        return JsonNodeFactory.instance.textNode(value);
-    }
+    private static JsonNode value(String name, String value) { return SubnetParameters.value(name, value); }
 }

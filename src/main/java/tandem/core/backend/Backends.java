@@ -54,6 +54,11 @@ public final class Backends {
         return find(rel.backend()).map(m -> m.replication(rel, preferences)).orElse(ReplicationStatus.NOT_BY_THE_CONSOLE);
     }
 
+    /** How the relationship's configuration tables are read, when its backend offers them. */
+    public Optional<tandem.core.config.ConfigTableSource> configuration(Relationship rel) {
+        return find(rel.backend()).flatMap(BackendModule::configuration);
+    }
+
     /** The relationship's settings as its backend last read them (empty when it has none). */
     public List<Fact> facts(Relationship rel) {
         return find(rel.backend()).map(m -> m.facts(rel)).orElse(List.of());

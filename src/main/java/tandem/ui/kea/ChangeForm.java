@@ -45,6 +45,12 @@ public abstract class ChangeForm {
     /** Whether the form lists the subnets of the source of truth's configuration. */
     public boolean needsSubnets() { return fields().stream().anyMatch(f -> f.kind() == ChangeField.Kind.SUBNET_CHOICE); }
 
+    /** Whether the form fills its inputs from the current configuration (an edit starts from what is there). */
+    public boolean readsConfiguration() { return false; }
+
+    /** The source of truth's configuration ({"Dhcp4": …}), read when the dialog opened; on the UI thread. */
+    protected void configurationRead(JsonNode config) {}
+
     /** Offered in a subnet choice besides the subnets themselves (e.g. "global" for an option). */
     protected List<String> extraSubnetChoices() { return List.of(); }
 

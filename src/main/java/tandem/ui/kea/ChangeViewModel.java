@@ -134,21 +134,34 @@ public final class ChangeViewModel {
 
     /** Fills the subnet choices from the source of truth's configuration (the others when it does not answer). */
     public void loadSubnets() {
-        if (!form.needsSubnets()) return;
+        if (!form.needsSubnets() && !form.readsConfiguration()) return;
         List<String> order = new ArrayList<>();
         if (sourceOfTruth != null) order.add(sourceOfTruth);
         for (PeerDefinition p : relationship.peers()) if (!order.contains(p.name())) order.add(p.name());
         tasks.run(() -> {
             for (String peer : order) {
                 var config = changes.currentConfigTree(relationship, peer);
-                if (config.isPresent()) return Map.entry(peer, ChangeForm.subnetsOf(config.get()));
+                if (config.isPresent()) return Map.entry(peer, config.get());
             }
             return null;
-        }, found -> {
-            if (found == null) {
-                say("No server of " + relationship.name() + " answers, so its subnets cannot be listed", MessageKind.ERROR);
+        }, read -> {
+            if (read == null) {
+                say("No server of " + relationship.name() + " answers, so its "
+                        + (form.needsSubnets() ? "subnets cannot be listed" : "configuration cannot be read"), MessageKind.ERROR);
                 return;
             }
+            if (form.readsConfiguration()) {
+                java.util.Set<ChangeField> typed = new java.util.HashSet<>();
+                for (ChangeField f : form.fields()) if (f.touched) typed.add(f);
+                form.configurationRead(read.getValue());
+                // filled in for the administrator, not by them
+                for (ChangeField f : form.fields()) f.touched = typed.contains(f);
+            }
+            if (!form.needsSubnets()) {
+                update();
+                return;
+            }
+            var found = Map.entry(read.getKey(), ChangeForm.subnetsOf(read.getValue()));
             List<String> choices = new ArrayList<>(form.extraSubnetChoices());
             choices.addAll(found.getValue());
             for (ChangeField f : form.fields()) {

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import tandem.core.Backend;
 import tandem.core.port.ReplicationStore.JournalEntry;
+import tandem.core.config.ConfigRow;
+import tandem.kea.KeaConfigTables;
+import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.ui.ConsoleNode.RelationshipItem;
 
@@ -58,6 +61,60 @@ public final class KeaUi implements BackendUi {
                     .needing(Permission.DHCP_ADMINISTRATOR));
         }
         return out;
+    }
+
+    /**
+     * A row of the configuration tables: a subnet is edited or removed, a pool or a reservation removed, a global or
+     * subnet option edited or removed. Rows in a shared network, reservation and shared-network options, client
+     * classes and global reservations are read only: no change of the pipeline reaches them.
+     */
+    @Override
+    public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
+        String rel = r.name();
+        if (row instanceof ConfigRow.Subnet s && s.sharedNetwork() == null) {
+            return List.of(
+                    command(c, rel, "rowEditSubnet", "Edit…", new SubnetEditForm(s.subnet()), Permission.SCOPE_OPTIONS),
+                    command(c, rel, "rowRemoveSubnet", "Remove…", new ConfirmForm("Remove subnet",
+                            new KeaChange.RemoveSubnet(s.subnet())), Permission.ADD_SCOPE));
+        }
+        if (row instanceof ConfigRow.Pool p) {
+            boolean pd = p.detail() != null && p.detail().startsWith(KeaConfigTables.PD_DETAIL);
+            return List.of(command(c, rel, "rowRemovePool", "Remove…", pd
+                    ? new ConfirmForm("Remove prefix-delegation pool", new KeaChange.RemovePdPool(p.subnet(), p.range()))
+                    : new ConfirmForm("Remove pool", new KeaChange.RemovePool(p.subnet(), p.range())), Permission.EDIT_POOLS));
+        }
+        if (row instanceof ConfigRow.Reservation v) {
+            return removeReservation(v).map(change -> List.of(command(c, rel, "rowRemoveReservation", "Remove…",
+                    new ConfirmForm("Remove reservation", change), Permission.EDIT_RESERVATIONS))).orElse(List.of());
+        }
+        if (row instanceof ConfigRow.Option o && (o.level().equals("global") || isSubnet(o.level()))) {
+            String where = o.level().equals("global") ? null : o.level();
+            Permission bit = where == null ? Permission.ADMINISTER_DHCP_SERVERS : Permission.SCOPE_OPTIONS;
+            return List.of(command(c, rel, "rowEditOption", "Edit…", new OptionForm(where, o.name(), o.data()), bit),
+                    command(c, rel, "rowRemoveOption", "Remove…", new ConfirmForm("Remove option",
+                            new KeaChange.SetOption(where, o.name(), null)), bit));
+        }
+        return List.of();
+    }
+
+    private UiCommand command(ConsoleContext c, String relationship, String id, String label, ChangeForm form,
+                              Permission bit) {
+        return new UiCommand(id, label, () -> openChange(c, relationship, form), false, bit);
+    }
+
+    /** Kea's tables name subnets by prefix; any other option level (reservation, shared network) has no change. */
+    private static boolean isSubnet(String level) { return level.indexOf('/') > 0 && !level.contains(" "); }
+
+    /** The reservation's removal, for the identifiers a removal can name (a MAC, or a DUID in DHCPv6). */
+    static Optional<KeaChange> removeReservation(ConfigRow.Reservation v) {
+        if (!isSubnet(v.subnet())) return Optional.empty();
+        String[] id = v.identifier().split(" ", 2);
+        if (id.length < 2) return Optional.empty();
+        return switch (id[0]) {
+            case "hw-address" -> Optional.of(new KeaChange.RemoveReservation(v.subnet(), id[1], null));
+            case "duid" -> Optional.of(new KeaChange.RemoveReservation(v.subnet(), null, id[1]));
+            default -> Optional.empty();
+        };
     }
 
     @Override

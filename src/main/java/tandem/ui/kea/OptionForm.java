@@ -12,6 +12,15 @@ public final class OptionForm extends ChangeForm {
     final ChangeField name = ChangeField.text("name", "Option", "e.g. domain-name-servers");
     final ChangeField data = ChangeField.text("data", "Value", "e.g. 10.10.0.1, 10.10.0.2; empty removes the option");
 
+    public OptionForm() {}
+
+    /** Starts from an option as it is set now: {@code subnet} null for a global option. */
+    public OptionForm(String subnetPrefix, String optionName, String value) {
+        subnet.valueProperty().set(subnetPrefix == null ? GLOBAL : subnetPrefix);
+        name.valueProperty().set(optionName);
+        data.valueProperty().set(value);
+    }
+
     @Override public String title() { return "Set option"; }
 
     @Override public String hint() { return "Sets a DHCP option for every subnet or for one subnet; an empty value removes it."; }
