@@ -27,6 +27,7 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
     private final WindowsServers servers;
     private final WindowsFailoverActions actions;
     private final WindowsConfigTableSource configuration;
+    private final WindowsLeaseSource leases;
 
     /**
      * @param knownHosts    the console's SSH known hosts
@@ -41,7 +42,10 @@ public final class WindowsModule implements BackendModule, AutoCloseable {
         this.servers = new WindowsServers(peers, knownHosts, timeout);
         this.actions = new WindowsFailoverActions(this.servers);
         this.configuration = new WindowsConfigTableSource(this.servers, clock);
+        this.leases = new WindowsLeaseSource(this.servers);
     }
+
+    @Override public java.util.Optional<tandem.core.lease.LeaseSource> leases() { return java.util.Optional.of(leases); }
 
     @Override
     public java.util.Optional<tandem.core.config.ConfigTableSource> configuration() {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * TimeSpan objects, no enum numbers, no {value,Count} wrappers). Use as {@code @(Get-DhcpServerv4Scope | }
  * {@link #SCOPE}{@code )}.
  *
- * <p>The blocks call the helpers {@code Sec} (a TimeSpan as whole seconds, null kept) and {@code Ips} (addresses as
- * one comma-joined string) that the script prelude defines, and use only the PowerShell subset Tandem's transport
+ * <p>The blocks call the helpers {@code Sec} (a TimeSpan as whole seconds, null kept), {@code Ips} (addresses as
+ * one comma-joined string) and {@code Unix} (a DateTime as Unix seconds, null kept) that the script prelude defines, and use only the PowerShell subset Tandem's transport
  * sends. The field names are those the records' {@code from(JsonNode)} read; a test holds each pair together.
  */
 public final class WindowsProjections {
@@ -39,6 +39,11 @@ public final class WindowsProjections {
     public static final String RESERVATION = "ForEach-Object { [ordered]@{ scopeId=Ips $_.ScopeId;"
             + " ipAddress=Ips $_.IPAddress; clientId=$_.ClientId; name=$_.Name; type=[string]$_.Type;"
             + " description=$_.Description } }";
+
+    /** Get-DhcpServerv4Lease → {@link WinLease}. */
+    public static final String LEASE = "ForEach-Object { [ordered]@{ scopeId=Ips $_.ScopeId; ipAddress=Ips $_.IPAddress;"
+            + " clientId=$_.ClientId; hostName=$_.HostName; addressState=[string]$_.AddressState;"
+            + " expires=Unix $_.LeaseExpiryTime } }";
 
     /** Get-DhcpServerv4ScopeStatistics → {@link WinScopeStatistics}. */
     public static final String SCOPE_STATISTICS = "ForEach-Object { [ordered]@{ scopeId=Ips $_.ScopeId;"

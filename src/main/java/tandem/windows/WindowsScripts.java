@@ -57,6 +57,25 @@ final class WindowsScripts {
                 "$data = [ordered]@{ serverOptions = $server; statistics = $stats }"));
     }
 
+    /**
+     * The leases of every scope of the relationship as this server has it (all states, -AllLeases), with those
+     * scopes' definitions for their prefixes. Read only.
+     */
+    static PsScript leases(String relationship) {
+        return PsScript.of(String.join("\n",
+                "$step = 'Get-DhcpServerv4Failover'",
+                "$ids = @((Get-DhcpServerv4Failover -Name " + str(relationship) + ").ScopeId)",
+                "$scopes = @()",
+                "$leases = @()",
+                "if ($ids.Count -gt 0) {",
+                "  $step = 'Get-DhcpServerv4Scope'",
+                "  $scopes = @(Get-DhcpServerv4Scope -ScopeId $ids | " + WindowsProjections.SCOPE + ")",
+                "  $step = 'Get-DhcpServerv4Lease'",
+                "  $leases = @($ids | ForEach-Object { Get-DhcpServerv4Lease -ScopeId $_ -AllLeases | " + WindowsProjections.LEASE + " })",
+                "}",
+                "$data = [ordered]@{ scopes = $scopes; leases = $leases }"));
+    }
+
     /** Scope ids present on the server. */
     static PsScript scopeIds() {
         return PsScript.of("$step = 'Get-DhcpServerv4Scope'\n$data = Ips (Get-DhcpServerv4Scope | ForEach-Object { $_.ScopeId })");

@@ -37,8 +37,12 @@ public final class WindowsServers {
     }
 
     public WindowsSession open(String server) throws IOException {
+        return open(server, timeout.get());
+    }
+
+    /** A session whose login and each script may take up to {@code t} (never less than the probe's minimum). */
+    public WindowsSession open(String server, Duration t) throws IOException {
         ServerRecord r = record(server);
-        Duration t = timeout.get();
         return WindowsSession.open(r.name(), r.connection(), knownHosts, HostKeyPrompt.REFUSE,
                 t.compareTo(WindowsPeerProbe.MIN_BUDGET) < 0 ? WindowsPeerProbe.MIN_BUDGET : t);
     }

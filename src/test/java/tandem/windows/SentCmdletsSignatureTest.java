@@ -31,6 +31,7 @@ class SentCmdletsSignatureTest {
         all.add(PsScript.of(WindowsReads.READINESS_BODY));
         all.add(WindowsScripts.scopeConfigs(scopes));
         all.add(WindowsScripts.scopeIds());
+        all.add(WindowsScripts.leases("fo1"));
         FailoverRequest lb = new FailoverRequest("fo1", "a", "b", "load-balance", 60, null, null, 1800, 600, true, scopes);
         FailoverRequest hs = new FailoverRequest("fo2", "a", "b", "hot-standby", null, 10, "standby", 3600, 0, false, scopes);
         all.add(WindowsScripts.addFailover(lb, "b", scopes, "secret"));
@@ -81,7 +82,8 @@ class SentCmdletsSignatureTest {
         // the table was really consulted for the writers Tandem sends
         for (String expected : List.of("Add-DhcpServerv4Failover -PartnerServer", "Add-DhcpServerv4Failover -ReservePercent",
                 "Set-DhcpServerv4Failover -PartnerDown", "Invoke-DhcpServerv4FailoverReplication -ScopeId",
-                "Remove-DhcpServerv4FailoverScope -Force", "Set-DhcpServerv4OptionValue -ReservedIP")) {
+                "Remove-DhcpServerv4FailoverScope -Force", "Set-DhcpServerv4OptionValue -ReservedIP",
+                "Get-DhcpServerv4Lease -AllLeases")) {
             assertTrue(seen.contains(expected), expected + " not among " + seen);
         }
         assertEquals(seen.size(), new LinkedHashSet<>(seen).size());

@@ -65,6 +65,12 @@ class WindowsProjectionsTest {
     }
 
     @Test
+    void leaseProjectionNamesEveryFieldTheRecordReads() {
+        assertEquals(read(WinLease::read), keys(WindowsProjections.LEASE));
+        assertEquals(6, keys(WindowsProjections.LEASE).size());
+    }
+
+    @Test
     void scopeStatisticsProjectionNamesEveryFieldTheRecordReads() {
         assertEquals(read(WinScopeStatistics::read), keys(WindowsProjections.SCOPE_STATISTICS));
     }

@@ -21,6 +21,7 @@ public final class PsScript {
             "[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false",
             "function Sec($t) { if ($null -eq $t) { $null } else { [int64]$t.TotalSeconds } }",
             "function Ips($a) { @($a | ForEach-Object { \"$_\" }) -join ',' }",
+            "function Unix($t) { if ($null -eq $t) { $null } else { ([DateTimeOffset]$t).ToUnixTimeSeconds() } }",
             "$step = ''",
             "try {");
     static final String EPILOGUE = String.join("\n",

@@ -22,7 +22,7 @@ class SignatureTableTest {
             "Remove-DhcpServerv4Scope", "Get-DhcpServerv4ScopeStatistics", "Get-DhcpServerv4OptionValue", "Set-DhcpServerv4OptionValue",
             "Remove-DhcpServerv4OptionValue", "Get-DhcpServerv4Reservation", "Add-DhcpServerv4Reservation", "Remove-DhcpServerv4Reservation",
             "Get-DhcpServerv4ExclusionRange", "Add-DhcpServerv4ExclusionRange", "Remove-DhcpServerv4ExclusionRange", "Get-DhcpServerVersion",
-            "Get-DhcpServerSetting", "Get-Service");
+            "Get-DhcpServerSetting", "Get-Service", "Get-DhcpServerv4Lease", "Add-DhcpServerv4Lease");
 
     /** "cmdlet set parameter type M|- position|-" as the published syntax gives it. */
     private void row(String expected) {
@@ -53,7 +53,7 @@ class SignatureTableTest {
 
     @Test void positionsAreUniqueAndTypesKnownInEverySet() {
         Set<String> types = Set.of("string", "string[]", "ipaddress", "ipaddress[]", "uint16", "uint32", "uint32[]", "int", "bool", "bool?",
-                "switch", "timespan", "timespan?", "CimSession[]", "ServiceController[]", "ActionPreference");
+                "switch", "timespan", "timespan?", "datetime?", "CimSession[]", "ServiceController[]", "ActionPreference");
         for (var sig : table.cmdlets()) {
             sig.parameters().values().forEach(p -> assertTrue(types.contains(p.type()), sig.name() + " " + p));
             for (var set : sig.sets().entrySet()) {
@@ -139,6 +139,19 @@ class SignatureTableTest {
         row("Get-DhcpServerv4ExclusionRange Get1 ScopeId ipaddress[] - 1");
         row("Add-DhcpServerv4ExclusionRange Add0 EndRange ipaddress M 3");
         row("Remove-DhcpServerv4ExclusionRange Remove2 StartRange ipaddress - 2");
+        row("Get-DhcpServerv4Lease ScopeId ScopeId ipaddress M 1");
+        row("Get-DhcpServerv4Lease ScopeId AllLeases switch - -");
+        row("Get-DhcpServerv4Lease IPAddress IPAddress ipaddress[] M -");
+        row("Get-DhcpServerv4Lease ClientId ClientId string[] M 2");
+        row("Get-DhcpServerv4Lease BadLeases ScopeId ipaddress - 1");
+        row("Get-DhcpServerv4Lease BadLeases BadLeases switch M -");
+        assertEquals("ScopeId", table.cmdlet("Get-DhcpServerv4Lease").orElseThrow().defaultSet());
+        row("Add-DhcpServerv4Lease Add0 ScopeId ipaddress M 1");
+        row("Add-DhcpServerv4Lease Add0 IPAddress ipaddress M 2");
+        row("Add-DhcpServerv4Lease Add0 ClientId string M 3");
+        row("Add-DhcpServerv4Lease Add0 LeaseExpiryTime datetime? - -");
+        assertEquals(List.of("Active", "Declined", "Expired", "ActiveReservation", "InactiveReservation"),
+                table.cmdlet("Add-DhcpServerv4Lease").orElseThrow().parameters().get("AddressState").set().orElseThrow());
         row("Get-Service Default Name string[] - 0");
         row("Get-Service DisplayName DisplayName string[] M -");
         assertEquals(List.of("ServiceName"), table.cmdlet("Get-Service").orElseThrow().parameters().get("Name").aliases());

@@ -124,7 +124,7 @@ final class SimCall {
 
     static String category(int code) {
         return switch (code) {
-            case 20005, 20010, 20018, 20115, 20116 -> "ObjectNotFound";
+            case 20005, 20010, 20016, 20018, 20115, 20116 -> "ObjectNotFound";
             case 20014, 20022, 20052, 20114 -> "ResourceExists";
             case 20023, 87 -> "InvalidData";
             case 5, 20121 -> "PermissionDenied";

@@ -1,6 +1,7 @@
 package tandem.windows.sim;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -62,6 +63,11 @@ final class SimConvert {
             case "uint32": return integer(cmdlet, p, v, 0, 4294967295L, "UInt32");
             case "int": return integer(cmdlet, p, v, Integer.MIN_VALUE, Integer.MAX_VALUE, "Int32");
             case "timespan": return timespan(cmdlet, p, v);
+            case "datetime": {
+                OffsetDateTime t = parseDateTime(v);
+                if (t != null) return t;
+                throw transformation(cmdlet, p, "Cannot convert value \"" + text(v) + "\" to type \"System.DateTime\". Error: \"String was not recognized as a valid DateTime.\"");
+            }
             default: return v; // CimSession, ServiceController, ActionPreference (checked by its ValidateSet)
         }
     }
@@ -91,6 +97,22 @@ final class SimConvert {
             if (d != null) return d;
         }
         throw transformation(cmdlet, p, "Cannot convert value \"" + text(v) + "\" to type \"System.TimeSpan\". Error: \"String was not recognized as a valid TimeSpan.\"");
+    }
+
+    /**
+     * A DateTime from what scripts pass: a DateTime already, or an invariant-culture string with a UTC offset or
+     * {@code Z} ("2026-01-05 10:00:00Z", ISO 8601). A string without an offset would be the server's local time,
+     * which the simulator does not model: it is refused. Null when the value is none of these.
+     */
+    static OffsetDateTime parseDateTime(Object v) {
+        if (v instanceof OffsetDateTime t) return t.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        if (!(v instanceof String s)) return null;
+        try {
+            return OffsetDateTime.parse(s.trim().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T").replaceFirst("Z$", "+00:00"))
+                    .withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** .NET TimeSpan.Parse for the forms scripts use: [-][d.]hh:mm[:ss[.fffffff]] or a whole number of days. */
@@ -140,6 +162,7 @@ final class SimConvert {
         return switch (type) {
             case "uint32" -> "System.UInt32"; case "uint16" -> "System.UInt16"; case "int" -> "System.Int32";
             case "bool", "switch" -> "System.Boolean"; case "ipaddress" -> "System.Net.IPAddress"; case "timespan" -> "System.TimeSpan";
+            case "datetime" -> "System.DateTime";
             default -> "System.String";
         };
     }

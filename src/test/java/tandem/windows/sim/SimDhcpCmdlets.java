@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * The modelled cmdlets (reference §1) over a {@link SimNetwork}: the DhcpServer module's failover, scope,
- * reservation, exclusion, option, statistics, version and setting cmdlets, and Get-Service. Each call runs on the
+ * reservation, lease, exclusion, option, statistics, version and setting cmdlets, and Get-Service. Each call runs on the
  * session's server (L), after the network's state machines have been brought up to date. A DhcpServer cmdlet
  * against a stopped (or absent) DHCP service fails with WIN32 1722 (RPC server unavailable); a user who is not an
  * administrator there gets WIN32 5.
@@ -29,6 +29,7 @@ public final class SimDhcpCmdlets implements SimCmdlets {
         register("Get-DhcpServerSetting", SimDhcpCmdlets::getSetting);
         SimScopeCmdlets.register(this);
         SimReservationCmdlets.register(this);
+        SimLeaseCmdlets.register(this);
         SimOptionCmdlets.register(this);
         SimFailoverCmdlets.register(this);
         SimFailoverScopeCmdlets.register(this);

@@ -27,11 +27,11 @@ class SimFaultsTest {
                 "Set-DhcpServerv4OptionValue", "Remove-DhcpServerv4OptionValue", "Get-DhcpServerv4Reservation",
                 "Add-DhcpServerv4Reservation", "Remove-DhcpServerv4Reservation", "Get-DhcpServerv4ExclusionRange",
                 "Add-DhcpServerv4ExclusionRange", "Remove-DhcpServerv4ExclusionRange", "Get-DhcpServerVersion",
-                "Get-DhcpServerSetting", "Get-Service")) {
+                "Get-DhcpServerSetting", "Get-Service", "Get-DhcpServerv4Lease", "Add-DhcpServerv4Lease")) {
             assertTrue(sim.cmdlets.knows(c), c);
             assertTrue(sim.cmdlets.knows(c.toLowerCase()), c);
         }
-        assertFalse(sim.cmdlets.knows("Get-DhcpServerv4Lease"));
+        assertFalse(sim.cmdlets.knows("Remove-DhcpServerv4Lease"));
     }
 
     @Test

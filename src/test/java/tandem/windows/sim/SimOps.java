@@ -162,6 +162,11 @@ final class SimOps {
                 if (d == null) throw invalidCast(v, "System.TimeSpan", "String was not recognized as a valid TimeSpan.");
                 return d;
             }
+            case "datetimeoffset": case "datetime": {
+                java.time.OffsetDateTime d = SimConvert.parseDateTime(v);
+                if (d == null) throw invalidCast(v, "System." + (t.equals("datetime") ? "DateTime" : "DateTimeOffset"), "String was not recognized as a valid DateTime.");
+                return d;
+            }
             case "ipaddress": case "net.ipaddress": {
                 if (v instanceof SimIp) return v;
                 try { return new SimIp(SimValues.text(v).trim()); } catch (IllegalArgumentException e) {

@@ -13,6 +13,15 @@ public final class SimScope {
     /** A reservation as Add-DhcpServerv4Reservation stores it. */
     public record Reservation(long ip, String clientId, String name, String description, String type) {}
 
+    /**
+     * A lease in the server's own database. Each partner keeps its own: failover's lease updates are not modelled,
+     * so a test can put a lease on one partner only (as a lost update would leave it) and replication never copies
+     * leases.
+     *
+     * @param expiry null for a lease without an end (a reservation's)
+     */
+    public record Lease(long ip, String clientId, String hostName, java.time.OffsetDateTime expiry, String state) {}
+
     final long scopeId;
     long subnetMask;
     long startRange;
@@ -31,6 +40,8 @@ public final class SimScope {
     /** start → end, both inclusive. */
     final TreeMap<Long, Long> exclusions = new TreeMap<>();
     final TreeMap<Long, Reservation> reservations = new TreeMap<>();
+    /** Not configuration: {@link #copyFrom} leaves them as they are. */
+    final TreeMap<Long, Lease> leases = new TreeMap<>();
     final TreeMap<Long, List<String>> options = new TreeMap<>();
     /** reserved address → option id → values. */
     final TreeMap<Long, TreeMap<Long, List<String>>> reservedOptions = new TreeMap<>();
