@@ -417,8 +417,11 @@ public sealed interface KeaChange {
 
         static ObjectNode existing(ObjectNode config, String subnet) {
             if (subnet == null || subnet.isBlank()) throw new ChangeRefused("subnet", "Subnet is required");
-            return KeaConfigJson.subnet(config, subnet.strip())
-                    .orElseThrow(() -> new ChangeRefused("subnet", "There is no subnet " + subnet));
+            return KeaConfigJson.subnet(config, subnet.strip()).orElseThrow(() -> new ChangeRefused("subnet",
+                    KeaConfigJson.sharedNetworkOf(config, subnet.strip())
+                            .map(n -> subnet.strip() + " is in the shared network " + n
+                                    + ": Tandem changes only subnets outside shared networks so far")
+                            .orElse("There is no subnet " + subnet)));
         }
     }
 

@@ -63,6 +63,17 @@ public final class KeaConfigJson {
         return Optional.empty();
     }
 
+    /** The name of the shared network that holds a subnet of that prefix, if one does. */
+    public static Optional<String> sharedNetworkOf(ObjectNode config, String cidr) {
+        String list = KeaService.subnets(service(config));
+        for (JsonNode network : root(config).path("shared-networks")) {
+            for (JsonNode s : network.path(list)) {
+                if (s.path("subnet").asText().equals(cidr)) return Optional.of(network.path("name").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The list {@code parent} holds under {@code field}, added empty when missing. Anything else there is refused
      * rather than replaced: Kea would not have accepted it, and replacing it would silently drop what it holds.

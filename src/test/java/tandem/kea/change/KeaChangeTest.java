@@ -23,7 +23,9 @@ class KeaChangeTest {
                   "subnet4": [
                     {"id": 1, "subnet": "10.10.0.0/24", "pools": [{"pool": "10.10.0.100 - 10.10.0.200"}],
                      "reservations": [{"hw-address": "02:00:00:00:00:01", "ip-address": "10.10.0.10"}]},
-                    {"id": 7, "subnet": "10.10.1.0/24", "pools": []}]}}""");
+                    {"id": 7, "subnet": "10.10.1.0/24", "pools": []}],
+                  "shared-networks": [{"name": "floor2", "subnet4": [
+                    {"id": 9, "subnet": "10.20.0.0/24", "pools": [{"pool": "10.20.0.10 - 10.20.0.20"}]}]}]}}""");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -40,6 +42,8 @@ class KeaChangeTest {
                 Arguments.of(new KeaChange.AddPool("10.10.0.0/24", "10.10.0.9 - 10.10.0.1"), "pool", "is not a pool"),
                 Arguments.of(new KeaChange.AddPool("10.99.0.0/24", "10.99.0.1 - 10.99.0.9"), "subnet", "There is no subnet"),
                 Arguments.of(new KeaChange.RemovePool("10.10.0.0/24", "10.10.0.1 - 10.10.0.9"), "pool", "has no pool"),
+                Arguments.of(new KeaChange.RemovePool("10.20.0.0/24", "10.20.0.10 - 10.20.0.20"), "subnet",
+                        "10.20.0.0/24 is in the shared network floor2"),
                 Arguments.of(new KeaChange.AddReservation("10.10.0.0/24", "02:00:00:00:00:02", "10.99.0.50", null), "ip", "not within subnet"),
                 Arguments.of(new KeaChange.AddReservation("10.10.0.0/24", "02:00:00:00:00:02", "10.10.0.10", null), "ip", "already reserved for 02:00:00:00:00:01"),
                 Arguments.of(new KeaChange.AddReservation("10.10.0.0/24", "02-00-00-00-00-01", "10.10.0.11", null), "mac", "already has a reservation"),

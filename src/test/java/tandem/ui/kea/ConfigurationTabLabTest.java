@@ -89,7 +89,12 @@ class ConfigurationTabLabTest {
             return "hq".equals(window.view.viewModel().detailsProperty().get() == null ? null
                     : window.view.viewModel().detailsProperty().get().name());
         });
-        robot.clickOn((javafx.scene.Node) robot.lookup("#configurationTab").query());
+        // chosen through the tab pane: a click on its header can land on another test's fading notification
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#relationshipTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "configurationTab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+        });
         TableView<ConfigRow> subnets = table(robot, "#configTable-subnets");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> subnets.getItems().size() == 3);
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
