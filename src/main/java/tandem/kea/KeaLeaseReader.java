@@ -97,11 +97,14 @@ public final class KeaLeaseReader {
                 KeaJson.text(l, "duid"));
     }
 
-    /** Kea's lease states (lease.h): 0 default, 1 declined, 2 expired-reclaimed. */
+    /**
+     * Kea's lease states (lease.h): 0 "default", 1 declined, 2 expired-reclaimed. A default lease is a client's
+     * assigned address: "active", the word dhcpd and Windows use, so leases read alike across backends.
+     */
     static String stateName(Integer state) {
-        if (state == null) return "default";
+        if (state == null) return "active";
         return switch (state) {
-            case 0 -> "default";
+            case 0 -> "active";
             case 1 -> "declined";
             case 2 -> "expired-reclaimed";
             default -> "state " + state;

@@ -113,9 +113,11 @@ public final class ConfigurationTab implements RelationshipTab {
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.busyProperty());
         refresh.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, kinds, gap, filter, refresh);
+        filter.setPrefWidth(220);
+        HBox search = new HBox(8, filter, refresh);
+        search.setAlignment(Pos.CENTER_LEFT);
+        // a narrow window puts the filter under the selectors instead of cutting Refresh off
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(16, 6, kinds, search);
         top.setAlignment(Pos.CENTER_LEFT);
 
         StackPane center = new StackPane();

@@ -172,11 +172,12 @@ public final class ConfigurationViewModel {
 
     private void load(Read read) {
         words = read.words();
-        tables.set(read.tables());
         for (Kind k : Kind.values()) {
             filtered.get(k).setPredicate(null);
             source.get(k).setAll(k.rowsOf(read.tables()));
         }
+        // last: whoever listens (the selectors' counts) sees the rows already there
+        tables.set(read.tables());
         applyFilter(shown.get());
         ConfigTables t = read.tables();
         say("Read from " + t.readFrom() + " at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")

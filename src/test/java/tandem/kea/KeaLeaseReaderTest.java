@@ -23,7 +23,7 @@ class KeaLeaseReaderTest {
         var na = new ObjectMapper().readTree("{\"ip-address\":\"2001:db8:1::150\",\"duid\":\"00:03:00:01:0A:00:00:00:01:50\","
                 + "\"type\":\"IA_NA\",\"prefix-len\":128,\"hostname\":\"six\",\"subnet-id\":1,\"cltt\":1700000000,"
                 + "\"valid-lft\":4000,\"state\":0}");
-        assertEquals(new Lease("2001:db8:1::150", null, "six", 1, 1700004000L, "default", "00:03:00:01:0a:00:00:00:01:50"),
+        assertEquals(new Lease("2001:db8:1::150", null, "six", 1, 1700004000L, "active", "00:03:00:01:0a:00:00:00:01:50"),
                 KeaLeaseReader.parse6(na));
         var pd = new ObjectMapper().readTree("{\"ip-address\":\"2001:db8:8::\",\"type\":\"IA_PD\",\"prefix-len\":56,"
                 + "\"duid\":\"00:01\",\"subnet-id\":1,\"cltt\":1,\"valid-lft\":1}");

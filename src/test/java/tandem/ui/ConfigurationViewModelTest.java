@@ -41,7 +41,13 @@ class ConfigurationViewModelTest {
     void showingARelationshipReadsItsTablesOnceAndSaysWhereFrom() {
         AtomicInteger reads = new AtomicInteger();
         ConfigurationViewModel vm = model(reads);
+        // the selectors show each table's count when the tables arrive: the rows must be there by then
+        java.util.List<Integer> countsWhenRead = new java.util.ArrayList<>();
+        vm.tablesProperty().addListener((o, was, now) -> {
+            if (now != null) countsWhenRead.add(vm.total(Kind.RESERVATIONS));
+        });
         vm.show("hq");
+        assertEquals(java.util.List.of(3), countsWhenRead);
         assertEquals(3, vm.rows(Kind.SUBNETS).size());
         assertEquals(3, vm.rows(Kind.RESERVATIONS).size());
         assertTrue(vm.messageProperty().get().startsWith("Read from server1"), vm.messageProperty().get());

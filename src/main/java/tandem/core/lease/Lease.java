@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param subnetId the subnet's id within its relationship (Kea subnet-id; ISC and Windows: the subnet address as a
  *                 number), or 0 when unknown
  * @param expires  the expiry in seconds since the epoch (Kea: cltt + valid-lft)
- * @param state    the lease state in the backend's words, e.g. "default", "declined", "expired-reclaimed"
+ * @param state    the lease state in the backend's words, e.g. "active", "declined", "expired-reclaimed"
  * @param duid     the DHCPv6 client's DUID, lower case with colons, or null for DHCPv4
  */
 public record Lease(String ip, String mac, String hostname, long subnetId, long expires, String state, String duid) {
@@ -20,7 +20,7 @@ public record Lease(String ip, String mac, String hostname, long subnetId, long 
         Objects.requireNonNull(ip, "ip");
         mac = mac == null || mac.isBlank() ? null : mac.toLowerCase(Locale.ROOT);
         hostname = hostname == null || hostname.isBlank() ? null : hostname;
-        state = state == null ? "default" : state;
+        state = state == null ? "active" : state;
         duid = duid == null || duid.isBlank() ? null : duid.toLowerCase(Locale.ROOT);
     }
 

@@ -119,8 +119,8 @@ class LeasesLabTest {
         assertEquals(List.of("0a:00:00:00:01:50", "0a:00:00:00:01:51"), column(table, "Client (MAC/DUID)"));
         // each partner's own columns: the lacking one holds nothing for the lonely address
         assertEquals("-", partnerCell(table, lacker, "State", 0));
-        assertEquals("default", partnerCell(table, holder, "State", 0));
-        assertEquals("default", partnerCell(table, lacker, "State", 1));
+        assertEquals("active", partnerCell(table, holder, "State", 0));
+        assertEquals("active", partnerCell(table, lacker, "State", 1));
 
         @SuppressWarnings("unchecked")
         ComboBox<Object> subnet = robot.lookup("#leaseSubnet").queryAs(ComboBox.class);
