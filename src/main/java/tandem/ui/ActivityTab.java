@@ -33,6 +33,7 @@ import tandem.core.RelationshipStatus;
 final class ActivityTab implements RelationshipTab {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter CLOCK_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ActivityViewModel vm;
     private final NotificationMutes mutes;
@@ -135,7 +136,9 @@ final class ActivityTab implements RelationshipTab {
         time.setAutoRanging(false);
         time.setTickLabelFormatter(new StringConverter<>() {
             @Override public String toString(Number n) {
-                return CLOCK.format(Instant.ofEpochMilli(n.longValue()).atZone(zone));
+                // ticks less than a minute apart (a console started minutes ago) would repeat HH:mm
+                DateTimeFormatter f = time.getTickUnit() < 60_000 ? CLOCK_SECONDS : CLOCK;
+                return f.format(Instant.ofEpochMilli(n.longValue()).atZone(zone));
             }
 
             @Override public Number fromString(String s) { return 0; }

@@ -163,6 +163,7 @@ public final class ConfigurationTab implements RelationshipTab {
         }
         vm.tablesProperty().addListener((o, was, now) -> {
             for (Kind k : Kind.values()) selectors.get(k).setText(k.label() + (now == null ? "" : " (" + vm.total(k) + ")"));
+            updateCount(count);
         });
         showKind.run();
     }

@@ -80,6 +80,7 @@ final class DesktopNotifier implements StatusListener, AutoCloseable {
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOWN_FOR)
                 .owner(window);
+        if (Theme.dark()) n.darkStyle(); // a white card on the dark window would glare
         if (notice.changes().size() == 1) n.onAction(e -> open.accept(notice.changes().get(0).relationship()));
         n.show();
         tray.show(notice);

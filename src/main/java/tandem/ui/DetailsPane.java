@@ -140,7 +140,14 @@ final class DetailsPane {
 
         detailsPlaceholder.getStyleClass().add("placeholder");
         detailsPlaceholder.setWrapText(true);
-        StackPane box = new StackPane(detailsContent, detailsPlaceholder);
+        // a short window scrolls the details rather than cutting off the journal and its Undo at the bottom
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(detailsContent);
+        scroll.setId("detailsScroll");
+        scroll.getStyleClass().add("details-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.visibleProperty().bind(detailsContent.visibleProperty());
+        StackPane box = new StackPane(scroll, detailsPlaceholder);
         box.setMinWidth(400);
         return box;
     }

@@ -182,6 +182,33 @@ class IscPoolRowCommandTest {
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.readString(conf).equals(original));
             assertFalse(DhcpdConfig.read(conf).peerNames().isEmpty());
             assertNotNull(DhcpdConfig.read(conf).peer("south").orElse(null), "undo brings the deleted peer back");
+            // the first change's review window is done with: closed, so the next lookups find the new one
+            robot.interact(() -> robot.lookup("#diffText").queryAll().forEach(n -> n.getScene().getWindow().hide()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#diffText").tryQuery().isEmpty());
+
+            // removing a pool whose peer keeps another pool: no warning, the file loses that pool only
+            ConfigTables again = services.backends().find(Backend.ISC).orElseThrow().configuration().orElseThrow().read(rel);
+            ConfigRow.Pool second = again.pools().stream().filter(p -> p.range().equals("10.20.0.200 - 10.20.0.249"))
+                    .findFirst().orElseThrow();
+            UiCommand remove = ui.rowCommands(ctx, item, second).stream().filter(c -> c.id().equals("iscRemovePool"))
+                    .findFirst().orElseThrow();
+            robot.interact(() -> remove.run().run());
+            waitFor(robot, "diffText");
+            assertTrue(robot.lookup("#confirmLastPeerReference").tryQuery().isEmpty(), "north keeps a pool: no warning");
+            String removal = robot.lookup("#diffText").queryAs(TextArea.class).getText();
+            assertTrue(removal.contains("-    range 10.20.0.200 10.20.0.249;"), removal);
+            robot.clickOn("#applyChange");
+            try {
+                WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> label(robot, "applyResult").startsWith("Applied"));
+            } catch (java.util.concurrent.TimeoutException e) {
+                fail("not applied: " + label(robot, "applyResult"));
+            }
+            DhcpdConfig afterRemoval = DhcpdConfig.read(conf);
+            assertEquals(List.of("north", "south"), afterRemoval.peerNames());
+            assertEquals(java.util.Arrays.asList("north", "south", null),
+                    afterRemoval.pools().stream().map(AddressPool::failoverPeer).toList());
+            assertTrue(DhcpdSyntaxCheck.run(DhcpdSyntaxCheck.findDhcpd(), conf).ok());
         }
     }
 }

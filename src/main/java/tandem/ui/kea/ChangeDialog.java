@@ -123,6 +123,7 @@ public final class ChangeDialog {
         DiffView diff = new DiffView(vm.diff(), "Preview shows the change to the configuration here");
         diff.setId("changeDiff");
         diff.setPrefHeight(250);
+        diff.setMinHeight(90);
         VBox.setVgrow(diff, Priority.ALWAYS);
         notesBox.setId("changeNotes");
         notesBox.getStyleClass().add("change-notes");
@@ -179,7 +180,12 @@ public final class ChangeDialog {
     private void fitWindow() {
         if (stage == null || !stage.isShowing()) return;
         double wanted = root.prefHeight(root.getWidth());
-        if (wanted > root.getHeight() + 0.5) stage.setHeight(stage.getHeight() + (wanted - root.getHeight()));
+        if (wanted <= root.getHeight() + 0.5) return;
+        // never past the screen's bottom: the preview gives up height instead, so the buttons stay in reach
+        double bottom = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds().getMaxY();
+        stage.setHeight(Math.min(stage.getHeight() + (wanted - root.getHeight()), Math.max(stage.getHeight(),
+                bottom - stage.getY())));
     }
 
     private Control input(ChangeField f) {

@@ -160,8 +160,13 @@ class ChangeDialogLabTest {
         assertInstanceOf(KeaReply.Success.class, set, set::toString);
 
         awaitPrimaryInCharge();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cells(robot, ".relationship-node.status-ok").isEmpty());
-        robot.clickOn(cells(robot, ".relationship-node.status-ok").get(0));
+        // a poll may redraw the tree between finding the cell and clicking it: find it again then
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            var found = cells(robot, ".relationship-node.status-ok");
+            if (found.isEmpty()) return false;
+            robot.clickOn(found.get(0));
+            return robot.lookup("#action-synchronize-now").tryQuery().isPresent();
+        });
         robot.clickOn("#action-synchronize-now");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#sync-peer-server3").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -184,6 +189,8 @@ class ChangeDialogLabTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoChange").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#journal-" + applied.journalId()).tryQuery().isPresent());
+        // the journal is the details' last section: scrolled into view, as in a short window
+        robot.interact(() -> robot.lookup("#detailsScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#undoChange");
         robot.clickOn("#previewChange");
         @SuppressWarnings("unchecked")

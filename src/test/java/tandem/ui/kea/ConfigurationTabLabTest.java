@@ -64,7 +64,8 @@ class ConfigurationTabLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createDirectories(root.resolve("run"));
+        // a data folder per test: each adds the pair afresh
+        Path data = Files.createDirectories(root.resolve("run-" + System.nanoTime()));
         try (Services s = Services.open(data)) {
             var added = s.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
             assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
@@ -136,8 +137,7 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
 
         // the edit starts from what is set now
-        robot.interact(() -> subnets.getSelectionModel().select(0));
-        robot.clickOn("#rowEditSubnet");
+        rowCommand(robot, subnets, "#rowEditSubnet");
         TextField lifetime = robot.lookup("#change-valid-lifetime").queryAs(TextField.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "1800".equals(lifetime.getText()));
         closeDialog(robot);
@@ -152,8 +152,7 @@ class ConfigurationTabLabTest {
         ConfigRow.Reservation gone = (ConfigRow.Reservation) reservations.getItems().get(0);
         assertEquals("hw-address 02:00:00:00:00:05", gone.identifier());
         assertEquals("10.10.1.11", gone.address());
-        robot.interact(() -> reservations.getSelectionModel().select(0));
-        robot.clickOn("#rowRemoveReservation");
+        rowCommand(robot, reservations, "#rowRemoveReservation");
         applyAndClose(robot, "10.10.1.11");
         for (int i = 1; i <= 2; i++) {
             assertFalse(hasReservation(lab.dhcp4(i), "10.10.1.11", "02:00:00:00:00:05"), lab.serverName(i));
@@ -175,6 +174,75 @@ class ConfigurationTabLabTest {
         selectTab(robot, "configurationTab");
         robot.clickOn("#configRefresh");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> reservations.getItems().size() == 1);
+    }
+
+    @Test
+    void removeAPoolAndEditThenRemoveAnOptionFromTheTables(FxRobot robot) throws Exception {
+        awaitPrimaryInCharge();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            var found = cells(robot, ".relationship-node.status-ok");
+            if (found.isEmpty()) return false;
+            robot.clickOn(found.get(0));
+            return window.view.viewModel().detailsProperty().get() != null;
+        });
+        selectTab(robot, "configurationTab");
+        Label message = robot.lookup("#configMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
+
+        TableView<ConfigRow> pools = table(robot, "#configTable-pools");
+        robot.interact(() -> robot.lookup("#config-pools").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        robot.interact(() -> robot.lookup("#configFilter").queryAs(TextField.class).setText("10.10.2."));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pools.getItems().size() == 1);
+        String range = ((ConfigRow.Pool) pools.getItems().get(0)).range();
+        rowCommand(robot, pools, "#rowRemovePool");
+        applyAndClose(robot, range.split(" ")[0]);
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(0, subnet(lab.dhcp4(i), "10.10.2.0/24").path("pools").size(), lab.serverName(i) + " has no pool");
+            assertEquals(1, subnet(lab.dhcp4(i), "10.10.1.0/24").path("pools").size(), "the other pools stay");
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pools.getItems().isEmpty()
+                && message.getText().startsWith("Read from"));
+
+        TableView<ConfigRow> options = table(robot, "#configTable-options");
+        robot.interact(() -> robot.lookup("#config-options").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> options.getItems().size() == 1);
+        ConfigRow.Option routers = (ConfigRow.Option) options.getItems().get(0);
+        assertEquals("routers", routers.name());
+        assertEquals("10.10.2.0/24", routers.level());
+        rowCommand(robot, options, "#rowEditOption");
+        TextField data = robot.lookup("#change-data").queryAs(TextField.class);
+        assertEquals("10.10.2.1", data.getText(), "the edit starts from the option's value");
+        robot.interact(() -> data.setText("10.10.2.254"));
+        applyAndClose(robot, "10.10.2.254");
+        for (int i = 1; i <= 2; i++) {
+            assertEquals("10.10.2.254", subnet(lab.dhcp4(i), "10.10.2.0/24").path("option-data").get(0).path("data")
+                    .asText(), lab.serverName(i));
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> options.getItems().size() == 1
+                && "10.10.2.254".equals(((ConfigRow.Option) options.getItems().get(0)).data()));
+        rowCommand(robot, options, "#rowRemoveOption");
+        applyAndClose(robot, "routers");
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(0, subnet(lab.dhcp4(i), "10.10.2.0/24").path("option-data").size(), lab.serverName(i));
+            assertEquals(1, subnet(lab.dhcp4(i), "10.10.1.0/24").path("option-data").size(), "other subnets keep theirs");
+        }
+    }
+
+    /**
+     * Selects the first row and presses the row's button in one step on the FX thread: the tables are read again
+     * after each change, and a read landing between a selection and a click would clear the selection.
+     */
+    private static void rowCommand(FxRobot robot, TableView<ConfigRow> table, String button) {
+        robot.interact(() -> {
+            table.getSelectionModel().select(0);
+            robot.lookup(button).queryAs(javafx.scene.control.Button.class).fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static JsonNode subnet(JsonNode dhcp4, String prefix) {
+        for (JsonNode s : dhcp4.path("subnet4")) if (prefix.equals(s.path("subnet").asText())) return s;
+        throw new AssertionError("no subnet " + prefix + " in " + dhcp4.path("subnet4"));
     }
 
     @SuppressWarnings("unchecked")
