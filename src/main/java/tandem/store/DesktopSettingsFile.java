@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -51,21 +49,9 @@ public final class DesktopSettingsFile implements DesktopSettings {
         Properties p = new Properties();
         values.forEach((k, v) -> { if (k != null && v != null) p.setProperty(k, v); });
         try {
-            OwnerOnlyFiles.createDirectory(dir);
             StringWriter text = new StringWriter();
             p.store(text, "Tandem console: window, columns and appearance on this desktop");
-            Path tmp = OwnerOnlyFiles.createTempFile(dir, ".desktop-");
-            try {
-                Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            OwnerOnlyFiles.privateFile(file());
+            OwnerOnlyFiles.replace(dir, file(), ".desktop-", text.toString());
         } catch (IOException e) {
             LOG.warn("Cannot write {}: {}", file(), e.getMessage());
         }

@@ -116,6 +116,24 @@ final class OwnerOnlyFiles {
     }
 
     /** A new empty file in {@code dir} that only the owner can read, created with those rights from the start. */
+    /** Writes {@code file} in {@code dir} whole or not at all: an owner-only temporary file moved over the old one. */
+    static void replace(Path dir, Path file, String tempPrefix, String text) throws IOException {
+        createDirectory(dir);
+        Path tmp = createTempFile(dir, tempPrefix);
+        try {
+            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        privateFile(file);
+    }
+
     static Path createTempFile(Path dir, String prefix) throws IOException {
         if (posix(dir)) {
             FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(FILE);

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -157,21 +155,9 @@ public final class TeamStoreSettingsFile implements TeamStoreSettings {
     /** Whole or not at all: a temporary owner-only file moved over the old one. */
     private void write(Properties p) {
         try {
-            OwnerOnlyFiles.createDirectory(dir);
             StringWriter text = new StringWriter();
             p.store(text, "Which store the console opens on (Preferences > Team database); the password is sealed");
-            Path tmp = OwnerOnlyFiles.createTempFile(dir, ".team-store-");
-            try {
-                Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            OwnerOnlyFiles.privateFile(file());
+            OwnerOnlyFiles.replace(dir, file(), ".team-store-", text.toString());
         } catch (IOException e) {
             throw new StoreException("Cannot write " + file() + ": " + e.getMessage(), e);
         }

@@ -103,8 +103,9 @@ public final class MainView {
      */
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);
-        Theme.apply(scene);
+        // the remembered theme first: the scene is in no window yet, so Theme.use would not reach it
         appearance.apply();
+        Theme.apply(scene);
         scene.windowProperty().addListener((o, was, window) -> {
             if (window != null) appearance.follow(window);
         });

@@ -65,6 +65,25 @@ class MainMenuBarTest {
         tasks.close();
     }
 
+    @Test
+    void aConsoleStartedOnTheDarkThemeIsDarkThroughout() throws Exception {
+        String dark = getClass().getResource(Theme.DARK_STYLESHEET).toExternalForm();
+        console.desktop.save(java.util.Map.of(Appearance.KEY, "DARK"));
+        try {
+            javafx.scene.Scene scene = WaitForAsyncUtils.asyncFx(() -> {
+                MainView started = new MainView(console, tasks, ZoneOffset.UTC, console.backendUis());
+                javafx.scene.Scene s = started.scene(800, 600);
+                started.dispose();
+                return s;
+            }).get();
+            // the console's dark colours with the dark base theme, not the light ones over it
+            assertTrue(scene.getStylesheets().contains(dark), scene.getStylesheets().toString());
+            assertTrue(Theme.dark());
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> Theme.use(false)).get();
+        }
+    }
+
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
