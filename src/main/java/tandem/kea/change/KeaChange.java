@@ -29,13 +29,13 @@ import tandem.core.AddressRules;
         @JsonSubTypes.Type(value = KeaChange.AddReservation.class, name = "reservation-add"),
         @JsonSubTypes.Type(value = KeaChange.RemoveReservation.class, name = "reservation-remove"),
         @JsonSubTypes.Type(value = KeaChange.SetOption.class, name = "option-set"),
+        @JsonSubTypes.Type(value = KeaChange.RestoreSubnet.class, name = "subnet-restore"),
+        @JsonSubTypes.Type(value = KeaChange.AddPdPool.class, name = "pd-pool-add"),
+        @JsonSubTypes.Type(value = KeaChange.RemovePdPool.class, name = "pd-pool-remove"),
         @JsonSubTypes.Type(value = KeaChange.SetSharedNetworkOption.class, name = "shared-network-option-set"),
         @JsonSubTypes.Type(value = KeaChange.RestoreSharedNetworkOptions.class, name = "shared-network-options-restore"),
         @JsonSubTypes.Type(value = KeaChange.SetReservationOption.class, name = "reservation-option-set"),
         @JsonSubTypes.Type(value = KeaChange.RestoreReservationOptions.class, name = "reservation-options-restore"),
-        @JsonSubTypes.Type(value = KeaChange.RestoreSubnet.class, name = "subnet-restore"),
-        @JsonSubTypes.Type(value = KeaChange.AddPdPool.class, name = "pd-pool-add"),
-        @JsonSubTypes.Type(value = KeaChange.RemovePdPool.class, name = "pd-pool-remove"),
         @JsonSubTypes.Type(value = KeaChange.RestoreGlobalOptions.class, name = "options-restore")})
 public sealed interface KeaChange {
     /** One line for the journal, the audit trail and confirmations. */
