@@ -174,7 +174,8 @@ public final class KeaConfigTables implements ConfigTableSource {
                 for (JsonNode p : r.path("prefixes")) addresses.add(p.asText());
                 reservations.add(new ConfigRow.Reservation(subnet, identifier, String.join(", ", addresses),
                         KeaJson.text(r, "hostname"), null));
-                options("reservation " + identifier, r.path("option-data"));
+                // named by its address, as the option changes find it; by its identifier when it has none
+                options("reservation " + (addresses.isEmpty() ? identifier : addresses.get(0)), r.path("option-data"));
                 n++;
             }
             return n;

@@ -29,6 +29,7 @@ class KeaConfigTablesTest {
                                         'option-data': [{'name': 'boot-file-name', 'data': 'pxe'}]},
                                        {'client-id': '01:aa', 'ip-address': '10.10.0.11'}]}],
                   'shared-networks': [{'name': 'campus', 'interface': 'eth1',
+                      'option-data': [{'name': 'domain-name-servers', 'data': '10.20.0.53'}],
                       'subnet4': [{'id': 7, 'subnet': '10.20.0.0/24', 'pools': [{'pool': '10.20.0.10 - 10.20.0.19'}]}]}]}}
                 """);
         JsonNode stats = json("{'subnet[1].total-addresses': [[116, '2026-01-01 00:00:00.0']],"
@@ -47,7 +48,8 @@ class KeaConfigTablesTest {
                 new ConfigRow.Reservation("10.10.0.0/24", "client-id 01:aa", "10.10.0.11", null, null)), t.reservations());
         assertEquals(List.of(new ConfigRow.Option("global", "domain-name", null, "example.org"),
                 new ConfigRow.Option("10.10.0.0/24", "routers", 3, "10.10.0.1"),
-                new ConfigRow.Option("reservation hw-address 02:00:00:00:00:01", "boot-file-name", null, "pxe")), t.options());
+                new ConfigRow.Option("reservation 10.10.0.10", "boot-file-name", null, "pxe"),
+                new ConfigRow.Option("shared network campus", "domain-name-servers", null, "10.20.0.53")), t.options());
         assertEquals(List.of(new ConfigRow.SharedNetwork("campus", List.of("10.20.0.0/24"), "interface eth1")), t.sharedNetworks());
         assertEquals("phones", t.classes().get(0).name());
         assertEquals("1 option", t.classes().get(0).detail());

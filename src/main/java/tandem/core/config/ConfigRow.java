@@ -59,7 +59,8 @@ public sealed interface ConfigRow {
     /**
      * An option's value at one level.
      *
-     * @param level "global", the subnet, or "reservation " and its identifier
+     * @param level "global", the subnet, "shared network " and its name, or "reservation " and its address
+     *              (Kea: its identifier when it has no address)
      * @param code  the option code, or null when the backend names only
      */
     record Option(String level, String name, Integer code, String data) implements ConfigRow {

@@ -32,6 +32,10 @@ import tandem.core.AddressRules;
         @JsonSubTypes.Type(value = KeaChange.RestoreSubnet.class, name = "subnet-restore"),
         @JsonSubTypes.Type(value = KeaChange.AddPdPool.class, name = "pd-pool-add"),
         @JsonSubTypes.Type(value = KeaChange.RemovePdPool.class, name = "pd-pool-remove"),
+        @JsonSubTypes.Type(value = KeaChange.SetSharedNetworkOption.class, name = "shared-network-option-set"),
+        @JsonSubTypes.Type(value = KeaChange.RestoreSharedNetworkOptions.class, name = "shared-network-options-restore"),
+        @JsonSubTypes.Type(value = KeaChange.SetReservationOption.class, name = "reservation-option-set"),
+        @JsonSubTypes.Type(value = KeaChange.RestoreReservationOptions.class, name = "reservation-options-restore"),
         @JsonSubTypes.Type(value = KeaChange.RestoreGlobalOptions.class, name = "options-restore")})
 public sealed interface KeaChange {
     /** One line for the journal, the audit trail and confirmations. */
@@ -66,7 +70,8 @@ public sealed interface KeaChange {
             if (range == null) throw new ChangeRefused("subnet", Spans.networkProblem(v6, subnet));
             if (Ipv4.subnetIdProblem(id) != null) throw new ChangeRefused("id", Ipv4.subnetIdProblem(id));
             long maxId = 0;
-            for (JsonNode s : KeaConfigJson.subnets(config)) {
+            // ids and prefixes are unique across the shared networks' subnets too
+            for (JsonNode s : KeaConfigJson.allSubnets(config)) {
                 Spans.Span other = Spans.prefix(v6, s.path("subnet").asText());
                 if (other != null && other.overlaps(range)) {
                     throw new ChangeRefused("subnet", subnet + " overlaps subnet " + s.path("subnet").asText()
@@ -134,14 +139,9 @@ public sealed interface KeaChange {
         public String describe() { return "Remove subnet " + subnet; }
 
         public void applyTo(ObjectNode config) {
-            ObjectNode found = Subnets.existing(config, subnet);
-            ArrayNode all = KeaConfigJson.subnets(config);
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i) == found) {
-                    all.remove(i);
-                    return;
-                }
-            }
+            Subnets.existing(config, subnet);
+            KeaConfigJson.SubnetHome home = KeaConfigJson.home(config, subnet).orElseThrow();
+            home.list().remove(home.index());
         }
 
         public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }
@@ -328,6 +328,63 @@ public sealed interface KeaChange {
         }
     }
 
+    /** Sets (or, with null data, removes) an option of a shared network: every subnet in it inherits it. */
+    record SetSharedNetworkOption(String network, String name, String data) implements KeaChange {
+        public String describe() {
+            return data == null ? "Remove option " + name + " in shared network " + network
+                    : "Set option " + name + " = " + data + " in shared network " + network;
+        }
+
+        public void applyTo(ObjectNode config) {
+            ScopedOptions.set(ScopedOptions.sharedNetwork(config, network), name, data, "in shared network " + network);
+        }
+
+        public KeaChange inverse(ObjectNode before) { return RestoreSharedNetworkOptions.of(before, network); }
+    }
+
+    /** Puts a shared network's options back exactly as they were, order included (previous null: none). */
+    record RestoreSharedNetworkOptions(String network, JsonNode previous) implements KeaChange {
+        static RestoreSharedNetworkOptions of(ObjectNode before, String network) {
+            return new RestoreSharedNetworkOptions(network, ScopedOptions.copy(ScopedOptions.sharedNetwork(before, network).get("option-data")));
+        }
+
+        public String describe() { return "Restore the options of shared network " + network + " as they were"; }
+
+        public void applyTo(ObjectNode config) { ScopedOptions.restore(ScopedOptions.sharedNetwork(config, network), previous); }
+
+        public KeaChange inverse(ObjectNode before) { return of(before, network); }
+    }
+
+    /**
+     * Sets (or, with null data, removes) an option of one host reservation, global or in a subnet: {@code
+     * reservation} is its address, delegated prefix or identifier, as the tables show it.
+     */
+    record SetReservationOption(String reservation, String name, String data) implements KeaChange {
+        public String describe() {
+            return data == null ? "Remove option " + name + " of the reservation " + reservation
+                    : "Set option " + name + " = " + data + " for the reservation " + reservation;
+        }
+
+        public void applyTo(ObjectNode config) {
+            ScopedOptions.set(ScopedOptions.reservation(config, reservation), name, data, "for reservation " + reservation);
+        }
+
+        public KeaChange inverse(ObjectNode before) { return RestoreReservationOptions.of(before, reservation); }
+    }
+
+    /** Puts a reservation's options back exactly as they were (previous null: none). */
+    record RestoreReservationOptions(String reservation, JsonNode previous) implements KeaChange {
+        static RestoreReservationOptions of(ObjectNode before, String reservation) {
+            return new RestoreReservationOptions(reservation, ScopedOptions.copy(ScopedOptions.reservation(before, reservation).get("option-data")));
+        }
+
+        public String describe() { return "Restore the options of the reservation " + reservation + " as they were"; }
+
+        public void applyTo(ObjectNode config) { ScopedOptions.restore(ScopedOptions.reservation(config, reservation), previous); }
+
+        public KeaChange inverse(ObjectNode before) { return of(before, reservation); }
+    }
+
     /** Adds a DHCPv6 prefix-delegation pool: prefixes of {@code delegatedLength} bits carved from {@code prefix}. */
     record AddPdPool(String subnet, String prefix, Integer delegatedLength) implements KeaChange {
         public AddPdPool {
@@ -355,29 +412,41 @@ public sealed interface KeaChange {
         public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }
     }
 
-    /** Puts a subnet back exactly as it was (previous null: removes it). The inverse of subnet-level changes. */
-    record RestoreSubnet(String subnet, JsonNode previous) implements KeaChange {
+    /**
+     * Puts a subnet back exactly as it was (previous null: removes it), in the shared network it was in
+     * ({@code sharedNetwork}, null: at the top level). The inverse of subnet-level changes.
+     */
+    record RestoreSubnet(String subnet, JsonNode previous, String sharedNetwork) implements KeaChange {
         public RestoreSubnet {
             subnet = Subnets.normal(subnet);
         }
 
-        static RestoreSubnet of(ObjectNode before, String subnet) {
-            return new RestoreSubnet(subnet, KeaConfigJson.subnet(before, subnet).<JsonNode>map(ObjectNode::deepCopy).orElse(null));
+        public RestoreSubnet(String subnet, JsonNode previous) {
+            this(subnet, previous, null);
         }
 
-        public String describe() { return "Restore subnet " + subnet + " as it was"; }
+        static RestoreSubnet of(ObjectNode before, String subnet) {
+            var home = KeaConfigJson.home(before, subnet);
+            return new RestoreSubnet(subnet, home.<JsonNode>map(h -> h.subnet().deepCopy()).orElse(null),
+                    home.map(KeaConfigJson.SubnetHome::sharedNetwork).orElse(null));
+        }
+
+        public String describe() {
+            return "Restore subnet " + subnet + " as it was" + (sharedNetwork == null ? "" : " in shared network " + sharedNetwork);
+        }
 
         public void applyTo(ObjectNode config) {
-            ArrayNode all = KeaConfigJson.subnets(config);
-            JsonNode found = KeaConfigJson.subnet(config, subnet).orElse(null);
-            for (int i = 0; i < all.size(); i++) {
-                if (found != null && all.get(i) == found) {
-                    if (previous == null || previous.isNull()) all.remove(i);
-                    else all.set(i, previous.deepCopy());
-                    return;
-                }
+            var found = KeaConfigJson.home(config, subnet);
+            if (found.isPresent()) {
+                if (previous == null || previous.isNull()) found.get().list().remove(found.get().index());
+                else found.get().list().set(found.get().index(), previous.deepCopy());
+                return;
             }
             if (previous == null || previous.isNull()) return;
+            ArrayNode all = sharedNetwork == null ? KeaConfigJson.subnets(config)
+                    : KeaConfigJson.array(KeaConfigJson.sharedNetwork(config, sharedNetwork).orElseThrow(() ->
+                            new ChangeRefused("subnet", "Subnet " + subnet + " was in the shared network " + sharedNetwork
+                                    + ", which is gone")), tandem.kea.KeaService.subnets(KeaConfigJson.service(config)));
             // back where it was: config-get lists subnets in the order of their ids
             long id = previous.path("id").asLong(Long.MAX_VALUE);
             int at = all.size();
@@ -417,11 +486,9 @@ public sealed interface KeaChange {
 
         static ObjectNode existing(ObjectNode config, String subnet) {
             if (subnet == null || subnet.isBlank()) throw new ChangeRefused("subnet", "Subnet is required");
+            // at the top level or inside a shared network: a change is made where the subnet is
             return KeaConfigJson.subnet(config, subnet.strip()).orElseThrow(() -> new ChangeRefused("subnet",
-                    KeaConfigJson.sharedNetworkOf(config, subnet.strip())
-                            .map(n -> subnet.strip() + " is in the shared network " + n
-                                    + ": Tandem changes only subnets outside shared networks so far")
-                            .orElse("There is no subnet " + subnet)));
+                    "There is no subnet " + subnet));
         }
     }
 

@@ -27,6 +27,14 @@ final class KeaChangeNeeds {
             return c.subnet() == null ? server(relationship, Permission.ADMINISTER_DHCP_SERVERS)
                     : scope(relationship, Permission.SCOPE_OPTIONS, c.subnet());
         }
+        // a shared network's options reach every subnet in it, and the change names no subnet: a server-wide bit
+        if (change instanceof KeaChange.SetSharedNetworkOption || change instanceof KeaChange.RestoreSharedNetworkOptions) {
+            return server(relationship, Permission.SCOPE_OPTIONS);
+        }
+        // a reservation is named by its address, not its subnet, and may be global: a server-wide bit
+        if (change instanceof KeaChange.SetReservationOption || change instanceof KeaChange.RestoreReservationOptions) {
+            return server(relationship, Permission.EDIT_RESERVATIONS);
+        }
         if (change instanceof KeaChange.RestoreSubnet c) {
             // an undo that puts a whole subnet back may touch anything inside it
             return List.of(new Need(Permission.SCOPE_OPTIONS, relationship, c.subnet()),

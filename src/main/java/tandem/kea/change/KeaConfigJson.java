@@ -47,31 +47,75 @@ public final class KeaConfigJson {
         return array(root(config), KeaService.subnets(service(config)));
     }
 
-    /** The subnet4 (subnet6) entry of that prefix, as written; reading adds nothing to {@code config}. */
+    /**
+     * The subnet4 (subnet6) entry of that prefix, as written, at the top level or inside a shared network; reading
+     * adds nothing to {@code config}.
+     */
     public static Optional<ObjectNode> subnet(ObjectNode config, String cidr) {
-        JsonNode all = root(config).path(KeaService.subnets(service(config)));
-        if (!all.isArray()) return Optional.empty();
-        for (JsonNode s : all) {
-            if (s instanceof ObjectNode o && s.path("subnet").asText().equals(cidr)) return Optional.of(o);
-        }
+        return home(config, cidr).map(SubnetHome::subnet);
+    }
+
+    /**
+     * Where a subnet lives: the list that holds it (the top-level subnet4/subnet6, or a shared network's), its
+     * position there, and the shared network's name (null at the top level).
+     */
+    public record SubnetHome(ArrayNode list, int index, String sharedNetwork) {
+        public ObjectNode subnet() { return (ObjectNode) list.get(index); }
+    }
+
+    /** The home of the subnet of that prefix; the top level first, then each shared network in order. */
+    public static Optional<SubnetHome> home(ObjectNode config, String cidr) {
+        if (cidr == null) return Optional.empty();
         // an IPv6 prefix has many spellings (2001:DB8:1:0::/64 is 2001:db8:1::/64); Kea writes the short one
-        Ipv6.Prefix wanted = cidr != null && cidr.indexOf(':') >= 0 ? Ipv6.prefix(cidr) : null;
-        if (wanted == null) return Optional.empty();
-        for (JsonNode s : all) {
-            if (s instanceof ObjectNode o && wanted.equals(Ipv6.prefix(s.path("subnet").asText()))) return Optional.of(o);
+        Ipv6.Prefix wanted = cidr.indexOf(':') >= 0 ? Ipv6.prefix(cidr) : null;
+        for (boolean exact : new boolean[] {true, false}) {
+            if (!exact && wanted == null) break;
+            for (var list : subnetLists(config).entrySet()) {
+                ArrayNode all = list.getValue();
+                for (int i = 0; i < all.size(); i++) {
+                    String prefix = all.get(i).path("subnet").asText();
+                    boolean match = exact ? prefix.equals(cidr) : wanted.equals(Ipv6.prefix(prefix));
+                    if (all.get(i) instanceof ObjectNode && match) {
+                        return Optional.of(new SubnetHome(all, i, list.getKey().isEmpty() ? null : list.getKey()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every subnet list of the configuration as it stands, none added: the top-level one under "" and each shared
+     * network's under its name, in the configuration's order.
+     */
+    static java.util.Map<String, ArrayNode> subnetLists(ObjectNode config) {
+        String key = KeaService.subnets(service(config));
+        java.util.Map<String, ArrayNode> out = new java.util.LinkedHashMap<>();
+        if (root(config).get(key) instanceof ArrayNode top) out.put("", top);
+        for (JsonNode network : root(config).path("shared-networks")) {
+            if (network.get(key) instanceof ArrayNode a) out.putIfAbsent(network.path("name").asText(), a);
+        }
+        return out;
+    }
+
+    /** Every subnet, top-level ones first, then those of each shared network: ids and prefixes are unique across all. */
+    static java.util.List<JsonNode> allSubnets(ObjectNode config) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        for (ArrayNode list : subnetLists(config).values()) list.forEach(out::add);
+        return out;
+    }
+
+    /** The shared network of that name, if the configuration has one. */
+    public static Optional<ObjectNode> sharedNetwork(ObjectNode config, String name) {
+        for (JsonNode network : root(config).path("shared-networks")) {
+            if (network instanceof ObjectNode o && network.path("name").asText().equals(name)) return Optional.of(o);
         }
         return Optional.empty();
     }
 
     /** The name of the shared network that holds a subnet of that prefix, if one does. */
     public static Optional<String> sharedNetworkOf(ObjectNode config, String cidr) {
-        String list = KeaService.subnets(service(config));
-        for (JsonNode network : root(config).path("shared-networks")) {
-            for (JsonNode s : network.path(list)) {
-                if (s.path("subnet").asText().equals(cidr)) return Optional.of(network.path("name").asText());
-            }
-        }
-        return Optional.empty();
+        return home(config, cidr).map(SubnetHome::sharedNetwork);
     }
 
     /**

@@ -65,12 +65,21 @@ public abstract class ChangeForm {
         return fields().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
-    /** The subnet prefixes of a {"Dhcp4": ...} or {"Dhcp6": ...} configuration, in its order. */
+    /**
+     * The subnet prefixes of a {"Dhcp4": ...} or {"Dhcp6": ...} configuration, in its order: the top-level ones, then
+     * those of each shared network (the changes reach them too).
+     */
     static List<String> subnetsOf(JsonNode config) {
         List<String> out = new ArrayList<>();
-        for (JsonNode s : KeaService.rootOf(config).path(KeaService.subnets(KeaService.of(config)))) {
-            String prefix = s.path("subnet").asText("");
-            if (!prefix.isEmpty()) out.add(prefix);
+        String key = KeaService.subnets(KeaService.of(config));
+        List<JsonNode> lists = new ArrayList<>();
+        lists.add(KeaService.rootOf(config).path(key));
+        for (JsonNode n : KeaService.rootOf(config).path("shared-networks")) lists.add(n.path(key));
+        for (JsonNode list : lists) {
+            for (JsonNode s : list) {
+                String prefix = s.path("subnet").asText("");
+                if (!prefix.isEmpty()) out.add(prefix);
+            }
         }
         return out;
     }

@@ -64,14 +64,15 @@ public final class KeaUi implements BackendUi {
     }
 
     /**
-     * A row of the configuration tables: a subnet is edited or removed, a pool or a reservation removed, a global or
-     * subnet option edited or removed. Rows in a shared network, reservation and shared-network options, client
-     * classes and global reservations are read only: no change of the pipeline reaches them.
+     * A row of the configuration tables: a subnet (in a shared network too) is edited or removed, a pool or a
+     * reservation removed, an option edited or removed at every level the tables show (global, subnet, shared
+     * network, reservation). Client classes, shared networks themselves and global reservations are read only: no
+     * change of the pipeline reaches them.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
         String rel = r.name();
-        if (row instanceof ConfigRow.Subnet s && s.sharedNetwork() == null) {
+        if (row instanceof ConfigRow.Subnet s) {
             return List.of(
                     command(c, rel, "rowEditSubnet", "Edit…", new SubnetEditForm(s.subnet()), Permission.SCOPE_OPTIONS),
                     command(c, rel, "rowRemoveSubnet", "Remove…", new ConfirmForm("Remove subnet",
@@ -87,6 +88,16 @@ public final class KeaUi implements BackendUi {
             return removeReservation(v).map(change -> List.of(command(c, rel, "rowRemoveReservation", "Remove…",
                     new ConfirmForm("Remove reservation", change), Permission.EDIT_RESERVATIONS))).orElse(List.of());
         }
+        if (row instanceof ConfigRow.Option o && o.level().startsWith(SHARED_NETWORK)) {
+            String network = o.level().substring(SHARED_NETWORK.length());
+            return optionCommands(c, rel, new ScopedOptionForm(ScopedOptionForm.Scope.SHARED_NETWORK, network, o.name(), o.data()),
+                    new KeaChange.SetSharedNetworkOption(network, o.name(), null), Permission.SCOPE_OPTIONS);
+        }
+        if (row instanceof ConfigRow.Option o && o.level().startsWith(RESERVATION)) {
+            String reservation = o.level().substring(RESERVATION.length());
+            return optionCommands(c, rel, new ScopedOptionForm(ScopedOptionForm.Scope.RESERVATION, reservation, o.name(), o.data()),
+                    new KeaChange.SetReservationOption(reservation, o.name(), null), Permission.EDIT_RESERVATIONS);
+        }
         if (row instanceof ConfigRow.Option o && (o.level().equals("global") || isSubnet(o.level()))) {
             String where = o.level().equals("global") ? null : o.level();
             Permission bit = where == null ? Permission.ADMINISTER_DHCP_SERVERS : Permission.SCOPE_OPTIONS;
@@ -95,6 +106,15 @@ public final class KeaUi implements BackendUi {
                             new KeaChange.SetOption(where, o.name(), null)), bit));
         }
         return List.of();
+    }
+
+    /** How the tables name a shared network's and a reservation's option level (see {@link KeaConfigTables}). */
+    private static final String SHARED_NETWORK = "shared network ";
+    private static final String RESERVATION = "reservation ";
+
+    private List<UiCommand> optionCommands(ConsoleContext c, String rel, ChangeForm edit, KeaChange removal, Permission bit) {
+        return List.of(command(c, rel, "rowEditOption", "Edit…", edit, bit),
+                command(c, rel, "rowRemoveOption", "Remove…", new ConfirmForm("Remove option", removal), bit));
     }
 
     private UiCommand command(ConsoleContext c, String relationship, String id, String label, ChangeForm form,

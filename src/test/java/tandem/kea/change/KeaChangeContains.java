@@ -79,7 +79,7 @@ final class KeaChangeContains {
     }
 
     private static JsonNode subnet(ObjectNode config, String cidr) {
-        for (JsonNode s : config.path("Dhcp4").path("subnet4")) {
+        for (JsonNode s : allSubnets(config)) {
             if (s.isObject() && s.path("subnet").asText().equals(cidr == null ? null : cidr.strip())) return s;
         }
         return null;
@@ -87,8 +87,16 @@ final class KeaChangeContains {
 
     private static long subnets(ObjectNode config, String cidr) {
         long n = 0;
-        for (JsonNode s : config.path("Dhcp4").path("subnet4")) if (s.isObject() && s.path("subnet").asText().equals(cidr.strip())) n++;
+        for (JsonNode s : allSubnets(config)) if (s.isObject() && s.path("subnet").asText().equals(cidr.strip())) n++;
         return n;
+    }
+
+    /** The top-level subnets, then those of each shared network. */
+    private static List<JsonNode> allSubnets(ObjectNode config) {
+        List<JsonNode> out = new ArrayList<>();
+        config.path("Dhcp4").path("subnet4").forEach(out::add);
+        for (JsonNode n : config.path("Dhcp4").path("shared-networks")) n.path("subnet4").forEach(out::add);
+        return out;
     }
 
     private static long pools(JsonNode subnet, String pool) {

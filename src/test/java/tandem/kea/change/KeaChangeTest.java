@@ -42,8 +42,10 @@ class KeaChangeTest {
                 Arguments.of(new KeaChange.AddPool("10.10.0.0/24", "10.10.0.9 - 10.10.0.1"), "pool", "is not a pool"),
                 Arguments.of(new KeaChange.AddPool("10.99.0.0/24", "10.99.0.1 - 10.99.0.9"), "subnet", "There is no subnet"),
                 Arguments.of(new KeaChange.RemovePool("10.10.0.0/24", "10.10.0.1 - 10.10.0.9"), "pool", "has no pool"),
-                Arguments.of(new KeaChange.RemovePool("10.20.0.0/24", "10.20.0.10 - 10.20.0.20"), "subnet",
-                        "10.20.0.0/24 is in the shared network floor2"),
+                Arguments.of(new KeaChange.RemovePool("10.20.0.0/24", "10.20.0.30 - 10.20.0.40"), "pool", "has no pool"),
+                // prefixes and ids are unique across the shared networks' subnets too
+                Arguments.of(new KeaChange.AddSubnet("10.20.0.128/25", null, List.of()), "subnet", "overlaps subnet 10.20.0.0/24"),
+                Arguments.of(new KeaChange.AddSubnet("10.30.0.0/24", 9L, List.of()), "id", "already used by 10.20.0.0/24"),
                 Arguments.of(new KeaChange.AddReservation("10.10.0.0/24", "02:00:00:00:00:02", "10.99.0.50", null), "ip", "not within subnet"),
                 Arguments.of(new KeaChange.AddReservation("10.10.0.0/24", "02:00:00:00:00:02", "10.10.0.10", null), "ip", "already reserved for 02:00:00:00:00:01"),
                 Arguments.of(new KeaChange.AddReservation("10.10.0.0/24", "02-00-00-00-00-01", "10.10.0.11", null), "mac", "already has a reservation"),
@@ -96,7 +98,8 @@ class KeaChangeTest {
     @Test
     void addSubnetTakesTheNextFreeId() {
         JsonNode after = new KeaChange.AddSubnet("10.10.9.0/24", null, List.of()).appliedTo(config());
-        assertEquals(8, KeaConfigJson.subnet((ObjectNode) after, "10.10.9.0/24").orElseThrow().path("id").asInt());
+        // past the shared network's subnet 9 as well
+        assertEquals(10, KeaConfigJson.subnet((ObjectNode) after, "10.10.9.0/24").orElseThrow().path("id").asInt());
     }
 
     @Test

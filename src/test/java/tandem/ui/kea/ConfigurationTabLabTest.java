@@ -232,7 +232,7 @@ class ConfigurationTabLabTest {
      * Selects the first row and presses the row's button in one step on the FX thread: the tables are read again
      * after each change, and a read landing between a selection and a click would clear the selection.
      */
-    private static void rowCommand(FxRobot robot, TableView<ConfigRow> table, String button) {
+    static void rowCommand(FxRobot robot, TableView<ConfigRow> table, String button) {
         robot.interact(() -> {
             table.getSelectionModel().select(0);
             robot.lookup(button).queryAs(javafx.scene.control.Button.class).fire();
@@ -246,12 +246,12 @@ class ConfigurationTabLabTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<ConfigRow> table(FxRobot robot, String id) {
+    static TableView<ConfigRow> table(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(TableView.class);
     }
 
     /** Previews (the diff names {@code inDiff}), applies, waits for both peers, closes the dialog. */
-    private static void applyAndClose(FxRobot robot, String inDiff) throws Exception {
+    static void applyAndClose(FxRobot robot, String inDiff) throws Exception {
         robot.clickOn("#previewChange");
         @SuppressWarnings("unchecked")
         ListView<String> diff = robot.lookup("#changeDiff").queryAs(ListView.class);
@@ -278,14 +278,14 @@ class ConfigurationTabLabTest {
         closeDialog(robot);
     }
 
-    private static void selectTab(FxRobot robot, String id) {
+    static void selectTab(FxRobot robot, String id) {
         javafx.scene.control.TabPane tabs = robot.lookup("#relationshipTabs").queryAs(javafx.scene.control.TabPane.class);
         robot.interact(() -> tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t)));
     }
 
     /** Close grows out of a small screen once the outcomes are shown; it is pressed, not clicked. */
-    private static void closeDialog(FxRobot robot) {
+    static void closeDialog(FxRobot robot) {
         javafx.scene.control.Button close = robot.lookup("#closeChange").queryAs(javafx.scene.control.Button.class);
         robot.interact(close::fire);
         assertTrue(robot.lookup("#closeChange").tryQuery().isEmpty(), "the change dialog closed");
