@@ -303,7 +303,8 @@ public sealed interface KeaChange {
         }
 
         public void applyTo(ObjectNode config) {
-            if (subnet == null || identifierType != null) {
+            // Kea's DHCPv4 hosts may be known by a DUID too (RFC 4361 client identifiers)
+            if (subnet == null || identifierType != null || (duid != null && !KeaConfigJson.isV6(config))) {
                 HostReservations.remove(config, this);
                 return;
             }
@@ -311,7 +312,6 @@ public sealed interface KeaChange {
                 Reservations6.remove(config, this);
                 return;
             }
-            if (duid != null) throw new ChangeRefused("duid", "A DUID is for DHCPv6 reservations; this is a DHCPv4 relationship");
             // a blank MAC would otherwise match the first reservation by client-id
             if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             ObjectNode s = Subnets.existing(config, subnet);
