@@ -64,10 +64,13 @@ public final class HostReservations {
     /** " in subnet 10.0.0.0/24", or " (global)" for a global reservation. */
     static String where(String subnet) { return subnet == null ? " (global)" : " in subnet " + subnet; }
 
-    /** The reservations of the subnet, or the global ones when {@code subnet} is null; created when absent. */
+    /**
+     * The reservations of the subnet, or the global ones when {@code subnet} is null; a detached empty list when
+     * there are none, so a lookup that fails leaves the configuration as it was.
+     */
     static ArrayNode scope(ObjectNode config, String subnet) {
         ObjectNode parent = subnet == null ? KeaConfigJson.root(config) : KeaChange.Subnets.existing(config, subnet);
-        return KeaConfigJson.array(parent, "reservations");
+        return parent.has("reservations") ? KeaConfigJson.array(parent, "reservations") : KeaConfigJson.MAPPER.createArrayNode();
     }
 
     /** The index of the reservation of that identifier in {@code reservations}; refused when there is none. */
