@@ -28,6 +28,8 @@ import tandem.core.AddressRules;
         @JsonSubTypes.Type(value = KeaChange.RemovePool.class, name = "pool-remove"),
         @JsonSubTypes.Type(value = KeaChange.AddReservation.class, name = "reservation-add"),
         @JsonSubTypes.Type(value = KeaChange.RemoveReservation.class, name = "reservation-remove"),
+        @JsonSubTypes.Type(value = KeaChange.EditReservation.class, name = "reservation-edit"),
+        @JsonSubTypes.Type(value = KeaChange.RestoreGlobalReservations.class, name = "reservations-restore"),
         @JsonSubTypes.Type(value = KeaChange.SetOption.class, name = "option-set"),
         @JsonSubTypes.Type(value = KeaChange.RestoreSubnet.class, name = "subnet-restore"),
         @JsonSubTypes.Type(value = KeaChange.AddPdPool.class, name = "pd-pool-add"),
@@ -256,27 +258,60 @@ public sealed interface KeaChange {
         public KeaChange inverse(ObjectNode before) { return new RemoveReservation(subnet, mac, duid); }
     }
 
-    /** Removes the reservation of {@code mac} or, in DHCPv6, of {@code duid}. */
-    record RemoveReservation(String subnet, String mac, String duid) implements KeaChange {
+    /**
+     * Removes the reservation of {@code mac} or, in DHCPv6, of {@code duid}; or of another Kea host identifier:
+     * {@code identifierType} circuit-id, client-id or flex-id and its {@code identifier}. A null subnet names a
+     * global reservation (top-level {@code reservations}).
+     */
+    record RemoveReservation(String subnet, String mac, String duid, String identifierType, String identifier)
+            implements KeaChange {
         public RemoveReservation {
             subnet = Subnets.normal(subnet);
             duid = duid == null || duid.isBlank() ? null : duid;
+            identifierType = identifierType == null || identifierType.isBlank() ? null
+                    : identifierType.strip().toLowerCase(Locale.ROOT);
+            identifier = identifier == null || identifier.isBlank() ? null : identifier.strip();
+            // a MAC or a DUID keeps its own component, as the journal has always written it
+            if ("hw-address".equals(identifierType) && mac == null && duid == null) {
+                mac = identifier;
+                identifierType = null;
+                identifier = null;
+            } else if ("duid".equals(identifierType) && mac == null && duid == null) {
+                duid = identifier;
+                identifierType = null;
+                identifier = null;
+            }
+        }
+
+        public RemoveReservation(String subnet, String mac, String duid) {
+            this(subnet, mac, duid, null, null);
         }
 
         public RemoveReservation(String subnet, String mac) {
             this(subnet, mac, null);
         }
 
+        /** The removal of the reservation of any Kea host identifier type; subnet null: a global reservation. */
+        public static RemoveReservation of(String subnet, String identifierType, String identifier) {
+            return new RemoveReservation(subnet, null, null, identifierType, identifier);
+        }
+
         public String describe() {
-            return "Remove the reservation of " + Reservations6.identifierShown(mac, duid) + " in subnet " + subnet;
+            String[] id = HostReservations.identifierOf(this);
+            return "Remove the reservation of " + (identifierType == null ? Reservations6.identifierShown(mac, duid)
+                    : HostReservations.shown(id[0], id[1])) + HostReservations.where(subnet);
         }
 
         public void applyTo(ObjectNode config) {
+            // Kea's DHCPv4 hosts may be known by a DUID too (RFC 4361 client identifiers)
+            if (subnet == null || identifierType != null || (duid != null && !KeaConfigJson.isV6(config))) {
+                HostReservations.remove(config, this);
+                return;
+            }
             if (KeaConfigJson.isV6(config)) {
                 Reservations6.remove(config, this);
                 return;
             }
-            if (duid != null) throw new ChangeRefused("duid", "A DUID is for DHCPv6 reservations; this is a DHCPv4 relationship");
             // a blank MAC would otherwise match the first reservation by client-id
             if (!ReservationSyntax.mac(mac)) throw new ChangeRefused("mac", AddressRules.MAC_FORM);
             ObjectNode s = Subnets.existing(config, subnet);
@@ -291,7 +326,59 @@ public sealed interface KeaChange {
             throw new ChangeRefused("mac", "Subnet " + subnet + " has no reservation for " + normalMac);
         }
 
-        public KeaChange inverse(ObjectNode before) { return RestoreSubnet.of(before, subnet); }
+        public KeaChange inverse(ObjectNode before) {
+            return subnet == null ? RestoreGlobalReservations.of(before) : RestoreSubnet.of(before, subnet);
+        }
+    }
+
+    /**
+     * Gives one client's reservation new addresses, delegated prefixes (DHCPv6) and host name, in one change: the
+     * reservation keeps its identifier (any Kea host identifier type) and whatever else it holds (options, classes).
+     * A null subnet names a global reservation. Empty lists and a null host name remove those keys.
+     *
+     * @param addresses DHCPv4: at most one ({@code ip-address}); DHCPv6: its {@code ip-addresses}
+     * @param prefixes  DHCPv6 only: its delegated {@code prefixes}
+     */
+    record EditReservation(String subnet, String identifierType, String identifier, List<String> addresses,
+                           List<String> prefixes, String hostname) implements KeaChange {
+        public EditReservation {
+            subnet = Subnets.normal(subnet);
+            identifierType = identifierType == null ? null : identifierType.strip().toLowerCase(Locale.ROOT);
+            identifier = identifier == null ? null : identifier.strip();
+            addresses = addresses == null ? List.of() : addresses.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
+            prefixes = prefixes == null ? List.of() : prefixes.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+            hostname = hostname == null || hostname.isBlank() ? null : hostname.strip();
+        }
+
+        public String describe() {
+            List<String> all = new ArrayList<>(addresses);
+            all.addAll(prefixes);
+            return "Edit the reservation of " + HostReservations.shown(identifierType, identifier)
+                    + HostReservations.where(subnet) + ": " + (all.isEmpty() ? "no address" : String.join(", ", all))
+                    + (hostname == null ? ", no host name" : " (" + hostname + ")");
+        }
+
+        public void applyTo(ObjectNode config) { HostReservations.edit(config, this); }
+
+        /** The edit back to the values it had: undoing it leaves the rest of the subnet as it is by then. */
+        public KeaChange inverse(ObjectNode before) { return HostReservations.editBack(before, this); }
+    }
+
+    /** Puts the global reservations back exactly as they were (previous null: none). */
+    record RestoreGlobalReservations(JsonNode previous) implements KeaChange {
+        static RestoreGlobalReservations of(ObjectNode before) {
+            JsonNode r = KeaConfigJson.root(before).get("reservations");
+            return new RestoreGlobalReservations(r == null ? null : r.deepCopy());
+        }
+
+        public String describe() { return "Restore the global reservations as they were"; }
+
+        public void applyTo(ObjectNode config) {
+            if (previous == null || previous.isNull()) KeaConfigJson.root(config).remove("reservations");
+            else KeaConfigJson.root(config).set("reservations", previous.deepCopy());
+        }
+
+        public KeaChange inverse(ObjectNode before) { return of(before); }
     }
 
     /** Sets (or, with null data, removes) an option globally (subnet null) or in one subnet. */

@@ -20,8 +20,15 @@ final class KeaChangeNeeds {
         if (change instanceof KeaChange.AddReservation c) {
             return scope(relationship, Permission.EDIT_RESERVATIONS, c.subnet());
         }
+        // a global reservation (subnet null) is the server's: the bit without a scope
         if (change instanceof KeaChange.RemoveReservation c) {
             return scope(relationship, Permission.EDIT_RESERVATIONS, c.subnet());
+        }
+        if (change instanceof KeaChange.EditReservation c) {
+            return scope(relationship, Permission.EDIT_RESERVATIONS, c.subnet());
+        }
+        if (change instanceof KeaChange.RestoreGlobalReservations) {
+            return server(relationship, Permission.EDIT_RESERVATIONS);
         }
         if (change instanceof KeaChange.SetOption c) {
             return c.subnet() == null ? server(relationship, Permission.ADMINISTER_DHCP_SERVERS)

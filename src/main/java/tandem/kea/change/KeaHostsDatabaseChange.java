@@ -327,6 +327,11 @@ final class KeaHostsDatabaseChange {
         if (!(change instanceof KeaChange.AddReservation) && !(change instanceof KeaChange.RemoveReservation)) {
             return Optional.empty();
         }
+        // the database is written by hw-address in a subnet; other identifiers and global ones stay in the files
+        if (change instanceof KeaChange.RemoveReservation d
+                && (d.subnet() == null || d.identifierType() != null || d.duid() != null)) {
+            return Optional.empty();
+        }
         if (KeaConfigJson.dhcp4(before).has("config-control")) return Optional.empty();
         return KeaHostsDatabases.of(before, host(rel, sot)).stream().findFirst();
     }

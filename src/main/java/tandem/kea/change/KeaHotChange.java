@@ -163,6 +163,7 @@ final class KeaHotChange {
         if (change instanceof KeaChange.RemovePool c) return c.subnet();
         if (change instanceof KeaChange.AddReservation c) return c.subnet();
         if (change instanceof KeaChange.RemoveReservation c) return c.subnet();
+        if (change instanceof KeaChange.EditReservation c) return c.subnet();
         if (change instanceof KeaChange.SetOption c) return c.subnet();
         if (change instanceof KeaChange.RestoreSubnet c) return c.subnet();
         if (change instanceof KeaChange.AddPdPool c) return c.subnet();

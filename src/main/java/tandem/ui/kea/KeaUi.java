@@ -12,6 +12,7 @@ import tandem.core.Backend;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.config.ConfigRow;
 import tandem.kea.KeaConfigTables;
+import tandem.kea.change.HostReservations;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.ui.ConsoleNode.RelationshipItem;
@@ -64,10 +65,10 @@ public final class KeaUi implements BackendUi {
     }
 
     /**
-     * A row of the configuration tables: a subnet (in a shared network too) is edited or removed, a pool or a
-     * reservation removed, an option edited or removed at every level the tables show (global, subnet, shared
-     * network, reservation). Client classes, shared networks themselves and global reservations are read only: no
-     * change of the pipeline reaches them.
+     * A row of the configuration tables: a subnet (in a shared network too) is edited or removed, a pool removed, a
+     * reservation (in a subnet or global, by any host identifier) edited or removed, an option edited or removed at
+     * every level the tables show (global, subnet, shared network, reservation). Client classes and shared networks
+     * themselves are read only: no change of the pipeline reaches them.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
@@ -85,8 +86,14 @@ public final class KeaUi implements BackendUi {
                     : new ConfirmForm("Remove pool", new KeaChange.RemovePool(p.subnet(), p.range())), Permission.EDIT_POOLS));
         }
         if (row instanceof ConfigRow.Reservation v) {
-            return removeReservation(v).map(change -> List.of(command(c, rel, "rowRemoveReservation", "Remove…",
-                    new ConfirmForm("Remove reservation", change), Permission.EDIT_RESERVATIONS))).orElse(List.of());
+            Optional<String[]> id = reservationOf(v);
+            if (id.isEmpty()) return List.of();
+            String subnet = id.get()[0];
+            return List.of(
+                    command(c, rel, "rowEditReservation", "Edit…", new ReservationEditForm(subnet, id.get()[1],
+                            id.get()[2], v.address(), v.hostname()), Permission.EDIT_RESERVATIONS),
+                    command(c, rel, "rowRemoveReservation", "Remove…", new ConfirmForm("Remove reservation",
+                            removeReservation(v).orElseThrow()), Permission.EDIT_RESERVATIONS));
         }
         if (row instanceof ConfigRow.Option o && o.level().startsWith(SHARED_NETWORK)) {
             String network = o.level().substring(SHARED_NETWORK.length());
@@ -125,16 +132,25 @@ public final class KeaUi implements BackendUi {
     /** Kea's tables name subnets by prefix; any other option level (reservation, shared network) has no change. */
     private static boolean isSubnet(String level) { return level.indexOf('/') > 0 && !level.contains(" "); }
 
-    /** The reservation's removal, for the identifiers a removal can name (a MAC, or a DUID in DHCPv6). */
-    static Optional<KeaChange> removeReservation(ConfigRow.Reservation v) {
-        if (!isSubnet(v.subnet())) return Optional.empty();
+    /**
+     * {subnet (null: global), identifier type, identifier} of a reservation row, for any of Kea's host identifier
+     * types; empty for a row no change can name (a reservation whose identifier Kea's tables could not read).
+     */
+    static Optional<String[]> reservationOf(ConfigRow.Reservation v) {
+        boolean global = v.subnet().equals("global");
+        if (!global && !isSubnet(v.subnet())) return Optional.empty();
         String[] id = v.identifier().split(" ", 2);
-        if (id.length < 2) return Optional.empty();
-        return switch (id[0]) {
-            case "hw-address" -> Optional.of(new KeaChange.RemoveReservation(v.subnet(), id[1], null));
-            case "duid" -> Optional.of(new KeaChange.RemoveReservation(v.subnet(), null, id[1]));
-            default -> Optional.empty();
-        };
+        if (id.length < 2 || !HostReservations.TYPES.contains(id[0])) return Optional.empty();
+        return Optional.of(new String[] {global ? null : v.subnet(), id[0], id[1]});
+    }
+
+    /** The reservation's removal: by its MAC or DUID as the command line names them, else by its identifier type. */
+    static Optional<KeaChange> removeReservation(ConfigRow.Reservation v) {
+        return reservationOf(v).map(id -> switch (id[1]) {
+            case "hw-address" -> new KeaChange.RemoveReservation(id[0], id[2], null);
+            case "duid" -> new KeaChange.RemoveReservation(id[0], null, id[2]);
+            default -> KeaChange.RemoveReservation.of(id[0], id[1], id[2]);
+        });
     }
 
     @Override

@@ -53,9 +53,11 @@ final class KeaChangeContains {
             assertNotNull(s);
             assertEquals(1, count(s, c.mac()), "one reservation for " + c.mac());
         } else if (change instanceof KeaChange.RemoveReservation c) {
-            JsonNode s = subnet(after, c.subnet());
+            // a null subnet names a global reservation: the Dhcp4 object holds the list
+            JsonNode s = c.subnet() == null ? after.get("Dhcp4") : subnet(after, c.subnet());
             assertNotNull(s);
-            assertEquals(count(subnet(before, c.subnet()), c.mac()) - 1, count(s, c.mac()), "the reservation of " + c.mac() + " is gone");
+            JsonNode was = c.subnet() == null ? before.get("Dhcp4") : subnet(before, c.subnet());
+            assertEquals(count(was, c.mac()) - 1, count(s, c.mac()), "the reservation of " + c.mac() + " is gone");
         } else if (change instanceof KeaChange.SetOption c) {
             JsonNode at = c.subnet() == null ? after.get("Dhcp4") : subnet(after, c.subnet());
             JsonNode was = c.subnet() == null ? before.get("Dhcp4") : subnet(before, c.subnet());

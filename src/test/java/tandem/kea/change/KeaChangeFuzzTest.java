@@ -90,7 +90,7 @@ class KeaChangeFuzzTest {
         return KeaConfigJson.canonical(node);
     }
 
-    /** The configuration without the part the change acts on (its subnet, or the global options). */
+    /** The configuration without the part the change acts on (its subnet, the global reservations or the global options). */
     private static JsonNode outside(ObjectNode config, KeaChange change) {
         ObjectNode copy = config.deepCopy();
         ObjectNode dhcp4 = (ObjectNode) copy.get("Dhcp4");
@@ -102,6 +102,8 @@ class KeaChangeFuzzTest {
                     if (it.next().path("subnet").asText().equals(subnet.strip())) it.remove();
                 }
             }
+        } else if (change instanceof KeaChange.RemoveReservation) {
+            dhcp4.remove("reservations");  // a global reservation
         } else {
             dhcp4.remove("option-data");
         }
