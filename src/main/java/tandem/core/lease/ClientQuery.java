@@ -1,5 +1,7 @@
 package tandem.core.lease;
 
+import tandem.core.Ipv6Literal;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -72,35 +74,6 @@ public record ClientQuery(Kind kind, String value) {
 
     /** An IPv6 address in its short form (lower case, longest zero run as "::"), or null when the text is none. */
     static String ipv6(String text) {
-        if (!IPV6_CHARS.matcher(text).matches()) return null;
-        byte[] b;
-        try {
-            // a literal with a colon is parsed, never looked up in DNS
-            java.net.InetAddress a = java.net.InetAddress.getByName(text);
-            if (!(a instanceof java.net.Inet6Address)) return null;
-            b = a.getAddress();
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        int bestAt = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) { bestAt = i; bestLen = j - i; }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestAt) {
-                s.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') s.append(':');
-            s.append(Integer.toHexString(g[i]));
-        }
-        return s.toString();
+        return IPV6_CHARS.matcher(text).matches() ? Ipv6Literal.normal(text) : null;
     }
 }
