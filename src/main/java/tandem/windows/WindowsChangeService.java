@@ -267,6 +267,23 @@ public final class WindowsChangeService {
         return WindowsConfigEdits.plan(servers, rel.name(), servers.record(on).name(), partner, edit);
     }
 
+    /**
+     * A scope's whole configuration on the server; {@code scopeId} null: the scope holding the reservation at
+     * {@code reservedIp}. Null when there is none.
+     */
+    public ScopeConfig scopeConfig(String server, String scopeId, String reservedIp) throws IOException {
+        try (WindowsSession s = servers.open(server)) {
+            return WindowsConfigEdits.scopeOf(s, scopeId, reservedIp);
+        }
+    }
+
+    /** The server-level option values. */
+    public List<WinOptionValue> serverOptions(String server) throws IOException {
+        try (WindowsSession s = servers.open(server)) {
+            return WindowsConfigEdits.serverOptions(s);
+        }
+    }
+
     // ---- undo ----
 
     /** The change that undoes journaled change {@code id}; refused when it cannot be undone, saying why. */

@@ -1,21 +1,13 @@
 package tandem.windows;
 
-import static tandem.windows.ps.PsScript.integer;
-import static tandem.windows.ps.PsScript.ip;
-import static tandem.windows.ps.PsScript.str;
-import static tandem.windows.ps.PsScript.timeSpan;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import tandem.core.AddressRules;
 import tandem.core.access.Need;
@@ -45,7 +37,6 @@ final class WindowsConfigEdits {
 
     static final String OP = "config";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String QUIET = " -Confirm:$false";
 
     static final String IP = "--ip";
     static final String NAME = "--name";
@@ -71,6 +62,12 @@ final class WindowsConfigEdits {
             ServerView view = WindowsServers.view(s);
             String scopeId = edit.scopeId() == null ? null : edit.scopeId().strip();
             ScopeConfig config = null;
+            if (scopeId == null && edit instanceof ConfigEdit.Option o && o.reservedIp() != null) {
+                // a reservation's option row names the reservation only
+                config = scopeOf(s, null, o.reservedIp());
+                if (config == null) throw refused(IP, on + " has no reservation at " + o.reservedIp());
+                scopeId = config.scopeId();
+            }
             if (scopeId != null) {
                 config = WindowsServers.scopeConfigs(s, List.of(scopeId)).get(scopeId);
                 if (config == null) throw refused(SCOPE, on + " has no scope " + scopeId);
@@ -219,6 +216,22 @@ final class WindowsConfigEdits {
 
     // ---- reading an item
 
+    /** The scope {@code scopeId}, or (null) the one holding the reservation at {@code reservedIp}; null when none. */
+    static ScopeConfig scopeOf(WindowsSession s, String scopeId, String reservedIp) throws IOException {
+        if (scopeId != null) return WindowsServers.scopeConfigs(s, List.of(scopeId.strip())).get(scopeId.strip());
+        if (reservedIp == null) return null;
+        for (ScopeConfig c : WindowsServers.scopeConfigs(s, WindowsServers.sorted(WindowsServers.view(s).scopeIds())).values()) {
+            if (c.reservations().stream().anyMatch(r -> r.ipAddress().strip().equals(reservedIp.strip()))) return c;
+        }
+        return null;
+    }
+
+    static List<WinOptionValue> serverOptions(WindowsSession s) throws IOException {
+        List<WinOptionValue> out = new ArrayList<>();
+        for (JsonNode row : WindowsReads.rows(s.run(WindowsScripts.tableExtras()).get("serverOptions"))) out.add(WinOptionValue.from(row));
+        return out;
+    }
+
     /** The item as the server behind the session has it now, or null when it has none. */
     static JsonNode current(JsonNode r, WindowsSession s, ScopeConfig config) throws IOException {
         String kind = r.get("kind").asText();
@@ -240,9 +253,7 @@ final class WindowsConfigEdits {
                 String reserved = r.path("reservedIp").asText(null);
                 List<WinOptionValue> values = new ArrayList<>();
                 if (config == null) {
-                    for (JsonNode row : WindowsReads.rows(s.run(WindowsScripts.tableExtras()).get("serverOptions"))) {
-                        values.add(WinOptionValue.from(row));
-                    }
+                    values.addAll(serverOptions(s));
                 } else {
                     values.addAll(config.options());
                 }
@@ -303,23 +314,23 @@ final class WindowsConfigEdits {
             }
             JsonNode partnerBefore = b == null ? null : current(r, b, null);
             ctx.appliedTo(op.on());
-            send(ctx, op.on(), a, transition(r, before, after));
+            send(ctx, op.on(), a, WindowsScripts.configTransition(r, before, after));
             ctx.target(op.on(), TargetOutcome.APPLIED, text(r, after));
             if (b != null) {
                 ctx.appliedTo(op.other());
                 try {
-                    send(ctx, op.other(), b, transition(r, partnerBefore, after));
+                    send(ctx, op.other(), b, WindowsScripts.configTransition(r, partnerBefore, after));
                 } catch (IOException e) {
                     // all or nothing: a step the partner took before refusing is undone, and the first server goes
                     // back to what it had
                     try {
-                        PsScript partnerBack = transition(r, current(r, b, null), partnerBefore);
+                        PsScript partnerBack = WindowsScripts.configTransition(r, current(r, b, null), partnerBefore);
                         if (partnerBack != null) b.run(partnerBack);
                     } catch (IOException back) {
                         ctx.target(op.other(), TargetOutcome.UNKNOWN, e.getMessage() + "; not put back: " + back.getMessage());
                     }
                     try {
-                        a.run(transition(r, after, before));
+                        a.run(WindowsScripts.configTransition(r, after, before));
                         ctx.target(op.on(), TargetOutcome.FAILED, "put back as it was: " + op.other() + " refused the change");
                     } catch (IOException back) {
                         ctx.target(op.on(), TargetOutcome.UNKNOWN, "changed, and could not be put back: " + back.getMessage());
@@ -355,59 +366,6 @@ final class WindowsConfigEdits {
             ctx.target(server, e instanceof PsFailure ? TargetOutcome.FAILED : TargetOutcome.UNKNOWN, e.getMessage());
             throw e;
         }
-    }
-
-    /** The cmdlets that bring the item from {@code from} to {@code to}; null when there is nothing to do. */
-    static PsScript transition(JsonNode r, JsonNode from, JsonNode to) {
-        boolean none = from == null || from.isNull(), gone = to == null || to.isNull();
-        if (none && gone || (!none && !gone && from.equals(to))) return null;
-        PsScript.Builder b = PsScript.builder();
-        String scopeId = r.path("scopeId").asText(null);
-        switch (r.get("kind").asText()) {
-            case "reservation" -> {
-                if (!none && (gone || !from.get("ip").asText().equals(to.get("ip").asText()))) {
-                    b.step("Remove-DhcpServerv4Reservation", "Remove-DhcpServerv4Reservation -IPAddress " + ip(from.get("ip").asText()) + QUIET);
-                }
-                if (!gone && (none || !from.get("ip").asText().equals(to.get("ip").asText()))) {
-                    b.step("Add-DhcpServerv4Reservation", "Add-DhcpServerv4Reservation -ScopeId " + ip(scopeId) + " -IPAddress "
-                            + ip(to.get("ip").asText()) + " -ClientId " + str(to.get("clientId").asText())
-                            + " -Name " + str(to.get("name").asText()) + " -Description " + str(to.get("description").asText())
-                            + (to.path("type").asText("").isEmpty() ? "" : " -Type " + str(to.get("type").asText())) + QUIET);
-                    for (Iterator<Map.Entry<String, JsonNode>> it = to.path("options").fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> o = it.next();
-                        b.step("Set-DhcpServerv4OptionValue", setOption(Long.parseLong(o.getKey()), o.getValue(),
-                                " -ReservedIP " + ip(to.get("ip").asText())));
-                    }
-                } else if (!gone) {
-                    b.step("Set-DhcpServerv4Reservation", "Set-DhcpServerv4Reservation -IPAddress " + ip(to.get("ip").asText())
-                            + " -ClientId " + str(to.get("clientId").asText()) + " -Name " + str(to.get("name").asText())
-                            + " -Description " + str(to.get("description").asText()) + QUIET);
-                }
-            }
-            case "option" -> {
-                String level = r.hasNonNull("reservedIp") ? " -ReservedIP " + ip(r.get("reservedIp").asText())
-                        : scopeId != null ? " -ScopeId " + ip(scopeId) : "";
-                long id = r.get("optionId").asLong();
-                if (gone) {
-                    b.step("Remove-DhcpServerv4OptionValue", "Remove-DhcpServerv4OptionValue -OptionId " + integer(id) + level + QUIET);
-                } else {
-                    b.step("Set-DhcpServerv4OptionValue", setOption(id, to.get("values"), level));
-                }
-            }
-            default -> b.step("Set-DhcpServerv4Scope", "Set-DhcpServerv4Scope -ScopeId " + ip(scopeId)
-                    + " -Name " + str(to.get("name").asText()) + " -Description " + str(to.get("description").asText())
-                    + " -LeaseDuration " + timeSpan(Duration.ofSeconds(to.get("leaseDurationSec").asLong()))
-                    + " -State " + (to.get("state").asText().equalsIgnoreCase("Active") ? "Active" : "InActive") + QUIET);
-        }
-        b.line("$data = $true");
-        return b.build();
-    }
-
-    /** -Force: Windows would otherwise check a DNS server option's addresses answer, which is not this change's rule. */
-    private static String setOption(long id, JsonNode values, String level) {
-        List<String> v = new ArrayList<>();
-        values.forEach(x -> v.add(str(x.asText())));
-        return "Set-DhcpServerv4OptionValue -OptionId " + integer(id) + " -Value " + String.join(",", v) + level + " -Force" + QUIET;
     }
 
     // ---- words
