@@ -51,14 +51,19 @@ final class WindowsScripts {
         return PsScript.of(body);
     }
 
-    /** What the configuration tables show beside the scopes: the server-level option values and each scope's use. */
+    /**
+     * What the configuration tables show beside the scopes: the server-level option values, each scope's use, and the
+     * superscopes (scopes served together on one physical network) with their scope ids.
+     */
     static PsScript tableExtras() {
         return PsScript.of(String.join("\n",
                 "$step = 'Get-DhcpServerv4OptionValue'",
                 "$server = @(Get-DhcpServerv4OptionValue | " + WindowsProjections.SCOPE_OPTION_VALUE + ")",
                 "$step = 'Get-DhcpServerv4ScopeStatistics'",
                 "$stats = @(Get-DhcpServerv4ScopeStatistics | " + WindowsProjections.SCOPE_STATISTICS + ")",
-                "$data = [ordered]@{ serverOptions = $server; statistics = $stats }"));
+                "$step = 'Get-DhcpServerv4Superscope'",
+                "$super = @(Get-DhcpServerv4Superscope | ForEach-Object { [ordered]@{ name = [string]$_.SuperscopeName; scopeIds = (Ips $_.ScopeId) } })",
+                "$data = [ordered]@{ serverOptions = $server; statistics = $stats; superscopes = $super }"));
     }
 
     /**

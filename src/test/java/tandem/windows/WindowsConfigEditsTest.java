@@ -231,4 +231,17 @@ class WindowsConfigEditsTest {
         changes.apply(changes.planUndo(last().id()));
         assertTrue(hasReservation("dhcp1", "10.2.0.20"));
     }
+
+    @Test
+    void superscopesAreTheTablesSharedNetworks() throws Exception {
+        ps("dhcp1", "Set-DhcpServerv4Scope -ScopeId 10.1.0.0 -SuperscopeName 'building A'");
+        ps("dhcp1", "Set-DhcpServerv4Scope -ScopeId 10.2.0.0 -SuperscopeName 'building A'");
+        tandem.core.Relationship rel = services.inventory().relationships().stream().filter(r -> r.name().equals("fo1"))
+                .findFirst().orElseThrow();
+        tandem.core.config.ConfigTables t = services.backends().find(Backend.WINDOWS).orElseThrow().configuration().orElseThrow().read(rel);
+        assertEquals("dhcp1", t.readFrom());
+        assertEquals(List.of(new tandem.core.config.ConfigRow.SharedNetwork("building A", List.of("10.1.0.0/24", "10.2.0.0/24"), "superscope")),
+                t.sharedNetworks());
+        assertEquals(List.of("building A", "building A"), t.subnets().stream().map(tandem.core.config.ConfigRow.Subnet::sharedNetwork).toList());
+    }
 }
