@@ -73,8 +73,14 @@ final class WindowsConfigEdits {
                 if (config == null) throw refused(SCOPE, on + " has no scope " + scopeId);
                 request.put("cidr", WindowsChangeNeeds.cidr(scopeId, config.scope().subnetMask()));
             }
+            java.util.Optional<WinFailover> in = scopeId == null ? java.util.Optional.empty() : view.failoverOf(scopeId);
+            if (in.isPresent() && !in.get().name().equalsIgnoreCase(relationship)) {
+                // its locks, journal and audit belong to that relationship
+                throw refused(SCOPE, "scope " + scopeId + " is in failover relationship " + in.get().name()
+                        + ": change it there");
+            }
             // a failover scope's edit goes to its partner; a server-level option to the relationship's other server
-            other = scopeId == null ? partner : view.failoverOf(scopeId).map(f -> servers.record(f.partner()).name()).orElse(null);
+            other = scopeId == null ? partner : in.map(f -> servers.record(f.partner()).name()).orElse(null);
             describe(request, edit, scopeId);
             JsonNode before = current(request, s, config);
             JsonNode after = target(request, edit, before, config, on);

@@ -19,7 +19,8 @@ import tandem.ui.UiCommand;
 
 /**
  * Windows Server DHCP failover in the console: adding a server over OpenSSH, creating a relationship, adding and
- * removing its scopes, removing it, replicating, and changing its settings; each previewed before it is applied.
+ * removing its scopes, removing it, replicating, and changing its settings, and editing the configuration tables'
+ * reservations, option values and scopes; each previewed before it is applied.
  */
 public final class WindowsUi implements BackendUi {
     private final WindowsChanges changes;
