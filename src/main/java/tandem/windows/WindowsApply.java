@@ -24,6 +24,7 @@ final class WindowsApply {
             case "scope-add", "scope-remove" -> scopes(op, servers, ctx);
             case "remove", "undo-create" -> remove(op, servers, ctx);
             case "settings" -> settings(op, secret, servers, ctx);
+            case WindowsConfigEdits.OP -> WindowsConfigEdits.apply(op, servers, ctx);
             default -> throw new IllegalArgumentException("unknown Windows change " + op.op());
         };
     }

@@ -22,7 +22,8 @@ final class WindowsChangeNeeds {
     record Replicated(String relationship, String scopeId, String subnetMask, boolean copyCreatedOrDeleted) { }
 
     static List<Need> of(WindowsOperation op) {
-        // "replicate" is judged from its plan (see replication); anything else is failover
+        // "replicate" is judged from its plan (see replication); a table item's edit by its kind; anything else is failover
+        if (WindowsConfigEdits.OP.equals(op.op())) return WindowsConfigEdits.needs(op);
         return List.of(Need.administrator(op.relationship()));
     }
 

@@ -251,6 +251,39 @@ public final class WindowsChangeService {
                 WindowsDiffs.settings(previous, change, f.enableAuth(), sharedSecret), sharedSecret);
     }
 
+    // ---- configuration tables ----
+
+    /**
+     * An edit of a reservation, an option value or a scope, made on the relationship's source of truth and, for a
+     * failover scope or a server-level option of a failover relationship, on its partner too (see WindowsConfigEdits).
+     */
+    public Plan planConfig(String relationship, ConfigEdit edit) throws IOException {
+        String on = sourceOfTruth(relationship);
+        tandem.core.Relationship rel = inventory.relationships().stream().filter(r -> r.name().equalsIgnoreCase(relationship)
+                && r.backend() == tandem.core.Backend.WINDOWS).findFirst().orElseThrow();
+        String partner = rel.mode() == tandem.core.HaMode.STANDALONE ? null : rel.peers().stream()
+                .map(tandem.core.PeerDefinition::name).filter(p -> !p.equalsIgnoreCase(on)).findFirst()
+                .map(p -> servers.record(p).name()).orElse(null);
+        return WindowsConfigEdits.plan(servers, rel.name(), servers.record(on).name(), partner, edit);
+    }
+
+    /**
+     * A scope's whole configuration on the server; {@code scopeId} null: the scope holding the reservation at
+     * {@code reservedIp}. Null when there is none.
+     */
+    public ScopeConfig scopeConfig(String server, String scopeId, String reservedIp) throws IOException {
+        try (WindowsSession s = servers.open(server)) {
+            return WindowsConfigEdits.scopeOf(s, scopeId, reservedIp);
+        }
+    }
+
+    /** The server-level option values. */
+    public List<WinOptionValue> serverOptions(String server) throws IOException {
+        try (WindowsSession s = servers.open(server)) {
+            return WindowsConfigEdits.serverOptions(s);
+        }
+    }
+
     // ---- undo ----
 
     /** The change that undoes journaled change {@code id}; refused when it cannot be undone, saying why. */
@@ -291,9 +324,10 @@ public final class WindowsChangeService {
                 @Override public String kind() { return KIND; }
                 @Override public String description() { return plan.description(); }
                 @Override public List<String> locks() {
-                    return List.of(ChangeLocks.relationshipLock(op.relationship()), serverLock(op.on()), serverLock(op.other()));
+                    return op.other() == null ? List.of(ChangeLocks.relationshipLock(op.relationship()), serverLock(op.on()))
+                            : List.of(ChangeLocks.relationshipLock(op.relationship()), serverLock(op.on()), serverLock(op.other()));
                 }
-                @Override public List<String> servers() { return List.of(op.on(), op.other()); }
+                @Override public List<String> servers() { return op.other() == null ? List.of(op.on()) : List.of(op.on(), op.other()); }
                 @Override public String diff() { return plan.diff(); }
                 @Override public String journaled() { return op.toJson(); }
                 @Override public List<tandem.core.access.Need> needs() { return WindowsChangeNeeds.of(op); }

@@ -19,7 +19,8 @@ import tandem.core.config.ConfigTables;
 /**
  * Reads a Windows server's scopes for the console's tables, through the same session and reads as its changes:
  * each scope with its use (Get-DhcpServerv4ScopeStatistics), the range that is handed out (the scope's range minus
- * its exclusions), its reservations, and option values at server, scope and reservation level. The relationship's
+ * its exclusions), its reservations, option values at server, scope and reservation level, and the superscopes as
+ * shared networks (read only). The relationship's
  * own server is asked first, then its partner.
  */
 public final class WindowsConfigTableSource implements ConfigTableSource {
@@ -66,6 +67,17 @@ public final class WindowsConfigTableSource implements ConfigTableSource {
         List<ConfigRow.Pool> pools = new ArrayList<>();
         List<ConfigRow.Reservation> reservations = new ArrayList<>();
         List<ConfigRow.Option> options = new ArrayList<>();
+        // a superscope is Windows's shared network: scopes on one physical link; a scope in none has an empty name
+        Map<String, List<String>> superscopes = new LinkedHashMap<>();
+        Map<String, String> superscopeOf = new LinkedHashMap<>();
+        for (JsonNode row : WindowsReads.rows(extras.get("superscopes"))) {
+            String name = row.path("name").asText("").strip();
+            if (name.isEmpty()) continue;
+            for (String id : row.path("scopeIds").asText("").split(",")) {
+                if (!id.isBlank()) superscopeOf.put(id.strip(), name);
+            }
+            superscopes.put(name, new ArrayList<>());
+        }
         for (JsonNode row : WindowsReads.rows(extras.get("serverOptions"))) options.add(option("global", WinOptionValue.from(row)));
         for (ScopeConfig c : scopes.values()) {
             WinScope scope = c.scope();
@@ -92,11 +104,15 @@ public final class WindowsConfigTableSource implements ConfigTableSource {
             if (!scope.name().isEmpty()) comment.add(scope.name());
             if (!"Active".equalsIgnoreCase(scope.state())) comment.add(scope.state().toLowerCase(java.util.Locale.ROOT));
             comment.add(failover);
-            subnets.add(new ConfigRow.Subnet(cidr, scope.scopeId(), null, served.size(), c.reservations().size(), addresses,
+            String superscope = superscopeOf.get(scope.scopeId());
+            if (superscope != null) superscopes.get(superscope).add(cidr);
+            subnets.add(new ConfigRow.Subnet(cidr, scope.scopeId(), superscope, served.size(), c.reservations().size(), addresses,
                     st == null ? null : st.inUse(), String.join("; ", comment)));
         }
+        List<ConfigRow.SharedNetwork> shared = new ArrayList<>();
+        superscopes.forEach((name, members) -> shared.add(new ConfigRow.SharedNetwork(name, members, "superscope")));
         return new ConfigTables(relationship, s.server(), clock.instant(), subnets, pools, reservations, options,
-                List.of(), List.of());
+                shared, List.of());
     }
 
     /** The relationship a scope row's scope is in, as the table read it; null when in none. */

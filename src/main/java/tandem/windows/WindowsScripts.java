@@ -6,8 +6,12 @@ import static tandem.windows.ps.PsScript.ips;
 import static tandem.windows.ps.PsScript.str;
 import static tandem.windows.ps.PsScript.timeSpan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import tandem.windows.ps.PsScript;
 
 /**
@@ -47,14 +51,19 @@ final class WindowsScripts {
         return PsScript.of(body);
     }
 
-    /** What the configuration tables show beside the scopes: the server-level option values and each scope's use. */
+    /**
+     * What the configuration tables show beside the scopes: the server-level option values, each scope's use, and the
+     * superscopes (scopes served together on one physical network) with their scope ids.
+     */
     static PsScript tableExtras() {
         return PsScript.of(String.join("\n",
                 "$step = 'Get-DhcpServerv4OptionValue'",
                 "$server = @(Get-DhcpServerv4OptionValue | " + WindowsProjections.SCOPE_OPTION_VALUE + ")",
                 "$step = 'Get-DhcpServerv4ScopeStatistics'",
                 "$stats = @(Get-DhcpServerv4ScopeStatistics | " + WindowsProjections.SCOPE_STATISTICS + ")",
-                "$data = [ordered]@{ serverOptions = $server; statistics = $stats }"));
+                "$step = 'Get-DhcpServerv4Superscope'",
+                "$super = @(Get-DhcpServerv4Superscope | ForEach-Object { [ordered]@{ name = [string]$_.SuperscopeName; scopeIds = (Ips $_.ScopeId) } })",
+                "$data = [ordered]@{ serverOptions = $server; statistics = $stats; superscopes = $super }"));
     }
 
     /**
@@ -194,4 +203,62 @@ final class WindowsScripts {
         b.line("$data = $true");
         return b.build();
     }
+
+    /**
+     * A configuration table item's change (see {@link WindowsConfigEdits}): the cmdlets that bring the item from {@code from} to {@code to};
+     * null when there is nothing to do. A reservation is keyed by its address: a new address is Remove, then Add with
+     * its option values.
+     */
+    static PsScript configTransition(JsonNode r, JsonNode from, JsonNode to) {
+        boolean none = from == null || from.isNull(), gone = to == null || to.isNull();
+        if (none && gone || (!none && !gone && from.equals(to))) return null;
+        PsScript.Builder b = PsScript.builder();
+        String scopeId = r.path("scopeId").asText(null);
+        switch (r.get("kind").asText()) {
+            case "reservation" -> {
+                if (!none && (gone || !from.get("ip").asText().equals(to.get("ip").asText()))) {
+                    b.step("Remove-DhcpServerv4Reservation", "Remove-DhcpServerv4Reservation -IPAddress " + ip(from.get("ip").asText()) + QUIET);
+                }
+                if (!gone && (none || !from.get("ip").asText().equals(to.get("ip").asText()))) {
+                    b.step("Add-DhcpServerv4Reservation", "Add-DhcpServerv4Reservation -ScopeId " + ip(scopeId) + " -IPAddress "
+                            + ip(to.get("ip").asText()) + " -ClientId " + str(to.get("clientId").asText())
+                            + " -Name " + str(to.get("name").asText()) + " -Description " + str(to.get("description").asText())
+                            + (to.path("type").asText("").isEmpty() ? "" : " -Type " + str(to.get("type").asText())) + QUIET);
+                    for (Iterator<Map.Entry<String, JsonNode>> it = to.path("options").fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> o = it.next();
+                        b.step("Set-DhcpServerv4OptionValue", setOption(Long.parseLong(o.getKey()), o.getValue(),
+                                " -ReservedIP " + ip(to.get("ip").asText())));
+                    }
+                } else if (!gone) {
+                    b.step("Set-DhcpServerv4Reservation", "Set-DhcpServerv4Reservation -IPAddress " + ip(to.get("ip").asText())
+                            + " -ClientId " + str(to.get("clientId").asText()) + " -Name " + str(to.get("name").asText())
+                            + " -Description " + str(to.get("description").asText()) + QUIET);
+                }
+            }
+            case "option" -> {
+                String level = r.hasNonNull("reservedIp") ? " -ReservedIP " + ip(r.get("reservedIp").asText())
+                        : scopeId != null ? " -ScopeId " + ip(scopeId) : "";
+                long id = r.get("optionId").asLong();
+                if (gone) {
+                    b.step("Remove-DhcpServerv4OptionValue", "Remove-DhcpServerv4OptionValue -OptionId " + integer(id) + level + QUIET);
+                } else {
+                    b.step("Set-DhcpServerv4OptionValue", setOption(id, to.get("values"), level));
+                }
+            }
+            default -> b.step("Set-DhcpServerv4Scope", "Set-DhcpServerv4Scope -ScopeId " + ip(scopeId)
+                    + " -Name " + str(to.get("name").asText()) + " -Description " + str(to.get("description").asText())
+                    + " -LeaseDuration " + timeSpan(Duration.ofSeconds(to.get("leaseDurationSec").asLong()))
+                    + " -State " + (to.get("state").asText().equalsIgnoreCase("Active") ? "Active" : "InActive") + QUIET);
+        }
+        b.line("$data = $true");
+        return b.build();
+    }
+
+    /** -Force: Windows would otherwise check a DNS server option's addresses answer, which is not this change's rule. */
+    private static String setOption(long id, JsonNode values, String level) {
+        List<String> v = new ArrayList<>();
+        values.forEach(x -> v.add(str(x.asText())));
+        return "Set-DhcpServerv4OptionValue -OptionId " + integer(id) + " -Value " + String.join(",", v) + level + " -Force" + QUIET;
+    }
+
 }

@@ -16,7 +16,8 @@ import tandem.windows.WindowsChangeService.Plan;
 /**
  * Undoing a journaled Windows change, and settling one a process left unfinished. A create is undone by removing the
  * relationship (the scopes stay on the server they came from); scopes added are taken out again and the other way
- * round; settings go back to what they were (the shared secret excepted: Windows never reads it back). Removing a
+ * round; settings go back to what they were (the shared secret excepted: Windows never reads it back); a table item's
+ * edit (reservation, option value, scope properties) goes back to what the first server had, on the same servers. Removing a
  * relationship and replicating cannot be undone: what the partner had is gone.
  */
 final class WindowsUndo {
@@ -35,6 +36,9 @@ final class WindowsUndo {
                     + ": only an applied change can be undone");
         }
         WindowsOperation inverse = WindowsOperation.fromJson(e.inverse());
+        if (WindowsConfigEdits.OP.equals(inverse.op())) {
+            return WindowsConfigEdits.undoPlan(inverse, "Undo change #" + id + ": " + e.description());
+        }
         String diff = switch (inverse.op()) {
             case "undo-create" -> "- failover relationship " + inverse.relationship() + " (its scopes stay on " + inverse.on()
                     + "; the copies on " + inverse.other() + " are deleted)\n";
@@ -51,6 +55,26 @@ final class WindowsUndo {
         return new WindowsChangeService.Refused(List.of(new FieldProblem("ID", message)));
     }
 
+    /** A table item's edit: applied when its first server shows the item as it should be, failed when as it was. */
+    private static Settler.Settlement settleConfig(WindowsServers servers, WindowsOperation op) {
+        try {
+            Map<String, String> seen = new LinkedHashMap<>();
+            if (WindowsConfigEdits.shows(servers, op, "after")) {
+                seen.put(op.on(), "shows the change");
+                return new Settler.Settlement(Status.APPLIED, seen, op.on() + " shows the change"
+                        + (op.other() == null ? "" : "; compare " + op.other() + " with `tandem windows drift`"));
+            }
+            if (WindowsConfigEdits.shows(servers, op, "before")) {
+                seen.put(op.on(), "shows nothing of the change");
+                return new Settler.Settlement(Status.FAILED, seen, op.on() + " shows nothing of the change");
+            }
+            seen.put(op.on(), "neither as before nor as after");
+            return new Settler.Settlement(Status.CONFLICT, seen, "cut short: " + op.on() + " shows the item neither as it was nor as it should be");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads the servers back: the change is applied when they show what it makes, failed when they show what was before. */
     static Settler settler(WindowsServers servers) {
         return new Settler() {
@@ -64,6 +88,7 @@ final class WindowsUndo {
 
             @Override public Settlement settle(JournalEntry entry, List<ReplicationStore.Target> targets) {
                 WindowsOperation op = WindowsOperation.fromJson(entry.change());
+                if (WindowsConfigEdits.OP.equals(op.op())) return settleConfig(servers, op);
                 Map<String, String> seen = new LinkedHashMap<>();
                 Optional<WinFailover> f;
                 try (WindowsSession s = servers.open(op.on())) {

@@ -48,6 +48,7 @@ class SentCmdletsSignatureTest {
         all.add(WindowsScripts.addInactiveScope("placeholder", "192.0.2.249", "192.0.2.254", "255.255.255.248"));
         all.add(WindowsScripts.removeScope("10.1.0.0"));
         all.add(WindowsScripts.deactivateScope("10.1.0.0"));
+        all.addAll(configTransitions());
         WinScope scope = new WinScope("10.1.0.0", "s1", "255.255.255.0", "10.1.0.10", "10.1.0.200", "Active", "Dhcp",
                 Duration.ofDays(8).toSeconds(), "a scope");
         all.add(WindowsScripts.recreateInactive(new ScopeConfig(scope,
@@ -87,5 +88,36 @@ class SentCmdletsSignatureTest {
             assertTrue(seen.contains(expected), expected + " not among " + seen);
         }
         assertEquals(seen.size(), new LinkedHashSet<>(seen).size());
+    }
+
+    /** Every table item's change: a reservation edited, moved, added, removed; option values at each level; a scope. */
+    private static List<PsScript> configTransitions() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            var res = json.readTree("{\"kind\":\"reservation\",\"scopeId\":\"10.1.0.0\",\"ip\":\"10.1.0.20\"}");
+            var a = json.readTree("{\"ip\":\"10.1.0.20\",\"clientId\":\"00-11\",\"name\":\"a\",\"description\":\"\",\"type\":\"Both\",\"options\":{\"12\":[\"x\"]}}");
+            var b = json.readTree("{\"ip\":\"10.1.0.21\",\"clientId\":\"00-11\",\"name\":\"a\",\"description\":\"\",\"type\":\"Both\",\"options\":{\"12\":[\"x\"]}}");
+            var c = json.readTree("{\"ip\":\"10.1.0.20\",\"clientId\":\"00-11\",\"name\":\"b\",\"description\":\"d\",\"type\":\"Both\",\"options\":{}}");
+            var scopeOpt = json.readTree("{\"kind\":\"option\",\"scopeId\":\"10.1.0.0\",\"optionId\":3}");
+            var resOpt = json.readTree("{\"kind\":\"option\",\"scopeId\":\"10.1.0.0\",\"reservedIp\":\"10.1.0.20\",\"optionId\":12}");
+            var serverOpt = json.readTree("{\"kind\":\"option\",\"optionId\":15}");
+            var values = json.readTree("{\"values\":[\"10.1.0.1\"]}");
+            var scope = json.readTree("{\"kind\":\"scope\",\"scopeId\":\"10.1.0.0\"}");
+            var s1 = json.readTree("{\"name\":\"a\",\"description\":\"\",\"leaseDurationSec\":3600,\"state\":\"Active\"}");
+            var s2 = json.readTree("{\"name\":\"b\",\"description\":\"d\",\"leaseDurationSec\":7200,\"state\":\"InActive\"}");
+            List<PsScript> out = new ArrayList<>();
+            out.add(WindowsScripts.configTransition(res, a, b));
+            out.add(WindowsScripts.configTransition(res, a, c));
+            out.add(WindowsScripts.configTransition(res, null, a));
+            out.add(WindowsScripts.configTransition(res, a, null));
+            for (var level : List.of(scopeOpt, resOpt, serverOpt)) {
+                out.add(WindowsScripts.configTransition(level, null, values));
+                out.add(WindowsScripts.configTransition(level, values, null));
+            }
+            out.add(WindowsScripts.configTransition(scope, s1, s2));
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

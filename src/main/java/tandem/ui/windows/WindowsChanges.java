@@ -3,7 +3,10 @@ package tandem.ui.windows;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
+import tandem.windows.ConfigEdit;
 import tandem.windows.FailoverChange;
+import tandem.windows.ScopeConfig;
+import tandem.windows.WinOptionValue;
 import tandem.windows.FailoverRequest;
 import tandem.windows.ServerView;
 import tandem.windows.WindowsChangeService;
@@ -40,6 +43,19 @@ public interface WindowsChanges {
     /** The change that undoes journaled change {@code id}; refused, saying why, when it cannot be undone. */
     Plan planUndo(long id);
 
+    /** A table item's edit or removal (on both partners of a failover scope). */
+    default Plan planConfig(String relationship, ConfigEdit edit) throws IOException {
+        throw new UnsupportedOperationException("no table edits here");
+    }
+
+    /** What a server has now of a scope (null: none named or found) and at server level, to start an edit from. */
+    record Current(ScopeConfig scope, List<WinOptionValue> serverOptions) {}
+
+    /** {@code scopeId} null with {@code reservedIp}: the scope holding that reservation. */
+    default Current current(String server, String scopeId, String reservedIp) throws IOException {
+        throw new UnsupportedOperationException("no table edits here");
+    }
+
     /** Applies through the change pipeline; the outcome as the administrator reads it. */
     String apply(Plan plan) throws IOException;
 
@@ -75,6 +91,12 @@ public interface WindowsChanges {
             @Override public Plan planUndo(long id) { return s.planUndo(id); }
 
             @Override public String apply(Plan p) throws IOException { return s.apply(p); }
+
+            @Override public Plan planConfig(String rel, ConfigEdit edit) throws IOException { return s.planConfig(rel, edit); }
+
+            @Override public Current current(String server, String scopeId, String reservedIp) throws IOException {
+                return new Current(s.scopeConfig(server, scopeId, reservedIp), s.serverOptions(server));
+            }
         };
     }
 }

@@ -10,6 +10,7 @@ import tandem.windows.FieldProblem;
 import tandem.windows.WindowsChangeService;
 import tandem.windows.WindowsConfigTableSource;
 import tandem.core.Backend;
+import tandem.core.access.Permission;
 import tandem.core.PeerDefinition;
 import tandem.ui.BackendUi;
 import tandem.ui.ConsoleContext;
@@ -18,7 +19,8 @@ import tandem.ui.UiCommand;
 
 /**
  * Windows Server DHCP failover in the console: adding a server over OpenSSH, creating a relationship, adding and
- * removing its scopes, removing it, replicating, and changing its settings; each previewed before it is applied.
+ * removing its scopes, removing it, replicating, and changing its settings, and editing the configuration tables'
+ * reservations, option values and scopes; each previewed before it is applied.
  */
 public final class WindowsUi implements BackendUi {
     private final WindowsChanges changes;
@@ -85,22 +87,43 @@ public final class WindowsUi implements BackendUi {
 
     /**
      * A scope row: in this relationship, Remove scope from failover… and Replicate scope… (each its dialog with the
-     * scope chosen); in no relationship, Add scope to failover…. Reservations, options and ranges have no change of
-     * their own in the console (the change service has none), so their rows are read only.
+     * scope chosen); in no relationship, Add scope to failover…; either way Edit… (name, description, lease, state).
+     * A reservation row: Edit… and Remove…; an option row at server, scope or reservation level: Edit… and Remove….
+     * Each edit of a failover scope is made on both partners. Rows of a scope in another relationship are left alone:
+     * that relationship's own tables change them.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, tandem.core.config.ConfigRow row) {
-        if (!(row instanceof tandem.core.config.ConfigRow.Subnet scope) || scope.id() == null || r.standalone()) {
-            return List.of();
-        }
         String server = r.serverName();
         String rel = r.name();
         Runnable changed = changed(c);
+        if (row instanceof tandem.core.config.ConfigRow.Reservation v && scopeOf(v.subnet()) != null) {
+            String scope = scopeOf(v.subnet());
+            return List.of(
+                    edit(c, r, "windowsEditReservation", "Edit…", ConfigEditViewModel.Kind.RESERVATION, scope, v.address(), null,
+                            Permission.EDIT_RESERVATIONS),
+                    edit(c, r, "windowsRemoveReservation", "Remove…", ConfigEditViewModel.Kind.REMOVE_RESERVATION, scope,
+                            v.address(), null, Permission.EDIT_RESERVATIONS));
+        }
+        if (row instanceof tandem.core.config.ConfigRow.Option o && o.code() != null) {
+            String level = o.level();
+            String scope = level.equals("global") || level.startsWith(RESERVATION) ? null : scopeOf(level);
+            String reserved = level.startsWith(RESERVATION) ? level.substring(RESERVATION.length()) : null;
+            if (!level.equals("global") && scope == null && reserved == null) return List.of();
+            Permission bit = level.equals("global") ? Permission.ADMINISTER_DHCP_SERVERS : Permission.SCOPE_OPTIONS;
+            return List.of(
+                    edit(c, r, "windowsEditOption", "Edit…", ConfigEditViewModel.Kind.OPTION, scope, reserved, o.code(), bit),
+                    edit(c, r, "windowsRemoveOption", "Remove…", ConfigEditViewModel.Kind.REMOVE_OPTION, scope, reserved, o.code(), bit));
+        }
+        if (!(row instanceof tandem.core.config.ConfigRow.Subnet scope) || scope.id() == null) return List.of();
+        UiCommand editScope = edit(c, r, "windowsEditScope", "Edit…", ConfigEditViewModel.Kind.SCOPE, scope.id(), null, null,
+                Permission.SCOPE_OPTIONS);
+        if (r.standalone()) return List.of(editScope);
         String in = WindowsConfigTableSource.failoverOf(scope);
         if (in == null) {
             return List.of(UiCommand.of("windowsAddThisScope", "Add scope to failover…", () -> new ScopeFailoverDialog(
                     new ScopeFailoverViewModel(changes, c.tasks(), server, rel, true, changed).preselect(scope.id()))
-                    .show(c.window().get())));
+                    .show(c.window().get())), editScope);
         }
         if (!in.equalsIgnoreCase(rel)) return List.of();
         return List.of(
@@ -109,7 +132,22 @@ public final class WindowsUi implements BackendUi {
                         .show(c.window().get())),
                 UiCommand.of("windowsReplicateScope", "Replicate scope…", () -> new ReplicateDialog(
                         new ReplicateViewModel(changes, c.tasks(), rel, servers(r), scope.id(), changed))
-                        .show(c.window().get())));
+                        .show(c.window().get())),
+                editScope);
+    }
+
+    private static final String RESERVATION = "reservation ";
+
+    private UiCommand edit(ConsoleContext c, RelationshipItem r, String id, String label, ConfigEditViewModel.Kind kind,
+                           String scopeId, String reservedIp, Integer optionId, Permission bit) {
+        return new UiCommand(id, label, () -> new ConfigEditDialog(new ConfigEditViewModel(changes, c.tasks(),
+                servers(r).get(0), r.name(), kind, scopeId, reservedIp, optionId, changed(c))).show(c.window().get()), false, bit);
+    }
+
+    /** "10.1.0.0/24" is scope 10.1.0.0; anything else (a level's word) is no scope. */
+    private static String scopeOf(String cidr) {
+        int slash = cidr == null ? -1 : cidr.indexOf('/');
+        return slash > 0 && !cidr.contains(" ") ? cidr.substring(0, slash) : null;
     }
 
     /**

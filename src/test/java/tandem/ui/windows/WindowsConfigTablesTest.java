@@ -76,6 +76,80 @@ class WindowsConfigTablesTest {
         lab.close();
     }
 
+    private ConsoleContext context() {
+        DialogService dialogs = new DialogService(() -> stage);
+        MainViewModel vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
+                services::preferences, tasks, ZoneOffset.UTC);
+        return new ConsoleContext(ConsoleApp.adapt(services), vm, tasks, dialogs, () -> stage, () -> { });
+    }
+
+    /** Applies the open edit dialog's preview and waits for its outcome. */
+    private void previewAndApply(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<String> diff = robot.lookup("#windowsEditDiff").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
+        robot.clickOn("#windowsApply");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#windowsCancel").queryButton().getText().equals("Close")
+                || robot.lookup("#windowsEditMessage").queryAs(Label.class).getText().startsWith("Not applied"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Close", robot.lookup("#windowsCancel").queryButton().getText(),
+                robot.lookup("#windowsEditMessage").queryAs(Label.class).getText());
+    }
+
+    /**
+     * From the tables: a failover scope's reservation edited (its name and description, on both partners), then its
+     * option removed (on both partners); the tables read again show both.
+     */
+    @Test
+    void aReservationEditedAndAnOptionRemovedFromTheTablesOnBothPartners(FxRobot robot) throws Exception {
+        Relationship rel = services.inventory().relationships().stream().filter(r -> r.name().equals("fo1"))
+                .findFirst().orElseThrow();
+        var tables = services.backends().find(Backend.WINDOWS).orElseThrow().configuration().orElseThrow();
+        ConfigTables t = tables.read(rel);
+        ConsoleContext ctx = context();
+        WindowsUi ui = new WindowsUi(WindowsChanges.of(services.windowsChanges()));
+        ConsoleNode.RelationshipItem item = new ConsoleNode.RelationshipItem(rel, null, List.of());
+
+        List<UiCommand> onReservation = ui.rowCommands(ctx, item, t.reservations().get(0));
+        assertEquals(List.of("windowsEditReservation", "windowsRemoveReservation"), onReservation.stream().map(UiCommand::id).toList());
+        robot.interact(() -> onReservation.get(0).run().run());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsEditName").tryQuery().isPresent()
+                && "printer".equals(robot.lookup("#windowsEditName").queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals("10.1.0.20", robot.lookup("#windowsEditIp").queryAs(javafx.scene.control.TextField.class).getText());
+        robot.interact(() -> {
+            robot.lookup("#windowsEditName").queryAs(javafx.scene.control.TextField.class).setText("printer-2f");
+            robot.lookup("#windowsEditDescription").queryAs(javafx.scene.control.TextField.class).setText("second floor");
+        });
+        robot.clickOn("#windowsPreview");
+        previewAndApply(robot);
+        for (String server : List.of("dhcp1", "dhcp2")) {
+            JsonNode r = JSON.readTree(lab.ps(server, "Get-DhcpServerv4Reservation -IPAddress 10.1.0.20 | ConvertTo-Json").stdout());
+            assertEquals("printer-2f", r.get("Name").asText(), server);
+            assertEquals("second floor", r.get("Description").asText(), server);
+        }
+        FxToolkit.cleanupStages();
+        robot.interact(() -> stage.show());
+
+        ConfigRow.Option hostName = t.options().stream().filter(o -> o.level().equals("reservation 10.1.0.20")).findFirst().orElseThrow();
+        List<UiCommand> onOption = ui.rowCommands(ctx, item, hostName);
+        assertEquals(List.of("windowsEditOption", "windowsRemoveOption"), onOption.stream().map(UiCommand::id).toList());
+        robot.interact(() -> onOption.get(1).run().run());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsEditDiff").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<String> diff = robot.lookup("#windowsEditDiff").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> diff.getItems().size() == 2);
+        assertEquals(List.of("- option 12 at reservation 10.1.0.20 on dhcp1: printer1", "- option 12 at reservation 10.1.0.20 on dhcp2: printer1"),
+                List.copyOf(diff.getItems()));
+        previewAndApply(robot);
+        for (String server : List.of("dhcp1", "dhcp2")) {
+            assertTrue(lab.ps(server, "Get-DhcpServerv4OptionValue -OptionId 12 -ReservedIP 10.1.0.20").exitCode() != 0, server);
+        }
+        ConfigTables after = tables.read(rel);
+        assertEquals(List.of(new ConfigRow.Reservation("10.1.0.0/24", "client-id 00-11-22-33-44-55", "10.1.0.20", null, "printer-2f")),
+                after.reservations());
+        assertTrue(after.options().stream().noneMatch(o -> o.level().startsWith("reservation")), after.options().toString());
+    }
+
     @Test
     void scopesRangesReservationsAndOptionsAndAFreeScopesRowCommand(FxRobot robot) throws Exception {
         Relationship rel = services.inventory().relationships().stream().filter(r -> r.name().equals("fo1"))
@@ -109,12 +183,10 @@ class WindowsConfigTablesTest {
         ConsoleContext ctx = new ConsoleContext(ConsoleApp.adapt(services), vm, tasks, dialogs, () -> stage, () -> { });
         WindowsUi ui = new WindowsUi(WindowsChanges.of(services.windowsChanges()));
         ConsoleNode.RelationshipItem item = new ConsoleNode.RelationshipItem(rel, null, List.of());
-        assertEquals(List.of("windowsRemoveThisScope", "windowsReplicateScope"),
+        assertEquals(List.of("windowsRemoveThisScope", "windowsReplicateScope", "windowsEditScope"),
                 ui.rowCommands(ctx, item, t.subnets().get(0)).stream().map(UiCommand::id).toList());
-        assertEquals(List.of(), ui.rowCommands(ctx, item, t.reservations().get(0)),
-                "the change service has no reservation change: read only");
         List<UiCommand> free = ui.rowCommands(ctx, item, t.subnets().get(1));
-        assertEquals(List.of("windowsAddThisScope"), free.stream().map(UiCommand::id).toList());
+        assertEquals(List.of("windowsAddThisScope", "windowsEditScope"), free.stream().map(UiCommand::id).toList());
 
         robot.interact(() -> free.get(0).run().run());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsScopeList").tryQuery().isPresent());

@@ -22,7 +22,8 @@ class SignatureTableTest {
             "Remove-DhcpServerv4Scope", "Get-DhcpServerv4ScopeStatistics", "Get-DhcpServerv4OptionValue", "Set-DhcpServerv4OptionValue",
             "Remove-DhcpServerv4OptionValue", "Get-DhcpServerv4Reservation", "Add-DhcpServerv4Reservation", "Remove-DhcpServerv4Reservation",
             "Get-DhcpServerv4ExclusionRange", "Add-DhcpServerv4ExclusionRange", "Remove-DhcpServerv4ExclusionRange", "Get-DhcpServerVersion",
-            "Get-DhcpServerSetting", "Get-Service", "Get-DhcpServerv4Lease", "Add-DhcpServerv4Lease");
+            "Get-DhcpServerSetting", "Get-Service", "Get-DhcpServerv4Lease", "Add-DhcpServerv4Lease", "Set-DhcpServerv4Reservation",
+            "Get-DhcpServerv4Superscope");
 
     /** "cmdlet set parameter type M|- position|-" as the published syntax gives it. */
     private void row(String expected) {
@@ -134,6 +135,9 @@ class SignatureTableTest {
         row("Get-DhcpServerv4Reservation IPAddress IPAddress ipaddress[] M -");
         row("Get-DhcpServerv4Reservation ClientId ClientId string[] M 2");
         row("Add-DhcpServerv4Reservation Add0 ClientId string M 3");
+        row("Set-DhcpServerv4Reservation Set0 IPAddress ipaddress M 1");
+        row("Set-DhcpServerv4Reservation Set0 Description string - -");
+        row("Get-DhcpServerv4Superscope Get0 SuperscopeName string[] - 1");
         row("Remove-DhcpServerv4Reservation ScopeId ScopeId ipaddress M 1");
         assertEquals("IPAddress", table.cmdlet("Remove-DhcpServerv4Reservation").orElseThrow().defaultSet());
         row("Get-DhcpServerv4ExclusionRange Get1 ScopeId ipaddress[] - 1");

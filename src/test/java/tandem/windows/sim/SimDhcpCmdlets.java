@@ -31,6 +31,7 @@ public final class SimDhcpCmdlets implements SimCmdlets {
         SimReservationCmdlets.register(this);
         SimLeaseCmdlets.register(this);
         SimOptionCmdlets.register(this);
+        SimSuperscopeCmdlets.register(this);
         SimFailoverCmdlets.register(this);
         SimFailoverScopeCmdlets.register(this);
     }

@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reservation cmdlets (reference §1.3): Get/Add/Remove-DhcpServerv4Reservation on L only. */
+/**
+ * Reservation cmdlets (reference §1.3): Get/Add/Set/Remove-DhcpServerv4Reservation on L only. Set has one parameter
+ * set, keyed by {@code -IPAddress} (the address itself cannot be changed: that is Remove then Add); only the
+ * parameters given change.
+ */
 final class SimReservationCmdlets {
     private SimReservationCmdlets() {}
 
     static void register(SimDhcpCmdlets c) {
         c.register("Get-DhcpServerv4Reservation", SimReservationCmdlets::get);
         c.register("Add-DhcpServerv4Reservation", SimReservationCmdlets::add);
+        c.register("Set-DhcpServerv4Reservation", SimReservationCmdlets::modify);
         c.register("Remove-DhcpServerv4Reservation", SimReservationCmdlets::remove);
     }
 
@@ -98,6 +103,32 @@ final class SimReservationCmdlets {
         s.reservations.put(ip.toLong(), r);
         return call.passThru(List.of(toObject(s, r)));
     }
+
+    /**
+     * Changes the reservation of {@code -IPAddress}: none there is DHCP 20018; a client id another reservation of the
+     * scope holds is DHCP 20014, as Add says it.
+     */
+    private static List<Object> modify(SimCall call) {
+        SimIp ip = call.requiredIp("IPAddress");
+        String action = "modify reservation for IP address " + ip;
+        SimScope s = scopeReserving(call, ip, action);
+        SimScope.Reservation r = s.reservations.get(ip.toLong());
+        String id = r.clientId();
+        if (call.has("ClientId")) {
+            id = clientId(call, call.string("ClientId") == null ? "" : call.string("ClientId"), action);
+            for (SimScope.Reservation other : s.reservations.values()) {
+                if (other.ip() != r.ip() && other.clientId().equals(id)) throw call.dhcp(20014, action);
+            }
+        }
+        String type = call.has("Type") ? SimScopeCmdlets.canonical(call, call.string("Type"), action, "Both", "Dhcp", "Bootp") : r.type();
+        String name = call.has("Name") ? nonNull(call.string("Name")) : r.name();
+        String description = call.has("Description") ? nonNull(call.string("Description")) : r.description();
+        SimScope.Reservation changed = new SimScope.Reservation(r.ip(), id, name, description, type);
+        s.reservations.put(r.ip(), changed);
+        return call.passThru(List.of(toObject(s, changed)));
+    }
+
+    private static String nonNull(String s) { return s == null ? "" : s; }
 
     /** Sets {@code IPAddress} (default), {@code ScopeId} (every reservation of the scope), {@code ClientId}. */
     private static List<Object> remove(SimCall call) {
