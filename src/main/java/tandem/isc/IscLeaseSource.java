@@ -36,6 +36,8 @@ final class IscLeaseSource implements LeaseSource {
     /** Addresses no client holds: the pool's share of each partner. Listing them would bury the leases. */
     private static final Set<String> UNLEASED = Set.of("free", "backup");
     /** How IscTables shows a DHCPv6 host's DUID ({@code host-identifier option dhcp6.client-id DUID;}). */
+    static final String PARTNER_NOT_AT_HAND = "its host declarations are in its own dhcpd.conf, which this server's"
+            + " SSH connection does not reach: add the partner to the inventory as a server of its own";
     private static final String DHCP6_CLIENT_ID = "host-identifier option dhcp6.client-id ";
 
     /** Opens a shell on a server (SSH, or this machine in tests). */
@@ -95,11 +97,17 @@ final class IscLeaseSource implements LeaseSource {
                 unread.put(p.name(), "no connection settings");
                 continue;
             }
+            String fragment = IscServerSettings.fragment(c.get().url());
+            if (fragment != null && fragment.startsWith("partner=")) {
+                // the inventory reaches the partner only through this server: its own dhcpd.conf is not at hand
+                unread.put(p.name(), PARTNER_NOT_AT_HAND);
+                continue;
+            }
             try {
                 IscServerSettings s = IscServerSettings.fromConnection(c.get());
                 Shell shell = shells.open(s, within);
                 try {
-                    held.put(p.name(), reservations(DhcpdConfig.read(s.configPath(), shell::readFile)));
+                    held.put(p.name(), reservations(DhcpdConfig.read(s.configPath(), shell::readFile), failoverPeer(rel)));
                 } finally {
                     if (shell instanceof AutoCloseable closeable) closeable.close();
                 }
@@ -114,11 +122,19 @@ final class IscLeaseSource implements LeaseSource {
      * A configuration's host declarations as reservations, as the configuration table shows them: the subnet around
      * the host or the one holding its fixed address ("global" when none), its first fixed address, its Ethernet
      * address, and its host name: {@code option host-name}, else {@code ddns-hostname}, else the declaration's name
-     * (which dhcpd gives the client with use-host-decl-names).
+     * (which dhcpd gives the client with use-host-decl-names). With {@code peer}, a host in a subnet whose pools
+     * name only other failover peers is left out: it belongs to another relationship of the server.
      */
-    static List<Reservation> reservations(DhcpdConfig config) {
+    static List<Reservation> reservations(DhcpdConfig config, String peer) {
+        // a server in two failover relationships: a host goes with the subnet whose pools name the peer
+        Map<String, Set<String>> peersOfSubnet = new LinkedHashMap<>();
+        for (AddressPool pool : config.pools()) {
+            if (pool.failoverPeer() != null) peersOfSubnet.computeIfAbsent(pool.subnet(), k -> new java.util.HashSet<>()).add(pool.failoverPeer());
+        }
         List<Reservation> out = new ArrayList<>();
         for (ConfigRow.Reservation r : IscTables.of(config, "", "", java.time.Instant.EPOCH).reservations()) {
+            Set<String> peers = peersOfSubnet.get(r.subnet());
+            if (peer != null && peers != null && !peers.contains(peer)) continue;
             String mac = null, duid = null;
             if (r.identifier() != null) {
                 for (String id : r.identifier().split(", ")) {
@@ -136,6 +152,12 @@ final class IscLeaseSource implements LeaseSource {
                     r.hostname() != null ? r.hostname() : r.name(), detail));
         }
         return out;
+    }
+
+    /** The failover peer a relationship "server/peer" is named after; null for a server without failover. */
+    static String failoverPeer(Relationship rel) {
+        String prefix = rel.serverName() + "/";
+        return rel.name().startsWith(prefix) ? rel.name().substring(prefix.length()) : null;
     }
 
     /** One server's leases, each given the id of the subnet that holds it; adds the subnets' names to {@code names}. */
