@@ -42,7 +42,10 @@ public final class RowEdits {
         return out;
     }
 
-    /** Sets the subnet's statements to {@code values} (field → text; empty removes the statement). */
+    /**
+     * Sets the subnet's statements to {@code values} (field → text): the whole set of {@link #SUBNET_FIELDS}, a field
+     * empty or left out removing its statement (the global setting then applies).
+     */
     public static FailoverEdits.Edit editSubnet(DhcpdConfig config, String cidr, Map<String, String> values) {
         String def = RowFields.seconds(DEFAULT_LEASE_TIME, values.get(DEFAULT_LEASE_TIME));
         String max = RowFields.seconds(MAX_LEASE_TIME, values.get(MAX_LEASE_TIME));
