@@ -150,7 +150,7 @@ public final class FailoverEdits {
         return finish(before, after, plan.warnings());
     }
 
-    private static Edit finish(DhcpdConfig before, DhcpdConfig after, List<String> warnings) {
+    static Edit finish(DhcpdConfig before, DhcpdConfig after, List<String> warnings) {
         // errors already there before are the administrator's to fix; an edit must not add new ones
         List<String> existing = before.check().stream().filter(p -> p.severity() == ConfProblem.Severity.ERROR)
                 .map(ConfProblem::message).toList();

@@ -17,7 +17,9 @@ import tandem.core.ConnectionSettings;
 import tandem.core.Inventory;
 import tandem.core.PeerDefinition;
 import tandem.core.Relationship;
+import tandem.core.config.ConfigRow;
 import tandem.core.lease.Lease;
+import tandem.core.lease.Reservation;
 import tandem.core.lease.LeaseSource;
 import tandem.core.lease.PartnerLeases;
 import tandem.ssh.HostKeyPrompt;
@@ -33,6 +35,10 @@ final class IscLeaseSource implements LeaseSource {
     private static final Pattern LEASE_FILE_NAME = Pattern.compile("(?m)^\\s*lease-file-name\\s+\"([^\"]+)\"\\s*;");
     /** Addresses no client holds: the pool's share of each partner. Listing them would bury the leases. */
     private static final Set<String> UNLEASED = Set.of("free", "backup");
+    /** How IscTables shows a DHCPv6 host's DUID ({@code host-identifier option dhcp6.client-id DUID;}). */
+    static final String PARTNER_NOT_AT_HAND = "its host declarations are in its own dhcpd.conf, which this server's"
+            + " SSH connection does not reach: add the partner to the inventory as a server of its own";
+    private static final String DHCP6_CLIENT_ID = "host-identifier option dhcp6.client-id ";
 
     /** Opens a shell on a server (SSH, or this machine in tests). */
     interface Shells {
@@ -80,6 +86,80 @@ final class IscLeaseSource implements LeaseSource {
         return new PartnerLeases(held, unread, names, false);
     }
 
+    /** Each partner's host declarations, read from its dhcpd.conf (and the files it includes) over SSH. */
+    @Override
+    public PartnerReservations reservations(Relationship rel, Duration within) {
+        Map<String, List<Reservation>> held = new LinkedHashMap<>();
+        Map<String, String> unread = new LinkedHashMap<>();
+        for (PeerDefinition p : rel.peers()) {
+            Optional<ConnectionSettings> c = inventory.get().connectionFor(rel, p);
+            if (c.isEmpty()) {
+                unread.put(p.name(), "no connection settings");
+                continue;
+            }
+            String fragment = IscServerSettings.fragment(c.get().url());
+            if (fragment != null && fragment.startsWith("partner=")) {
+                // the inventory reaches the partner only through this server: its own dhcpd.conf is not at hand
+                unread.put(p.name(), PARTNER_NOT_AT_HAND);
+                continue;
+            }
+            try {
+                IscServerSettings s = IscServerSettings.fromConnection(c.get());
+                Shell shell = shells.open(s, within);
+                try {
+                    held.put(p.name(), reservations(DhcpdConfig.read(s.configPath(), shell::readFile), failoverPeer(rel)));
+                } finally {
+                    if (shell instanceof AutoCloseable closeable) closeable.close();
+                }
+            } catch (Exception e) {
+                unread.put(p.name(), e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return new PartnerReservations(held, unread);
+    }
+
+    /**
+     * A configuration's host declarations as reservations, as the configuration table shows them: the subnet around
+     * the host or the one holding its fixed address ("global" when none), its first fixed address, its Ethernet
+     * address, and its host name: {@code option host-name}, else {@code ddns-hostname}, else the declaration's name
+     * (which dhcpd gives the client with use-host-decl-names). With {@code peer}, a host in a subnet whose pools
+     * name only other failover peers is left out: it belongs to another relationship of the server.
+     */
+    static List<Reservation> reservations(DhcpdConfig config, String peer) {
+        // a server in two failover relationships: a host goes with the subnet whose pools name the peer
+        Map<String, Set<String>> peersOfSubnet = new LinkedHashMap<>();
+        for (AddressPool pool : config.pools()) {
+            if (pool.failoverPeer() != null) peersOfSubnet.computeIfAbsent(pool.subnet(), k -> new java.util.HashSet<>()).add(pool.failoverPeer());
+        }
+        List<Reservation> out = new ArrayList<>();
+        for (ConfigRow.Reservation r : IscTables.of(config, "", "", java.time.Instant.EPOCH).reservations()) {
+            Set<String> peers = peersOfSubnet.get(r.subnet());
+            if (peer != null && peers != null && !peers.contains(peer)) continue;
+            String mac = null, duid = null;
+            if (r.identifier() != null) {
+                for (String id : r.identifier().split(", ")) {
+                    if (id.startsWith("hardware ethernet ")) mac = id.substring("hardware ethernet ".length());
+                    if (id.startsWith(DHCP6_CLIENT_ID)) duid = id.substring(DHCP6_CLIENT_ID.length());
+                }
+            }
+            String ip = r.address() == null ? null : r.address().split(", ")[0];
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("host", r.name());
+            if (r.identifier() != null) detail.put("identifier", r.identifier());
+            if (r.address() != null) detail.put("fixed-address", r.address());
+            if (r.hostname() != null) detail.put("host-name", r.hostname());
+            out.add(new Reservation(r.subnet() == null ? "global" : r.subnet(), ip, mac, duid,
+                    r.hostname() != null ? r.hostname() : r.name(), detail));
+        }
+        return out;
+    }
+
+    /** The failover peer a relationship "server/peer" is named after; null for a server without failover. */
+    static String failoverPeer(Relationship rel) {
+        String prefix = rel.serverName() + "/";
+        return rel.name().startsWith(prefix) ? rel.name().substring(prefix.length()) : null;
+    }
+
     /** One server's leases, each given the id of the subnet that holds it; adds the subnets' names to {@code names}. */
     static List<Lease> read(Shell shell, String configPath, Map<Long, String> names) throws IOException, ConfSyntaxException {
         DhcpdConfig config = DhcpdConfig.read(configPath, shell::readFile);
@@ -101,8 +181,9 @@ final class IscLeaseSource implements LeaseSource {
         for (Lease l : IscLeaseFile.parse(shell.readFile(leaseFile))) {
             if (UNLEASED.contains(l.state())) continue;
             long ip = Ipv4.parse(l.ip());
-            long id = subnets.stream().filter(s -> (ip & s[1]) == s[0]).mapToLong(s -> s[0]).findFirst().orElse(0);
-            out.add(new Lease(l.ip(), l.mac(), l.hostname(), id, l.expires(), l.state()));
+            // a DHCPv6 lease has no IPv4 subnet: id 0
+            long id = ip < 0 ? 0 : subnets.stream().filter(s -> (ip & s[1]) == s[0]).mapToLong(s -> s[0]).findFirst().orElse(0);
+            out.add(new Lease(l.ip(), l.mac(), l.hostname(), id, l.expires(), l.state(), l.duid()));
         }
         return out;
     }

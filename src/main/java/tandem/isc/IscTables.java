@@ -200,7 +200,7 @@ public final class IscTables {
                 ids.add("client-id " + words(c, k.equals("uid") ? 1 : 2));
             } else if (k.equals("host-identifier")) {
                 ids.add(words(c, 0));
-            } else if (k.equals("fixed-address")) {
+            } else if (k.equals("fixed-address") || k.equals("fixed-address6")) {
                 for (int i = 1; i < c.tokens.size(); i++) {
                     if (c.tokens.get(i).kind() != ConfToken.Kind.COMMA) addresses.add(c.tokens.get(i).value());
                 }

@@ -135,7 +135,8 @@ class IscPoolRowCommandTest {
             ConsoleNode.RelationshipItem item = new ConsoleNode.RelationshipItem(rel, null, List.of());
             List<UiCommand> commands = ui.rowCommands(ctx, item, south);
             assertEquals(List.of("iscEditPool", "iscRemovePool"), commands.stream().map(UiCommand::id).toList());
-            assertEquals(List.of(), ui.rowCommands(ctx, item, tables.subnets().get(0)), "subnets are read only here");
+            assertEquals(List.of("iscEditSubnet"), ui.rowCommands(ctx, item, tables.subnets().get(0)).stream()
+                    .map(UiCommand::id).toList());
 
             robot.interact(() -> commands.get(0).run().run());
             waitFor(robot, "poolPeer");

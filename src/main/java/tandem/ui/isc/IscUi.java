@@ -13,6 +13,7 @@ import tandem.isc.AddressPool;
 import tandem.isc.DhcpdConfig;
 import tandem.isc.IscTables;
 import tandem.isc.FailoverEdits;
+import tandem.isc.RowEdits;
 import tandem.core.change.Redaction;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.isc.IscChangeService;
@@ -91,9 +92,10 @@ public final class IscUi implements BackendUi {
     }
 
     /**
-     * A pool block: Edit… (ranges and failover peer) and Remove…; a host declaration: Remove…. Each reads the file
-     * again, finds the row in it and previews the change; subnets, options, ranges outside a pool and classes are
-     * read only here.
+     * A pool block: Edit… (ranges and failover peer) and Remove…; a subnet: Edit… (its own routers, DNS servers,
+     * domain name and lease times); an option set globally or in a subnet: Edit… and Remove…; a host declaration:
+     * Edit… (MAC, fixed address, host name) and Remove…. Each reads the file again, finds the row in it and previews
+     * the change; ranges outside a pool, other options, shared networks and classes are read only here.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
@@ -111,11 +113,47 @@ public final class IscUi implements BackendUi {
                                     edit -> confirmDeletedPeers(c, target, config, pool, edit, "Removing")))));
         }
         if (row instanceof ConfigRow.Reservation h && h.name() != null) {
-            return List.of(UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
-                    previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
-                            () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit)))));
+            return List.of(
+                    UiCommand.of("iscEditHost", "Edit host…", () -> edit(c, target, "Cannot edit host " + h.name(),
+                            config -> RowEditViewModel.forHost(config, h.name()))),
+                    UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
+                            previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
+                                    () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit)))));
+        }
+        if (row instanceof ConfigRow.Subnet s) {
+            return List.of(UiCommand.of("iscEditSubnet", "Edit subnet…", () -> edit(c, target, "Cannot edit " + s.subnet(),
+                    config -> RowEditViewModel.forSubnet(config, s.subnet()))));
+        }
+        // options set globally or in a subnet's own declaration; those of pools, hosts, classes and groups stay read only
+        if (row instanceof ConfigRow.Option o && (o.level().equals("global") || isSubnet(o.level()))) {
+            String what = "option " + o.name() + (o.level().equals("global") ? "" : " of " + o.level());
+            return List.of(
+                    UiCommand.of("iscEditOption", "Edit option…", () -> edit(c, target, "Cannot edit " + what,
+                            config -> RowEditViewModel.forOption(config, o.level(), o.name(), o.data()))),
+                    UiCommand.of("iscRemoveOption", "Remove option…", () -> withConfig(c, target, config ->
+                            previewIfItHolds(c, target, config, "Cannot remove " + what,
+                                    () -> RowEdits.setOption(config, o.level(), o.name(), null),
+                                    edit -> review(c, target, config, edit)))));
         }
         return List.of();
+    }
+
+    /** The tables name a subnet by its CIDR; other levels have words ("pool …", "reservation …", "class …"). */
+    private static boolean isSubnet(String level) { return level.indexOf('/') > 0 && !level.contains(" "); }
+
+    /** Reads the file again and opens the row's edit dialog on it; a row that no longer holds is an error. */
+    private static void edit(ConsoleContext c, IscConfigTarget target, String what,
+                             Function<DhcpdConfig, RowEditViewModel> form) {
+        withConfig(c, target, config -> {
+            RowEditViewModel vm;
+            try {
+                vm = form.apply(config);
+            } catch (IllegalArgumentException e) {
+                c.dialogs().error(what, e);
+                return;
+            }
+            new RowEditDialog(vm, edit -> review(c, target, config, edit)).show(c.window().get());
+        });
     }
 
     /** The row's pool in the file as it is now; an error when it changed since the table was read. */
