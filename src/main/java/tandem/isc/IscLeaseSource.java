@@ -38,6 +38,8 @@ final class IscLeaseSource implements LeaseSource {
     /** How IscTables shows a DHCPv6 host's DUID ({@code host-identifier option dhcp6.client-id DUID;}). */
     static final String PARTNER_NOT_AT_HAND = "its host declarations are in its own dhcpd.conf, which this server's"
             + " SSH connection does not reach: add the partner to the inventory as a server of its own";
+    static final String PARTNER_LEASES_NOT_AT_HAND = "its leases are in its own lease file, which this server's"
+            + " SSH connection does not reach: add the partner to the inventory as a server of its own";
     private static final String DHCP6_CLIENT_ID = "host-identifier option dhcp6.client-id ";
 
     /** Opens a shell on a server (SSH, or this machine in tests). */
@@ -69,6 +71,12 @@ final class IscLeaseSource implements LeaseSource {
                 unread.put(p.name(), "no connection settings");
                 continue;
             }
+            c = ownConnection(rel, p, c.get());
+            if (c.isEmpty()) {
+                // read through this server, the "partner" would be this server's own lease file again
+                unread.put(p.name(), PARTNER_LEASES_NOT_AT_HAND);
+                continue;
+            }
             try {
                 IscServerSettings s = IscServerSettings.fromConnection(c.get());
                 Shell shell = shells.open(s, within);
@@ -97,8 +105,8 @@ final class IscLeaseSource implements LeaseSource {
                 unread.put(p.name(), "no connection settings");
                 continue;
             }
-            String fragment = IscServerSettings.fragment(c.get().url());
-            if (fragment != null && fragment.startsWith("partner=")) {
+            c = ownConnection(rel, p, c.get());
+            if (c.isEmpty()) {
                 // the inventory reaches the partner only through this server: its own dhcpd.conf is not at hand
                 unread.put(p.name(), PARTNER_NOT_AT_HAND);
                 continue;
@@ -152,6 +160,34 @@ final class IscLeaseSource implements LeaseSource {
                     r.hostname() != null ? r.hostname() : r.name(), detail));
         }
         return out;
+    }
+
+    /**
+     * The connection that reaches a peer's own files. A partner this server sees only through its failover peer
+     * declaration is read through the inventory's dhcpd server at the partner's address that declares the same
+     * failover peer, when there is one; else empty.
+     */
+    private Optional<ConnectionSettings> ownConnection(Relationship rel, PeerDefinition p, ConnectionSettings c) {
+        String fragment = IscServerSettings.fragment(c.url());
+        if (fragment == null || !fragment.startsWith("partner=")) return Optional.of(c);
+        String peer = failoverPeer(rel);
+        if (peer == null) return Optional.empty();
+        Inventory inv = inventory.get();
+        for (Relationship other : inv.relationships()) {
+            if (other.backend() != rel.backend() || other.serverName().equals(rel.serverName())
+                    || !peer.equals(failoverPeer(other))) continue;
+            Optional<ConnectionSettings> own = inv.server(other.serverName()).map(server -> server.connection());
+            if (own.isPresent() && p.name().equalsIgnoreCase(sshHost(own.get()))) return own;
+        }
+        return Optional.empty();
+    }
+
+    private static String sshHost(ConnectionSettings c) {
+        try {
+            return IscServerSettings.fromConnection(c).ssh().target().host();
+        } catch (IllegalArgumentException notSsh) {
+            return null;
+        }
     }
 
     /** The failover peer a relationship "server/peer" is named after; null for a server without failover. */
