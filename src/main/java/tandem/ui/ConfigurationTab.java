@@ -70,6 +70,11 @@ public final class ConfigurationTab implements RelationshipTab {
 
     public TableView<ConfigRow> table(Kind kind) { return tables.get(kind); }
 
+    /** Every table's columns as the window remembers them, shown or not. */
+    List<ColumnLayout.Remembered> rememberedTables() {
+        return tables.values().stream().map(ColumnLayout.Remembered::of).toList();
+    }
+
     @Override public String title() { return "Configuration"; }
 
     @Override public String id() { return "configurationTab"; }

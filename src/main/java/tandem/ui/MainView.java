@@ -53,6 +53,8 @@ public final class MainView {
     private final RelationshipTabs relationshipTabs;
     private final NotificationMutes mutes;
     private final ActivityTab activityTab;
+    private ConfigurationTab configurationTab;
+    private LeasesTab leasesTab;
     private final DesktopNotifier notifier;
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
@@ -114,7 +116,9 @@ public final class MainView {
 
     /** Puts the window where it was last closed (size, place, dividers, columns) and remembers it on closing. */
     public void rememberWindow(javafx.stage.Stage stage) {
-        new WindowState(desktopSettings).attach(stage, root);
+        List<ColumnLayout.Remembered> tables = new ArrayList<>(configurationTab.rememberedTables());
+        tables.add(leasesTab.rememberedTable());
+        new WindowState(desktopSettings, tables).attach(stage, root);
     }
 
     public Appearance appearance() { return appearance; }
@@ -213,12 +217,11 @@ public final class MainView {
 
     /** The tabs beside the details, in the order they are shown. */
     private List<RelationshipTab> relationshipTabs() {
-        return List.of(
-                new ConfigurationTab(context, backends),
-                new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
-                        services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
-                        java.time.Duration.ofSeconds(30))),
-                activityTab);
+        configurationTab = new ConfigurationTab(context, backends);
+        leasesTab = new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
+                services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(30)));
+        return List.of(configurationTab, leasesTab, activityTab);
     }
 
     /** What the menu bar runs: the toolbar's and the tree's own actions, nothing of its own. */
