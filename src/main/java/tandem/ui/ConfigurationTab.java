@@ -125,12 +125,10 @@ public final class ConfigurationTab implements RelationshipTab {
         javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(16, 6, kinds, search);
         top.setAlignment(Pos.CENTER_LEFT);
 
+        // only the table shown is in the window: the others are styled and laid out when chosen, not all six
+        // at once when the tab opens (with thousands of rows, that first layout kept the FX thread busy)
         StackPane center = new StackPane();
-        for (Kind k : Kind.values()) {
-            TableView<ConfigRow> t = table(k, vm);
-            tables.put(k, t);
-            center.getChildren().add(t);
-        }
+        for (Kind k : Kind.values()) tables.put(k, table(k, vm));
 
         Label message = new Label();
         message.setId("configMessage");
@@ -156,7 +154,7 @@ public final class ConfigurationTab implements RelationshipTab {
 
         Runnable showKind = () -> {
             Kind shown = vm.shownProperty().get();
-            tables.forEach((k, t) -> t.setVisible(k == shown));
+            center.getChildren().setAll(tables.get(shown));
             updateCount(count);
             updateRowButtons();
         };

@@ -116,15 +116,14 @@ final class LeasesTab implements RelationshipTab {
         TableColumn<LeasesViewModel.Row, String> agree = new TableColumn<>("Agree");
         agree.setId("leaseAgree");
         agree.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().why()));
-        agree.setCellFactory(col -> new TableCell<>() {
+        agree.setCellFactory(col -> TableColumns.tooltipWhenLong(new TableCell<>() {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
                 getStyleClass().remove("lease-warning");
                 if (!empty && text != null && !text.equals("yes")) getStyleClass().add("lease-warning");
-                setTooltip(empty || text == null ? null : new Tooltip(text));
             }
-        });
+        }, 1));
         TableColumns.fitHeader(agree, 170);
         table.getColumns().add(agree);
         layout.applyTo(table);

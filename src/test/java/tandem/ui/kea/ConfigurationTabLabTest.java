@@ -142,8 +142,8 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "1800".equals(lifetime.getText()));
         closeDialog(robot);
 
-        TableView<ConfigRow> reservations = table(robot, "#configTable-reservations");
         robot.interact(() -> robot.lookup("#config-reservations").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        TableView<ConfigRow> reservations = table(robot, "#configTable-reservations");
         assertTrue(reservations.isVisible(), "the Reservations table is shown");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reservations.getItems().size() == 12);
         shoot(robot, "tables-reservations");
@@ -189,8 +189,8 @@ class ConfigurationTabLabTest {
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
 
-        TableView<ConfigRow> pools = table(robot, "#configTable-pools");
         robot.interact(() -> robot.lookup("#config-pools").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        TableView<ConfigRow> pools = table(robot, "#configTable-pools");
         robot.interact(() -> robot.lookup("#configFilter").queryAs(TextField.class).setText("10.10.2."));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pools.getItems().size() == 1);
         String range = ((ConfigRow.Pool) pools.getItems().get(0)).range();
@@ -203,8 +203,8 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pools.getItems().isEmpty()
                 && message.getText().startsWith("Read from"));
 
-        TableView<ConfigRow> options = table(robot, "#configTable-options");
         robot.interact(() -> robot.lookup("#config-options").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        TableView<ConfigRow> options = table(robot, "#configTable-options");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> options.getItems().size() == 1);
         ConfigRow.Option routers = (ConfigRow.Option) options.getItems().get(0);
         assertEquals("routers", routers.name());
