@@ -257,10 +257,7 @@ public final class MainView {
      * the bit (as the toolbar and the details' buttons are).
      */
     List<MenuItem> relationshipMenuItems(String relationship) {
-        ContextMenu menu = relationshipMenu(relationship);
-        if (menu == null) return List.of();
-        List<MenuItem> items = new ArrayList<>(menu.getItems());
-        menu.getItems().clear();
+        List<MenuItem> items = relationshipEntries(relationship);
         String server = vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null);
         Map<String, UiCommand> byId = new java.util.HashMap<>();
         commands(relationship).forEach(c -> byId.put(c.id(), c));
@@ -287,32 +284,39 @@ public final class MainView {
     ContextMenu relationshipMenu(String relationship) {
         ContextMenu menu = new ContextMenu();
         menu.setId("haActions");
+        menu.getItems().setAll(relationshipEntries(relationship));
+        return menu;
+    }
+
+    /** The entries of {@link #relationshipMenu}, for the context menu and the menu bar's Relationship menu alike. */
+    private List<MenuItem> relationshipEntries(String relationship) {
+        List<MenuItem> items = new ArrayList<>();
         for (UiCommand c : commands(relationship)) {
             MenuItem item = new MenuItem(c.label());
             item.setId(c.id());
             item.setDisable(c.disabled());
             item.setOnAction(e -> c.run().run());
-            menu.getItems().add(item);
+            items.add(item);
         }
         List<ActionKind> offered = vm.actionsOffered(relationship);
-        if (!offered.isEmpty() && !menu.getItems().isEmpty()) menu.getItems().add(new SeparatorMenuItem());
+        if (!offered.isEmpty() && !items.isEmpty()) items.add(new SeparatorMenuItem());
         for (ActionKind kind : offered) {
             MenuItem item = new MenuItem(kind.label() + "…");
             item.setId("ha-" + kind.id());
             Optional<String> refused = services.refusal(tandem.core.access.Permission.DHCP_ADMINISTRATOR,
                     vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null));
             item.setOnAction(e -> new HaActionDialog(vm, relationship, kind, refused).show(window()));
-            menu.getItems().add(item);
-            if (kind.endsGroup()) menu.getItems().add(new SeparatorMenuItem());
+            items.add(item);
+            if (kind.endsGroup()) items.add(new SeparatorMenuItem());
         }
-        if (!menu.getItems().isEmpty() && !(menu.getItems().get(menu.getItems().size() - 1) instanceof SeparatorMenuItem)) {
-            menu.getItems().add(new SeparatorMenuItem());
+        if (!items.isEmpty() && !(items.get(items.size() - 1) instanceof SeparatorMenuItem)) {
+            items.add(new SeparatorMenuItem());
         }
         MenuItem mute = new MenuItem(mutes.isMuted(relationship) ? "Notify status changes" : "Mute notifications");
         mute.setId("toggleMute");
         mute.setOnAction(e -> mutes.toggle(relationship));
-        menu.getItems().add(mute);
-        return menu;
+        items.add(mute);
+        return items;
     }
 
     private void openUndo(String relationship, JournalEntry entry) {
