@@ -25,7 +25,7 @@ import tandem.store.TeamStoreLocation;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "DHCP failover console. Without a command, opens the console window.",
         subcommands = {ServerCommand.class, StatusCommand.class, CheckCommand.class, UndoCommand.class, JournalCommand.class, AuditCommand.class,
-                WatchCommand.class, HaCommand.class, TeamCommand.class, UserCommand.class, RoleCommand.class,
+                FindCommand.class, WatchCommand.class, HaCommand.class, TeamCommand.class, UserCommand.class, RoleCommand.class,
                 PermissionCommand.class, CommandLine.HelpCommand.class})
 public final class TandemCommand implements Callable<Integer>, AutoCloseable {
     /** Exit codes beside picocli's: 0 fine, 1 refused or failed, 2 not every relationship OK, 64 bad usage. */

@@ -3,13 +3,13 @@ package tandem.ui;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import tandem.core.config.ConfigRow;
 import tandem.ui.ConfigurationViewModel.Kind;
 
@@ -72,21 +72,26 @@ final class ConfigColumns {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(type.isInstance(cell.getValue())
                 ? value.apply(type.cast(cell.getValue())) : null));
         c.setComparator(NaturalOrder.CELLS);
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> TableColumns.tooltipWhenLong(new TableCell<>() {
             @Override protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
-                String text = empty || item == null ? null : item.toString();
-                setText(text);
-                setAlignment(item instanceof Number ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-                // a long value may be cut at the column's edge; the tooltip always has all of it
-                setTooltip(text == null || text.length() < 16 ? null : new Tooltip(text));
+                setText(empty || item == null ? null : item.toString());
+                Pos align = item instanceof Number ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT;
+                if (getAlignment() != align) setAlignment(align);
             }
-        });
+        }, 16));
         TableColumns.fitHeader(c, width);
         return c;
     }
 
-    /** A small bar and the percentage leased; a dash when the server did not say what is leased. */
+    private static final PseudoClass HIGH = PseudoClass.getPseudoClass("high");
+    private static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
+
+    /**
+     * A small bar and the percentage leased; a dash when the server did not say what is leased. The bar is two plain
+     * regions rather than a progress bar: a table shows dozens of them at once, and a progress bar's skin and styling
+     * cost several times as much to make and draw.
+     */
     private static TableColumn<ConfigRow, Object> utilization() {
         TableColumn<ConfigRow, Object> c = new TableColumn<>("Utilization");
         c.setId("col-utilization");
@@ -94,42 +99,43 @@ final class ConfigColumns {
                 cell.getValue() instanceof ConfigRow.Subnet s ? s.utilization() : null));
         c.setComparator(NaturalOrder.CELLS);
         c.setCellFactory(col -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-            private final Label percent = new Label();
-            private final HBox box = new HBox(6, bar, percent);
+            private final Region fill = new Region();
+            private final StackPane bar = new StackPane(fill);
 
             {
+                getStyleClass().add("utilization-cell");
                 bar.getStyleClass().add("utilization-bar");
-                bar.setPrefWidth(60);
-                bar.setMaxHeight(10);
-                percent.getStyleClass().add("utilization-percent");
-                box.setAlignment(Pos.CENTER_LEFT);
+                fill.getStyleClass().add("utilization-fill");
+                bar.setAlignment(Pos.CENTER_LEFT);
+                bar.setMinSize(BAR, 10);
+                bar.setMaxSize(BAR, 10);
+                bar.setPrefSize(BAR, 10);
+                fill.setMaxWidth(Region.USE_PREF_SIZE);
+                setGraphicTextGap(6);
+                addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> setTooltip(
+                        "—".equals(getText()) ? new Tooltip("The server did not say how many addresses are leased") : null));
             }
 
             @Override protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(null);
                 if (empty) {
+                    setText(null);
                     setGraphic(null);
-                    setTooltip(null);
-                    return;
-                }
-                if (!(item instanceof Double u)) {
-                    setGraphic(null);
+                } else if (item instanceof Double u) {
+                    fill.setPrefWidth(Math.max(0, Math.min(1, u)) * BAR);
+                    fill.pseudoClassStateChanged(FULL, u >= 0.95);
+                    fill.pseudoClassStateChanged(HIGH, u >= 0.8 && u < 0.95);
+                    setText(Math.round(u * 100) + " %");
+                    setGraphic(bar);
+                } else {
                     setText("—");
-                    setTooltip(new Tooltip("The server did not say how many addresses are leased"));
-                    return;
+                    setGraphic(null);
                 }
-                bar.setProgress(u);
-                bar.getStyleClass().removeAll("utilization-high", "utilization-full");
-                if (u >= 0.95) bar.getStyleClass().add("utilization-full");
-                else if (u >= 0.8) bar.getStyleClass().add("utilization-high");
-                percent.setText(Math.round(u * 100) + " %");
-                setGraphic(box);
-                setTooltip(null);
             }
         });
         TableColumns.fitHeader(c, 120);
         return c;
     }
+
+    private static final double BAR = 60;
 }

@@ -70,6 +70,11 @@ public final class ConfigurationTab implements RelationshipTab {
 
     public TableView<ConfigRow> table(Kind kind) { return tables.get(kind); }
 
+    /** Every table's columns as the window remembers them, shown or not. */
+    List<ColumnLayout.Remembered> rememberedTables() {
+        return tables.values().stream().map(ColumnLayout.Remembered::of).toList();
+    }
+
     @Override public String title() { return "Configuration"; }
 
     @Override public String id() { return "configurationTab"; }
@@ -120,12 +125,10 @@ public final class ConfigurationTab implements RelationshipTab {
         javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(16, 6, kinds, search);
         top.setAlignment(Pos.CENTER_LEFT);
 
+        // only the table shown is in the window: the others are styled and laid out when chosen, not all six
+        // at once when the tab opens (with thousands of rows, that first layout kept the FX thread busy)
         StackPane center = new StackPane();
-        for (Kind k : Kind.values()) {
-            TableView<ConfigRow> t = table(k, vm);
-            tables.put(k, t);
-            center.getChildren().add(t);
-        }
+        for (Kind k : Kind.values()) tables.put(k, table(k, vm));
 
         Label message = new Label();
         message.setId("configMessage");
@@ -151,7 +154,7 @@ public final class ConfigurationTab implements RelationshipTab {
 
         Runnable showKind = () -> {
             Kind shown = vm.shownProperty().get();
-            tables.forEach((k, t) -> t.setVisible(k == shown));
+            center.getChildren().setAll(tables.get(shown));
             updateCount(count);
             updateRowButtons();
         };

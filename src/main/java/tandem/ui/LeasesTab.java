@@ -26,6 +26,8 @@ final class LeasesTab implements RelationshipTab {
     private final LeasesViewModel vm;
     private final VBox root = new VBox(6);
     private final TableView<LeasesViewModel.Row> table = new TableView<>();
+    /** The columns' widths and sort, kept across relationships whose partners differ (and so their columns). */
+    private ColumnLayout layout = ColumnLayout.NONE;
 
     LeasesTab(LeasesViewModel vm) {
         this.vm = vm;
@@ -39,6 +41,20 @@ final class LeasesTab implements RelationshipTab {
     @Override public Node node() { return root; }
 
     @Override public void show(String relationship) { vm.show(relationship); }
+
+    /** The table's columns as the window remembers them: a partner's State and Expires are every partner's. */
+    ColumnLayout.Remembered rememberedTable() {
+        return new ColumnLayout.Remembered() {
+            @Override public String id() { return table.getId(); }
+
+            @Override public ColumnLayout layout() { return layout = layout.with(ColumnLayout.of(table)); }
+
+            @Override public void restore(ColumnLayout saved) {
+                layout = saved;
+                saved.applyTo(table);
+            }
+        };
+    }
 
     private void build() {
         root.setId("leasesView");
@@ -85,6 +101,7 @@ final class LeasesTab implements RelationshipTab {
 
     /** Address, client and host name, then each partner's state and expiry, then whether they agree. */
     private void columns() {
+        layout = layout.with(ColumnLayout.of(table));
         table.getColumns().clear();
         table.getColumns().add(TableColumns.column("Address", LeasesViewModel.Row::ip, 95));
         table.getColumns().add(TableColumns.column("Client (MAC/DUID)", LeasesViewModel.Row::client, 135));
@@ -99,16 +116,16 @@ final class LeasesTab implements RelationshipTab {
         TableColumn<LeasesViewModel.Row, String> agree = new TableColumn<>("Agree");
         agree.setId("leaseAgree");
         agree.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().why()));
-        agree.setCellFactory(col -> new TableCell<>() {
+        agree.setCellFactory(col -> TableColumns.tooltipWhenLong(new TableCell<>() {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
                 getStyleClass().remove("lease-warning");
                 if (!empty && text != null && !text.equals("yes")) getStyleClass().add("lease-warning");
-                setTooltip(empty || text == null ? null : new Tooltip(text));
             }
-        });
+        }, 1));
         TableColumns.fitHeader(agree, 170);
         table.getColumns().add(agree);
+        layout.applyTo(table);
     }
 }

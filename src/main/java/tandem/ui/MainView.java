@@ -53,6 +53,8 @@ public final class MainView {
     private final RelationshipTabs relationshipTabs;
     private final NotificationMutes mutes;
     private final ActivityTab activityTab;
+    private ConfigurationTab configurationTab;
+    private LeasesTab leasesTab;
     private final DesktopNotifier notifier;
     private final ZoneId zone;
     private javafx.stage.Stage auditStage;
@@ -114,7 +116,9 @@ public final class MainView {
 
     /** Puts the window where it was last closed (size, place, dividers, columns) and remembers it on closing. */
     public void rememberWindow(javafx.stage.Stage stage) {
-        new WindowState(desktopSettings).attach(stage, root);
+        List<ColumnLayout.Remembered> tables = new ArrayList<>(configurationTab.rememberedTables());
+        tables.add(leasesTab.rememberedTable());
+        new WindowState(desktopSettings, tables).attach(stage, root);
     }
 
     public Appearance appearance() { return appearance; }
@@ -213,12 +217,11 @@ public final class MainView {
 
     /** The tabs beside the details, in the order they are shown. */
     private List<RelationshipTab> relationshipTabs() {
-        return List.of(
-                new ConfigurationTab(context, backends),
-                new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
-                        services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
-                        java.time.Duration.ofSeconds(30))),
-                activityTab);
+        configurationTab = new ConfigurationTab(context, backends);
+        leasesTab = new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
+                services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(30)));
+        return List.of(configurationTab, leasesTab, activityTab);
     }
 
     /** What the menu bar runs: the toolbar's and the tree's own actions, nothing of its own. */
@@ -254,10 +257,7 @@ public final class MainView {
      * the bit (as the toolbar and the details' buttons are).
      */
     List<MenuItem> relationshipMenuItems(String relationship) {
-        ContextMenu menu = relationshipMenu(relationship);
-        if (menu == null) return List.of();
-        List<MenuItem> items = new ArrayList<>(menu.getItems());
-        menu.getItems().clear();
+        List<MenuItem> items = relationshipEntries(relationship);
         String server = vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null);
         Map<String, UiCommand> byId = new java.util.HashMap<>();
         commands(relationship).forEach(c -> byId.put(c.id(), c));
@@ -284,32 +284,39 @@ public final class MainView {
     ContextMenu relationshipMenu(String relationship) {
         ContextMenu menu = new ContextMenu();
         menu.setId("haActions");
+        menu.getItems().setAll(relationshipEntries(relationship));
+        return menu;
+    }
+
+    /** The entries of {@link #relationshipMenu}, for the context menu and the menu bar's Relationship menu alike. */
+    private List<MenuItem> relationshipEntries(String relationship) {
+        List<MenuItem> items = new ArrayList<>();
         for (UiCommand c : commands(relationship)) {
             MenuItem item = new MenuItem(c.label());
             item.setId(c.id());
             item.setDisable(c.disabled());
             item.setOnAction(e -> c.run().run());
-            menu.getItems().add(item);
+            items.add(item);
         }
         List<ActionKind> offered = vm.actionsOffered(relationship);
-        if (!offered.isEmpty() && !menu.getItems().isEmpty()) menu.getItems().add(new SeparatorMenuItem());
+        if (!offered.isEmpty() && !items.isEmpty()) items.add(new SeparatorMenuItem());
         for (ActionKind kind : offered) {
             MenuItem item = new MenuItem(kind.label() + "…");
             item.setId("ha-" + kind.id());
             Optional<String> refused = services.refusal(tandem.core.access.Permission.DHCP_ADMINISTRATOR,
                     vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null));
             item.setOnAction(e -> new HaActionDialog(vm, relationship, kind, refused).show(window()));
-            menu.getItems().add(item);
-            if (kind.endsGroup()) menu.getItems().add(new SeparatorMenuItem());
+            items.add(item);
+            if (kind.endsGroup()) items.add(new SeparatorMenuItem());
         }
-        if (!menu.getItems().isEmpty() && !(menu.getItems().get(menu.getItems().size() - 1) instanceof SeparatorMenuItem)) {
-            menu.getItems().add(new SeparatorMenuItem());
+        if (!items.isEmpty() && !(items.get(items.size() - 1) instanceof SeparatorMenuItem)) {
+            items.add(new SeparatorMenuItem());
         }
         MenuItem mute = new MenuItem(mutes.isMuted(relationship) ? "Notify status changes" : "Mute notifications");
         mute.setId("toggleMute");
         mute.setOnAction(e -> mutes.toggle(relationship));
-        menu.getItems().add(mute);
-        return menu;
+        items.add(mute);
+        return items;
     }
 
     private void openUndo(String relationship, JournalEntry entry) {

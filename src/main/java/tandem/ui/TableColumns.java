@@ -14,16 +14,29 @@ final class TableColumns {
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> tooltipWhenLong(new TableCell<>() {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                // a long value may be cut at the column's edge; the tooltip always has all of it
-                setTooltip(empty || text == null || text.length() < 12 ? null : new Tooltip(text));
             }
-        });
+        }, 12));
         fitHeader(c, width);
         return c;
+    }
+
+    /**
+     * A cell whose text is long may be cut at the column's edge: its tooltip has all of it. The tooltip is made when
+     * the pointer comes over the cell, not for every cell drawn (a tooltip is a popup: making one per cell made a
+     * large table slow to show).
+     */
+    static <C extends javafx.scene.control.Cell<?>> C tooltipWhenLong(C cell, int longer) {
+        cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            String text = cell.getText();
+            if (text == null || text.length() < longer) cell.setTooltip(null);
+            else if (cell.getTooltip() == null) cell.setTooltip(new Tooltip(text));
+            else cell.getTooltip().setText(text);
+        });
+        return cell;
     }
 
     /** A column never gets narrower than its title, so headers are never cut off. */

@@ -16,9 +16,10 @@ import javafx.stage.WindowEvent;
 import tandem.core.desktop.DesktopSettings;
 
 /**
- * The main window's size and place, its split dividers and its tables' column widths, saved when the window closes
- * and put back on the next start. A place on no screen (a monitor since unplugged) is ignored: the window is then
- * centred on the main screen.
+ * The main window's size and place, its split dividers and its tables' columns (widths, order, sort), saved when the
+ * window closes and put back on the next start. A place on no screen (a monitor since unplugged) is ignored: the
+ * window is then centred on the main screen. The tables are those found in the window by id and those the tabs hand
+ * over, which are not always in the window (a Configuration table not shown, a tab not opened yet).
  */
 final class WindowState {
     /** The split panes and tables remembered, by id. */
@@ -28,9 +29,15 @@ final class WindowState {
     private static final double VISIBLE = 48;
 
     private final DesktopSettings settings;
+    private final List<ColumnLayout.Remembered> tabTables;
 
     WindowState(DesktopSettings settings) {
+        this(settings, List.of());
+    }
+
+    WindowState(DesktopSettings settings, List<ColumnLayout.Remembered> tabTables) {
         this.settings = settings;
+        this.tabTables = List.copyOf(tabTables);
     }
 
     /** Puts back what was saved and saves again when the window closes; call before the stage is shown. */
@@ -63,15 +70,13 @@ final class WindowState {
         restoreLayout(root, v);
     }
 
-    private static void restoreLayout(Parent root, Map<String, String> v) {
-        for (String id : TABLES) {
-            if (root.lookup("#" + id) instanceof TableView<?> table) {
-                double[] widths = nums(v.get("columns." + id));
-                List<? extends TableColumn<?, ?>> columns = table.getColumns();
-                if (widths.length != columns.size()) continue; // the table changed since: its defaults
-                for (int i = 0; i < widths.length; i++) {
-                    if (widths[i] >= 10 && widths[i] <= 4000) columns.get(i).setPrefWidth(widths[i]);
-                }
+    private void restoreLayout(Parent root, Map<String, String> v) {
+        for (ColumnLayout.Remembered table : tables(root)) {
+            String widths = v.get("columns." + table.id());
+            if (widths != null && !widths.contains("=") && root.lookup("#" + table.id()) instanceof TableView<?> t) {
+                restoreByPlace(t, nums(widths)); // saved by an earlier version: widths in the columns' order
+            } else {
+                table.restore(ColumnLayout.parse(widths, v.get("sort." + table.id())));
             }
         }
         for (String id : SPLITS) {
@@ -96,13 +101,32 @@ final class WindowState {
         for (String id : SPLITS) {
             if (root.lookup("#" + id) instanceof SplitPane split) v.put("split." + id, join(split.getDividerPositions()));
         }
-        for (String id : TABLES) {
-            if (root.lookup("#" + id) instanceof TableView<?> table) {
-                double[] widths = table.getColumns().stream().mapToDouble(TableColumn::getWidth).toArray();
-                v.put("columns." + id, join(widths));
-            }
+        for (ColumnLayout.Remembered table : tables(root)) {
+            ColumnLayout layout = table.layout();
+            if (layout.widths().isEmpty()) continue;
+            v.put("columns." + table.id(), layout.widthsText());
+            if (layout.sort().isEmpty()) v.remove("sort." + table.id());
+            else v.put("sort." + table.id(), layout.sortText());
         }
         settings.save(v);
+    }
+
+    /** The window's own tables, then the tabs'. */
+    private List<ColumnLayout.Remembered> tables(Parent root) {
+        List<ColumnLayout.Remembered> out = new ArrayList<>();
+        for (String id : TABLES) {
+            if (root.lookup("#" + id) instanceof TableView<?> table) out.add(ColumnLayout.Remembered.of(table));
+        }
+        out.addAll(tabTables);
+        return out;
+    }
+
+    private static void restoreByPlace(TableView<?> table, double[] widths) {
+        List<? extends TableColumn<?, ?>> columns = table.getColumns();
+        if (widths.length != columns.size()) return; // the table changed since: its defaults
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] >= 10 && widths[i] <= 4000) columns.get(i).setPrefWidth(widths[i]);
+        }
     }
 
     private static List<Rectangle2D> screens() {

@@ -1,12 +1,21 @@
 package tandem.app;
 
-import tandem.services.Services;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
+import tandem.core.Backend;
+import tandem.core.ConnectionSettings;
+import tandem.core.ImportResult;
 import tandem.core.Preferences;
+import tandem.services.Services;
 import tandem.ui.BackgroundTasks;
 import tandem.ui.MainView;
 
@@ -38,6 +47,21 @@ public final class LabConsoleWindow implements AutoCloseable {
         stage.show();
         view.start();
         return new LabConsoleWindow(services, tasks, view);
+    }
+
+    /**
+     * Adds the Kea servers (name to control agent URL, in the map's order) to the data folder as Add server does,
+     * each of them accepted, then shows the window polling every 2 s.
+     */
+    public static LabConsoleWindow showWithKea(Stage stage, Path data, Map<String, URI> servers) throws IOException {
+        Files.createDirectories(data);
+        try (Services s = Services.open(data)) {
+            servers.forEach((name, url) -> {
+                var added = s.inventory().add(Backend.KEA, name, ConnectionSettings.of(url));
+                assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
+            });
+        }
+        return show(stage, data, Duration.ofSeconds(2));
     }
 
     @Override

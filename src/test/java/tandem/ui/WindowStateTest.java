@@ -132,6 +132,70 @@ class WindowStateTest {
         assertEquals(eventFirst, events2.getColumns().get(0).getWidth(), 0.5);
     }
 
+    /** The tabs' tables, in the window or not (a Configuration table not shown, the Leases tab not opened). */
+    private static <T> T tab(Stage stage, Class<T> type) {
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#relationshipTabs");
+        return tabs.getTabs().stream().map(javafx.scene.control.Tab::getUserData).filter(type::isInstance)
+                .map(type::cast).findFirst().orElseThrow();
+    }
+
+    private static javafx.scene.control.TableColumn<?, ?> column(TableView<?> table, String title) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theTabsTablesComeBackWithTheirColumnsWidthsOrderAndSort(FxRobot robot) throws Exception {
+        DesktopSettingsFile file = new DesktopSettingsFile(dataDir);
+        Stage first = open(robot, file);
+        ConfigurationTab config = tab(first, ConfigurationTab.class);
+        TableView<?> reservations = config.table(ConfigurationViewModel.Kind.RESERVATIONS);
+        TableView<?> subnets = config.table(ConfigurationViewModel.Kind.SUBNETS);
+        @SuppressWarnings("unchecked")
+        TableView<Object> leases = (TableView<Object>) tab(first, LeasesTab.class).node().lookup("#leaseTable");
+        robot.interact(() -> {
+            column(reservations, "Host name").setPrefWidth(211);
+            javafx.scene.control.TableColumn<?, ?> address = column(reservations, "Address");
+            reservations.getColumns().remove(address);
+            addFirst(reservations, address);
+            javafx.scene.control.TableColumn<?, ?> identifier = column(reservations, "Identifier");
+            identifier.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            addSort(reservations, identifier);
+            column(subnets, "Comment").setPrefWidth(233);
+            column(leases, "Address").setPrefWidth(177);
+            addSort(leases, column(leases, "Host name"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(first::close);
+        assertTrue(file.load().get("columns.configTable-reservations").startsWith("col-address="),
+                file.load().toString());
+
+        Stage second = open(robot, new DesktopSettingsFile(dataDir));
+        ConfigurationTab config2 = tab(second, ConfigurationTab.class);
+        TableView<?> reservations2 = config2.table(ConfigurationViewModel.Kind.RESERVATIONS);
+        TableView<?> subnets2 = config2.table(ConfigurationViewModel.Kind.SUBNETS);
+        TableView<?> leases2 = (TableView<?>) tab(second, LeasesTab.class).node().lookup("#leaseTable");
+        assertEquals(211, column(reservations2, "Host name").getWidth(), 0.5);
+        assertEquals(List.of("Address", "Subnet", "Identifier", "Host name", "Name"),
+                reservations2.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList());
+        assertEquals(List.of("Identifier"), reservations2.getSortOrder().stream()
+                .map(javafx.scene.control.TableColumn::getText).toList());
+        assertEquals(javafx.scene.control.TableColumn.SortType.DESCENDING, reservations2.getSortOrder().get(0).getSortType());
+        assertEquals(233, column(subnets2, "Comment").getWidth(), 0.5);
+        assertEquals(177, column(leases2, "Address").getWidth(), 0.5);
+        assertEquals(List.of("Host name"), leases2.getSortOrder().stream()
+                .map(javafx.scene.control.TableColumn::getText).toList());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addFirst(TableView table, javafx.scene.control.TableColumn column) {
+        table.getColumns().add(0, column);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addSort(TableView table, javafx.scene.control.TableColumn column) {
+        table.getSortOrder().setAll(List.of(column));
+    }
+
     @Test
     void aPlaceOnNoScreenIsIgnored(FxRobot robot) throws Exception {
         DesktopSettings desktop = DesktopSettings.inMemory();

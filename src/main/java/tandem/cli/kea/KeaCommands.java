@@ -6,13 +6,13 @@ import tandem.cli.BackendCommands;
 import tandem.cli.UndoCommand;
 import tandem.kea.change.KeaChangeService;
 
-/** Kea on the command line: subnet, pool, reservation, pd-pool (DHCPv6), option, sync and find; {@code server add kea}; undo of its changes. */
+/** Kea on the command line: subnet, pool, reservation, pd-pool (DHCPv6), option and sync; {@code server add kea}; undo of its changes. */
 public final class KeaCommands implements BackendCommands {
     @Override
     public List<Object> commands() {
         return List.of(new ChangeCommands.Subnet(), new ChangeCommands.Pool(), new ChangeCommands.Reservation(),
                 new ChangeCommands.PdPool(),
-                new ChangeCommands.OptionGroup(), new SyncCommand(), new KeaHaCommands(), new FindCommand());
+                new ChangeCommands.OptionGroup(), new SyncCommand(), new KeaHaCommands());
     }
 
     @Override

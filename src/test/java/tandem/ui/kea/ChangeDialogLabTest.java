@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -27,9 +28,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.LabConsoleWindow;
 import tandem.services.Services;
-import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
-import tandem.core.ImportResult;
 import tandem.kea.KeaReply;
 import tandem.lab.KeaLab;
 
@@ -68,12 +66,7 @@ class ChangeDialogLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createDirectories(root.resolve("run" + (++runs)));
-        try (Services s = Services.open(data)) {
-            var added = s.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
-            assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
-        }
-        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+        window = LabConsoleWindow.showWithKea(stage, root.resolve("run" + (++runs)), Map.of("hq", lab.caUrl(1)));
         services = window.services;
     }
 

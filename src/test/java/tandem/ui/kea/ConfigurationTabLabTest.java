@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,9 +29,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.LabConsoleWindow;
-import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
-import tandem.core.ImportResult;
 import tandem.core.config.ConfigRow;
 import tandem.lab.KeaLab;
 import tandem.services.Services;
@@ -65,12 +63,7 @@ class ConfigurationTabLabTest {
     @Start
     void start(Stage stage) throws Exception {
         // a data folder per test: each adds the pair afresh
-        Path data = Files.createDirectories(root.resolve("run-" + System.nanoTime()));
-        try (Services s = Services.open(data)) {
-            var added = s.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
-            assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
-        }
-        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+        window = LabConsoleWindow.showWithKea(stage, root.resolve("run-" + System.nanoTime()), Map.of("hq", lab.caUrl(1)));
         services = window.services;
     }
 
@@ -142,8 +135,8 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "1800".equals(lifetime.getText()));
         closeDialog(robot);
 
-        TableView<ConfigRow> reservations = table(robot, "#configTable-reservations");
         robot.interact(() -> robot.lookup("#config-reservations").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        TableView<ConfigRow> reservations = table(robot, "#configTable-reservations");
         assertTrue(reservations.isVisible(), "the Reservations table is shown");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reservations.getItems().size() == 12);
         shoot(robot, "tables-reservations");
@@ -189,8 +182,8 @@ class ConfigurationTabLabTest {
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
 
-        TableView<ConfigRow> pools = table(robot, "#configTable-pools");
         robot.interact(() -> robot.lookup("#config-pools").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        TableView<ConfigRow> pools = table(robot, "#configTable-pools");
         robot.interact(() -> robot.lookup("#configFilter").queryAs(TextField.class).setText("10.10.2."));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pools.getItems().size() == 1);
         String range = ((ConfigRow.Pool) pools.getItems().get(0)).range();
@@ -203,8 +196,8 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pools.getItems().isEmpty()
                 && message.getText().startsWith("Read from"));
 
-        TableView<ConfigRow> options = table(robot, "#configTable-options");
         robot.interact(() -> robot.lookup("#config-options").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        TableView<ConfigRow> options = table(robot, "#configTable-options");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> options.getItems().size() == 1);
         ConfigRow.Option routers = (ConfigRow.Option) options.getItems().get(0);
         assertEquals("routers", routers.name());

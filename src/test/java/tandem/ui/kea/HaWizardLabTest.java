@@ -6,6 +6,7 @@ import static tandem.ui.ConsoleTree.cells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -26,9 +27,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.LabConsoleWindow;
-import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
-import tandem.core.ImportResult;
 import tandem.core.Relationship;
 import tandem.lab.KeaLab;
 import tandem.services.Services;
@@ -62,14 +60,9 @@ class HaWizardLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createDirectories(root.resolve("data"));
-        try (Services s = Services.open(data)) {
-            for (int i = 1; i <= 2; i++) {
-                var added = s.inventory().add(Backend.KEA, "server" + i, ConnectionSettings.of(lab.caUrl(i)));
-                assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
-            }
-        }
-        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+        Map<String, java.net.URI> servers = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 2; i++) servers.put("server" + i, lab.caUrl(i));
+        window = LabConsoleWindow.showWithKea(stage, root.resolve("data"), servers);
         services = window.services;
     }
 

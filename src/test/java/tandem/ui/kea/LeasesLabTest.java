@@ -2,7 +2,6 @@ package tandem.ui.kea;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tandem.ui.ConsoleTree.cell;
 
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -35,13 +35,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.LabConsoleWindow;
-import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
-import tandem.core.ImportResult;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaReply;
 import tandem.lab.KeaLab;
-import tandem.services.Services;
 import tandem.ui.ConsoleNode;
 import tandem.ui.Shots;
 
@@ -85,12 +81,7 @@ class LeasesLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createDirectories(root.resolve("console"));
-        try (Services s = Services.open(data)) {
-            var added = s.inventory().add(Backend.KEA, "pair", ConnectionSettings.of(lab.caUrl(1)));
-            assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
-        }
-        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+        window = LabConsoleWindow.showWithKea(stage, root.resolve("console"), Map.of("pair", lab.caUrl(1)));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package tandem.cli.kea;
+package tandem.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,8 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tandem.cli.Inputs;
-import tandem.cli.TandemCommand;
 import tandem.core.lease.ClientFinder;
 import tandem.core.lease.ClientQuery;
 import tandem.core.lease.Lease;
