@@ -14,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -135,7 +136,6 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "1800".equals(lifetime.getText()));
         closeDialog(robot);
 
-        robot.interact(() -> robot.lookup("#config-reservations").queryAs(javafx.scene.control.ToggleButton.class).fire());
         TableView<ConfigRow> reservations = table(robot, "#configTable-reservations");
         assertTrue(reservations.isVisible(), "the Reservations table is shown");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reservations.getItems().size() == 12);
@@ -182,7 +182,6 @@ class ConfigurationTabLabTest {
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
 
-        robot.interact(() -> robot.lookup("#config-pools").queryAs(javafx.scene.control.ToggleButton.class).fire());
         TableView<ConfigRow> pools = table(robot, "#configTable-pools");
         robot.interact(() -> robot.lookup("#configFilter").queryAs(TextField.class).setText("10.10.2."));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pools.getItems().size() == 1);
@@ -196,7 +195,6 @@ class ConfigurationTabLabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pools.getItems().isEmpty()
                 && message.getText().startsWith("Read from"));
 
-        robot.interact(() -> robot.lookup("#config-options").queryAs(javafx.scene.control.ToggleButton.class).fire());
         TableView<ConfigRow> options = table(robot, "#configTable-options");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> options.getItems().size() == 1);
         ConfigRow.Option routers = (ConfigRow.Option) options.getItems().get(0);
@@ -240,6 +238,9 @@ class ConfigurationTabLabTest {
 
     @SuppressWarnings("unchecked")
     static TableView<ConfigRow> table(FxRobot robot, String id) {
+        // only the table on screen is in the scene: choose it first ("#configTable-pools" is chosen by "#config-pools")
+        robot.interact(() -> robot.lookup(id.replace("#configTable-", "#config-")).queryAs(ToggleButton.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(id).queryAs(TableView.class);
     }
 

@@ -16,7 +16,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -116,9 +115,7 @@ class ReservationTablesLabTest {
         selectTab(robot, "configurationTab");
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
-        @SuppressWarnings("unchecked")
-        TableView<ConfigRow> reservations = robot.lookup("#configTable-reservations").queryAs(TableView.class);
-        robot.interact(() -> robot.lookup("#config-reservations").queryAs(ToggleButton.class).fire());
+        TableView<ConfigRow> reservations = ConfigurationTabLabTest.table(robot, "#configTable-reservations");
         // 2 subnets of 2 from the lab, the circuit-id one and the 2 global ones
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reservations.getItems().size() == 7);
         ConfigRow.Reservation circuit = row(reservations, "circuit-id");
