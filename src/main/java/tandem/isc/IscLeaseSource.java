@@ -65,32 +65,12 @@ final class IscLeaseSource implements LeaseSource {
         Map<String, List<Lease>> held = new LinkedHashMap<>();
         Map<String, String> unread = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
-        for (PeerDefinition p : rel.peers()) {
-            Optional<ConnectionSettings> c = inventory.get().connectionFor(rel, p);
-            if (c.isEmpty()) {
-                unread.put(p.name(), "no connection settings");
-                continue;
-            }
-            c = ownConnection(rel, p, c.get());
-            if (c.isEmpty()) {
-                // read through this server, the "partner" would be this server's own lease file again
-                unread.put(p.name(), PARTNER_LEASES_NOT_AT_HAND);
-                continue;
-            }
-            try {
-                IscServerSettings s = IscServerSettings.fromConnection(c.get());
-                Shell shell = shells.open(s, within);
-                try {
-                    List<Lease> leases = read(shell, s.configPath(), names);
-                    held.put(p.name(), subnetId.isPresent()
-                            ? leases.stream().filter(l -> l.subnetId() == subnetId.getAsLong()).toList() : leases);
-                } finally {
-                    if (shell instanceof AutoCloseable closeable) closeable.close();
-                }
-            } catch (Exception e) {
-                unread.put(p.name(), e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-        }
+        // read through this server, the "partner" would be this server's own lease file again
+        eachPartner(rel, within, PARTNER_LEASES_NOT_AT_HAND, unread, (p, s, shell) -> {
+            List<Lease> leases = read(shell, s.configPath(), names);
+            held.put(p.name(), subnetId.isPresent()
+                    ? leases.stream().filter(l -> l.subnetId() == subnetId.getAsLong()).toList() : leases);
+        });
         return new PartnerLeases(held, unread, names, false);
     }
 
@@ -99,6 +79,22 @@ final class IscLeaseSource implements LeaseSource {
     public PartnerReservations reservations(Relationship rel, Duration within) {
         Map<String, List<Reservation>> held = new LinkedHashMap<>();
         Map<String, String> unread = new LinkedHashMap<>();
+        eachPartner(rel, within, PARTNER_NOT_AT_HAND, unread, (p, s, shell) ->
+                held.put(p.name(), reservations(DhcpdConfig.read(s.configPath(), shell::readFile), failoverPeer(rel))));
+        return new PartnerReservations(held, unread);
+    }
+
+    /** What is read from one partner through a shell on its own server. */
+    private interface PartnerRead {
+        void read(PeerDefinition peer, IscServerSettings settings, Shell shell) throws Exception;
+    }
+
+    /**
+     * Opens a shell on each partner's own server in turn and reads from it; a partner that cannot be reached, or is
+     * only seen through this server ({@code notAtHand}), is put in {@code unread} with the reason.
+     */
+    private void eachPartner(Relationship rel, Duration within, String notAtHand, Map<String, String> unread,
+                             PartnerRead reader) {
         for (PeerDefinition p : rel.peers()) {
             Optional<ConnectionSettings> c = inventory.get().connectionFor(rel, p);
             if (c.isEmpty()) {
@@ -107,15 +103,14 @@ final class IscLeaseSource implements LeaseSource {
             }
             c = ownConnection(rel, p, c.get());
             if (c.isEmpty()) {
-                // the inventory reaches the partner only through this server: its own dhcpd.conf is not at hand
-                unread.put(p.name(), PARTNER_NOT_AT_HAND);
+                unread.put(p.name(), notAtHand);
                 continue;
             }
             try {
                 IscServerSettings s = IscServerSettings.fromConnection(c.get());
                 Shell shell = shells.open(s, within);
                 try {
-                    held.put(p.name(), reservations(DhcpdConfig.read(s.configPath(), shell::readFile), failoverPeer(rel)));
+                    reader.read(p, s, shell);
                 } finally {
                     if (shell instanceof AutoCloseable closeable) closeable.close();
                 }
@@ -123,7 +118,6 @@ final class IscLeaseSource implements LeaseSource {
                 unread.put(p.name(), e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
-        return new PartnerReservations(held, unread);
     }
 
     /**

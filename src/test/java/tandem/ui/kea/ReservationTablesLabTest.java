@@ -5,10 +5,10 @@ import static tandem.ui.ConsoleTree.cells;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,9 +29,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.LabConsoleWindow;
-import tandem.core.Backend;
-import tandem.core.ConnectionSettings;
-import tandem.core.ImportResult;
 import tandem.core.config.ConfigRow;
 import tandem.kea.KeaControlAgentClient;
 import tandem.kea.KeaReply;
@@ -85,12 +82,7 @@ class ReservationTablesLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createDirectories(root.resolve("run-" + System.nanoTime()));
-        try (Services s = Services.open(data)) {
-            var added = s.inventory().add(Backend.KEA, "hq", ConnectionSettings.of(lab.caUrl(1)));
-            assertInstanceOf(ImportResult.Accepted.class, added, added::toString);
-        }
-        window = LabConsoleWindow.show(stage, data, Duration.ofSeconds(2));
+        window = LabConsoleWindow.showWithKea(stage, root.resolve("run-" + System.nanoTime()), Map.of("hq", lab.caUrl(1)));
         services = window.services;
     }
 
