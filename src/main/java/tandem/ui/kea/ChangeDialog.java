@@ -54,6 +54,9 @@ public final class ChangeDialog {
         build();
     }
 
+    /** Height kept for a preview's message and a few notes beyond what the empty dialog needs. */
+    private static final double EXTRA_ROOM = 140;
+
     public Parent root() { return root; }
 
     public ChangeViewModel viewModel() { return vm; }
@@ -64,8 +67,12 @@ public final class ChangeDialog {
         stage.setOnCloseRequest(e -> {
             if (vm.busyProperty().get()) e.consume(); // a change is being written: let it finish and report
         });
-        // notes and outcomes make the content taller; the window follows so the diff keeps its room
-        vm.revisionProperty().addListener((o, was, now) -> Platform.runLater(this::fitWindow));
+        // Sized once, as it opens, with room for the message, notes and outcomes a preview adds; later they take
+        // height from the diff. Growing the window afterwards did not reach it on X11: the content grew past the
+        // window's bottom and took the buttons out of sight.
+        root.applyCss();
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        stage.setHeight(Math.min(root.prefHeight(root.getPrefWidth()) + EXTRA_ROOM, screen - 40));
         stage.show();
         vm.loadSubnets();
         inputs.values().stream().findFirst().ifPresent(Control::requestFocus);
@@ -175,17 +182,6 @@ public final class ChangeDialog {
             Platform.runLater(() -> inputs.entrySet().stream().filter(e -> e.getKey().shownProblem() != null)
                     .findFirst().ifPresent(e -> e.getValue().requestFocus()));
         });
-    }
-
-    private void fitWindow() {
-        if (stage == null || !stage.isShowing()) return;
-        double wanted = root.prefHeight(root.getWidth());
-        if (wanted <= root.getHeight() + 0.5) return;
-        // never past the screen's bottom: the preview gives up height instead, so the buttons stay in reach
-        double bottom = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(),
-                stage.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds().getMaxY();
-        stage.setHeight(Math.min(stage.getHeight() + (wanted - root.getHeight()), Math.max(stage.getHeight(),
-                bottom - stage.getY())));
     }
 
     private Control input(ChangeField f) {
