@@ -194,12 +194,9 @@ public final class KeaConfigTables implements ConfigTableSource {
     /** How a pd-pool's detail begins; what follows is its delegated length. */
     public static final String PD_DETAIL = "delegates /";
 
-    /** Kea's host identifier types, in the order Kea documents them. */
-    static final List<String> IDENTIFIERS = List.of("hw-address", "duid", "client-id", "circuit-id", "flex-id");
-
     /** "hw-address 02:00:…" — the identifier type and value, as Kea names them. */
     static String identifier(JsonNode r) {
-        for (String type : IDENTIFIERS) {
+        for (String type : KeaService.HOST_IDENTIFIERS) {
             if (r.hasNonNull(type)) return type + " " + r.path(type).asText();
         }
         return "unknown";

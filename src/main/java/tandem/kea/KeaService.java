@@ -10,6 +10,10 @@ import tandem.core.ServiceType;
 public final class KeaService {
     private KeaService() {}
 
+    /** Kea's host identifier types, in the order Kea documents them (a host reservation has exactly one). */
+    public static final java.util.List<String> HOST_IDENTIFIERS =
+            java.util.List.of("hw-address", "duid", "circuit-id", "client-id", "flex-id");
+
     /** The daemon a command goes to: "dhcp4" or "dhcp6". */
     public static String daemon(ServiceType service) { return service.isV6() ? "dhcp6" : "dhcp4"; }
 

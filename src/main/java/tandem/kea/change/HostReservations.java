@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import tandem.core.AddressRules;
+import tandem.kea.KeaService;
 
 /**
  * Reservations found by any of Kea's host identifiers (hw-address, duid, circuit-id, client-id, flex-id), in a
@@ -20,8 +21,6 @@ import tandem.core.AddressRules;
 public final class HostReservations {
     private HostReservations() {}
 
-    /** Kea's host identifier types, in the order Kea documents them. */
-    public static final List<String> TYPES = List.of("hw-address", "duid", "circuit-id", "client-id", "flex-id");
     /** DHCPv6 hosts are known by these only: client-id and circuit-id are DHCPv4 options. */
     private static final List<String> TYPES6 = List.of("hw-address", "duid", "flex-id");
 
@@ -30,8 +29,8 @@ public final class HostReservations {
 
     /** Why {@code value} is not an identifier of {@code type} Kea takes, or null. */
     public static String identifierProblem(String type, String value) {
-        if (type == null || !TYPES.contains(type)) {
-            return "The identifier type must be one of " + String.join(", ", TYPES);
+        if (type == null || !KeaService.HOST_IDENTIFIERS.contains(type)) {
+            return "The identifier type must be one of " + String.join(", ", KeaService.HOST_IDENTIFIERS);
         }
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) return "Give the client's " + type;
@@ -228,7 +227,7 @@ public final class HostReservations {
     }
 
     private static String holder(JsonNode r) {
-        for (String t : TYPES) if (r.hasNonNull(t)) return shown(t, r.path(t).asText());
+        for (String t : KeaService.HOST_IDENTIFIERS) if (r.hasNonNull(t)) return shown(t, r.path(t).asText());
         return "another client";
     }
 }

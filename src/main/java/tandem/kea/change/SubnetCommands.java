@@ -34,9 +34,6 @@ final class SubnetCommands {
         @Override public String toString() { return name + " " + arguments; }
     }
 
-    /** Host identifier keys as Kea renders them, in the order of Kea's identifier types. */
-    private static final List<String> IDENTIFIERS = List.of("hw-address", "duid", "circuit-id", "client-id", "flex-id");
-
     /**
      * The ids of the subnets that differ between two configurations, when nothing else does: shared networks,
      * globals and every other key are the same, and every subnet has an id. Empty when the change reaches beyond
@@ -322,7 +319,7 @@ final class SubnetCommands {
     }
 
     static String identifierType(JsonNode host) {
-        for (String t : IDENTIFIERS) if (host.hasNonNull(t)) return t;
+        for (String t : KeaService.HOST_IDENTIFIERS) if (host.hasNonNull(t)) return t;
         return null;
     }
 
@@ -340,7 +337,7 @@ final class SubnetCommands {
                 String type = identifierType(h);
                 return type == null ? "" : hex(h.path(type).asText());
             })
-            .thenComparingInt(h -> IDENTIFIERS.indexOf(identifierType(h)));
+            .thenComparingInt(h -> KeaService.HOST_IDENTIFIERS.indexOf(identifierType(h)));
 
     /** The reservations as config-get shows them in a subnet: without subnet-id, in Kea's order. */
     static ArrayNode configOrder(JsonNode hosts) {

@@ -12,7 +12,6 @@ import tandem.core.Backend;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.config.ConfigRow;
 import tandem.kea.KeaConfigTables;
-import tandem.kea.change.HostReservations;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
 import tandem.ui.ConsoleNode.RelationshipItem;
@@ -140,7 +139,7 @@ public final class KeaUi implements BackendUi {
         boolean global = v.subnet().equals("global");
         if (!global && !isSubnet(v.subnet())) return Optional.empty();
         String[] id = v.identifier().split(" ", 2);
-        if (id.length < 2 || !HostReservations.TYPES.contains(id[0])) return Optional.empty();
+        if (id.length < 2 || !tandem.kea.KeaService.HOST_IDENTIFIERS.contains(id[0])) return Optional.empty();
         return Optional.of(new String[] {global ? null : v.subnet(), id[0], id[1]});
     }
 
