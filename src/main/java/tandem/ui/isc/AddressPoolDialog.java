@@ -1,19 +1,17 @@
 package tandem.ui.isc;
 
+import tandem.ui.DialogButtons;
 import tandem.ui.FormGrid;
 import tandem.ui.MessageKind;
 import tandem.ui.Theme;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -97,21 +95,10 @@ public final class AddressPoolDialog {
         form.field("Failover peer", peer, peer, null, "poolPeerMessage");
         root.setCenter(form);
 
-        Button ok = new Button("OK");
-        ok.setId("poolOk");
-        ok.setDefaultButton(true);
-        ok.setOnAction(e -> {
+        root.setBottom(DialogButtons.of("OK", "poolOk", "poolCancel", () -> {
             FailoverEdits.Edit edit = vm.preview();
             if (edit != null) onPreview.accept(edit);
-        });
-        Button cancel = new Button("Cancel");
-        cancel.setId("poolCancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close());
-        HBox buttons = new HBox(8, ok, cancel);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        buttons.setPadding(new Insets(12, 0, 0, 0));
-        root.setBottom(buttons);
+        }, this::close).bar());
     }
 
     private void openNewPeerDialog() {

@@ -1,14 +1,13 @@
 package tandem.ui.isc;
 
+import tandem.ui.DialogButtons;
 import tandem.ui.FormGrid;
 import tandem.ui.Theme;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -97,24 +96,14 @@ public final class FailoverPeerDialog {
         }
         root.setCenter(form);
 
-        Button ok = new Button("OK");
-        ok.setId("peerOk");
-        ok.setDefaultButton(true);
-        ok.disableProperty().bind(vm.validProperty().not());
-        ok.setOnAction(e -> {
+        DialogButtons buttons = DialogButtons.of("OK", "peerOk", "peerCancel", () -> {
             FailoverPeer p = vm.peer();
             if (p == null) return;
             if (stage != null) stage.close();
             onOk.accept(p);
-        });
-        Button cancel = new Button("Cancel");
-        cancel.setId("peerCancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> { if (stage != null) stage.close(); });
-        HBox buttons = new HBox(8, ok, cancel);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        buttons.setPadding(new Insets(12, 0, 0, 0));
-        root.setBottom(buttons);
+        }, () -> { if (stage != null) stage.close(); });
+        buttons.ok().disableProperty().bind(vm.validProperty().not());
+        root.setBottom(buttons.bar());
     }
 
     private void field(FormGrid form, Field f, String label, String messageId) {

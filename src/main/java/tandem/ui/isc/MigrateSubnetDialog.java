@@ -1,16 +1,14 @@
 package tandem.ui.isc;
 
+import tandem.ui.DialogButtons;
 import tandem.ui.FormGrid;
 import tandem.ui.Theme;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -44,21 +42,12 @@ public final class MigrateSubnetDialog {
         form.field("Subnet", subnet, subnet, null, "migrateSubnetMessage");
         if (vm.partnerProblem() != null) partnerMessage.setText(vm.partnerProblem());
         root.setCenter(form);
-        Button ok = new Button("Preview…");
-        ok.setId("migrateOk");
-        ok.setDefaultButton(true);
-        ok.disableProperty().bind(vm.readyProperty().not());
-        ok.setOnAction(e -> {
+        DialogButtons buttons = DialogButtons.of("Preview…", "migrateOk", null, () -> {
             if (stage != null) stage.close();
             onOk.accept(vm.subnetProperty().get(), vm.partnerProperty().get());
-        });
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> { if (stage != null) stage.close(); });
-        HBox buttons = new HBox(8, ok, cancel);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        buttons.setPadding(new Insets(12, 0, 0, 0));
-        root.setBottom(buttons);
+        }, () -> { if (stage != null) stage.close(); });
+        buttons.ok().disableProperty().bind(vm.readyProperty().not());
+        root.setBottom(buttons.bar());
     }
 
     public Parent root() { return root; }

@@ -2,17 +2,15 @@ package tandem.ui.isc;
 
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import tandem.isc.FailoverEdits;
+import tandem.ui.DialogButtons;
 import tandem.ui.FormGrid;
 import tandem.ui.MessageKind;
 import tandem.ui.Theme;
@@ -68,20 +66,9 @@ public final class RowEditDialog {
         }
         root.setCenter(form);
 
-        Button ok = new Button("OK");
-        ok.setId("rowEditOk");
-        ok.setDefaultButton(true);
-        ok.setOnAction(e -> {
+        root.setBottom(DialogButtons.of("OK", "rowEditOk", "rowEditCancel", () -> {
             FailoverEdits.Edit edit = vm.preview();
             if (edit != null) onPreview.accept(edit);
-        });
-        Button cancel = new Button("Cancel");
-        cancel.setId("rowEditCancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close());
-        HBox buttons = new HBox(8, ok, cancel);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        buttons.setPadding(new Insets(12, 0, 0, 0));
-        root.setBottom(buttons);
+        }, this::close).bar());
     }
 }
