@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -104,7 +102,7 @@ class ReservationTablesLabTest {
             robot.clickOn(found.get(0));
             return window.view.viewModel().detailsProperty().get() != null;
         });
-        selectTab(robot, "configurationTab");
+        ConfigurationTabLabTest.selectTab(robot, "configurationTab");
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
         TableView<ConfigRow> reservations = ConfigurationTabLabTest.table(robot, "#configTable-reservations");
@@ -120,8 +118,8 @@ class ReservationTablesLabTest {
         ConfigRow.Reservation byClientId = (ConfigRow.Reservation) reservations.getItems().get(0);
         assertEquals("global", byClientId.subnet());
         assertEquals(hex(CLIENT_ID), hex(byClientId.identifier().substring("client-id ".length())));
-        rowCommand(robot, reservations, "#rowRemoveReservation");
-        applyAndClose(robot, "192.168.77.1");
+        ConfigurationTabLabTest.rowCommand(robot, reservations, "#rowRemoveReservation");
+        ConfigurationTabLabTest.applyAndClose(robot, "192.168.77.1");
         for (int i = 1; i <= 2; i++) {
             JsonNode globals = lab.dhcp4(i).path("reservations");
             assertEquals(1, globals.size(), lab.serverName(i) + ": " + globals);
@@ -137,7 +135,7 @@ class ReservationTablesLabTest {
         String mac = first.identifier().substring("hw-address ".length());
         filter(robot, mac);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> reservations.getItems().size() == 1);
-        rowCommand(robot, reservations, "#rowEditReservation");
+        ConfigurationTabLabTest.rowCommand(robot, reservations, "#rowEditReservation");
         TextField ip = robot.lookup("#change-ip").queryAs(TextField.class);
         TextField hostname = robot.lookup("#change-hostname").queryAs(TextField.class);
         assertEquals(first.address(), ip.getText(), "the edit starts from the row");
@@ -145,7 +143,7 @@ class ReservationTablesLabTest {
             ip.setText("10.10.0.99");
             hostname.setText("edited-host");
         });
-        applyAndClose(robot, "10.10.0.99");
+        ConfigurationTabLabTest.applyAndClose(robot, "10.10.0.99");
         for (int i = 1; i <= 2; i++) {
             JsonNode r = reservationOf(lab.dhcp4(i), mac);
             assertEquals("10.10.0.99", r.path("ip-address").asText(), lab.serverName(i));
@@ -155,10 +153,10 @@ class ReservationTablesLabTest {
                 .filter(e -> e.description().startsWith("Edit the reservation of " + mac)).count(), "one journaled change");
 
         // undone from the journal: the address and host name it had, on both servers
-        selectTab(robot, "detailsTab");
+        ConfigurationTabLabTest.selectTab(robot, "detailsTab");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#undoChange").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#undoChange").queryAs(Button.class).fire());
-        applyAndClose(robot, first.address());
+        ConfigurationTabLabTest.applyAndClose(robot, first.address());
         for (int i = 1; i <= 2; i++) {
             JsonNode r = reservationOf(lab.dhcp4(i), mac);
             assertEquals(first.address(), r.path("ip-address").asText(), lab.serverName(i) + " has it back");
@@ -186,45 +184,5 @@ class ReservationTablesLabTest {
 
     private static void filter(FxRobot robot, String text) {
         robot.interact(() -> robot.lookup("#configFilter").queryAs(TextField.class).setText(text));
-    }
-
-    /** Selects the first row and presses its button in one step: a read of the tables in between clears the selection. */
-    private static void rowCommand(FxRobot robot, TableView<ConfigRow> table, String button) {
-        robot.interact(() -> {
-            table.getSelectionModel().select(0);
-            robot.lookup(button).queryAs(Button.class).fire();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Previews (the diff adds or removes a line naming {@code inDiff}), applies, waits for both peers, closes. */
-    private static void applyAndClose(FxRobot robot, String inDiff) throws Exception {
-        robot.clickOn("#previewChange");
-        @SuppressWarnings("unchecked")
-        ListView<String> diff = robot.lookup("#changeDiff").queryAs(ListView.class);
-        Label said = robot.lookup("#changeMessage").queryAs(Label.class);
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("no diff; the dialog says: " + said.getText());
-        }
-        assertTrue(diff.getItems().stream().anyMatch(l -> (l.startsWith("+") || l.startsWith("-")) && l.contains(inDiff)),
-                String.join("\n", diff.getItems()));
-        robot.clickOn("#applyChange");
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> said.getText().startsWith("Applied"));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("not applied; the dialog says: " + said.getText());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(said.getText().contains("verified on every peer"), said.getText());
-        robot.interact(robot.lookup("#closeChange").queryAs(Button.class)::fire);
-        assertTrue(robot.lookup("#closeChange").tryQuery().isEmpty(), "the change dialog closed");
-    }
-
-    private static void selectTab(FxRobot robot, String id) {
-        TabPane tabs = robot.lookup("#relationshipTabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t)));
     }
 }
