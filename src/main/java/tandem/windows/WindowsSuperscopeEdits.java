@@ -71,7 +71,10 @@ final class WindowsSuperscopeEdits {
             try (WindowsSession s = servers.open(partner)) {
                 Map<String, List<String>> all = read(s);
                 JsonNode had = item(all, name);
-                JsonNode wants = had == null ? null : target(edit, had, all, partner);
+                // a partner that has the new name already (its own spelling) is left as it is
+                boolean named = had != null && edit instanceof ConfigEdit.Superscope e
+                        && e.newName() != null && had.get("name").asText().equals(e.newName().strip());
+                JsonNode wants = had == null ? null : named ? had : target(edit, had, all, partner);
                 r.set("partnerBefore", had);
                 r.set("partnerAfter", wants);
                 List<String> l = lines(r, partner, had, wants);
