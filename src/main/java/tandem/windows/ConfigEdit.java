@@ -36,4 +36,17 @@ public sealed interface ConfigEdit {
 
     /** A scope's name, description, lease duration and state ("Active" or "InActive"). */
     record Scope(String scopeId, String name, String description, long leaseDurationSec, String state) implements ConfigEdit {}
+
+    /**
+     * The superscope {@code name} removed (Remove-DhcpServerv4Superscope without -ScopeId): its scopes stay as they
+     * are, in no superscope.
+     */
+    record RemoveSuperscope(String name) implements ConfigEdit {
+        @Override public String scopeId() { return null; }
+    }
+
+    /** The superscope {@code name} renamed to {@code newName} (Rename-DhcpServerv4Superscope), its scopes kept. */
+    record Superscope(String name, String newName) implements ConfigEdit {
+        @Override public String scopeId() { return null; }
+    }
 }

@@ -21,7 +21,8 @@ import tandem.windows.ps.PsFailure;
 import tandem.windows.ps.PsScript;
 
 /**
- * Changes to the configuration tables' items (a reservation, an option value, a scope's properties), journaled as one
+ * Changes to the configuration tables' items (a reservation, an option value, a scope's properties, a superscope: see
+ * {@link WindowsSuperscopeEdits}), journaled as one
  * "config" operation: the item as the source server had it ({@code before}) and as it should be ({@code after}),
  * either null for an item that is not there. Undo swaps the two.
  *
@@ -55,6 +56,7 @@ final class WindowsConfigEdits {
      * @param partner the other server of the relationship, or null for a standalone server
      */
     static Plan plan(WindowsServers servers, String relationship, String on, String partner, ConfigEdit edit) throws IOException {
+        if (WindowsSuperscopeEdits.handles(edit)) return WindowsSuperscopeEdits.plan(servers, relationship, on, partner, edit);
         ObjectNode request = JSON.createObjectNode();
         String other;
         List<String> diff = new ArrayList<>();
@@ -115,14 +117,24 @@ final class WindowsConfigEdits {
         ObjectNode r = op.request().deepCopy();
         r.set("before", op.request().get("after"));
         r.set("after", op.request().get("before"));
+        if (r.has("partnerBefore")) {
+            r.set("partnerBefore", op.request().get("partnerAfter"));
+            r.set("partnerAfter", op.request().get("partnerBefore"));
+        }
         return new WindowsOperation(OP, op.relationship(), op.on(), op.other(), op.scopeIds(), r, null, null);
     }
 
     static Plan undoPlan(WindowsOperation inverse, String description) {
         JsonNode r = inverse.request();
         List<String> diff = new ArrayList<>(lines(r, inverse.on(), r.get("before"), r.get("after")));
-        if (inverse.other() != null) diff.addAll(lines(r, inverse.other(), r.get("before"), r.get("after")));
+        if (inverse.other() != null) diff.addAll(lines(r, inverse.other(), partnerOr(r, "before"), partnerOr(r, "after")));
         return new Plan(inverse, description, String.join("\n", diff) + "\n", null);
+    }
+
+    /** The partner's own item ({@code partnerBefore}, {@code partnerAfter}) where the change keeps one, else the first server's. */
+    private static JsonNode partnerOr(JsonNode r, String which) {
+        String own = "partner" + Character.toUpperCase(which.charAt(0)) + which.substring(1);
+        return r.has(own) ? r.get(own) : r.get(which);
     }
 
     private static void describe(ObjectNode r, ConfigEdit edit, String scopeId) {
@@ -241,6 +253,7 @@ final class WindowsConfigEdits {
     /** The item as the server behind the session has it now, or null when it has none. */
     static JsonNode current(JsonNode r, WindowsSession s, ScopeConfig config) throws IOException {
         String kind = r.get("kind").asText();
+        if (WindowsSuperscopeEdits.KIND.equals(kind)) return WindowsSuperscopeEdits.current(r, s);
         if (config == null && r.hasNonNull("scopeId")) {
             String id = r.get("scopeId").asText();
             config = WindowsServers.scopeConfigs(s, List.of(id)).get(id);
@@ -319,13 +332,14 @@ final class WindowsConfigEdits {
                         + text(r, now) + "): preview again");
             }
             JsonNode partnerBefore = b == null ? null : current(r, b, null);
+            JsonNode partnerAfter = partnerOr(r, "after");
             ctx.appliedTo(op.on());
             send(ctx, op.on(), a, WindowsScripts.configTransition(r, before, after));
             ctx.target(op.on(), TargetOutcome.APPLIED, text(r, after));
             if (b != null) {
                 ctx.appliedTo(op.other());
                 try {
-                    send(ctx, op.other(), b, WindowsScripts.configTransition(r, partnerBefore, after));
+                    send(ctx, op.other(), b, WindowsScripts.configTransition(r, partnerBefore, partnerAfter));
                 } catch (IOException e) {
                     // all or nothing: a step the partner took before refusing is undone, and the first server goes
                     // back to what it had
@@ -344,7 +358,7 @@ final class WindowsConfigEdits {
                     ctx.settleAs(Status.FAILED);
                     throw e;
                 }
-                ctx.target(op.other(), TargetOutcome.APPLIED, text(r, after));
+                ctx.target(op.other(), TargetOutcome.APPLIED, text(r, partnerAfter));
             }
             ctx.inverse(inverse(op).toJson());
             String onA = text(r, current(r, a, null));
@@ -377,6 +391,7 @@ final class WindowsConfigEdits {
     // ---- words
 
     static String description(JsonNode r) {
+        if (WindowsSuperscopeEdits.KIND.equals(r.get("kind").asText())) return WindowsSuperscopeEdits.description(r);
         JsonNode before = r.get("before"), after = r.get("after");
         boolean none = before == null || before.isNull(), gone = after == null || after.isNull();
         String verb = none ? "Add " : gone ? "Remove " : "Change ";
@@ -389,6 +404,7 @@ final class WindowsConfigEdits {
                     + " of scope " + r.get("scopeId").asText();
             case "option" -> "option " + r.get("optionId").asInt() + " at " + (r.hasNonNull("reservedIp")
                     ? "reservation " + r.get("reservedIp").asText() : r.hasNonNull("scopeId") ? "scope " + r.get("scopeId").asText() : "server level");
+            case WindowsSuperscopeEdits.KIND -> WindowsSuperscopeEdits.subject(item);
             default -> "scope " + r.get("scopeId").asText();
         };
     }
@@ -406,6 +422,7 @@ final class WindowsConfigEdits {
                 item.get("values").forEach(x -> v.add(x.asText()));
                 yield String.join(", ", v);
             }
+            case WindowsSuperscopeEdits.KIND -> WindowsSuperscopeEdits.text(item);
             default -> "name " + item.get("name").asText() + ", description " + (item.get("description").asText().isEmpty()
                     ? "none" : item.get("description").asText()) + ", lease " + WindowsFacts.duration(item.get("leaseDurationSec").asLong())
                     + ", " + item.get("state").asText().toLowerCase(Locale.ROOT);
@@ -419,6 +436,7 @@ final class WindowsConfigEdits {
     }
 
     private static List<String> lines(JsonNode r, String server, JsonNode before, JsonNode after) {
+        if (WindowsSuperscopeEdits.KIND.equals(r.get("kind").asText())) return WindowsSuperscopeEdits.lines(r, server, before, after);
         boolean none = before == null || before.isNull(), gone = after == null || after.isNull();
         if (none && gone || (!none && !gone && before.equals(after))) return List.of();
         String what = subject(r, none ? after : before) + " on " + server;
@@ -428,13 +446,18 @@ final class WindowsConfigEdits {
         return l;
     }
 
-    /** The permission the change needs: reservations, option values or the server's options, on the scope it is in. */
+    /**
+     * The permission the change needs: reservations, option values or the server's options, on the scope it is in; a
+     * superscope is the server's.
+     */
     static List<Need> needs(WindowsOperation op) {
         JsonNode r = op.request();
         String cidr = r.path("cidr").asText(null);
         Permission bit = switch (r.get("kind").asText()) {
             case "reservation" -> Permission.EDIT_RESERVATIONS;
             case "option" -> cidr == null ? Permission.ADMINISTER_DHCP_SERVERS : Permission.SCOPE_OPTIONS;
+            // a superscope groups scopes of the whole server, as a shared network does on the other backends
+            case WindowsSuperscopeEdits.KIND -> Permission.ADMINISTER_DHCP_SERVERS;
             default -> Permission.SCOPE_OPTIONS;
         };
         return List.of(new Need(bit, op.relationship(), bit == Permission.ADMINISTER_DHCP_SERVERS ? null : cidr));

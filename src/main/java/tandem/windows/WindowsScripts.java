@@ -62,8 +62,17 @@ final class WindowsScripts {
                 "$step = 'Get-DhcpServerv4ScopeStatistics'",
                 "$stats = @(Get-DhcpServerv4ScopeStatistics | " + WindowsProjections.SCOPE_STATISTICS + ")",
                 "$step = 'Get-DhcpServerv4Superscope'",
-                "$super = @(Get-DhcpServerv4Superscope | ForEach-Object { [ordered]@{ name = [string]$_.SuperscopeName; scopeIds = (Ips $_.ScopeId) } })",
+                "$super = @(" + SUPERSCOPES + ")",
                 "$data = [ordered]@{ serverOptions = $server; statistics = $stats; superscopes = $super }"));
+    }
+
+    /** Each superscope as its name and its scope ids (a comma list). */
+    private static final String SUPERSCOPES = "Get-DhcpServerv4Superscope | ForEach-Object { [ordered]@{ name = [string]$_.SuperscopeName;"
+            + " scopeIds = (Ips $_.ScopeId) } }";
+
+    /** The server's superscopes, as {@link #tableExtras()} reads them. */
+    static PsScript superscopes() {
+        return PsScript.of("$step = 'Get-DhcpServerv4Superscope'\n$data = @(" + SUPERSCOPES + ")");
     }
 
     /**
@@ -205,7 +214,7 @@ final class WindowsScripts {
     }
 
     /**
-     * A configuration table item's change (see {@link WindowsConfigEdits}): the cmdlets that bring the item from {@code from} to {@code to};
+     * A configuration table item's change (see {@link WindowsConfigEdits}, {@link WindowsSuperscopeEdits}): the cmdlets that bring the item from {@code from} to {@code to};
      * null when there is nothing to do. A reservation is keyed by its address: a new address is Remove, then Add with
      * its option values.
      */
@@ -245,6 +254,7 @@ final class WindowsScripts {
                     b.step("Set-DhcpServerv4OptionValue", setOption(id, to.get("values"), level));
                 }
             }
+            case WindowsSuperscopeEdits.KIND -> superscopeTransition(b, from, to);
             default -> b.step("Set-DhcpServerv4Scope", "Set-DhcpServerv4Scope -ScopeId " + ip(scopeId)
                     + " -Name " + str(to.get("name").asText()) + " -Description " + str(to.get("description").asText())
                     + " -LeaseDuration " + timeSpan(Duration.ofSeconds(to.get("leaseDurationSec").asLong()))
@@ -252,6 +262,36 @@ final class WindowsScripts {
         }
         b.line("$data = $true");
         return b.build();
+    }
+
+    /**
+     * A superscope from {@code from} to {@code to}: Remove without -ScopeId takes every scope out and the superscope
+     * with them; Add creates it; Rename keeps its scopes; scopes that differ join before others leave, so it never
+     * empties on the way. Add goes without -Force: a scope that joined another superscope since stays there and the
+     * step fails, rather than being moved silently.
+     */
+    private static void superscopeTransition(PsScript.Builder b, JsonNode from, JsonNode to) {
+        boolean none = from == null || from.isNull(), gone = to == null || to.isNull();
+        if (gone) {
+            b.step("Remove-DhcpServerv4Superscope", "Remove-DhcpServerv4Superscope -SuperscopeName " + str(from.get("name").asText()) + QUIET);
+            return;
+        }
+        String name = to.get("name").asText();
+        List<String> want = WindowsSuperscopeEdits.ids(to);
+        List<String> have = none ? List.of() : WindowsSuperscopeEdits.ids(from);
+        if (!none && !from.get("name").asText().equals(name)) {
+            b.step("Rename-DhcpServerv4Superscope", "Rename-DhcpServerv4Superscope -Name " + str(from.get("name").asText())
+                    + " -NewName " + str(name) + QUIET);
+        }
+        List<String> join = want.stream().filter(id -> !have.contains(id)).toList();
+        List<String> leave = have.stream().filter(id -> !want.contains(id)).toList();
+        if (!join.isEmpty()) {
+            b.step("Add-DhcpServerv4Superscope", "Add-DhcpServerv4Superscope -SuperscopeName " + str(name) + " -ScopeId " + ips(join) + QUIET);
+        }
+        if (!leave.isEmpty()) {
+            b.step("Remove-DhcpServerv4Superscope", "Remove-DhcpServerv4Superscope -SuperscopeName " + str(name) + " -ScopeId "
+                    + ips(leave) + QUIET);
+        }
     }
 
     /** -Force: Windows would otherwise check a DNS server option's addresses answer, which is not this change's rule. */

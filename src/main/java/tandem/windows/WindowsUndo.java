@@ -17,7 +17,7 @@ import tandem.windows.WindowsChangeService.Plan;
  * Undoing a journaled Windows change, and settling one a process left unfinished. A create is undone by removing the
  * relationship (the scopes stay on the server they came from); scopes added are taken out again and the other way
  * round; settings go back to what they were (the shared secret excepted: Windows never reads it back); a table item's
- * edit (reservation, option value, scope properties) goes back to what the first server had, on the same servers. Removing a
+ * edit (reservation, option value, scope properties, superscope) goes back to what each server had. Removing a
  * relationship and replicating cannot be undone: what the partner had is gone.
  */
 final class WindowsUndo {

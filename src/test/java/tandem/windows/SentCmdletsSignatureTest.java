@@ -20,7 +20,7 @@ import tandem.windows.sim.SimSignatures;
  * itself, not the DhcpServer module: its one use (-ListAvailable -Name) is in every PowerShell since 2.0.
  */
 class SentCmdletsSignatureTest {
-    private static final Pattern CMDLET = Pattern.compile("\\b((?:Get|Add|Set|Remove|Invoke)-Dhcp[A-Za-z0-9]+|Get-Service)\\b([^|;\\n)}]*)");
+    private static final Pattern CMDLET = Pattern.compile("\\b((?:Get|Add|Set|Remove|Rename|Invoke)-Dhcp[A-Za-z0-9]+|Get-Service)\\b([^|;\\n)}]*)");
     private static final Pattern PARAM = Pattern.compile("(?<=\\s)-([A-Za-z]+)");
 
     /** Every script Tandem builds, with every option it can take. */
@@ -31,6 +31,8 @@ class SentCmdletsSignatureTest {
         all.add(PsScript.of(WindowsReads.READINESS_BODY));
         all.add(WindowsScripts.scopeConfigs(scopes));
         all.add(WindowsScripts.scopeIds());
+        all.add(WindowsScripts.superscopes());
+        all.add(WindowsScripts.tableExtras());
         all.add(WindowsScripts.leases("fo1"));
         FailoverRequest lb = new FailoverRequest("fo1", "a", "b", "load-balance", 60, null, null, 1800, 600, true, scopes);
         FailoverRequest hs = new FailoverRequest("fo2", "a", "b", "hot-standby", null, 10, "standby", 3600, 0, false, scopes);
@@ -84,13 +86,17 @@ class SentCmdletsSignatureTest {
         for (String expected : List.of("Add-DhcpServerv4Failover -PartnerServer", "Add-DhcpServerv4Failover -ReservePercent",
                 "Set-DhcpServerv4Failover -PartnerDown", "Invoke-DhcpServerv4FailoverReplication -ScopeId",
                 "Remove-DhcpServerv4FailoverScope -Force", "Set-DhcpServerv4OptionValue -ReservedIP",
-                "Get-DhcpServerv4Lease -AllLeases")) {
+                "Get-DhcpServerv4Lease -AllLeases", "Remove-DhcpServerv4Superscope -SuperscopeName",
+                "Add-DhcpServerv4Superscope -ScopeId", "Rename-DhcpServerv4Superscope -NewName")) {
             assertTrue(seen.contains(expected), expected + " not among " + seen);
         }
         assertEquals(seen.size(), new LinkedHashSet<>(seen).size());
     }
 
-    /** Every table item's change: a reservation edited, moved, added, removed; option values at each level; a scope. */
+    /**
+     * Every table item's change: a reservation edited, moved, added, removed; option values at each level; a scope; a
+     * superscope removed, added back, renamed, and brought to other scopes.
+     */
     private static List<PsScript> configTransitions() {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         try {
@@ -115,6 +121,12 @@ class SentCmdletsSignatureTest {
                 out.add(WindowsScripts.configTransition(level, values, null));
             }
             out.add(WindowsScripts.configTransition(scope, s1, s2));
+            var superscope = json.readTree("{\"kind\":\"superscope\",\"name\":\"building A\"}");
+            var ss1 = json.readTree("{\"name\":\"building A\",\"scopeIds\":[\"10.1.0.0\",\"10.2.0.0\"]}");
+            var ss2 = json.readTree("{\"name\":\"building B\",\"scopeIds\":[\"10.2.0.0\",\"10.3.0.0\"]}");
+            out.add(WindowsScripts.configTransition(superscope, ss1, null));
+            out.add(WindowsScripts.configTransition(superscope, null, ss1));
+            out.add(WindowsScripts.configTransition(superscope, ss1, ss2));
             return out;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -24,8 +24,7 @@ public final class ConfigEditDialog {
         this.vm = vm;
         root.setPadding(new Insets(18, 20, 14, 20));
         root.setPrefWidth(580);
-        VBox top = WindowsDialogs.heading(vm.title(), "A scope in failover is changed on both partners: Windows does"
-                + " not replicate this change by itself. If either refuses, both keep what they had.");
+        VBox top = WindowsDialogs.heading(vm.title(), vm.note());
         top.getChildren().add(WindowsDialogs.message("windowsEditMessage", vm.review().messageProperty(), vm.review().kindProperty()));
         root.setTop(top);
 

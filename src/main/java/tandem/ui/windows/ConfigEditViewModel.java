@@ -16,13 +16,14 @@ import tandem.windows.WinOptionValue;
 import tandem.windows.WinReservation;
 
 /**
- * Edit… or Remove… of a configuration table's row on Windows: a reservation, an option value, a scope. The fields
+ * Edit… or Remove… of a configuration table's row on Windows: a reservation, an option value, a scope, a superscope
+ * (its name; removed, its scopes stay). The fields
  * start from what the server has (read in the background); Preview plans the change (made on both partners of a
  * failover scope), Apply applies it. A removal has no fields and previews at once.
  */
 public final class ConfigEditViewModel {
     /** What is edited. */
-    public enum Kind { RESERVATION, REMOVE_RESERVATION, OPTION, REMOVE_OPTION, SCOPE }
+    public enum Kind { RESERVATION, REMOVE_RESERVATION, OPTION, REMOVE_OPTION, SCOPE, SUPERSCOPE, REMOVE_SUPERSCOPE }
 
     public static final String IP = "--ip";
     public static final String NAME = "--name";
@@ -39,6 +40,7 @@ public final class ConfigEditViewModel {
     private final String scopeId;
     private final String reservedIp;
     private final Integer optionId;
+    private final String superscope;
     private final FieldProblems problems = new FieldProblems(IP, NAME, DESCRIPTION, VALUE, LEASE, STATE, "--scope");
     private final PlanReview review;
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
@@ -50,6 +52,19 @@ public final class ConfigEditViewModel {
      */
     public ConfigEditViewModel(WindowsChanges changes, BackgroundTasks tasks, String server, String relationship, Kind kind,
                                String scopeId, String reservedIp, Integer optionId, Runnable changed) {
+        this(changes, tasks, server, relationship, kind, scopeId, reservedIp, optionId, null, changed);
+    }
+
+    /** Edit… (its name) or Remove superscope… of the superscope {@code name}. */
+    public static ConfigEditViewModel superscope(WindowsChanges changes, BackgroundTasks tasks, String server, String relationship,
+                                                 boolean remove, String name, Runnable changed) {
+        return new ConfigEditViewModel(changes, tasks, server, relationship, remove ? Kind.REMOVE_SUPERSCOPE : Kind.SUPERSCOPE,
+                null, null, null, name, changed);
+    }
+
+    private ConfigEditViewModel(WindowsChanges changes, BackgroundTasks tasks, String server, String relationship, Kind kind,
+                                String scopeId, String reservedIp, Integer optionId, String superscope, Runnable changed) {
+        this.superscope = superscope;
         this.changes = changes;
         this.tasks = tasks;
         this.server = server;
@@ -72,13 +87,14 @@ public final class ConfigEditViewModel {
             case RESERVATION -> List.of(IP, NAME, DESCRIPTION);
             case OPTION -> List.of(VALUE);
             case SCOPE -> List.of(NAME, DESCRIPTION, LEASE, STATE);
+            case SUPERSCOPE -> List.of(NAME);
             default -> List.of();
         };
     }
 
     public StringProperty field(String name) { return fields.get(name); }
     public Kind kind() { return kind; }
-    public boolean removal() { return kind == Kind.REMOVE_RESERVATION || kind == Kind.REMOVE_OPTION; }
+    public boolean removal() { return kind == Kind.REMOVE_RESERVATION || kind == Kind.REMOVE_OPTION || kind == Kind.REMOVE_SUPERSCOPE; }
     public String relationship() { return relationship; }
     public FieldProblems problems() { return problems; }
     public PlanReview review() { return review; }
@@ -90,7 +106,20 @@ public final class ConfigEditViewModel {
             case OPTION -> "Edit option " + optionId + " at " + level();
             case REMOVE_OPTION -> "Remove option " + optionId + " at " + level();
             case SCOPE -> "Edit scope " + scopeId;
+            case SUPERSCOPE -> "Edit superscope " + superscope;
+            case REMOVE_SUPERSCOPE -> "Remove superscope " + superscope;
         };
+    }
+
+    /** What the dialog says under its title: where the change is made. */
+    public String note() {
+        if (kind == Kind.SUPERSCOPE || kind == Kind.REMOVE_SUPERSCOPE) {
+            return "Made on both partners of a failover relationship, each with the scopes it has. "
+                    + (kind == Kind.REMOVE_SUPERSCOPE ? "Its scopes stay, in no superscope. " : "")
+                    + "If either server refuses, both keep what they had.";
+        }
+        return "A scope in failover is changed on both partners: Windows does not replicate this change by itself."
+                + " If either refuses, both keep what they had.";
     }
 
     private String level() {
@@ -101,6 +130,11 @@ public final class ConfigEditViewModel {
     public void load() {
         if (removal()) {
             preview();
+            return;
+        }
+        if (kind == Kind.SUPERSCOPE) {
+            // the row named it: nothing more to read before the name is edited
+            fields.get(NAME).set(superscope);
             return;
         }
         review.say("Reading " + server + "…", MessageKind.INFO);
@@ -153,6 +187,8 @@ public final class ConfigEditViewModel {
             case OPTION -> new ConfigEdit.Option(scopeId, reservedIp, optionId,
                     new ArrayList<>(Arrays.stream(text(VALUE).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList()));
             case REMOVE_OPTION -> new ConfigEdit.Option(scopeId, reservedIp, optionId, null);
+            case SUPERSCOPE -> new ConfigEdit.Superscope(superscope, text(NAME));
+            case REMOVE_SUPERSCOPE -> new ConfigEdit.RemoveSuperscope(superscope);
             case SCOPE -> {
                 long lease;
                 try {

@@ -20,7 +20,7 @@ import tandem.ui.UiCommand;
 /**
  * Windows Server DHCP failover in the console: adding a server over OpenSSH, creating a relationship, adding and
  * removing its scopes, removing it, replicating, and changing its settings, and editing the configuration tables'
- * reservations, option values and scopes; each previewed before it is applied.
+ * reservations, option values, scopes and superscopes; each previewed before it is applied.
  */
 public final class WindowsUi implements BackendUi {
     private final WindowsChanges changes;
@@ -88,8 +88,9 @@ public final class WindowsUi implements BackendUi {
     /**
      * A scope row: in this relationship, Remove scope from failover… and Replicate scope… (each its dialog with the
      * scope chosen); in no relationship, Add scope to failover…; either way Edit… (name, description, lease, state).
-     * A reservation row: Edit… and Remove…; an option row at server, scope or reservation level: Edit… and Remove….
-     * Each edit of a failover scope is made on both partners. Rows of a scope in another relationship are left alone:
+     * A reservation row: Edit… and Remove…; an option row at server, scope or reservation level: Edit… and Remove…;
+     * a superscope (shared network) row: Edit… (its name) and Remove superscope… (its scopes stay). Each edit of a
+     * failover scope, and of a superscope, is made on both partners. Rows of a scope in another relationship are left alone:
      * that relationship's own tables change them.
      */
     @Override
@@ -104,6 +105,10 @@ public final class WindowsUi implements BackendUi {
                             Permission.EDIT_RESERVATIONS),
                     edit(c, r, "windowsRemoveReservation", "Remove…", ConfigEditViewModel.Kind.REMOVE_RESERVATION, scope,
                             v.address(), null, Permission.EDIT_RESERVATIONS));
+        }
+        if (row instanceof tandem.core.config.ConfigRow.SharedNetwork n) {
+            return List.of(superscope(c, r, "windowsEditSuperscope", "Edit…", false, n.name()),
+                    superscope(c, r, "windowsRemoveSuperscope", "Remove superscope…", true, n.name()));
         }
         if (row instanceof tandem.core.config.ConfigRow.Option o && o.code() != null) {
             String level = o.level();
@@ -142,6 +147,13 @@ public final class WindowsUi implements BackendUi {
                            String scopeId, String reservedIp, Integer optionId, Permission bit) {
         return new UiCommand(id, label, () -> new ConfigEditDialog(new ConfigEditViewModel(changes, c.tasks(),
                 servers(r).get(0), r.name(), kind, scopeId, reservedIp, optionId, changed(c))).show(c.window().get()), false, bit);
+    }
+
+    /** A superscope groups scopes of the whole server: the server's bit, as a shared network's edit on the other backends. */
+    private UiCommand superscope(ConsoleContext c, RelationshipItem r, String id, String label, boolean remove, String name) {
+        return new UiCommand(id, label, () -> new ConfigEditDialog(ConfigEditViewModel.superscope(changes, c.tasks(),
+                servers(r).get(0), r.name(), remove, name, changed(c))).show(c.window().get()), false,
+                Permission.ADMINISTER_DHCP_SERVERS);
     }
 
     /** "10.1.0.0/24" is scope 10.1.0.0; anything else (a level's word) is no scope. */

@@ -24,6 +24,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import tandem.app.ConsoleApp;
 import tandem.core.Backend;
 import tandem.core.Relationship;
+import tandem.core.access.Permission;
+import tandem.core.port.ReplicationStore.JournalEntry;
+import tandem.core.port.ReplicationStore.Status;
 import tandem.core.config.ConfigRow;
 import tandem.core.config.ConfigTables;
 import tandem.services.Services;
@@ -37,8 +40,9 @@ import tandem.windows.sim.WindowsLab;
 
 /**
  * The configuration tables of a simulated Windows server, read as the console reads them (scopes with their
- * statistics, served ranges, reservations, options at each level), and a scope row's command: the free scope's
- * Add scope to failover… opens with that scope checked and adds it to the relationship.
+ * statistics, served ranges, reservations, options at each level, superscopes), and rows' commands: the free scope's
+ * Add scope to failover… opens with that scope checked and adds it to the relationship; a reservation and an option
+ * edited on both partners; a superscope removed on both partners and undone.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowsConfigTablesTest {
@@ -148,6 +152,103 @@ class WindowsConfigTablesTest {
         assertEquals(List.of(new ConfigRow.Reservation("10.1.0.0/24", "client-id 00-11-22-33-44-55", "10.1.0.20", null, "printer-2f")),
                 after.reservations());
         assertTrue(after.options().stream().noneMatch(o -> o.level().startsWith("reservation")), after.options().toString());
+    }
+
+    /** The server's superscope count, as Get-DhcpServerv4Superscope says. */
+    private int superscopes(String server) {
+        var run = lab.ps(server, "@(Get-DhcpServerv4Superscope).Count");
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        return Integer.parseInt(run.stdout().strip());
+    }
+
+    private JsonNode scope(String server, String scopeId) throws Exception {
+        return JSON.readTree(lab.ps(server, "Get-DhcpServerv4Scope -ScopeId " + scopeId + " | ConvertTo-Json").stdout());
+    }
+
+    /**
+     * A superscope row's Edit… renames it on both partners; its Remove superscope… removes it from both, each of
+     * which had its own scopes in it (10.2.0.0 is dhcp1's alone), and the scopes stay as they were; undone from the
+     * journal, both partners have it back with the scopes each had.
+     */
+    @Test
+    void aSuperscopeRenamedAndRemovedFromTheTablesOnBothPartnersAndUndone(FxRobot robot) throws Exception {
+        WindowsUiLab.ps(lab, "dhcp1", "Add-DhcpServerv4Superscope -SuperscopeName 'building A' -ScopeId 10.1.0.0,10.2.0.0");
+        WindowsUiLab.ps(lab, "dhcp2", "Add-DhcpServerv4Superscope -SuperscopeName 'building A' -ScopeId 10.1.0.0");
+        Relationship rel = services.inventory().relationships().stream().filter(r -> r.name().equals("fo1"))
+                .findFirst().orElseThrow();
+        var tables = services.backends().find(Backend.WINDOWS).orElseThrow().configuration().orElseThrow();
+        ConfigTables t = tables.read(rel);
+        assertEquals(List.of(new ConfigRow.SharedNetwork("building A", List.of("10.1.0.0/24", "10.2.0.0/24"), "superscope")),
+                t.sharedNetworks());
+        ConsoleContext ctx = context();
+        WindowsUi ui = new WindowsUi(WindowsChanges.of(services.windowsChanges()));
+        ConsoleNode.RelationshipItem item = new ConsoleNode.RelationshipItem(rel, null, List.of());
+
+        List<UiCommand> onBuildingA = ui.rowCommands(ctx, item, t.sharedNetworks().get(0));
+        assertEquals(List.of("windowsEditSuperscope", "windowsRemoveSuperscope"), onBuildingA.stream().map(UiCommand::id).toList());
+        robot.interact(() -> onBuildingA.get(0).run().run());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsEditName").tryQuery().isPresent());
+        javafx.scene.control.TextField name = robot.lookup("#windowsEditName").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("building A", name.getText());
+        robot.interact(() -> name.setText("building A north"));
+        robot.clickOn("#windowsPreview");
+        previewAndApply(robot);
+        for (String[] s : List.of(new String[] {"dhcp1", "10.1.0.0"}, new String[] {"dhcp1", "10.2.0.0"}, new String[] {"dhcp2", "10.1.0.0"})) {
+            assertEquals("building A north", scope(s[0], s[1]).get("SuperscopeName").asText(), s[0] + " " + s[1]);
+        }
+        FxToolkit.cleanupStages();
+        robot.interact(() -> stage.show());
+        t = tables.read(rel);
+        List<ConfigRow.SharedNetwork> north = List.of(new ConfigRow.SharedNetwork("building A north",
+                List.of("10.1.0.0/24", "10.2.0.0/24"), "superscope"));
+        assertEquals(north, t.sharedNetworks());
+
+        List<UiCommand> onSuperscope = ui.rowCommands(ctx, item, t.sharedNetworks().get(0));
+        assertEquals("Remove superscope…", onSuperscope.get(1).label());
+        assertEquals(Permission.ADMINISTER_DHCP_SERVERS, onSuperscope.get(1).needs());
+        robot.interact(() -> onSuperscope.get(1).run().run());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#windowsEditDiff").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<String> diff = robot.lookup("#windowsEditDiff").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> diff.getItems().size() == 2);
+        assertEquals(List.of("- superscope building A north on dhcp1: scopes 10.1.0.0, 10.2.0.0",
+                "- superscope building A north on dhcp2: scopes 10.1.0.0"), List.copyOf(diff.getItems()));
+        assertEquals(2, superscopes("dhcp1") + superscopes("dhcp2"), "nothing is changed before Apply");
+        previewAndApply(robot);
+        assertEquals(0, superscopes("dhcp1"));
+        assertEquals(0, superscopes("dhcp2"));
+        // the scopes stay, with what they hold, in no superscope
+        for (String[] s : List.of(new String[] {"dhcp1", "10.1.0.0", "s1"}, new String[] {"dhcp1", "10.2.0.0", "s2"},
+                new String[] {"dhcp2", "10.1.0.0", "s1"})) {
+            JsonNode scope = scope(s[0], s[1]);
+            assertEquals(s[2], scope.get("Name").asText(), s[0] + " " + s[1]);
+            assertEquals("", scope.get("SuperscopeName").asText(), s[0] + " " + s[1]);
+        }
+        for (String server : List.of("dhcp1", "dhcp2")) {
+            JsonNode r = JSON.readTree(lab.ps(server, "Get-DhcpServerv4Reservation -IPAddress 10.1.0.20 | ConvertTo-Json").stdout());
+            assertEquals("printer", r.get("Name").asText(), server);
+        }
+        ConfigTables after = tables.read(rel);
+        assertEquals(List.of(), after.sharedNetworks());
+        assertEquals(List.of("10.1.0.0", "10.2.0.0"), after.subnets().stream().map(ConfigRow.Subnet::id).toList());
+        assertTrue(after.subnets().stream().allMatch(s -> s.sharedNetwork() == null), after.subnets().toString());
+        FxToolkit.cleanupStages();
+        robot.interact(() -> stage.show());
+
+        // undone from the journal: Add-DhcpServerv4Superscope with each partner's own scopes
+        JournalEntry removal = services.replicationStore().recent(1).get(0);
+        assertEquals("windows fo1 APPLIED", removal.kind() + " " + removal.relationship() + " " + removal.status());
+        robot.interact(ui.undo(ctx, removal).orElseThrow());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#confirmWindowsUndo").tryQuery().isPresent());
+        robot.clickOn("Undo");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> superscopes("dhcp1") == 1 && superscopes("dhcp2") == 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            JournalEntry undo = services.replicationStore().recent(1).get(0);
+            return undo.id() != removal.id() && undo.status() == Status.APPLIED;
+        });
+        assertEquals("building A north", scope("dhcp1", "10.2.0.0").get("SuperscopeName").asText());
+        assertEquals("building A north", scope("dhcp2", "10.1.0.0").get("SuperscopeName").asText());
+        assertEquals(north, tables.read(rel).sharedNetworks());
     }
 
     @Test

@@ -23,7 +23,7 @@ class SignatureTableTest {
             "Remove-DhcpServerv4OptionValue", "Get-DhcpServerv4Reservation", "Add-DhcpServerv4Reservation", "Remove-DhcpServerv4Reservation",
             "Get-DhcpServerv4ExclusionRange", "Add-DhcpServerv4ExclusionRange", "Remove-DhcpServerv4ExclusionRange", "Get-DhcpServerVersion",
             "Get-DhcpServerSetting", "Get-Service", "Get-DhcpServerv4Lease", "Add-DhcpServerv4Lease", "Set-DhcpServerv4Reservation",
-            "Get-DhcpServerv4Superscope");
+            "Get-DhcpServerv4Superscope", "Add-DhcpServerv4Superscope", "Remove-DhcpServerv4Superscope", "Rename-DhcpServerv4Superscope");
 
     /** "cmdlet set parameter type M|- position|-" as the published syntax gives it. */
     private void row(String expected) {
@@ -45,7 +45,9 @@ class SignatureTableTest {
                 if (sig.name().equals("Get-Service")) continue;
                 assertTrue(names.containsAll(List.of("CimSession", "ThrottleLimit", "AsJob")), sig.name() + " " + set.getKey());
                 assertEquals(!sig.name().startsWith("Get-"), names.containsAll(List.of("WhatIf", "Confirm")), sig.name() + " ShouldProcess");
-                assertTrue(sig.parameters().get("ComputerName").aliases().contains("Cn"), sig.name());
+                // Microsoft's Rename-DhcpServerv4Superscope page gives -ComputerName no alias
+                assertEquals(!sig.name().equals("Rename-DhcpServerv4Superscope"),
+                        sig.parameters().get("ComputerName").aliases().contains("Cn"), sig.name());
             }
         }
         for (String c : List.of("Verbose", "ErrorAction", "ErrorVariable", "WarningAction", "OutVariable")) assertTrue(table.common().containsKey(c), c);
@@ -138,6 +140,15 @@ class SignatureTableTest {
         row("Set-DhcpServerv4Reservation Set0 IPAddress ipaddress M 1");
         row("Set-DhcpServerv4Reservation Set0 Description string - -");
         row("Get-DhcpServerv4Superscope Get0 SuperscopeName string[] - 1");
+        row("Add-DhcpServerv4Superscope Add0 SuperscopeName string M 1");
+        row("Add-DhcpServerv4Superscope Add0 ScopeId ipaddress[] M 2");
+        row("Add-DhcpServerv4Superscope Add0 Force switch - -");
+        row("Remove-DhcpServerv4Superscope Remove2 SuperscopeName string M 1");
+        row("Remove-DhcpServerv4Superscope Remove2 ScopeId string[] - 2");
+        row("Remove-DhcpServerv4Superscope Remove2 Passthru switch - -");
+        assertFalse(table.cmdlet("Remove-DhcpServerv4Superscope").orElseThrow().parameters().containsKey("Force"));
+        row("Rename-DhcpServerv4Superscope Rename3 Name string M 1");
+        row("Rename-DhcpServerv4Superscope Rename3 NewName string M 2");
         row("Remove-DhcpServerv4Reservation ScopeId ScopeId ipaddress M 1");
         assertEquals("IPAddress", table.cmdlet("Remove-DhcpServerv4Reservation").orElseThrow().defaultSet());
         row("Get-DhcpServerv4ExclusionRange Get1 ScopeId ipaddress[] - 1");
