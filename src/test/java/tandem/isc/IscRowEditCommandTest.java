@@ -2,112 +2,31 @@ package tandem.isc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import tandem.app.ConsoleApp;
-import tandem.cli.TandemCommand;
-import tandem.core.Backend;
-import tandem.core.Relationship;
 import tandem.core.config.ConfigRow;
 import tandem.core.config.ConfigTables;
 import tandem.core.port.ReplicationStore.JournalEntry;
-import tandem.services.Services;
-import tandem.ui.BackgroundTasks;
-import tandem.ui.ConsoleContext;
-import tandem.ui.ConsoleNode;
-import tandem.ui.DialogService;
-import tandem.ui.MainViewModel;
 import tandem.ui.UiCommand;
-import tandem.ui.isc.IscUi;
 
 /**
  * The configuration table's subnet and host rows of a real dhcpd.conf behind a real sshd: Edit subnet… refuses a
  * router outside the subnet at its field, then sets the router and the longest lease; Edit host… moves the host to
  * another fixed address. Each is previewed, applied (dhcpd -t on the server, journaled), and both are undone.
  */
-@ExtendWith(ApplicationExtension.class)
-class IscRowEditCommandTest {
-    @TempDir static Path sshdDir;
-    static RealSshd sshd;
-    @TempDir Path tmp;
-    private Stage stage;
-    private BackgroundTasks tasks;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        RealDhcpd.dhcpd();
-        sshd = RealSshd.start(sshdDir);
-    }
-
-    @AfterAll
-    static void stopSshd() throws Exception {
-        if (sshd != null) sshd.close();
-    }
-
+class IscRowEditCommandTest extends IscRowCommandLab {
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        this.tasks = BackgroundTasks.forFx();
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        tasks.close();
-    }
-
-    private int tandem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", tmp.resolve("data").toString()));
-        all.addAll(List.of(args));
-        int code = TandemCommand.run(all.toArray(String[]::new), d -> fail("no console for a command"), Services::open,
-                tandem.app.Launcher.backendCommands(), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, code, out + "\n" + err);
-        return code;
-    }
-
-    private static String label(FxRobot robot, String id) { return robot.lookup("#" + id).queryAs(Label.class).getText(); }
-
-    private static void waitFor(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + id).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void apply(FxRobot robot) throws Exception {
-        robot.clickOn("#applyChange");
-        try {
-            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> label(robot, "applyResult").startsWith("Applied"));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("not applied: " + label(robot, "applyResult"));
-        }
-    }
+    void start(Stage stage) { show(stage); }
 
     /** The change's windows are done with: closed, so that the next lookups find the next ones. */
     private static void closeDialogs(FxRobot robot) {
@@ -128,35 +47,17 @@ class IscRowEditCommandTest {
 
     @Test
     void aSubnetAndAHostAreEditedFromTheTableAndUndone(FxRobot robot) throws Exception {
-        Path conf = tmp.resolve("etc/dhcpd.conf");
-        Files.createDirectories(conf.getParent());
-        Files.writeString(conf, Files.readString(Corpus.file("two-peers.conf"))
-                + "\nhost printer {\n  hardware ethernet 02:00:00:00:0a:05;\n  fixed-address 10.20.0.5;\n}\n");
-        String original = Files.readString(conf);
-        try (SshConnection trust = SshConnection.open(sshd.settings(), tmp.resolve("data/known_hosts"), (h, t, f) -> true,
-                Duration.ofSeconds(20))) {
-            assertEquals(0, trust.exec("true").exitCode());
-        }
-        tandem("server", "add", "isc", "--ssh", sshd.target().toString(), "--key", sshd.clientKey.toString(),
-                "--config", conf.toString(), "--restart", "true", "--name", "dhcp1");
-
-        try (Services services = Services.open(tmp.resolve("data"), "the console")) {
-            Relationship rel = services.inventory().relationships().stream()
-                    .filter(r -> r.serverName().equals("dhcp1")).findFirst().orElseThrow();
-            ConfigTables tables = services.backends().find(Backend.ISC).orElseThrow().configuration().orElseThrow().read(rel);
+        try (Console console = console(Files.readString(Corpus.file("two-peers.conf"))
+                + "\nhost printer {\n  hardware ethernet 02:00:00:00:0a:05;\n  fixed-address 10.20.0.5;\n}\n")) {
+            Path conf = console.conf();
+            String original = Files.readString(conf);
+            ConfigTables tables = console.tables();
             ConfigRow.Subnet subnet = tables.subnets().get(0);
             assertEquals("10.20.0.0/24", subnet.subnet());
             ConfigRow.Reservation host = tables.reservations().get(0);
             assertEquals("printer", host.name());
 
-            DialogService dialogs = new DialogService(() -> stage);
-            MainViewModel vm = new MainViewModel(services.inventory(), services.poller(), services.stateStore(),
-                    services::preferences, tasks, ZoneOffset.UTC);
-            ConsoleContext ctx = new ConsoleContext(ConsoleApp.adapt(services), vm, tasks, dialogs, () -> stage, () -> { });
-            IscUi ui = new IscUi(services::iscConfig, services.iscChanges());
-            ConsoleNode.RelationshipItem item = new ConsoleNode.RelationshipItem(rel, null, List.of());
-
-            List<UiCommand> subnetCommands = ui.rowCommands(ctx, item, subnet);
+            List<UiCommand> subnetCommands = console.commands(subnet);
             assertEquals(List.of("iscEditSubnet"), subnetCommands.stream().map(UiCommand::id).toList());
             robot.interact(() -> subnetCommands.get(0).run().run());
             waitFor(robot, "rowField-routers");
@@ -182,7 +83,7 @@ class IscRowEditCommandTest {
             assertTrue(DhcpdSyntaxCheck.run(DhcpdSyntaxCheck.findDhcpd(), conf).ok());
             closeDialogs(robot);
 
-            List<UiCommand> hostCommands = ui.rowCommands(ctx, item, host);
+            List<UiCommand> hostCommands = console.commands(host);
             assertEquals(List.of("iscEditHost", "iscRemoveHost"), hostCommands.stream().map(UiCommand::id).toList());
             robot.interact(() -> hostCommands.get(0).run().run());
             waitFor(robot, "rowField-hardware");
@@ -202,13 +103,13 @@ class IscRowEditCommandTest {
             closeDialogs(robot);
 
             // undone newest first: the host, then the subnet; the file is as it was
-            List<JournalEntry> recent = services.replicationStore().recent(5);
+            List<JournalEntry> recent = console.services().replicationStore().recent(5);
             assertEquals("isc dhcp1 APPLIED", recent.get(0).kind() + " " + recent.get(0).relationship() + " " + recent.get(0).status());
-            robot.interact(ui.undo(ctx, recent.get(0)).orElseThrow());
+            robot.interact(console.ui().undo(console.ctx(), recent.get(0)).orElseThrow());
             waitFor(robot, "confirmIscUndo");
             robot.clickOn("Undo");
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.readString(conf).equals(afterSubnet));
-            robot.interact(ui.undo(ctx, recent.get(1)).orElseThrow());
+            robot.interact(console.ui().undo(console.ctx(), recent.get(1)).orElseThrow());
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#confirmIscUndo").queryAll().stream()
                     .anyMatch(n -> n.getScene().getWindow().isShowing()));
             robot.clickOn("Undo");
