@@ -166,7 +166,9 @@ class SharedNetworkTablesLabTest {
             assertEquals("[\"10.10.2.253\",\"10.10.2.252\"]", network.path("relay").path("ip-addresses").toString(), server);
             JsonNode subnet = inFloor2(lab.dhcp4(i));
             assertEquals(1800, subnet.path("valid-lifetime").asInt(), server + ": the subnet had floor2's lifetime");
-            assertEquals(network.path("relay"), subnet.path("relay"), server);
+            // its relay was written empty ("none of its own"): Kea applies the network's, now the new one
+            assertTrue(subnet.path("relay").path("ip-addresses").isEmpty() || subnet.path("relay").equals(network.path("relay")),
+                    server + ": " + subnet.path("relay"));
         }
         undoNewest(robot, "1800");
         assertFloor2AsItWas(id);
