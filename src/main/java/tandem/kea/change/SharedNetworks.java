@@ -144,11 +144,17 @@ public final class SharedNetworks {
 
         /** The network and the top-level subnets of those prefixes as {@code before} has them. */
         static RestoreSharedNetwork of(ObjectNode before, String network, List<String> prefixes) {
+            return of(before, network, prefixes, prefixes);
+        }
+
+        /** @param topLevelOf the prefixes whose top-level subnets are kept, when {@code before} has them there */
+        private static RestoreSharedNetwork of(ObjectNode before, String network, List<String> prefixes,
+                                               java.util.Collection<String> topLevelOf) {
             var found = KeaConfigJson.sharedNetwork(before, network);
             Integer at = found.isPresent() && KeaConfigJson.root(before).get("shared-networks") instanceof ArrayNode a
                     ? indexOf(a, network) : null;
             ArrayNode top = JsonNodeFactory.instance.arrayNode();
-            Set<String> wanted = Set.copyOf(prefixes);
+            Set<String> wanted = Set.copyOf(topLevelOf);
             JsonNode list = KeaConfigJson.root(before).get(KeaService.subnets(KeaConfigJson.service(before)));
             if (list != null) {
                 for (JsonNode s : list) if (wanted.contains(s.path("subnet").asText())) top.add(s.deepCopy());
@@ -185,11 +191,12 @@ public final class SharedNetworks {
         }
 
         public KeaChange inverse(ObjectNode before) {
+            // undoing the undo: the subnets this one brings back may be at the top level by then (a removal keeping them)
             Set<String> prefixes = new LinkedHashSet<>(subnets);
             String key = KeaService.subnets(KeaConfigJson.service(before));
             if (previous != null) for (JsonNode s : previous.path(key)) prefixes.add(s.path("subnet").asText());
             if (topLevel != null) for (JsonNode s : topLevel) prefixes.add(s.path("subnet").asText());
-            return of(before, network, List.copyOf(prefixes));
+            return of(before, network, subnets, prefixes);
         }
 
         /** A subnet of the network coming back whose prefix or id another subnet took meanwhile: Kea would refuse both. */
