@@ -38,8 +38,18 @@ import tandem.core.AddressRules;
         @JsonSubTypes.Type(value = KeaChange.RestoreSharedNetworkOptions.class, name = "shared-network-options-restore"),
         @JsonSubTypes.Type(value = KeaChange.SetReservationOption.class, name = "reservation-option-set"),
         @JsonSubTypes.Type(value = KeaChange.RestoreReservationOptions.class, name = "reservation-options-restore"),
-        @JsonSubTypes.Type(value = KeaChange.RestoreGlobalOptions.class, name = "options-restore")})
-public sealed interface KeaChange {
+        @JsonSubTypes.Type(value = KeaChange.RestoreGlobalOptions.class, name = "options-restore"),
+        @JsonSubTypes.Type(value = SharedNetworks.RemoveSharedNetwork.class, name = "shared-network-remove"),
+        @JsonSubTypes.Type(value = SharedNetworks.RestoreSharedNetwork.class, name = "shared-network-restore"),
+        @JsonSubTypes.Type(value = SharedNetworks.EditSharedNetwork.class, name = "shared-network-edit")})
+// the shared networks' own changes live in SharedNetworks, so every kind is listed here
+public sealed interface KeaChange permits KeaChange.AddSubnet, KeaChange.EditSubnet, KeaChange.RemoveSubnet,
+        KeaChange.AddPool, KeaChange.RemovePool, KeaChange.AddReservation, KeaChange.RemoveReservation,
+        KeaChange.EditReservation, KeaChange.RestoreGlobalReservations, KeaChange.SetOption,
+        KeaChange.SetSharedNetworkOption, KeaChange.RestoreSharedNetworkOptions, KeaChange.SetReservationOption,
+        KeaChange.RestoreReservationOptions, KeaChange.AddPdPool, KeaChange.RemovePdPool, KeaChange.RestoreSubnet,
+        KeaChange.RestoreGlobalOptions, SharedNetworks.RemoveSharedNetwork, SharedNetworks.EditSharedNetwork,
+        SharedNetworks.RestoreSharedNetwork {
     /** One line for the journal, the audit trail and confirmations. */
     String describe();
 

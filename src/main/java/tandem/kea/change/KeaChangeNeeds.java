@@ -42,6 +42,19 @@ final class KeaChangeNeeds {
         if (change instanceof KeaChange.SetReservationOption || change instanceof KeaChange.RestoreReservationOptions) {
             return server(relationship, Permission.EDIT_RESERVATIONS);
         }
+        // a shared network reaches every subnet in it and names none: the bits subnet removal and edit need, server-wide
+        if (change instanceof SharedNetworks.RemoveSharedNetwork) return server(relationship, Permission.ADD_SCOPE);
+        if (change instanceof SharedNetworks.EditSharedNetwork) return server(relationship, Permission.SCOPE_OPTIONS);
+        if (change instanceof SharedNetworks.RestoreSharedNetwork c) {
+            // the network back with its subnets, their pools and reservations; moving subnets is adding or removing them
+            List<Need> out = new java.util.ArrayList<>(List.of(new Need(Permission.SCOPE_OPTIONS, relationship, null),
+                    new Need(Permission.EDIT_RESERVATIONS, relationship, null),
+                    new Need(Permission.EDIT_POOLS, relationship, null)));
+            if (!c.subnets().isEmpty() || c.topLevel() != null || c.previous() == null) {
+                out.add(0, new Need(Permission.ADD_SCOPE, relationship, null));
+            }
+            return out;
+        }
         if (change instanceof KeaChange.RestoreSubnet c) {
             // an undo that puts a whole subnet back may touch anything inside it
             return List.of(new Need(Permission.SCOPE_OPTIONS, relationship, c.subnet()),

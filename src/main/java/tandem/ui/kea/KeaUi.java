@@ -14,6 +14,7 @@ import tandem.core.config.ConfigRow;
 import tandem.kea.KeaConfigTables;
 import tandem.kea.change.KeaChange;
 import tandem.kea.change.KeaChangeService;
+import tandem.kea.change.SharedNetworks;
 import tandem.ui.ConsoleNode.RelationshipItem;
 
 /** Kea in the console: adding a server, changing a relationship's configuration, synchronizing, undoing. */
@@ -66,8 +67,9 @@ public final class KeaUi implements BackendUi {
     /**
      * A row of the configuration tables: a subnet (in a shared network too) is edited or removed, a pool removed, a
      * reservation (in a subnet or global, by any host identifier) edited or removed, an option edited or removed at
-     * every level the tables show (global, subnet, shared network, reservation). Client classes and shared networks
-     * themselves are read only: no change of the pipeline reaches them.
+     * every level the tables show (global, subnet, shared network, reservation), a shared network edited or removed
+     * (its subnets kept at the top level, or with it). Client classes are read only: no change of the pipeline
+     * reaches them.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
@@ -77,6 +79,16 @@ public final class KeaUi implements BackendUi {
                     command(c, rel, "rowEditSubnet", "Edit…", new SubnetEditForm(s.subnet()), Permission.SCOPE_OPTIONS),
                     command(c, rel, "rowRemoveSubnet", "Remove…", new ConfirmForm("Remove subnet",
                             new KeaChange.RemoveSubnet(s.subnet())), Permission.ADD_SCOPE));
+        }
+        if (row instanceof ConfigRow.SharedNetwork n) {
+            // the permissions of the same changes on one subnet: removing is ADD_SCOPE's, editing SCOPE_OPTIONS's
+            return List.of(
+                    command(c, rel, "rowEditSharedNetwork", "Edit…", new SharedNetworkEditForm(n.name()), Permission.SCOPE_OPTIONS),
+                    command(c, rel, "rowRemoveSharedNetwork", "Remove, keep subnets…", new ConfirmForm("Remove shared network",
+                            new SharedNetworks.RemoveSharedNetwork(n.name(), false)), Permission.ADD_SCOPE),
+                    command(c, rel, "rowRemoveSharedNetworkAndSubnets", "Remove with its subnets…", new ConfirmForm(
+                            "Remove shared network and its subnets", new SharedNetworks.RemoveSharedNetwork(n.name(), true)),
+                            Permission.ADD_SCOPE));
         }
         if (row instanceof ConfigRow.Pool p) {
             boolean pd = p.detail() != null && p.detail().startsWith(KeaConfigTables.PD_DETAIL);

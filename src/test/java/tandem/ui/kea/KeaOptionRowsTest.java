@@ -55,4 +55,47 @@ class KeaOptionRowsTest {
         reservation.fields().get(0).valueProperty().set(" ");
         assertNotNull(reservation.problem(reservation.fields().get(0)));
     }
+
+    @Test
+    void aSharedNetworkRowIsEditedOrRemovedWithOrWithoutItsSubnets() {
+        List<UiCommand> c = commands(new ConfigRow.SharedNetwork("floor2", List.of("10.20.0.0/24"), null));
+        assertEquals(List.of("rowEditSharedNetwork", "rowRemoveSharedNetwork", "rowRemoveSharedNetworkAndSubnets"),
+                c.stream().map(UiCommand::id).toList());
+        assertEquals(List.of("Edit…", "Remove, keep subnets…", "Remove with its subnets…"), c.stream().map(UiCommand::label).toList());
+        // the bits of the same changes on a subnet
+        assertEquals(List.of(Permission.SCOPE_OPTIONS, Permission.ADD_SCOPE, Permission.ADD_SCOPE),
+                c.stream().map(UiCommand::needs).toList());
+    }
+
+    @Test
+    void theSharedNetworkFormStartsFromTheNetworkAndSendsOnlyWhatChanged() throws Exception {
+        SharedNetworkEditForm form = new SharedNetworkEditForm("floor2");
+        form.configurationRead(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"Dhcp4": {"shared-networks": [{"name": "floor2", "valid-lifetime": 3600, "interface": "eth1",
+                  "relay": {"ip-addresses": ["10.20.0.254"]}, "user-context": {"comment": "second floor"}}]}}"""));
+        java.util.Map<String, ChangeField> f = new java.util.HashMap<>();
+        form.fields().forEach(x -> f.put(x.key(), x));
+        assertEquals("3600", f.get("valid-lifetime").value());
+        assertEquals("10.20.0.254", f.get("relay").value());
+        assertEquals("second floor", f.get("comment").value());
+        assertEquals(new tandem.kea.change.SharedNetworks.EditSharedNetwork("floor2", java.util.Map.of()), form.change(),
+                "nothing changed, nothing sent");
+        f.get("valid-lifetime").valueProperty().set("1800");
+        f.get("relay").valueProperty().set("10.20.0.253 ,10.20.0.252");
+        f.get("interface").valueProperty().set("");
+        var p = ((tandem.kea.change.SharedNetworks.EditSharedNetwork) form.change()).parameters();
+        assertEquals(java.util.Set.of("valid-lifetime", "relay", "interface"), p.keySet());
+        assertEquals(1800, p.get("valid-lifetime").asInt());
+        assertEquals("{\"ip-addresses\":[\"10.20.0.253\",\"10.20.0.252\"]}", p.get("relay").toString());
+        assertTrue(p.get("interface").isNull(), "blank: not set at this level");
+
+        f.get("renew-timer").valueProperty().set("-5");
+        assertNotNull(form.problem(f.get("renew-timer")));
+        f.get("relay").valueProperty().set("2001:db8::1");
+        assertTrue(form.problem(f.get("relay")).contains("IPv6"), form.problem(f.get("relay")));
+        form.useService(tandem.core.ServiceType.DHCPV6);
+        assertNull(form.problem(f.get("relay")), "an IPv6 relay in a DHCPv6 network");
+        f.get("interface").valueProperty().set("eth 1");
+        assertNotNull(form.problem(f.get("interface")));
+    }
 }

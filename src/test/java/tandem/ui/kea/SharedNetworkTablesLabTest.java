@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -17,8 +18,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -34,18 +38,23 @@ import tandem.services.Services;
 
 /**
  * The Configuration tab on a real Kea 2.2 hot-standby pair whose subnet 10.10.2.0/24 lives in the shared network
- * floor2: the subnet is edited from the subnets table, and floor2's option edited then removed from the options
- * table, each checked with config-get on both servers.
+ * floor2: floor2 removed from the shared networks table keeping its subnet, then with it, and edited, each checked
+ * with config-get on both servers and undone; then the subnet is edited from the subnets table, and floor2's option
+ * edited then removed from the options table, each checked with config-get on both servers.
  */
 @Tag("kea")
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedNetworkTablesLabTest {
     private static final String MOVED = "10.10.2.0/24";
+    private static final String RELAY = "10.10.2.254";
     private static KeaLab lab;
 
     @TempDir static Path root;
 
     private LabConsoleWindow window;
+    private TableView<ConfigRow> networks;
+    private Label message;
     private Services services;
 
     @BeforeAll
@@ -60,6 +69,7 @@ class SharedNetworkTablesLabTest {
             ArrayNode top = (ArrayNode) dhcp4.get("subnet4");
             ObjectNode network = dhcp4.putArray("shared-networks").addObject().put("name", "floor2");
             network.putArray("option-data").addObject().put("name", "domain-name-servers").put("data", "10.10.2.53");
+            network.putObject("relay").putArray("ip-addresses").add(RELAY);
             for (int j = 0; j < top.size(); j++) {
                 if (top.get(j).path("subnet").asText().equals(MOVED)) {
                     network.putArray("subnet4").add(top.remove(j));
@@ -90,8 +100,142 @@ class SharedNetworkTablesLabTest {
         window.close();
     }
 
+    /** Leaves floor2 as it found it (every change undone), for the test after it. */
     @Test
-    void editASubnetInASharedNetworkThenEditAndRemoveTheNetworksOption(FxRobot robot) throws Exception {
+    @Order(1)
+    void removeTheNetworkKeepingItsSubnetThenWithItThenEditItUndoingEach(FxRobot robot) throws Exception {
+        openConfiguration(robot);
+        long id = inFloor2(lab.dhcp4(1)).path("id").asLong();
+        lookUpNetworks(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> networks.getItems().size() == 1);
+        assertEquals("floor2", ((ConfigRow.SharedNetwork) networks.getItems().get(0)).name());
+
+        // removed, its subnet kept: at the top level with its id, its own router and what it had from floor2
+        ConfigurationTabLabTest.rowCommand(robot, networks, "#rowRemoveSharedNetwork");
+        assertTrue(robot.lookup((javafx.scene.Node n) -> n instanceof Label l && l.getText() != null
+                && l.getText().contains("so their clients get the same")).tryQuery().isPresent(), "the dialog says what the subnets keep");
+        ConfigurationTabLabTest.applyAndClose(robot, "floor2");
+        for (int i = 1; i <= 2; i++) {
+            JsonNode dhcp4 = lab.dhcp4(i);
+            String server = lab.serverName(i);
+            assertEquals(0, dhcp4.path("shared-networks").size(), server + ": " + dhcp4.path("shared-networks"));
+            JsonNode moved = topLevel(dhcp4, MOVED);
+            assertEquals(id, moved.path("id").asLong(), server + " keeps its id");
+            assertEquals(3, dhcp4.path("subnet4").size(), server);
+            assertEquals(RELAY, moved.path("relay").path("ip-addresses").get(0).asText(), server + ": " + moved);
+            assertEquals(3600, moved.path("valid-lifetime").asInt(), server);
+            assertEquals(Map.of("routers", "10.10.2.1", "domain-name-servers", "10.10.2.53"), options(moved),
+                    server + ": its own router and floor2's DNS servers");
+        }
+        awaitNetworks(0);
+        undoNewest(robot, "floor2");
+        assertFloor2AsItWas(id);
+        lookUpNetworks(robot);
+
+        // removed with its subnet
+        awaitNetworks(1);
+        ConfigurationTabLabTest.rowCommand(robot, networks, "#rowRemoveSharedNetworkAndSubnets");
+        ConfigurationTabLabTest.applyAndClose(robot, "floor2");
+        for (int i = 1; i <= 2; i++) {
+            JsonNode dhcp4 = lab.dhcp4(i);
+            assertEquals(0, dhcp4.path("shared-networks").size(), lab.serverName(i));
+            assertEquals(2, dhcp4.path("subnet4").size(), lab.serverName(i));
+            for (JsonNode s : dhcp4.path("subnet4")) assertNotEquals(MOVED, s.path("subnet").asText(), "the subnet went with it");
+        }
+        awaitNetworks(0);
+        undoNewest(robot, "floor2");
+        assertFloor2AsItWas(id);
+        lookUpNetworks(robot);
+
+        // edited: its lifetime and relay, which its subnet had from it, follow
+        awaitNetworks(1);
+        ConfigurationTabLabTest.rowCommand(robot, networks, "#rowEditSharedNetwork");
+        TextField valid = robot.lookup("#change-valid-lifetime").queryAs(TextField.class);
+        TextField relay = robot.lookup("#change-relay").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "3600".equals(valid.getText()));
+        assertEquals(RELAY, relay.getText(), "the edit starts from the network's values");
+        robot.interact(() -> {
+            valid.setText("1800");
+            relay.setText("10.10.2.253, 10.10.2.252");
+        });
+        ConfigurationTabLabTest.applyAndClose(robot, "1800");
+        for (int i = 1; i <= 2; i++) {
+            JsonNode network = lab.dhcp4(i).path("shared-networks").get(0);
+            String server = lab.serverName(i);
+            assertEquals(1800, network.path("valid-lifetime").asInt(), server);
+            assertEquals("[\"10.10.2.253\",\"10.10.2.252\"]", network.path("relay").path("ip-addresses").toString(), server);
+            JsonNode subnet = inFloor2(lab.dhcp4(i));
+            assertEquals(1800, subnet.path("valid-lifetime").asInt(), server + ": the subnet had floor2's lifetime");
+            // its relay was written empty ("none of its own"): Kea applies the network's, now the new one
+            assertTrue(subnet.path("relay").path("ip-addresses").isEmpty() || subnet.path("relay").equals(network.path("relay")),
+                    server + ": " + subnet.path("relay"));
+        }
+        undoNewest(robot, "1800");
+        assertFloor2AsItWas(id);
+    }
+
+    /**
+     * The shared networks table and the tab's message. After an undo from the Details tab the tables are read again
+     * by Refresh: only a change made from a row of the tab reads them again by itself.
+     */
+    private void lookUpNetworks(FxRobot robot) {
+        networks = ConfigurationTabLabTest.table(robot, "#configTable-shared-networks");
+        message = robot.lookup("#configMessage").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#configRefresh").queryAs(Button.class).fire());
+    }
+
+    /** Waits until the table, read again after a change, shows that many shared networks. */
+    private void awaitNetworks(int count) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> networks.getItems().size() == count
+                    && message.getText().startsWith("Read from"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("the table shows " + networks.getItems() + "; the tab says: " + message.getText());
+        }
+    }
+
+    /** floor2 with its relay and option, its subnet in it with its id, lifetime and router; on both servers. */
+    private static void assertFloor2AsItWas(long id) {
+        for (int i = 1; i <= 2; i++) {
+            JsonNode dhcp4 = lab.dhcp4(i);
+            String server = lab.serverName(i);
+            assertEquals(1, dhcp4.path("shared-networks").size(), server);
+            JsonNode network = dhcp4.path("shared-networks").get(0);
+            assertEquals(Map.of("domain-name-servers", "10.10.2.53"), options(network), server);
+            assertEquals(RELAY, network.path("relay").path("ip-addresses").get(0).asText(), server);
+            assertEquals(3600, network.path("valid-lifetime").asInt(), server);
+            JsonNode subnet = inFloor2(dhcp4);
+            assertEquals(id, subnet.path("id").asLong(), server);
+            assertEquals(3600, subnet.path("valid-lifetime").asInt(), server);
+            assertEquals(Map.of("routers", "10.10.2.1"), options(subnet), server);
+            assertEquals(2, dhcp4.path("subnet4").size(), server + ": the top level as it was");
+        }
+    }
+
+    /** Undoes the newest change from the journal on the Details tab, then comes back to the Configuration tab. */
+    private void undoNewest(FxRobot robot, String inDiff) throws Exception {
+        long newest = services.replicationStore().recent(10).stream().filter(e -> e.change() != null)
+                .findFirst().orElseThrow().id();
+        ConfigurationTabLabTest.selectTab(robot, "detailsTab");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#undoChange").tryQuery()
+                .map(b -> b.getParent() != null && ("journal-" + newest).equals(b.getParent().getId())).orElse(false));
+        robot.interact(() -> robot.lookup("#undoChange").queryAs(Button.class).fire());
+        ConfigurationTabLabTest.applyAndClose(robot, inDiff);
+        ConfigurationTabLabTest.selectTab(robot, "configurationTab");
+    }
+
+    private static Map<String, String> options(JsonNode scope) {
+        Map<String, String> out = new java.util.HashMap<>();
+        scope.path("option-data").forEach(o -> out.put(o.path("name").asText(), o.path("data").asText()));
+        return out;
+    }
+
+    private static JsonNode topLevel(JsonNode dhcp4, String prefix) {
+        for (JsonNode s : dhcp4.path("subnet4")) if (prefix.equals(s.path("subnet").asText())) return s;
+        throw new AssertionError("no top-level " + prefix + " in " + dhcp4.path("subnet4"));
+    }
+
+    private Label openConfiguration(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             var state = services.poller().refresh().get("hq");
             return state != null && state.status() == tandem.core.RelationshipStatus.OK
@@ -106,6 +250,13 @@ class SharedNetworkTablesLabTest {
         ConfigurationTabLabTest.selectTab(robot, "configurationTab");
         Label message = robot.lookup("#configMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Read from"));
+        return message;
+    }
+
+    @Test
+    @Order(2)
+    void editASubnetInASharedNetworkThenEditAndRemoveTheNetworksOption(FxRobot robot) throws Exception {
+        Label message = openConfiguration(robot);
 
         // the subnet in floor2 is listed with its network, and its row edits it
         TableView<ConfigRow> subnets = ConfigurationTabLabTest.table(robot, "#configTable-subnets");
