@@ -171,10 +171,10 @@ final class DetailsPane {
                 setTooltip(row.sourceOfTruth() ? new Tooltip(row.name() + " is the source of truth") : null);
             }
         });
-        fitHeader(name, 84);
+        fitHeader(name, 112);
         peerTable.getColumns().add(name);
         peerTable.getColumns().add(column("Role", PeerRow::role, 78));
-        peerTable.getColumns().add(column("URL", PeerRow::url, 190));
+        peerTable.getColumns().add(column("URL", PeerRow::url, 170));
         peerTable.getColumns().add(column("Reachable", PeerRow::reachable, 60));
         peerTable.getColumns().add(column("Daemon", PeerRow::daemon, 50));
         peerTable.getColumns().add(column("HA state", PeerRow::haState, 130));

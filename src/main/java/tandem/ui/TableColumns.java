@@ -39,11 +39,15 @@ final class TableColumns {
         return cell;
     }
 
-    /** A column never gets narrower than its title, so headers are never cut off. */
+    /**
+     * A column never gets narrower than its title, so headers are never cut off: measured in the themes' header font
+     * (bold, 14 px), with room for the padding and a sort arrow.
+     */
     static void fitHeader(TableColumn<?, ?> c, double width) {
         javafx.scene.text.Text text = new javafx.scene.text.Text(c.getText() == null ? "" : c.getText());
-        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 12));
-        double header = Math.ceil(text.getLayoutBounds().getWidth()) + 16;
+        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 14));
+        double header = Math.ceil(text.getLayoutBounds().getWidth()) + 24;
         c.setMinWidth(header);
         c.setPrefWidth(Math.max(width, header));
     }
