@@ -14,6 +14,7 @@ import tandem.isc.DhcpdConfig;
 import tandem.isc.IscTables;
 import tandem.isc.FailoverEdits;
 import tandem.isc.RowEdits;
+import tandem.isc.SharedNetworkEdits;
 import tandem.core.change.Redaction;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.isc.IscChangeService;
@@ -94,8 +95,9 @@ public final class IscUi implements BackendUi {
     /**
      * A pool block: Edit… (ranges and failover peer) and Remove…; a subnet: Edit… (its own routers, DNS servers,
      * domain name and lease times); an option set globally or in a subnet: Edit… and Remove…; a host declaration:
-     * Edit… (MAC, fixed address, host name) and Remove…. Each reads the file again, finds the row in it and previews
-     * the change; ranges outside a pool, other options, shared networks and classes are read only here.
+     * Edit… (MAC, fixed address, host name) and Remove…; a shared network: Remove… (its subnets stay, with what they
+     * inherited from it). Each reads the file again, finds the row in it and previews the change; ranges outside a
+     * pool, other options and classes are read only here.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
@@ -123,6 +125,11 @@ public final class IscUi implements BackendUi {
         if (row instanceof ConfigRow.Subnet s) {
             return List.of(UiCommand.of("iscEditSubnet", "Edit subnet…", () -> edit(c, target, "Cannot edit " + s.subnet(),
                     config -> RowEditViewModel.forSubnet(config, s.subnet()))));
+        }
+        if (row instanceof ConfigRow.SharedNetwork n) {
+            return List.of(UiCommand.of("iscRemoveSharedNetwork", "Remove…", () -> withConfig(c, target, config ->
+                    previewIfItHolds(c, target, config, "Cannot remove shared-network " + n.name(),
+                            () -> SharedNetworkEdits.remove(config, n.name()), edit -> review(c, target, config, edit)))));
         }
         // options set globally or in a subnet's own declaration; those of pools, hosts, classes and groups stay read only
         if (row instanceof ConfigRow.Option o && (o.level().equals("global") || isSubnet(o.level()))) {
