@@ -103,6 +103,14 @@ public final class IscUi implements BackendUi {
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
         IscConfigTarget target = configs.apply(r.serverName()).orElse(null);
         if (target == null) return List.of();
+        // the dialogs edit IPv4 declarations; a dhcpd -6 configuration's rows are read only here
+        if (row instanceof ConfigRow.Pool p && isV6(p.subnet()) || row instanceof ConfigRow.Subnet s && isV6(s.subnet())
+                || row instanceof ConfigRow.Option o && isV6(o.level())) {
+            return List.of();
+        }
+        if (row instanceof ConfigRow.Reservation h && h.name() != null && (isV6(h.subnet()) || isV6(h.address()))) {
+            return List.of(removeHost(c, target, h));
+        }
         if (row instanceof ConfigRow.Pool p && !IscTables.BARE_RANGE.equals(p.detail())) {
             return List.of(
                     UiCommand.of("iscEditPool", "Edit pool…", () -> withPool(c, target, p, (config, pool) ->
@@ -118,9 +126,7 @@ public final class IscUi implements BackendUi {
             return List.of(
                     UiCommand.of("iscEditHost", "Edit host…", () -> edit(c, target, "Cannot edit host " + h.name(),
                             config -> RowEditViewModel.forHost(config, h.name()))),
-                    UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
-                            previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
-                                    () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit)))));
+                    removeHost(c, target, h));
         }
         if (row instanceof ConfigRow.Subnet s) {
             return List.of(UiCommand.of("iscEditSubnet", "Edit subnet…", () -> edit(c, target, "Cannot edit " + s.subnet(),
@@ -144,6 +150,15 @@ public final class IscUi implements BackendUi {
         }
         return List.of();
     }
+
+    private static UiCommand removeHost(ConsoleContext c, IscConfigTarget target, ConfigRow.Reservation h) {
+        return UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
+                previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
+                        () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit))));
+    }
+
+    /** A subnet6 prefix, or an IPv6 address, as the tables show it. */
+    private static boolean isV6(String text) { return text != null && text.contains(":"); }
 
     /** The tables name a subnet by its CIDR; other levels have words ("pool …", "reservation …", "class …"). */
     private static boolean isSubnet(String level) { return level.indexOf('/') > 0 && !level.contains(" "); }
