@@ -16,7 +16,7 @@ public final class SharedNetworkEdits {
     private SharedNetworkEdits() {}
 
     /** Declarations that inherit the shared network's statements and get the ones they do not set themselves. */
-    private static final Set<String> INHERITING = Set.of("subnet", "group");
+    private static final Set<String> INHERITING = Set.of("subnet", "subnet6", "group");
 
     /**
      * The configuration without {@code shared-network NAME}. Refused (IllegalArgumentException, saying what to do)
@@ -55,7 +55,7 @@ public final class SharedNetworkEdits {
         List<ConfNode> homes = new ArrayList<>();
         for (ConfNode p : pools) homes.add(home(p, subnets, what));
 
-        boolean crlf = String.join("", after.render().values()).contains("\r\n");
+        boolean crlf = site.doc().render().contains("\r\n");
         for (int i = 0; i < pools.size(); i++) {
             ConfNode pool = pools.get(i);
             String comments = ownComments(shared, pool);

@@ -27,12 +27,12 @@ import tandem.core.lease.PartnerLeases;
 class IscSubnet6Test {
     @TempDir Path dir;
 
-    private static Path conf() throws Exception {
+    static Path conf() throws Exception {
         return Path.of(IscSubnet6Test.class.getResource("/isc/v6/dhcpd6.conf").toURI());
     }
 
     /** What the real dhcpd -6 says about the file. */
-    private static void assertAcceptedBy6(Path file) throws Exception {
+    static void assertAcceptedBy6(Path file) throws Exception {
         Process p = new ProcessBuilder(RealDhcpd.dhcpd().toString(), "-t", "-6", "-cf", file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

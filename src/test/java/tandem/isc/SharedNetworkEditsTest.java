@@ -179,4 +179,25 @@ class SharedNetworkEditsTest {
                                 + " 192.168.11.20; pool { range 192.168.11.100 192.168.11.110; } }\n"), after);
         RealDhcpd.assertAccepted(e.after());
     }
+
+    /** A dhcpd -6 shared network: its subnet6 declarations get the same treatment. */
+    @Test
+    void aDhcpv6SharedNetwork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String text = Files.readString(IscSubnet6Test.conf()).replace("shared-network lab6 {\n",
+                "shared-network lab6 {\n  preferred-lifetime 3600;\n");
+        java.nio.file.Path before = dir.resolve("before.conf");
+        Files.writeString(before, text);
+        IscSubnet6Test.assertAcceptedBy6(before);
+        FailoverEdits.Edit e = SharedNetworkEdits.remove(DhcpdConfig.parse(PATH, text), "lab6");
+        String after = e.after().render().get(PATH);
+        assertText(text.replace("shared-network lab6 {\n  preferred-lifetime 3600;\n", "")
+                .replace("  subnet6 2001:db8:1::/64 {\n", "  subnet6 2001:db8:1::/64 {\n    # from shared-network lab6\n"
+                        + "    preferred-lifetime 3600;\n")
+                .replace("  subnet6 2001:DB8:2:0::/64 {\n", "  subnet6 2001:DB8:2:0::/64 {\n    # from shared-network lab6\n"
+                        + "    preferred-lifetime 3600;\n")
+                .replace("    }\n  }\n}\n", "    }\n  }\n"), after);
+        java.nio.file.Path written = dir.resolve("after.conf");
+        Files.writeString(written, after);
+        IscSubnet6Test.assertAcceptedBy6(written);
+    }
 }
