@@ -102,6 +102,15 @@ class SharedNetworkEditsTest {
         assertEquals(2, e.change().warnings().size(), e.change().warnings().toString());
     }
 
+    /** A file written on Windows keeps its CR LF line ends, the copied and moved lines too. */
+    @Test
+    void aCrlfFileKeepsItsLineEnds() throws Exception {
+        DhcpdConfig c = DhcpdConfig.parse(PATH, FILE.replace("\n", "\r\n"));
+        FailoverEdits.Edit e = SharedNetworkEdits.remove(c, "floors");
+        assertText(EXPECTED.replace("\n", "\r\n"), e.after().render().get(PATH));
+        RealDhcpd.assertAccepted(e.after());
+    }
+
     @Test
     void aPoolInNoneOfItsSubnetsIsRefusedAndNothingChanges() throws Exception {
         DhcpdConfig c = DhcpdConfig.parse(PATH, FILE.replace("range 10.2.0.100 10.2.0.150;", "range 10.3.0.100 10.3.0.150;"));
