@@ -68,7 +68,7 @@ final class ConfLayout {
     }
 
     /** Gives a generated node the file's CR LF line ends, so that the file keeps one kind of line end. */
-    private static void toCrlf(ConfNode n) {
+    static void toCrlf(ConfNode n) {
         n.leading = crlf(n.leading);
         n.trailing = crlf(n.trailing);
         if (n.isBlock()) {

@@ -28,7 +28,8 @@ import tandem.ssh.HostKeyPrompt;
  * An ISC failover relationship's leases, read from each partner's lease file over the SSH path the console already
  * uses for dhcpd.conf (read only: {@code cat}). The file is the one dhcpd.conf names with {@code lease-file-name}, else
  * Debian's default. A lease's subnet is the dhcpd.conf subnet that contains its address; its id is the subnet's address
- * as a number.
+ * as a number. A DHCPv6 lease's is the subnet6 holding its address (or delegating its prefix), known by a number above
+ * every IPv4 one.
  */
 final class IscLeaseSource implements LeaseSource {
     static final String DEFAULT_LEASE_FILE = "/var/lib/dhcp/dhcpd.leases";
@@ -207,12 +208,28 @@ final class IscLeaseSource implements LeaseSource {
             subnets.add(new long[]{net & mask, mask});
             names.put(net & mask, Ipv4.format(net & mask) + "/" + len);
         }
+        List<Subnet6> subnets6 = Subnet6.of(config);
+        for (Subnet6 s : subnets6) names.put(s.prefix().id(), s.cidr());
+        return subnetsOf(IscLeaseFile.parse(shell.readFile(leaseFile)), subnets, subnets6);
+    }
+
+    /**
+     * The leases clients hold, each with the id of its subnet: the IPv4 subnet holding the address (its network as
+     * a number), or for a DHCPv6 lease the subnet6 holding the address or whose prefix6 range delegated the prefix
+     * ({@link Ipv6.Prefix#id()}); 0 when none does.
+     */
+    static List<Lease> subnetsOf(List<Lease> leases, List<long[]> subnets, List<Subnet6> subnets6) {
         List<Lease> out = new ArrayList<>();
-        for (Lease l : IscLeaseFile.parse(shell.readFile(leaseFile))) {
+        for (Lease l : leases) {
             if (UNLEASED.contains(l.state())) continue;
             long ip = Ipv4.parse(l.ip());
-            // a DHCPv6 lease has no IPv4 subnet: id 0
-            long id = ip < 0 ? 0 : subnets.stream().filter(s -> (ip & s[1]) == s[0]).mapToLong(s -> s[0]).findFirst().orElse(0);
+            long id;
+            if (ip >= 0) {
+                id = subnets.stream().filter(s -> (ip & s[1]) == s[0]).mapToLong(s -> s[0]).findFirst().orElse(0);
+            } else {
+                Subnet6 s6 = Subnet6.holding(subnets6, l.ip());
+                id = s6 == null ? 0 : s6.prefix().id();
+            }
             out.add(new Lease(l.ip(), l.mac(), l.hostname(), id, l.expires(), l.state(), l.duid()));
         }
         return out;

@@ -11,7 +11,9 @@ import tandem.core.config.ConfigTables;
 
 /**
  * A dhcpd configuration as the console's tables: its subnets, dynamic ranges (pools and the ranges written directly
- * in a subnet), host declarations, option values at each level, shared networks and classes. Read in dhcpd's order,
+ * in a subnet), host declarations, option values at each level, shared networks and classes. A {@code dhcpd -6}
+ * configuration's subnet6 declarations are subnets named by their prefix, their range6 and prefix6 statements (in a
+ * pool6 or not) pools, and fixed-address6 hosts go with the subnet6 holding the address. Read in dhcpd's order,
  * an included file in place of its include statement. dhcpd.conf holds no leases, so utilization stays unknown.
  */
 public final class IscTables {
@@ -35,6 +37,7 @@ public final class IscTables {
 
     private final DhcpdConfig config;
     private final List<Subnet> declared;
+    private final List<Subnet6> declared6;
     private final Map<String, Integer> definedCodes = new HashMap<>();
     private final Map<String, ConfigRow.Subnet> subnetOrder = new LinkedHashMap<>();
     private final Map<String, String> subnetShared = new HashMap<>();
@@ -50,6 +53,7 @@ public final class IscTables {
     private IscTables(DhcpdConfig config) {
         this.config = config;
         this.declared = config.subnets();
+        this.declared6 = Subnet6.of(config);
     }
 
     /** Where a node is: the subnet (CIDR) and shared network around it, and the option level it sets. */
@@ -98,6 +102,18 @@ public final class IscTables {
                     }
                     walk(n, ctx.with(cidr, null, cidr));
                 }
+                case "subnet6" -> {
+                    String prefix = n.tokens.size() > 1 ? n.tokens.get(1).value() : "?";
+                    Ipv6.Prefix p = Ipv6.prefix(prefix);
+                    String cidr = p == null ? prefix : p.toString();
+                    subnetOrder.putIfAbsent(cidr, null);
+                    if (ctx.sharedNetwork() != null) {
+                        subnetShared.put(cidr, ctx.sharedNetwork());
+                        shared.computeIfAbsent(ctx.sharedNetwork(), x -> new ArrayList<>()).add(cidr);
+                    }
+                    walk(n, ctx.with(cidr, null, cidr));
+                }
+                case "pool6" -> pool(n, ctx);
                 case "shared-network" -> {
                     String name = n.tokens.size() > 1 ? n.tokens.get(1).value() : "?";
                     shared.putIfAbsent(name, new ArrayList<>());
@@ -115,7 +131,7 @@ public final class IscTables {
                 // a conditional's options apply only when its test holds
                 case "if", "elsif", "else" -> walk(n, ctx.with(null, null,
                         ctx.level().endsWith("(conditional)") ? ctx.level() : ctx.level() + " (conditional)"));
-                default -> { } // failover peers, keys, zones, on-events, subnet6...: not in these tables
+                default -> { } // failover peers, keys, zones, on-events...: not in these tables
             }
         }
     }
@@ -133,6 +149,10 @@ public final class IscTables {
             String where = ctx.subnet() != null ? ctx.subnet() : "shared-network " + ctx.sharedNetwork();
             pools.add(new ConfigRow.Pool(where, rangeText(List.of(r)), BARE_RANGE));
             count(ctx, List.of(r));
+        } else if ((k.equals("range6") || k.equals("prefix6")) && !ctx.inPool() && ctx.subnet() != null) {
+            V6Range r = V6Range.of(n);
+            pools.add(new ConfigRow.Pool(ctx.subnet(), r.text(), r.detail() == null ? BARE_RANGE : BARE_RANGE + "; " + r.detail()));
+            subnetAddresses.merge(ctx.subnet(), r.addresses(), IscTables::plus);
         } else if (k.equals("subclass")) {
             subclasses.merge(n.tokens.size() > 1 ? n.tokens.get(1).value() : "?", 1, Integer::sum);
         }
@@ -158,11 +178,13 @@ public final class IscTables {
 
     private void pool(ConfNode n, Context ctx) {
         List<AddressRange> ranges = new ArrayList<>();
+        List<V6Range> ranges6 = new ArrayList<>();
         String peer = null;
         List<String> rules = new ArrayList<>();
         for (ConfNode c : n.children) {
             if (c.isBlock()) continue;
             if (c.keyword().equals("range")) ranges.add(AddressRange.fromTokens(c.tokens));
+            else if (c.keyword().equals("range6") || c.keyword().equals("prefix6")) ranges6.add(V6Range.of(c));
             else if (DhcpdConfig.isPeerReference(c)) peer = DhcpdConfig.peerName(c);
             else if (c.keyword().equals("allow") || c.keyword().equals("deny")) rules.add(c.headerWords());
         }
@@ -170,10 +192,18 @@ public final class IscTables {
                 : ctx.sharedNetwork() != null ? "shared-network " + ctx.sharedNetwork() : "global";
         List<String> detail = new ArrayList<>();
         if (peer != null) detail.add("failover peer " + peer);
+        String shown = rangeText(ranges);
+        if (n.keyword().equals("pool6")) {
+            shown = String.join(", ", ranges6.stream().map(V6Range::text).toList());
+            ranges6.stream().map(V6Range::detail).filter(java.util.Objects::nonNull).distinct().forEach(detail::add);
+            if (ctx.subnet() != null) {
+                for (V6Range r : ranges6) subnetAddresses.merge(ctx.subnet(), r.addresses(), IscTables::plus);
+            }
+        }
         detail.addAll(rules);
-        pools.add(new ConfigRow.Pool(where, rangeText(ranges), detail.isEmpty() ? null : String.join("; ", detail)));
+        pools.add(new ConfigRow.Pool(where, shown, detail.isEmpty() ? null : String.join("; ", detail)));
         count(ctx, ranges);
-        walk(n, new Context(ctx.subnet(), ctx.sharedNetwork(), "pool " + rangeText(ranges), true));
+        walk(n, new Context(ctx.subnet(), ctx.sharedNetwork(), "pool " + shown, true));
     }
 
     private void count(Context ctx, List<AddressRange> ranges) {
@@ -216,12 +246,47 @@ public final class IscTables {
 
     private String subnetContaining(String address) {
         long a = Ipv4.parse(address);
-        if (a < 0) return null;
+        if (a < 0) {
+            Subnet6 s6 = Ipv6.parse(address) == null ? null : Subnet6.holding(declared6, address);
+            return s6 == null ? null : s6.cidr();
+        }
         for (Subnet s : declared) {
             long net = Ipv4.parse(s.network()), mask = Ipv4.parse(s.netmask());
             if (net >= 0 && mask >= 0 && (a & mask) == (net & mask)) return s.cidr();
         }
         return null;
+    }
+
+    private static long plus(long a, long b) { return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b; }
+
+    /**
+     * A range6 ({@code LOW HIGH}, {@code PREFIX/LEN}, either with {@code temporary}) or prefix6 ({@code LOW HIGH /LEN})
+     * statement as a pool row shows it; {@code addresses} is how many addresses it gives (none for delegated prefixes).
+     */
+    private record V6Range(String text, String detail, long addresses) {
+        static V6Range of(ConfNode n) {
+            List<String> words = new ArrayList<>();
+            for (int i = 1; i < n.tokens.size(); i++) words.add(n.tokens.get(i).value());
+            boolean temporary = words.remove("temporary");
+            if (n.keyword().equals("prefix6")) {
+                String len = words.stream().filter(w -> w.startsWith("/")).findFirst().orElse("");
+                List<String> ends = words.stream().filter(w -> !w.startsWith("/")).toList();
+                return new V6Range(String.join(" - ", ends), "prefix delegation " + len, 0);
+            }
+            String text = String.join(" - ", words);
+            long size = 0;
+            if (words.size() == 2) {
+                java.math.BigInteger lo = Ipv6.parse(words.get(0)), hi = Ipv6.parse(words.get(1));
+                if (lo != null && hi != null && hi.compareTo(lo) >= 0) size = cap(hi.subtract(lo).add(java.math.BigInteger.ONE));
+            } else if (words.size() == 1 && Ipv6.prefix(words.get(0)) != null) {
+                size = cap(java.math.BigInteger.ONE.shiftLeft(128 - Ipv6.prefix(words.get(0)).length()));
+            }
+            return new V6Range(text, temporary ? "temporary" : null, size);
+        }
+
+        private static long cap(java.math.BigInteger n) {
+            return n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE;
+        }
     }
 
     /** The statement's words from token {@code from} on, as written (strings keep their quotes). */

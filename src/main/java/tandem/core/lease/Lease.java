@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param mac      the hardware address, lower case with colons, or null when the server keeps none
  * @param hostname the client's host name, or null
  * @param subnetId the subnet's id within its relationship (Kea subnet-id; ISC and Windows: the subnet address as a
- *                 number), or 0 when unknown
+ *                 number; an ISC subnet6: a number derived from its prefix, above every IPv4 one), or 0 when unknown
  * @param expires  the expiry in seconds since the epoch (Kea: cltt + valid-lft)
  * @param state    the lease state in the backend's words, e.g. "active", "declined", "expired-reclaimed"
  * @param duid     the DHCPv6 client's DUID, lower case with colons, or null for DHCPv4

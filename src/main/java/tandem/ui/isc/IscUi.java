@@ -14,6 +14,7 @@ import tandem.isc.DhcpdConfig;
 import tandem.isc.IscTables;
 import tandem.isc.FailoverEdits;
 import tandem.isc.RowEdits;
+import tandem.isc.SharedNetworkEdits;
 import tandem.core.change.Redaction;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.isc.IscChangeService;
@@ -94,13 +95,22 @@ public final class IscUi implements BackendUi {
     /**
      * A pool block: Edit… (ranges and failover peer) and Remove…; a subnet: Edit… (its own routers, DNS servers,
      * domain name and lease times); an option set globally or in a subnet: Edit… and Remove…; a host declaration:
-     * Edit… (MAC, fixed address, host name) and Remove…. Each reads the file again, finds the row in it and previews
-     * the change; ranges outside a pool, other options, shared networks and classes are read only here.
+     * Edit… (MAC, fixed address, host name) and Remove…; a shared network: Remove… (its subnets stay, with what they
+     * inherited from it). Each reads the file again, finds the row in it and previews the change; ranges outside a
+     * pool, other options and classes are read only here.
      */
     @Override
     public List<UiCommand> rowCommands(ConsoleContext c, RelationshipItem r, ConfigRow row) {
         IscConfigTarget target = configs.apply(r.serverName()).orElse(null);
         if (target == null) return List.of();
+        // the dialogs edit IPv4 declarations; a dhcpd -6 configuration's rows are read only here
+        if (row instanceof ConfigRow.Pool p && isV6(p.subnet()) || row instanceof ConfigRow.Subnet s && isV6(s.subnet())
+                || row instanceof ConfigRow.Option o && isV6(o.level())) {
+            return List.of();
+        }
+        if (row instanceof ConfigRow.Reservation h && h.name() != null && (isV6(h.subnet()) || isV6(h.address()))) {
+            return List.of(removeHost(c, target, h));
+        }
         if (row instanceof ConfigRow.Pool p && !IscTables.BARE_RANGE.equals(p.detail())) {
             return List.of(
                     UiCommand.of("iscEditPool", "Edit pool…", () -> withPool(c, target, p, (config, pool) ->
@@ -116,13 +126,16 @@ public final class IscUi implements BackendUi {
             return List.of(
                     UiCommand.of("iscEditHost", "Edit host…", () -> edit(c, target, "Cannot edit host " + h.name(),
                             config -> RowEditViewModel.forHost(config, h.name()))),
-                    UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
-                            previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
-                                    () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit)))));
+                    removeHost(c, target, h));
         }
         if (row instanceof ConfigRow.Subnet s) {
             return List.of(UiCommand.of("iscEditSubnet", "Edit subnet…", () -> edit(c, target, "Cannot edit " + s.subnet(),
                     config -> RowEditViewModel.forSubnet(config, s.subnet()))));
+        }
+        if (row instanceof ConfigRow.SharedNetwork n) {
+            return List.of(UiCommand.of("iscRemoveSharedNetwork", "Remove…", () -> withConfig(c, target, config ->
+                    previewIfItHolds(c, target, config, "Cannot remove shared-network " + n.name(),
+                            () -> SharedNetworkEdits.remove(config, n.name()), edit -> review(c, target, config, edit)))));
         }
         // options set globally or in a subnet's own declaration; those of pools, hosts, classes and groups stay read only
         if (row instanceof ConfigRow.Option o && (o.level().equals("global") || isSubnet(o.level()))) {
@@ -137,6 +150,15 @@ public final class IscUi implements BackendUi {
         }
         return List.of();
     }
+
+    private static UiCommand removeHost(ConsoleContext c, IscConfigTarget target, ConfigRow.Reservation h) {
+        return UiCommand.of("iscRemoveHost", "Remove host…", () -> withConfig(c, target, config ->
+                previewIfItHolds(c, target, config, "Cannot remove host " + h.name(),
+                        () -> FailoverEdits.removeHost(config, h.name()), edit -> review(c, target, config, edit))));
+    }
+
+    /** A subnet6 prefix, or an IPv6 address, as the tables show it. */
+    private static boolean isV6(String text) { return text != null && text.contains(":"); }
 
     /** The tables name a subnet by its CIDR; other levels have words ("pool …", "reservation …", "class …"). */
     private static boolean isSubnet(String level) { return level.indexOf('/') > 0 && !level.contains(" "); }
