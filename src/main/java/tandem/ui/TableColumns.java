@@ -39,11 +39,16 @@ final class TableColumns {
         return cell;
     }
 
-    /** A column never gets narrower than its title, so headers are never cut off. */
+    /**
+     * A column never gets narrower than its title, so headers are never cut off. Primer draws titles in bold with
+     * half an em each side, a border and a gap for the sort arrow: measured in regular weight with less room, titles
+     * such as "Shared network" and "Client (MAC/DUID)" came out cut.
+     */
     static void fitHeader(TableColumn<?, ?> c, double width) {
         javafx.scene.text.Text text = new javafx.scene.text.Text(c.getText() == null ? "" : c.getText());
-        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 12));
-        double header = Math.ceil(text.getLayoutBounds().getWidth()) + 16;
+        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 12));
+        double header = Math.ceil(text.getLayoutBounds().getWidth()) + 24;
         c.setMinWidth(header);
         c.setPrefWidth(Math.max(width, header));
     }
