@@ -219,7 +219,7 @@ public final class MainView {
     private List<RelationshipTab> relationshipTabs() {
         configurationTab = new ConfigurationTab(context, backends);
         leasesTab = new LeasesTab(new LeasesViewModel(name -> vm.relationship(name).map(RelationshipItem::relationship),
-                services::leases, services.leaseConsistency(), tasks, zone, java.time.Clock.systemUTC(),
+                services::leases, services.leaseConsistency(), tasks, zone, services.clock(),
                 java.time.Duration.ofSeconds(30)));
         return List.of(configurationTab, leasesTab, activityTab);
     }

@@ -160,6 +160,20 @@ public final class TestConsole implements ConsoleServices {
                 : tandem.core.backend.ReplicationStatus.NOT_BY_THE_CONSOLE;
     }
 
+    /** The configuration tables a relationship shows; none, as for a backend without tables, while null. */
+    volatile java.util.function.Function<Relationship, tandem.core.config.ConfigTables> configTables;
+    /** How every relationship's leases are read; none, as for a backend that cannot read them, while null. */
+    volatile tandem.core.lease.LeaseSource leaseSource;
+
+    @Override public java.util.Optional<tandem.core.config.ConfigTableSource> configuration(Relationship rel) {
+        java.util.function.Function<Relationship, tandem.core.config.ConfigTables> tables = configTables;
+        return tables == null ? java.util.Optional.empty() : java.util.Optional.of(tables::apply);
+    }
+
+    @Override public java.util.Optional<tandem.core.lease.LeaseSource> leases(Relationship rel) {
+        return java.util.Optional.ofNullable(leaseSource);
+    }
+
     @Override public List<tandem.core.backend.Setting> backendSettings() { return tandem.kea.KeaSettings.SETTINGS; }
 
     @Override public synchronized void updatePreferences(Preferences updated) {
