@@ -40,9 +40,9 @@ final class TableColumns {
     }
 
     /**
-     * A column never gets narrower than its title, so headers are never cut off. Primer draws titles in bold with
-     * half an em each side (14 px type), a border and a gap for the sort arrow: measured in regular weight with less room, titles
-     * such as "Shared network" and "Client (MAC/DUID)" came out cut.
+     * A column never gets narrower than its title, so headers are never cut off. Primer draws titles in bold 14 px
+     * type with half an em each side, a border and a gap for the sort arrow: measured in regular weight with less
+     * room, titles such as "Shared network" and "Client (MAC/DUID)" came out cut.
      */
     static void fitHeader(TableColumn<?, ?> c, double width) {
         javafx.scene.text.Text text = new javafx.scene.text.Text(c.getText() == null ? "" : c.getText());
