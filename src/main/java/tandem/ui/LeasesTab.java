@@ -109,7 +109,8 @@ final class LeasesTab implements RelationshipTab {
         for (String partner : vm.partners()) {
             TableColumn<LeasesViewModel.Row, String> group = new TableColumn<>(partner);
             group.setId("leasePartner-" + partner);
-            group.getColumns().add(TableColumns.column("State", r -> r.byPartner().get(partner).state(), 60));
+            // wide enough for Kea's longest state, "expired-reclaimed"
+            group.getColumns().add(TableColumns.column("State", r -> r.byPartner().get(partner).state(), 120));
             group.getColumns().add(TableColumns.column("Expires", r -> r.byPartner().get(partner).expires(), 105));
             table.getColumns().add(group);
         }
