@@ -164,7 +164,10 @@ public final class ConfigurationTab implements RelationshipTab {
 
         Runnable showKind = () -> {
             Kind shown = vm.shownProperty().get();
-            center.getChildren().setAll(tables.get(shown));
+            TableView<ConfigRow> t = tables.get(shown);
+            center.getChildren().setAll(t);
+            // a table on screen for the first time: made and styled now, its header laid out in the coming frame
+            if (t.getSkin() == null) t.applyCss();
             if (!vm.rows(shown).isEmpty()) fillGradually(shown);
             updateCount(count);
             updateRowButtons();
@@ -239,23 +242,28 @@ public final class ConfigurationTab implements RelationshipTab {
         TableView<ConfigRow> t = tables.get(kind);
         Scene scene = t.getScene();
         if (scene == null || filled.contains(kind) || filling.contains(kind)) return;
+        if (t.getSkin() == null) t.applyCss(); // styled, its padding is known
         @SuppressWarnings("unchecked")
         StyleableProperty<Insets> padding = (StyleableProperty<Insets>) (Object) t.paddingProperty();
         StyleOrigin origin = padding.getStyleOrigin();
         Insets base = t.getPadding();
-        // a table just put on screen has no size yet: it will have the size of the one before it
-        double height = t.getHeight() > 0 ? t.getHeight() : t.getParent() instanceof Region r ? r.getHeight() : 0;
+        // a table not laid out yet has no size: it will have the size of the one before it, and its header is laid
+        // out in the coming frame, without lines
+        boolean laidOut = t.getHeight() > 0;
+        double height = laidOut ? t.getHeight() : t.getParent() instanceof Region r ? r.getHeight() : 0;
         double line = t.getFixedCellSize() > 0 ? t.getFixedCellSize() : 24;
-        // lines shown, lines added last, when the frame began
-        long[] state = {0, 4, 0};
+        // lines shown, lines the last frame added, when the last frame began
+        long[] state = {0, 0, 0};
         Runnable began = () -> state[2] = System.nanoTime();
         Runnable[] step = new Runnable[1];
         step[0] = () -> {
-            if (state[0] > 0 && state[2] > 0) {
+            long more = state[2] == 0 && !laidOut ? 0 : 3;
+            if (state[1] > 0 && state[2] > 0) {
                 long perLine = Math.max(1, (System.nanoTime() - state[2]) / state[1]);
-                state[1] = Math.max(2, Math.min(24, FRAME_NANOS / perLine));
+                more = Math.max(2, Math.min(24, FRAME_NANOS / perLine));
             }
-            state[0] += state[1];
+            state[0] += more;
+            state[1] = more;
             // a line more for the header; set by the program, so that styling does not put the padding back
             double blank = Math.floor(height - base.getTop() - base.getBottom() - (state[0] + 1) * line);
             boolean shown = t.getScene() == scene;

@@ -101,6 +101,7 @@ public final class ConfigTablesBenchmark {
         // for them before reading the longest stall, or the last and often longest one goes unseen
         Thread.sleep(300);
         long openBlock = probe.worst();
+        long openCpu = probe.worstCpu();
 
         // the Reservations table, sorted by address, then the filter typed one key at a time
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -135,6 +136,7 @@ public final class ConfigTablesBenchmark {
             Thread.sleep(120); // a fast typist: about 8 keys a second
         }
         long typingBlock = probe.worst();
+        long typingCpu = probe.worstCpu();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.runLater(() -> {
             h.stage.close();
@@ -145,7 +147,7 @@ public final class ConfigTablesBenchmark {
 
         System.out.printf("%nRun %d%n", run);
         System.out.printf("  open the tab (window shown, read handed over, laid out with every row): %d ms;"
-                + " longest FX thread stall meanwhile: %d ms%n", openMs, openBlock);
+                + " longest FX thread stall meanwhile: %d ms (%d ms of FX thread CPU time)%n", openMs, openBlock, openCpu);
         System.out.println("  | key | rows shown | handler on FX (ms) | key to next pulse (ms) |");
         System.out.println("  |---|---:|---:|---:|");
         for (int i = 0; i < typed.length(); i++) {
@@ -153,8 +155,9 @@ public final class ConfigTablesBenchmark {
         }
         long[] sorted = keys.clone();
         Arrays.sort(sorted);
-        System.out.printf("  key press: median %.1f ms, max %.1f ms; longest FX thread stall while typing: %d ms%n",
-                sorted[sorted.length / 2] / 1e6, sorted[sorted.length - 1] / 1e6, typingBlock);
+        System.out.printf("  key press: median %.1f ms, max %.1f ms; longest FX thread stall while typing: %d ms"
+                + " (%d ms of FX thread CPU time)%n", sorted[sorted.length / 2] / 1e6, sorted[sorted.length - 1] / 1e6,
+                typingBlock, typingCpu);
     }
 
     private static final class Holder {
@@ -190,9 +193,15 @@ public final class ConfigTablesBenchmark {
         Platform.requestNextPulse();
     }
 
-    /** Posts to the FX thread every 2 ms and keeps the longest wait: how long the thread was busy at a stretch. */
+    /**
+     * Posts to the FX thread every 2 ms and keeps the longest wait: how long the thread was busy at a stretch; and
+     * the FX thread's CPU time between two posts, which a loaded machine does not stretch as it stretches the wait.
+     */
     private static final class FxProbe {
+        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
         private final AtomicLong worst = new AtomicLong();
+        private final AtomicLong worstCpu = new AtomicLong();
+        private long lastCpu = -1; // on the FX thread only
         private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fx-probe");
             t.setDaemon(true);
@@ -202,13 +211,23 @@ public final class ConfigTablesBenchmark {
         FxProbe() {
             timer.scheduleAtFixedRate(() -> {
                 long posted = System.nanoTime();
-                Platform.runLater(() -> worst.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                Platform.runLater(() -> {
+                    worst.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    long cpu = CPU.getCurrentThreadCpuTime();
+                    if (lastCpu >= 0) worstCpu.accumulateAndGet(cpu - lastCpu, Math::max);
+                    lastCpu = cpu;
+                });
             }, 0, 2, TimeUnit.MILLISECONDS);
         }
 
-        void reset() { worst.set(0); }
+        void reset() {
+            worst.set(0);
+            worstCpu.set(0);
+        }
 
         long worst() { return ms(worst.get()); }
+
+        long worstCpu() { return ms(worstCpu.get()); }
 
         void stop() { timer.shutdownNow(); }
     }
