@@ -28,7 +28,8 @@ import tandem.ui.Theme;
  * How the Configuration tab copes with a large relationship: 2,000 subnets and 20,000 reservations (synthetic, no
  * server). Measures the time to open the tab (rows handed over, models built, first layout) and, typing a filter one
  * key at a time on the Reservations table sorted by address, each key press until the next layout pulse; a probe
- * posts to the FX thread every 2 ms throughout and reports the longest the FX thread kept it waiting. Headless
+ * posts to the FX thread every 2 ms throughout and reports the longest the FX thread kept it waiting, and the most CPU
+ * time the FX thread spent between two of its posts (which a loaded machine does not stretch, nor garbage collection). Headless
  * (Monocle, software rendering), three runs in one JVM (the first is cold). Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=tandem.bench.ConfigTablesBenchmark}
  * or, where the exec plugin is not at hand offline, {@code mvn -o -q test-compile dependency:build-classpath
