@@ -91,9 +91,7 @@ public final class ConfigTablesBenchmark {
                 // open: the first layout after which the shown table holds every row, its rows down to its bottom
                 TableView<ConfigRow> shown = h.tab.table(vm.shownProperty().get());
                 if (now != null) afterPulseWhen(h.scene, () -> shown.getItems().size() == vm.rows(vm.shownProperty().get()).size()
-                        && shown.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
-                        && flow.isVisible() && shown.getHeight() - flow.getBoundsInParent().getMaxY() <= 3,
-                        () -> opened.complete(System.nanoTime()));
+                        && full(shown), () -> opened.complete(System.nanoTime()));
             });
             vm.show("bench");
         });
@@ -113,7 +111,8 @@ public final class ConfigTablesBenchmark {
                     .filter(c -> c.getText().equals("Address")).findFirst().orElseThrow();
             t.getSortOrder().setAll(List.of(address));
             h.filter = (TextField) h.scene.lookup("#configFilter");
-            afterNextPulse(h.scene, () -> ready.complete(null));
+            // typing starts once the table is laid out down to its bottom, as after opening
+            afterPulseWhen(h.scene, () -> full(t), () -> ready.complete(null));
         });
         ready.get(30, TimeUnit.SECONDS);
         Thread.sleep(200);
@@ -177,6 +176,12 @@ public final class ConfigTablesBenchmark {
         };
         scene.addPostLayoutPulseListener(self[0]);
         Platform.requestNextPulse();
+    }
+
+    /** Whether the table's rows are laid out down to its bottom. */
+    private static boolean full(TableView<?> table) {
+        return table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow && flow.isVisible()
+                && table.getHeight() - flow.getBoundsInParent().getMaxY() <= 3;
     }
 
     /** Runs {@code then} after the first layout pulse at whose end {@code done} holds; call on the FX thread. */
