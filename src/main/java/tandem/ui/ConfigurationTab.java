@@ -1,13 +1,19 @@
 package tandem.ui;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.css.StyleOrigin;
+import javafx.css.StyleableProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -40,6 +46,10 @@ public final class ConfigurationTab implements RelationshipTab {
     private final ConsoleContext console;
     private final Map<Backend, BackendUi> backends;
     private final Map<Kind, TableView<ConfigRow>> tables = new EnumMap<>(Kind.class);
+    /** The tables whose lines have all been made (see fillGradually); those being made. */
+    private final Set<Kind> filled = EnumSet.noneOf(Kind.class), filling = EnumSet.noneOf(Kind.class);
+    /** The row menu, the same for every table, made the first time one is asked for. */
+    private ContextMenu menu;
     private final Map<Kind, ToggleButton> selectors = new EnumMap<>(Kind.class);
     private final HBox rowButtons = new HBox(6);
     private final BorderPane root = new BorderPane();
@@ -154,21 +164,28 @@ public final class ConfigurationTab implements RelationshipTab {
 
         Runnable showKind = () -> {
             Kind shown = vm.shownProperty().get();
-            center.getChildren().setAll(tables.get(shown));
+            TableView<ConfigRow> t = tables.get(shown);
+            center.getChildren().setAll(t);
+            // a table on screen for the first time: made and styled now, its header laid out in the coming frame
+            if (t.getSkin() == null) t.applyCss();
+            if (!vm.rows(shown).isEmpty()) fillGradually(shown);
             updateCount(count);
             updateRowButtons();
         };
         vm.shownProperty().addListener((o, was, now) -> showKind.run());
         for (Kind k : Kind.values()) {
             vm.rows(k).addListener((ListChangeListener<ConfigRow>) c -> {
-                if (k == vm.shownProperty().get()) updateCount(count);
+                if (k != vm.shownProperty().get()) return;
+                updateCount(count);
+                if (!vm.rows(k).isEmpty()) fillGradually(k);
             });
         }
         vm.tablesProperty().addListener((o, was, now) -> {
             for (Kind k : Kind.values()) selectors.get(k).setText(k.label() + (now == null ? "" : " (" + vm.total(k) + ")"));
             updateCount(count);
         });
-        showKind.run();
+        // the table a frame after the rest of the tab: its header and body are styled in a frame of their own
+        Platform.runLater(showKind);
     }
 
     private TableView<ConfigRow> table(Kind kind, ConfigurationViewModel model) {
@@ -185,10 +202,10 @@ public final class ConfigurationTab implements RelationshipTab {
         });
         t.setPlaceholder(new Label(kind == Kind.CLIENT_CLASSES ? "No client classes" : "Nothing to show"));
         t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> updateRowButtons());
-        ContextMenu menu = new ContextMenu();
-        menu.setId("configRowMenu");
-        menu.setOnShowing(e -> fillMenu(menu, t.getSelectionModel().getSelectedItem()));
-        t.setContextMenu(menu);
+        // a context menu is a window of its own: one for all six tables, made when first wanted
+        t.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (t.getContextMenu() == null) t.setContextMenu(rowMenu());
+        });
         t.setOnKeyPressed(e -> {
             ConfigRow row = t.getSelectionModel().getSelectedItem();
             if (row == null) return;
@@ -201,6 +218,71 @@ public final class ConfigurationTab implements RelationshipTab {
                     });
         });
         return t;
+    }
+
+    private ContextMenu rowMenu() {
+        if (menu == null) {
+            menu = new ContextMenu();
+            menu.setId("configRowMenu");
+            menu.setOnShowing(e -> fillMenu(menu, tables.get(vm.shownProperty().get()).getSelectionModel().getSelectedItem()));
+        }
+        return menu;
+    }
+
+    /** How long a frame may spend making lines of a table the first time it shows rows (see fillGradually). */
+    private static final long FRAME_NANOS = 15_000_000;
+
+    /**
+     * The first time a table shows rows, it makes a row and its cells for every line of its height, rows or not, and
+     * styling them all in one frame kept the FX thread busy for a tenth of a second or more. Instead the table's
+     * lower part is left blank, inside its border, and more lines come each frame until it is full, as many as the
+     * last frame says fit in {@link #FRAME_NANOS}: from then on the lines exist and only their contents change.
+     */
+    private void fillGradually(Kind kind) {
+        TableView<ConfigRow> t = tables.get(kind);
+        Scene scene = t.getScene();
+        if (scene == null || filled.contains(kind) || filling.contains(kind)) return;
+        if (t.getSkin() == null) t.applyCss(); // styled, its padding is known
+        @SuppressWarnings("unchecked")
+        StyleableProperty<Insets> padding = (StyleableProperty<Insets>) (Object) t.paddingProperty();
+        StyleOrigin origin = padding.getStyleOrigin();
+        Insets base = t.getPadding();
+        // a table not laid out yet has no size: it will have the size of the one before it, and its header is laid
+        // out in the coming frame, without lines
+        boolean laidOut = t.getHeight() > 0;
+        double height = laidOut ? t.getHeight() : t.getParent() instanceof Region r ? r.getHeight() : 0;
+        double line = t.getFixedCellSize() > 0 ? t.getFixedCellSize() : 24;
+        // lines shown, lines the last frame added, when the last frame began
+        long[] state = {0, 0, 0};
+        Runnable began = () -> state[2] = System.nanoTime();
+        Runnable[] step = new Runnable[1];
+        step[0] = () -> {
+            long more = state[2] == 0 && !laidOut ? 0 : 3;
+            if (state[1] > 0 && state[2] > 0) {
+                long perLine = Math.max(1, (System.nanoTime() - state[2]) / state[1]);
+                more = Math.max(2, Math.min(24, FRAME_NANOS / perLine));
+            }
+            state[0] += more;
+            state[1] = more;
+            // a line more for the header; set by the program, so that styling does not put the padding back
+            double blank = Math.floor(height - base.getTop() - base.getBottom() - (state[0] + 1) * line);
+            boolean shown = t.getScene() == scene;
+            if (blank > 0 && shown) {
+                t.setPadding(new Insets(base.getTop(), base.getRight(), base.getBottom() + blank, base.getLeft()));
+                Platform.requestNextPulse();
+                return;
+            }
+            scene.removePreLayoutPulseListener(began);
+            scene.removePostLayoutPulseListener(step[0]);
+            filling.remove(kind);
+            if (!t.getPadding().equals(base)) padding.applyStyle(origin, base); // as styled, for a change of theme
+            if (shown) filled.add(kind);
+        };
+        filling.add(kind);
+        step[0].run();
+        if (!filling.contains(kind)) return;
+        scene.addPreLayoutPulseListener(began);
+        scene.addPostLayoutPulseListener(step[0]);
     }
 
     /** What the selected row of the shown table offers, as its backend says. */
