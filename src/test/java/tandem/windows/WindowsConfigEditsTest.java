@@ -1,7 +1,6 @@
 package tandem.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.Backend;
-import tandem.core.ImportResult;
 import tandem.core.access.Need;
 import tandem.core.access.Permission;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
 import tandem.services.Services;
-import tandem.ssh.SshTarget;
 import tandem.windows.WindowsChangeService.Plan;
 import tandem.windows.WindowsChangeService.Refused;
 import tandem.windows.sim.WindowsLab;
@@ -49,13 +46,7 @@ class WindowsConfigEditsTest {
         ps("dhcp1", "Add-DhcpServerv4Failover -Name fo1 -PartnerServer dhcp2 -ScopeId 10.1.0.0");
         ps("dhcp2", "Set-DhcpServerv4OptionValue -OptionId 15 -Value corp.example");
         services = Services.open(dir.resolve("data"));
-        for (String name : List.of("dhcp1", "dhcp2")) {
-            WindowsLab.Server s = lab.server(name);
-            ImportResult r = services.inventory().add(Backend.WINDOWS, name, WindowsServerSettings.of(
-                    new SshTarget(s.user(), s.host(), s.port()), s.password(), null).toConnection(s.hostKeyFingerprint(), null));
-            assertInstanceOf(ImportResult.Accepted.class, r, r::toString);
-            services.windowsChanges().partnerAdded(name);
-        }
+        tandem.ui.windows.WindowsUiLab.add(services, lab, "dhcp1", "dhcp2");
         changes = services.windowsChanges();
     }
 

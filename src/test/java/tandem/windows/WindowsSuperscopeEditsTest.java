@@ -1,7 +1,6 @@
 package tandem.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tandem.core.Backend;
-import tandem.core.ImportResult;
 import tandem.core.access.Need;
 import tandem.core.access.Permission;
 import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.core.port.ReplicationStore.Status;
 import tandem.services.Services;
-import tandem.ssh.SshTarget;
 import tandem.windows.WindowsChangeService.Plan;
 import tandem.windows.WindowsChangeService.Refused;
 import tandem.windows.sim.WindowsLab;
@@ -48,13 +44,7 @@ class WindowsSuperscopeEditsTest {
         ps("dhcp1", "Add-DhcpServerv4Superscope -SuperscopeName 'building A' -ScopeId 10.1.0.0,10.2.0.0");
         ps("dhcp2", "Add-DhcpServerv4Superscope -SuperscopeName 'building A' -ScopeId 10.1.0.0");
         services = Services.open(dir.resolve("data"));
-        for (String name : List.of("dhcp1", "dhcp2")) {
-            WindowsLab.Server s = lab.server(name);
-            ImportResult r = services.inventory().add(Backend.WINDOWS, name, WindowsServerSettings.of(
-                    new SshTarget(s.user(), s.host(), s.port()), s.password(), null).toConnection(s.hostKeyFingerprint(), null));
-            assertInstanceOf(ImportResult.Accepted.class, r, r::toString);
-            services.windowsChanges().partnerAdded(name);
-        }
+        tandem.ui.windows.WindowsUiLab.add(services, lab, "dhcp1", "dhcp2");
         changes = services.windowsChanges();
     }
 

@@ -13,18 +13,18 @@ import tandem.windows.WindowsServerSettings;
 import tandem.windows.sim.WindowsLab;
 
 /** Simulated Windows servers in a data folder's inventory, for the console's tests. */
-final class WindowsUiLab {
+public final class WindowsUiLab {
     private WindowsUiLab() {}
 
     /** How the console logs in to a simulated server, its host key trusted. */
-    static ConnectionSettings connection(WindowsLab lab, String name) {
+    public static ConnectionSettings connection(WindowsLab lab, String name) {
         WindowsLab.Server s = lab.server(name);
         return WindowsServerSettings.of(new SshTarget(s.user(), s.host(), s.port()), s.password(), null)
                 .toConnection(s.hostKeyFingerprint(), null);
     }
 
     /** Adds each server to the data folder's inventory under its own name, as the console does. */
-    static void add(Services services, WindowsLab lab, String... names) {
+    public static void add(Services services, WindowsLab lab, String... names) {
         for (String name : names) {
             ImportResult r = services.inventory().add(Backend.WINDOWS, name, connection(lab, name));
             assertInstanceOf(ImportResult.Accepted.class, r, r::toString);
