@@ -88,7 +88,7 @@ class IscPoolRowCommandTest extends IscRowCommandLab {
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.readString(conf).equals(original));
             assertFalse(DhcpdConfig.read(conf).peerNames().isEmpty());
             assertNotNull(DhcpdConfig.read(conf).peer("south").orElse(null), "undo brings the deleted peer back");
-            closeReview(robot);
+            closeDialogs(robot);
             assertTrue(robot.lookup("#diffText").tryQuery().isEmpty());
 
             // removing a pool whose peer keeps another pool: no warning, the file loses that pool only

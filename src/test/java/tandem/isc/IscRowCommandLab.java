@@ -142,9 +142,12 @@ abstract class IscRowCommandLab {
         }
     }
 
-    /** The change's review window is done with: closed, so that the next lookups find the next one. */
-    static void closeReview(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#diffText").queryAll().forEach(n -> n.getScene().getWindow().hide()));
+    /** The change's windows are done with: closed, so that the next lookups find the next ones. */
+    static void closeDialogs(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#diffText").queryAll().forEach(n -> n.getScene().getWindow().hide());
+            robot.lookup("#rowEditOk").queryAll().forEach(n -> n.getScene().getWindow().hide());
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -28,15 +28,6 @@ class IscRowEditCommandTest extends IscRowCommandLab {
     @Start
     void start(Stage stage) { show(stage); }
 
-    /** The change's windows are done with: closed, so that the next lookups find the next ones. */
-    private static void closeDialogs(FxRobot robot) {
-        robot.interact(() -> {
-            robot.lookup("#diffText").queryAll().forEach(n -> n.getScene().getWindow().hide());
-            robot.lookup("#rowEditOk").queryAll().forEach(n -> n.getScene().getWindow().hide());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static void type(FxRobot robot, String key, String text) {
         robot.interact(() -> robot.lookup("#rowField-" + key).queryAs(TextField.class).setText(text));
     }

@@ -60,7 +60,7 @@ class IscSharedNetworkRowCommandTest extends IscRowCommandLab {
             assertTrue(after.sharedNetworks().isEmpty(), after.sharedNetworks().toString());
             assertEquals(tables.subnets().stream().map(ConfigRow.Subnet::subnet).toList(),
                     after.subnets().stream().map(ConfigRow.Subnet::subnet).toList(), "the same subnets, in the same order");
-            closeReview(robot);
+            closeDialogs(robot);
 
             JournalEntry entry = console.services().replicationStore().recent(5).get(0);
             assertEquals("isc dhcp1 APPLIED", entry.kind() + " " + entry.relationship() + " " + entry.status());
