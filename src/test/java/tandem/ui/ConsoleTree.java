@@ -21,8 +21,21 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class ConsoleTree {
     private ConsoleTree() {}
 
-    /** The rendered rows matching a CSS query (empty cells of the virtual flow left out). */
+    /**
+     * The rendered rows matching a CSS query (empty cells of the virtual flow left out). Looked up on the FX thread:
+     * a lookup walks every node's children, and a table or tree adding cells in that moment broke a walk from another
+     * thread.
+     */
     public static List<TreeCell<?>> cells(FxRobot robot, String query) {
+        if (javafx.application.Platform.isFxApplicationThread()) return rendered(robot, query);
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> rendered(robot, query)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not look up " + query, e);
+        }
+    }
+
+    private static List<TreeCell<?>> rendered(FxRobot robot, String query) {
         List<TreeCell<?>> out = new ArrayList<>();
         for (TreeCell<?> c : robot.lookup(query).queryAllAs(TreeCell.class)) {
             if (c.getItem() != null) out.add(c);
