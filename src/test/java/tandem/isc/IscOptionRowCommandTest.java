@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import tandem.core.config.ConfigRow;
 import tandem.core.config.ConfigTables;
-import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.ui.UiCommand;
 
 /**
@@ -90,17 +87,7 @@ class IscOptionRowCommandTest extends IscRowCommandLab {
             assertTrue(console.tables().reservations().stream().noneMatch(h -> "scanner".equals(h.name())));
             closeDialogs(robot);
 
-            JournalEntry entry = console.services().replicationStore().recent(5).get(0);
-            assertEquals("isc dhcp1 APPLIED", entry.kind() + " " + entry.relationship() + " " + entry.status());
-            robot.interact(console.ui().undo(console.ctx(), entry).orElseThrow());
-            waitFor(robot, "confirmIscUndo");
-            robot.clickOn("Undo");
-            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.readString(conf).equals(afterOption));
-            // the undo is journaled once written: wait for it before the console closes
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                JournalEntry last = console.services().replicationStore().recent(1).get(0);
-                return last.id() != entry.id() && last.status().toString().equals("APPLIED");
-            });
+            undoNewest(robot, console, afterOption);
             assertTrue(DhcpdSyntaxCheck.run(DhcpdSyntaxCheck.findDhcpd(), conf).ok());
         }
     }

@@ -29,6 +29,7 @@ import tandem.core.Backend;
 import tandem.core.Relationship;
 import tandem.core.config.ConfigRow;
 import tandem.core.config.ConfigTables;
+import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.services.Services;
 import tandem.ui.BackgroundTasks;
 import tandem.ui.ConsoleContext;
@@ -149,5 +150,22 @@ abstract class IscRowCommandLab {
             robot.lookup("#rowEditOk").queryAll().forEach(n -> n.getScene().getWindow().hide());
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Undoes the newest change from the journal, as the console's Undo does, and waits until the file reads
+     * {@code expected} and the undo, a change of its own, is journaled as applied (before the console may close).
+     */
+    static void undoNewest(FxRobot robot, Console console, String expected) throws Exception {
+        JournalEntry entry = console.services().replicationStore().recent(5).get(0);
+        assertEquals("isc dhcp1 APPLIED", entry.kind() + " " + entry.relationship() + " " + entry.status());
+        robot.interact(console.ui().undo(console.ctx(), entry).orElseThrow());
+        waitFor(robot, "confirmIscUndo");
+        robot.clickOn("Undo");
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.readString(console.conf()).equals(expected));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            JournalEntry last = console.services().replicationStore().recent(1).get(0);
+            return last.id() != entry.id() && last.status().toString().equals("APPLIED");
+        });
     }
 }

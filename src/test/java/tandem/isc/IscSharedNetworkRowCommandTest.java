@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import tandem.core.config.ConfigRow;
 import tandem.core.config.ConfigTables;
-import tandem.core.port.ReplicationStore.JournalEntry;
 import tandem.ui.UiCommand;
 
 /**
@@ -62,17 +59,7 @@ class IscSharedNetworkRowCommandTest extends IscRowCommandLab {
                     after.subnets().stream().map(ConfigRow.Subnet::subnet).toList(), "the same subnets, in the same order");
             closeDialogs(robot);
 
-            JournalEntry entry = console.services().replicationStore().recent(5).get(0);
-            assertEquals("isc dhcp1 APPLIED", entry.kind() + " " + entry.relationship() + " " + entry.status());
-            robot.interact(console.ui().undo(console.ctx(), entry).orElseThrow());
-            waitFor(robot, "confirmIscUndo");
-            robot.clickOn("Undo");
-            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> Files.readString(conf).equals(original));
-            // the undo is a change of its own, journaled once written
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                JournalEntry last = console.services().replicationStore().recent(1).get(0);
-                return last.id() != entry.id() && last.status().toString().equals("APPLIED");
-            });
+            undoNewest(robot, console, original);
             assertTrue(DhcpdSyntaxCheck.run(DhcpdSyntaxCheck.findDhcpd(), conf).ok());
             ConfigTables undone = console.tables();
             assertEquals(tables.sharedNetworks(), undone.sharedNetworks());
