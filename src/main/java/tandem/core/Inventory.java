@@ -117,6 +117,17 @@ public final class Inventory {
 
     public List<ServerRecord> servers() { return store.servers(); }
 
+    /**
+     * Sets or clears where a server stands; it changes no server, only the inventory.
+     *
+     * @return false when there is no such server
+     * @throws tandem.core.access.PermissionDenied for a member without administer-dhcp-servers on it
+     */
+    public boolean setSite(String serverName, String site) {
+        mayAdministerServer(serverName);
+        return store.setSite(serverName, site);
+    }
+
     public Optional<ServerRecord> server(String name) { return store.server(name); }
 
     public List<Relationship> relationships() { return store.relationships(); }

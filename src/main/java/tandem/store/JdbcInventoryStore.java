@@ -37,7 +37,8 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     private static final List<String> SERVER_COLUMN_LIST = List.of("name", "backend", "url", "proxy", "username",
             "password_enc", "trust_anchor_pem", "added_at", "allow_plain_http_peers", "proxy_auth_enc", "legacy_secrets");
-    private static final String SERVER_COLUMNS = String.join(", ", SERVER_COLUMN_LIST);
+    /** Read with the rest; written apart, so a server added again without a site keeps the one it had. */
+    private static final String SERVER_COLUMNS = String.join(", ", SERVER_COLUMN_LIST) + ", site";
 
     private final Database db;
     private final SecretCipher cipher;
@@ -87,9 +88,23 @@ public final class JdbcInventoryStore implements InventoryStore {
                 ps.setString(10, proxyAuthEnc);
                 ps.executeUpdate();
             }
+            if (server.site() != null) writeSite(c, server.name(), server.site());
             replaceRelationships(c, server.name(), rels);
             return null;
         });
+    }
+
+    @Override public boolean setSite(String serverName, String site) {
+        String normal = ServerRecord.normalSite(site);
+        return db.transaction(c -> writeSite(c, serverName, normal));
+    }
+
+    private static boolean writeSite(Connection c, String serverName, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE server SET site = ? WHERE name = ?")) {
+            ps.setString(1, site);
+            ps.setString(2, serverName);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     private static void replaceRelationships(Connection c, String serverName, List<Relationship> rels)
@@ -250,7 +265,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (proxy != null && proxyAuth != null) proxy = withUserInfo(proxy, proxyAuth);
         ConnectionSettings conn = new ConnectionSettings(uri(row.url), proxy, row.username, password,
                 row.trustAnchorPem, row.allowPlainHttpPeers);
-        return new ServerRecord(row.name, Backend.fromWire(row.backend), conn, row.addedAt);
+        return new ServerRecord(row.name, Backend.fromWire(row.backend), conn, row.addedAt, row.site);
     }
 
     private String secret(ServerRow row, String what, String stored, String binding) {
@@ -336,12 +351,12 @@ public final class JdbcInventoryStore implements InventoryStore {
     /** A server row as stored, secrets still encrypted; decrypted after the transaction. */
     private record ServerRow(String name, String backend, String url, String proxy, String username,
                              String passwordEnc, String trustAnchorPem, java.time.Instant addedAt,
-                             boolean allowPlainHttpPeers, String proxyAuthEnc) {
+                             boolean allowPlainHttpPeers, String proxyAuthEnc, String site) {
         static ServerRow of(ResultSet rs) throws SQLException {
             return new ServerRow(rs.getString("name"), rs.getString("backend"), rs.getString("url"),
                     rs.getString("proxy"), rs.getString("username"), rs.getString("password_enc"),
                     rs.getString("trust_anchor_pem"), Database.instant(rs, "added_at"),
-                    rs.getBoolean("allow_plain_http_peers"), rs.getString("proxy_auth_enc"));
+                    rs.getBoolean("allow_plain_http_peers"), rs.getString("proxy_auth_enc"), rs.getString("site"));
         }
 
         @Override public String toString() { return "ServerRow[" + name + "]"; }

@@ -68,6 +68,23 @@ class JdbcInventoryStoreTest {
         assertNull(store.server("kea-0").orElseThrow().connection().password());
     }
 
+    @Test void aSiteIsKeptWhenTheServerIsSavedAgainWithoutOne() {
+        ServerRecord server = Samples.server("kea-a", PASSWORD).withSite("  Branch 0042 ");
+        store.saveServer(server, List.of());
+        assertEquals("Branch 0042", store.server("kea-a").orElseThrow().site());
+        // re-detected or re-added: the importer knows nothing of sites
+        store.saveServer(Samples.server("kea-a", PASSWORD), List.of());
+        assertEquals("Branch 0042", store.servers().get(0).site());
+        assertTrue(store.setSite("kea-a", "Campus North"));
+        assertEquals("Campus North", store.server("kea-a").orElseThrow().site());
+        assertTrue(store.setSite("kea-a", " "));
+        assertNull(store.server("kea-a").orElseThrow().site());
+        assertFalse(store.setSite("nosuch", "x"));
+        assertThrows(IllegalArgumentException.class, () -> store.setSite("kea-a", "a\nb"));
+        assertThrows(IllegalArgumentException.class, () -> store.setSite("kea-a", "x".repeat(256)));
+        assertNull(store.server("kea-a").orElseThrow().site());
+    }
+
     @Test void savingAgainUpdatesTheServer() {
         store.saveServer(Samples.server("kea-a", PASSWORD), List.of());
         ServerRecord changed = new ServerRecord("kea-a", Backend.KEA, new ConnectionSettings(

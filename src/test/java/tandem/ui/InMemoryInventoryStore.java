@@ -15,13 +15,22 @@ public final class InMemoryInventoryStore implements InventoryStore {
     private final Map<String, List<Relationship>> relationships = new LinkedHashMap<>();
 
     @Override public synchronized void saveServer(ServerRecord server, List<Relationship> rels) {
-        servers.put(server.name(), server);
+        ServerRecord before = servers.get(server.name());
+        // like the database: saved without a site, a server keeps the one it had
+        servers.put(server.name(), server.site() == null && before != null ? server.withSite(before.site()) : server);
         relationships.put(server.name(), List.copyOf(rels));
     }
 
     @Override public synchronized boolean removeServer(String name) {
         relationships.remove(name);
         return servers.remove(name) != null;
+    }
+
+    @Override public synchronized boolean setSite(String name, String site) {
+        ServerRecord s = servers.get(name);
+        if (s == null) return false;
+        servers.put(name, s.withSite(site));
+        return true;
     }
 
     @Override public synchronized List<ServerRecord> servers() { return List.copyOf(servers.values()); }

@@ -13,6 +13,15 @@ public interface InventoryStore {
     /** Removes a server with its relationships and their last-known state; the event history stays. */
     boolean removeServer(String name);
 
+    /**
+     * Sets or clears (null) where a server stands. Saving a server with a site sets it too; saving one without
+     * keeps the site it had.
+     *
+     * @return false when there is no such server
+     * @throws IllegalArgumentException when the site is not a usable name ({@link ServerRecord#normalSite})
+     */
+    boolean setSite(String serverName, String site);
+
     List<ServerRecord> servers();
 
     Optional<ServerRecord> server(String name);
