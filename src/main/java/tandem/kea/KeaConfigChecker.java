@@ -61,15 +61,20 @@ public final class KeaConfigChecker implements ConfigChecker {
         // within RECHECK nothing is read from the store: the UI asks after every poll cycle
         if (cached != null && cached.readAt().plus(RECHECK).isAfter(now)) return cached.checks();
         URI controlAgent = inventory.get().server(rel.serverName()).map(s -> s.connection().url()).orElse(null);
-        // the importer stores the primary's configuration; each change and synchronization stores every peer's
-        Map<PeerDefinition, ConfigSnapshot> snapshots = new java.util.LinkedHashMap<>();
-        for (PeerDefinition p : rel.peers()) store.latestSnapshot(rel.name(), p.name()).ifPresent(s -> snapshots.put(p, s));
-        if (snapshots.isEmpty()) return List.of();
-        String hashes = snapshots.values().stream().map(ConfigSnapshot::hash).reduce("", (a, b) -> a + "/" + b);
-        if (cached != null && cached.hash().equals(hashes) && java.util.Objects.equals(cached.controlAgent(), controlAgent)) {
+        // the importer stores the primary's configuration; each change and synchronization stores every peer's.
+        // Only the hashes are read first: with thousands of relationships, reading and decrypting every stored
+        // configuration each minute to find it unchanged would cost gigabytes of garbage
+        StringBuilder hashes = new StringBuilder();
+        for (PeerDefinition p : rel.peers()) store.latestSnapshotHash(rel.name(), p.name()).ifPresent(h -> hashes.append('/').append(h));
+        if (hashes.isEmpty()) return List.of();
+        if (cached != null && cached.hash().equals(hashes.toString()) && java.util.Objects.equals(cached.controlAgent(), controlAgent)) {
             cache.put(rel.name(), new Cached(cached.hash(), controlAgent, cached.checks(), now));
             return cached.checks();
         }
+        Map<PeerDefinition, ConfigSnapshot> snapshots = new java.util.LinkedHashMap<>();
+        for (PeerDefinition p : rel.peers()) store.latestSnapshot(rel.name(), p.name()).ifPresent(s -> snapshots.put(p, s));
+        // a snapshot stored between the two reads is checked now and its hash compared next time
+        String read = snapshots.values().stream().map(ConfigSnapshot::hash).reduce("", (a, b) -> a + "/" + b);
         List<ConfigCheck> checks = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var e : snapshots.entrySet()) {
@@ -89,7 +94,7 @@ public final class KeaConfigChecker implements ConfigChecker {
                 LOG.warn("The stored configuration of {} in {} could not be checked: {}", peer.name(), rel.name(), ex.toString());
             }
         }
-        cache.put(rel.name(), new Cached(hashes, controlAgent, List.copyOf(checks), now));
+        cache.put(rel.name(), new Cached(read, controlAgent, List.copyOf(checks), now));
         return List.copyOf(checks);
     }
 }

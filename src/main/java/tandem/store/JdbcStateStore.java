@@ -305,4 +305,18 @@ public final class JdbcStateStore implements StateStore {
             }
         });
     }
+
+    @Override public Optional<String> latestSnapshotHash(String relationship, String peer) {
+        if (relationship == null || peer == null) return Optional.empty();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM config_snapshot"
+                    + " WHERE relationship = ? AND peer = ? ORDER BY taken_at DESC, id DESC FETCH FIRST 1 ROW ONLY")) {
+                ps.setString(1, relationship);
+                ps.setString(2, peer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString("hash")) : Optional.<String>empty();
+                }
+            }
+        });
+    }
 }

@@ -90,4 +90,30 @@ class KeaConfigCheckerTest {
         assertTrue(after.stream().anyMatch(s -> s.startsWith("server2 does not load libdhcp_lease_cmds.so")), after.toString());
         assertEquals(1, after.stream().filter(s -> s.startsWith("max-unacked-clients is 0")).count(), "shared finding once: " + after);
     }
+
+    @Test
+    void anUnchangedSnapshotIsNotReadAgainAndAChangedOneIs() throws Exception {
+        snapshot("server1", config("server1", true));
+        snapshot("server2", config("server2", false));
+        Instant[] now = {Instant.parse("2026-11-22T08:01:00Z")};
+        Clock moving = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return now[0]; }
+        };
+        KeaConfigChecker checker = new KeaConfigChecker(states, () -> inventory, moving);
+        List<ConfigCheck> first = checker.checks(PAIR, null);
+        assertTrue(first.stream().anyMatch(c -> c.sentence().startsWith("server2 does not load")), first.toString());
+        // the stored configurations become unreadable but keep their hashes: only a full read would notice
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE config_snapshot SET json = 'v1:unreadable'");
+        }
+        now[0] = now[0].plus(KeaConfigChecker.RECHECK).plusSeconds(1);
+        assertEquals(first, checker.checks(PAIR, null), "checked again from the hashes alone");
+
+        snapshot("server2", config("server2", true));
+        now[0] = now[0].plus(KeaConfigChecker.RECHECK).plusSeconds(1);
+        List<String> changed = checker.checks(PAIR, null).stream().map(ConfigCheck::sentence).toList();
+        assertTrue(changed.stream().noneMatch(s -> s.startsWith("server2 does not load")), "a new snapshot is read: " + changed);
+    }
 }

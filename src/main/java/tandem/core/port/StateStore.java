@@ -55,4 +55,9 @@ public interface StateStore {
     void saveSnapshot(ConfigSnapshot snapshot);
 
     Optional<ConfigSnapshot> latestSnapshot(String relationship, String peer);
+
+    /** The hash of {@link #latestSnapshot}: whether it changed, without reading (and decrypting) a whole configuration. */
+    default Optional<String> latestSnapshotHash(String relationship, String peer) {
+        return latestSnapshot(relationship, peer).map(ConfigSnapshot::hash);
+    }
 }
