@@ -19,14 +19,25 @@ public final class WindowsFacts {
     public static final long MAX_CLOCK_SKEW_SECONDS = 60;
 
     /** @param scopes the relationship's scopes as this side has them; null when they could not be read */
-    record Side(WinFailover failover, Long unixTime, Instant at, Map<String, ScopeConfig> scopes) {}
+    record Side(WinFailover failover, Long unixTime, Instant at, PackedScopes packed) {
+        Map<String, ScopeConfig> scopes() { return packed == null ? null : packed.unpack(); }
+    }
+
+    /** The last drift found and the very sides it was found between: unchanged sides are not compared again. */
+    private record Found(Side a, Side b, List<Drift> drift) {}
 
     private final Map<String, Map<String, Side>> byRelationship = new ConcurrentHashMap<>();
+    private final Map<String, Found> lastDrift = new ConcurrentHashMap<>();
 
     void remember(String relationship, String peer, WinFailover failover, Long unixTime, Instant at,
                   Map<String, ScopeConfig> scopes) {
-        byRelationship.computeIfAbsent(relationship.toLowerCase(java.util.Locale.ROOT), k -> new ConcurrentHashMap<>())
-                .put(peer, new Side(failover, unixTime, at, scopes));
+        Map<String, Side> sides = byRelationship.computeIfAbsent(relationship.toLowerCase(java.util.Locale.ROOT),
+                k -> new ConcurrentHashMap<>());
+        PackedScopes packed = scopes == null ? null : PackedScopes.pack(scopes);
+        Side before = sides.get(peer);
+        // the same scopes as last time keep the same object, which tells drift() nothing changed
+        if (packed != null && before != null && packed.sameAs(before.packed())) packed = before.packed();
+        sides.put(peer, new Side(failover, unixTime, at, packed));
     }
 
     /**
@@ -40,13 +51,26 @@ public final class WindowsFacts {
 
     public List<Drift> drift(Relationship rel) {
         List<Map.Entry<String, Side>> sides = new ArrayList<>(sides(rel).entrySet());
-        if (sides.size() < 2 || sides.get(0).getValue().scopes() == null || sides.get(1).getValue().scopes() == null
+        if (sides.size() < 2 || sides.get(0).getValue().packed() == null || sides.get(1).getValue().packed() == null
                 || sides.get(0).getValue().failover() == null || sides.get(1).getValue().failover() == null) return List.of();
-        String a = sides.get(0).getKey(), b = sides.get(1).getKey();
-        Map<String, ScopeConfig> onA = sides.get(0).getValue().scopes(), onB = sides.get(1).getValue().scopes();
+        Side sideA = sides.get(0).getValue(), sideB = sides.get(1).getValue();
+        String key = rel.name().toLowerCase(java.util.Locale.ROOT);
+        Found found = lastDrift.get(key);
+        if (found != null && same(found.a(), sideA) && same(found.b(), sideB)) return found.drift();
+        List<Drift> out = drift(sides.get(0).getKey(), sideA, sides.get(1).getKey(), sideB);
+        lastDrift.put(key, new Found(sideA, sideB, out));
+        return out;
+    }
+
+    private static boolean same(Side was, Side now) {
+        return was.packed() == now.packed() && java.util.Objects.equals(was.failover(), now.failover());
+    }
+
+    private static List<Drift> drift(String a, Side sideA, String b, Side sideB) {
+        Map<String, ScopeConfig> onA = sideA.scopes(), onB = sideB.scopes();
         java.util.Set<String> ids = new java.util.TreeSet<>(java.util.Comparator.comparingLong(tandem.core.AddressRules::ipv4));
-        ids.addAll(sides.get(0).getValue().failover().scopeIds());
-        ids.addAll(sides.get(1).getValue().failover().scopeIds());
+        ids.addAll(sideA.failover().scopeIds());
+        ids.addAll(sideB.failover().scopeIds());
         List<Drift> out = new ArrayList<>();
         for (String id : ids) {
             ScopeConfig x = onA.get(id), y = onB.get(id);
@@ -58,9 +82,8 @@ public final class WindowsFacts {
             ScopeDiff d = ScopeDiff.between(x, y);
             if (!d.isEmpty()) out.add(new Drift(id, "Scope " + id + " " + d.summary(a, b) + " between " + a + " and " + b));
         }
-        return out;
+        return List.copyOf(out);
     }
-
 
     /** What each peer reported last, by peer name, in the relationship's peer order. */
     Map<String, Side> sides(Relationship rel) {
