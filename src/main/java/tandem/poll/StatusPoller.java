@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -229,42 +228,43 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         for (ServerRecord s : inventory.servers()) servers.put(s.name(), s);
         Map<String, RelationshipState> previous = states;
 
-        Map<Relationship, Map<String, CompletableFuture<PeerObservation>>> pending = new LinkedHashMap<>();
+        List<Pending> pending = new ArrayList<>(relationships.size());
+        ProbeWait waiting = new ProbeWait();
         // as long as the slowest backend needs for the timeout (an SSH login takes longer than an HTTP request)
-        Duration wait = timeout;
+        Duration slowest = timeout;
+        // what every probe asked would take one after the other: no transport that keeps its timeouts takes longer
+        Duration serial = Duration.ZERO;
         for (Relationship rel : relationships) {
+            Duration budget = budget(rel, timeout);
             Map<String, CompletableFuture<PeerObservation>> peers = new LinkedHashMap<>();
             for (PeerDefinition peer : rel.peers()) {
-                peers.put(peer.name(), probeOrReuse(rel, peer, servers.get(rel.serverName()),
-                        previous.get(rel.name()), started, prefs));
+                CompletableFuture<PeerObservation> answer = probeOrReuse(rel, peer, servers.get(rel.serverName()),
+                        previous.get(rel.name()), started, prefs);
+                if (!answer.isDone()) {
+                    waiting.add(answer);
+                    serial = serial.plus(budget);
+                }
+                peers.put(peer.name(), answer);
             }
-            pending.put(rel, peers);
-            Duration budget = budget(rel, timeout);
-            if (budget.compareTo(wait) > 0) wait = budget;
+            pending.add(new Pending(rel, budget, peers));
+            if (budget.compareTo(slowest) > 0) slowest = budget;
         }
-        // The probes carry their own timeout; this is only a bound in case an implementation forgets it.
-        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().stream()
-                .flatMap(m -> m.values().stream()).toArray(CompletableFuture[]::new));
-        long waitMillis = wait.toMillis() + 2000;
-        try {
-            all.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("Some peers did not answer within {} ms", waitMillis);
-        } catch (Exception e) {
-            LOG.warn("Waiting for the peers failed: {}", e.toString());
-        }
+        // The probes carry their own timeouts, counted from when each request leaves; this only ends a cycle whose
+        // probe implementation forgets them, without cutting off answers still queued behind others.
+        Duration idle = slowest.plusSeconds(2);
+        waiting.await(idle, idle.plus(serial)).ifPresent(why -> LOG.warn("Some peers did not answer: {}", why));
 
         Instant completed = clock.instant();
         Map<String, RelationshipState> next = new LinkedHashMap<>();
         List<RelationshipState> changed = new ArrayList<>();
         List<StatusEvent> events = new ArrayList<>();
-        for (var entry : pending.entrySet()) {
-            Relationship rel = entry.getKey();
+        for (Pending entry : pending) {
+            Relationship rel = entry.relationship();
             Map<String, PeerObservation> observed = new HashMap<>();
-            for (var p : entry.getValue().entrySet()) {
+            for (var p : entry.peers().entrySet()) {
                 PeerObservation o = p.getValue().getNow(null);
                 if (o == null) {
-                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(budget(rel, timeout)), completed);
+                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(entry.budget()), completed);
                 }
                 observed.put(p.getKey(), o);
                 String endpoint = rel.peer(p.getKey()).map(d -> d.url().toString()).orElse(p.getKey());
@@ -283,6 +283,10 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         store.appendEvents(events);
         publish(next, changed, events, completed);
     }
+
+    /** One relationship's probes in a cycle, with how long each may take. */
+    private record Pending(Relationship relationship, Duration budget,
+                           Map<String, CompletableFuture<PeerObservation>> peers) {}
 
     /** Takes the states the team's poller wrote: current while it is alive, stale (last known) when nobody polls. */
     private void follow() {
