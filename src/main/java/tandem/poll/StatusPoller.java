@@ -54,6 +54,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private final Clock clock;
     private final EndpointBackoff backoff = new EndpointBackoff();
     private final RoundTripRecorder roundTrips = new RoundTripRecorder();
+    private final InventoryCache known;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -91,6 +92,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         this.lease = lease;
         this.activity = activity;
         this.inventory = inventory;
+        this.known = new InventoryCache(inventory);
         this.store = store;
         this.probe = probe;
         this.preferences = preferences;
@@ -169,9 +171,10 @@ public final class StatusPoller implements AutoCloseable, StatusView {
 
     /** Call after servers were added or removed: forgets removed relationships and polls at once. */
     public void inventoryChanged() {
+        known.invalidate();
         Map<String, RelationshipState> kept = new LinkedHashMap<>();
         Map<String, RelationshipState> current = states;
-        for (Relationship r : inventory.relationships()) {
+        for (Relationship r : known.current().relationships()) {
             RelationshipState s = current.get(r.name());
             if (s != null) kept.put(r.name(), s);
         }
@@ -223,9 +226,9 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         Preferences prefs = preferences.get();
         Duration timeout = prefs.timeout();
         Instant started = clock.instant();
-        List<Relationship> relationships = inventory.relationships();
-        Map<String, ServerRecord> servers = new HashMap<>();
-        for (ServerRecord s : inventory.servers()) servers.put(s.name(), s);
+        InventoryCache.View view = known.current();
+        List<Relationship> relationships = view.relationships();
+        Map<String, ServerRecord> servers = view.servers();
         Map<String, RelationshipState> previous = states;
 
         List<Pending> pending = new ArrayList<>(relationships.size());
@@ -296,7 +299,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         Map<String, RelationshipState> previous = states;
         Map<String, RelationshipState> next = new LinkedHashMap<>();
         List<RelationshipState> changed = new ArrayList<>();
-        for (Relationship r : inventory.relationships()) {
+        for (Relationship r : this.known.current().relationships()) {
             RelationshipState s = known.get(r.name());
             if (s == null) continue;
             RelationshipState shown = pollerAlive ? s.asFresh() : s;
@@ -387,7 +390,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private Map<String, RelationshipState> orderedLastKnown() {
         Map<String, RelationshipState> known = store.lastKnown();
         Map<String, RelationshipState> ordered = new LinkedHashMap<>();
-        for (Relationship r : inventory.relationships()) {
+        for (Relationship r : this.known.current().relationships()) {
             RelationshipState s = known.get(r.name());
             if (s != null) ordered.put(r.name(), s.asStale());
         }
