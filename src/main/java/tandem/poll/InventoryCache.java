@@ -35,7 +35,8 @@ final class InventoryCache {
         List<Relationship> relationships = inventory.relationships();
         Map<String, ServerRecord> servers = new HashMap<>();
         for (ServerRecord s : inventory.servers()) servers.put(s.name(), s);
-        view = new View(relationships, Map.copyOf(servers));
+        // a HashMap, not Map.copyOf: the immutable map's open addressing probes long runs on names like branch-1, branch-2
+        view = new View(relationships, java.util.Collections.unmodifiableMap(servers));
         fingerprint = now;
         readAt = started;
         return view;

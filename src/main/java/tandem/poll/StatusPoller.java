@@ -420,15 +420,20 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             if (!a.assessment().equals(b.assessment())) return false;
             if (!a.relationship().equals(b.relationship())) return false;
             if (!a.peers().keySet().equals(b.peers().keySet())) return false;
-            for (String peer : a.peers().keySet()) {
-                if (!key(a.peers().get(peer)).equals(key(b.peers().get(peer)))) return false;
+            for (var e : a.peers().entrySet()) {
+                if (!sameSeen(e.getValue(), b.peers().get(e.getKey()))) return false;
             }
             return true;
         }
 
-        private static List<Object> key(PeerObservation o) {
-            return java.util.Arrays.asList(o.reachable(), o.daemon(), o.haState(), o.reportedRole(), o.scopes(),
-                    o.inTouch(), o.communicationInterrupted(), o.unackedClients(), o.skew(), o.problem());
+        /** Field by field, without a list a peer: this runs for every peer of every relationship each cycle. */
+        private static boolean sameSeen(PeerObservation x, PeerObservation y) {
+            return x.reachable() == y.reachable() && x.daemon() == y.daemon() && Objects.equals(x.haState(), y.haState())
+                    && Objects.equals(x.reportedRole(), y.reportedRole()) && Objects.equals(x.scopes(), y.scopes())
+                    && Objects.equals(x.inTouch(), y.inTouch())
+                    && Objects.equals(x.communicationInterrupted(), y.communicationInterrupted())
+                    && Objects.equals(x.unackedClients(), y.unackedClients()) && Objects.equals(x.skew(), y.skew())
+                    && Objects.equals(x.problem(), y.problem());
         }
     }
 }
