@@ -16,6 +16,8 @@ public final class Inventory {
     private final Map<Backend, ServerImporter> importers;
     /** A team member adds or removes servers only with administer-dhcp-servers (alone: always). */
     private volatile tandem.core.access.AccessPolicy access = tandem.core.access.AccessPolicy.EVERYTHING;
+    /** Changes made through this inventory, edits in place included: what the store's fingerprint may not show. */
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
 
     public Inventory(InventoryStore store, StateStore states, Map<Backend, ServerImporter> importers) {
         this.store = store;
@@ -70,6 +72,7 @@ public final class Inventory {
             }
         }
         store.saveServer(accepted.server(), accepted.relationships());
+        edits.incrementAndGet();
         accepted.snapshots().forEach(states::saveSnapshot);
         return accepted;
     }
@@ -77,7 +80,9 @@ public final class Inventory {
     /** @throws tandem.core.access.PermissionDenied for a member without administer-dhcp-servers on it */
     public boolean remove(String serverName) {
         mayAdministerServer(serverName);
-        return store.removeServer(serverName);
+        boolean removed = store.removeServer(serverName);
+        edits.incrementAndGet();
+        return removed;
     }
 
     /**
@@ -96,6 +101,7 @@ public final class Inventory {
         if (!(result instanceof ImportResult.Accepted accepted)) return Optional.empty();
         if (before.equals(accepted.relationships())) return Optional.empty();
         store.saveServer(server.get(), accepted.relationships());
+        edits.incrementAndGet();
         return Optional.of("The configuration of " + serverName + " was read again after reconnecting: its "
                 + "relationships are now " + String.join(", ", accepted.relationships().stream()
                 .map(r -> r.name() + " (" + r.modeName() + ": " + String.join(", ", r.peers().stream()
@@ -113,6 +119,7 @@ public final class Inventory {
             store.saveServer(a.server(), a.relationships());
             a.snapshots().forEach(states::saveSnapshot);
         }
+        edits.incrementAndGet();
     }
 
     public List<ServerRecord> servers() { return store.servers(); }
@@ -126,6 +133,16 @@ public final class Inventory {
     public boolean setSite(String serverName, String site) {
         mayAdministerServer(serverName);
         return store.setSite(serverName, site);
+    }
+
+    /**
+     * Changes when servers or relationships were added, removed or detected anew through this inventory, or added or
+     * removed in the store by another process; null when the store cannot tell. Cheap: for a reader that keeps the
+     * lists between reads (the poller, every cycle).
+     */
+    public String fingerprint() {
+        String stored = store.fingerprint();
+        return stored == null ? null : edits.get() + "@" + stored;
     }
 
     public Optional<ServerRecord> server(String name) { return store.server(name); }

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,6 +54,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private final Clock clock;
     private final EndpointBackoff backoff = new EndpointBackoff();
     private final RoundTripRecorder roundTrips = new RoundTripRecorder();
+    private final InventoryCache known;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,6 +92,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         this.lease = lease;
         this.activity = activity;
         this.inventory = inventory;
+        this.known = new InventoryCache(inventory);
         this.store = store;
         this.probe = probe;
         this.preferences = preferences;
@@ -170,9 +171,10 @@ public final class StatusPoller implements AutoCloseable, StatusView {
 
     /** Call after servers were added or removed: forgets removed relationships and polls at once. */
     public void inventoryChanged() {
+        known.invalidate();
         Map<String, RelationshipState> kept = new LinkedHashMap<>();
         Map<String, RelationshipState> current = states;
-        for (Relationship r : inventory.relationships()) {
+        for (Relationship r : known.current().relationships()) {
             RelationshipState s = current.get(r.name());
             if (s != null) kept.put(r.name(), s);
         }
@@ -224,47 +226,48 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         Preferences prefs = preferences.get();
         Duration timeout = prefs.timeout();
         Instant started = clock.instant();
-        List<Relationship> relationships = inventory.relationships();
-        Map<String, ServerRecord> servers = new HashMap<>();
-        for (ServerRecord s : inventory.servers()) servers.put(s.name(), s);
+        InventoryCache.View view = known.current();
+        List<Relationship> relationships = view.relationships();
+        Map<String, ServerRecord> servers = view.servers();
         Map<String, RelationshipState> previous = states;
 
-        Map<Relationship, Map<String, CompletableFuture<PeerObservation>>> pending = new LinkedHashMap<>();
+        List<Pending> pending = new ArrayList<>(relationships.size());
+        ProbeWait waiting = new ProbeWait();
         // as long as the slowest backend needs for the timeout (an SSH login takes longer than an HTTP request)
-        Duration wait = timeout;
+        Duration slowest = timeout;
+        // what every probe asked would take one after the other: no transport that keeps its timeouts takes longer
+        Duration serial = Duration.ZERO;
         for (Relationship rel : relationships) {
+            Duration budget = budget(rel, timeout);
             Map<String, CompletableFuture<PeerObservation>> peers = new LinkedHashMap<>();
             for (PeerDefinition peer : rel.peers()) {
-                peers.put(peer.name(), probeOrReuse(rel, peer, servers.get(rel.serverName()),
-                        previous.get(rel.name()), started, prefs));
+                CompletableFuture<PeerObservation> answer = probeOrReuse(rel, peer, servers.get(rel.serverName()),
+                        previous.get(rel.name()), started, prefs);
+                if (!answer.isDone()) {
+                    waiting.add(answer);
+                    serial = serial.plus(budget);
+                }
+                peers.put(peer.name(), answer);
             }
-            pending.put(rel, peers);
-            Duration budget = budget(rel, timeout);
-            if (budget.compareTo(wait) > 0) wait = budget;
+            pending.add(new Pending(rel, budget, peers));
+            if (budget.compareTo(slowest) > 0) slowest = budget;
         }
-        // The probes carry their own timeout; this is only a bound in case an implementation forgets it.
-        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().stream()
-                .flatMap(m -> m.values().stream()).toArray(CompletableFuture[]::new));
-        long waitMillis = wait.toMillis() + 2000;
-        try {
-            all.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("Some peers did not answer within {} ms", waitMillis);
-        } catch (Exception e) {
-            LOG.warn("Waiting for the peers failed: {}", e.toString());
-        }
+        // The probes carry their own timeouts, counted from when each request leaves; this only ends a cycle whose
+        // probe implementation forgets them, without cutting off answers still queued behind others.
+        Duration idle = slowest.plusSeconds(2);
+        waiting.await(idle, idle.plus(serial)).ifPresent(why -> LOG.warn("Some peers did not answer: {}", why));
 
         Instant completed = clock.instant();
         Map<String, RelationshipState> next = new LinkedHashMap<>();
         List<RelationshipState> changed = new ArrayList<>();
         List<StatusEvent> events = new ArrayList<>();
-        for (var entry : pending.entrySet()) {
-            Relationship rel = entry.getKey();
+        for (Pending entry : pending) {
+            Relationship rel = entry.relationship();
             Map<String, PeerObservation> observed = new HashMap<>();
-            for (var p : entry.getValue().entrySet()) {
+            for (var p : entry.peers().entrySet()) {
                 PeerObservation o = p.getValue().getNow(null);
                 if (o == null) {
-                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(budget(rel, timeout)), completed);
+                    o = PeerObservation.unreachable(p.getKey(), "No answer within " + seconds(entry.budget()), completed);
                 }
                 observed.put(p.getKey(), o);
                 String endpoint = rel.peer(p.getKey()).map(d -> d.url().toString()).orElse(p.getKey());
@@ -284,6 +287,10 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         publish(next, changed, events, completed);
     }
 
+    /** One relationship's probes in a cycle, with how long each may take. */
+    private record Pending(Relationship relationship, Duration budget,
+                           Map<String, CompletableFuture<PeerObservation>> peers) {}
+
     /** Takes the states the team's poller wrote: current while it is alive, stale (last known) when nobody polls. */
     private void follow() {
         Instant now = clock.instant();
@@ -292,7 +299,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         Map<String, RelationshipState> previous = states;
         Map<String, RelationshipState> next = new LinkedHashMap<>();
         List<RelationshipState> changed = new ArrayList<>();
-        for (Relationship r : inventory.relationships()) {
+        for (Relationship r : this.known.current().relationships()) {
             RelationshipState s = known.get(r.name());
             if (s == null) continue;
             RelationshipState shown = pollerAlive ? s.asFresh() : s;
@@ -383,7 +390,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     private Map<String, RelationshipState> orderedLastKnown() {
         Map<String, RelationshipState> known = store.lastKnown();
         Map<String, RelationshipState> ordered = new LinkedHashMap<>();
-        for (Relationship r : inventory.relationships()) {
+        for (Relationship r : this.known.current().relationships()) {
             RelationshipState s = known.get(r.name());
             if (s != null) ordered.put(r.name(), s.asStale());
         }
@@ -413,15 +420,20 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             if (!a.assessment().equals(b.assessment())) return false;
             if (!a.relationship().equals(b.relationship())) return false;
             if (!a.peers().keySet().equals(b.peers().keySet())) return false;
-            for (String peer : a.peers().keySet()) {
-                if (!key(a.peers().get(peer)).equals(key(b.peers().get(peer)))) return false;
+            for (var e : a.peers().entrySet()) {
+                if (!sameSeen(e.getValue(), b.peers().get(e.getKey()))) return false;
             }
             return true;
         }
 
-        private static List<Object> key(PeerObservation o) {
-            return java.util.Arrays.asList(o.reachable(), o.daemon(), o.haState(), o.reportedRole(), o.scopes(),
-                    o.inTouch(), o.communicationInterrupted(), o.unackedClients(), o.skew(), o.problem());
+        /** Field by field, without a list a peer: this runs for every peer of every relationship each cycle. */
+        private static boolean sameSeen(PeerObservation x, PeerObservation y) {
+            return x.reachable() == y.reachable() && x.daemon() == y.daemon() && Objects.equals(x.haState(), y.haState())
+                    && Objects.equals(x.reportedRole(), y.reportedRole()) && Objects.equals(x.scopes(), y.scopes())
+                    && Objects.equals(x.inTouch(), y.inTouch())
+                    && Objects.equals(x.communicationInterrupted(), y.communicationInterrupted())
+                    && Objects.equals(x.unackedClients(), y.unackedClients()) && Objects.equals(x.skew(), y.skew())
+                    && Objects.equals(x.problem(), y.problem());
         }
     }
 }

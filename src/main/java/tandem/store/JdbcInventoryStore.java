@@ -213,6 +213,18 @@ public final class JdbcInventoryStore implements InventoryStore {
         return row.map(this::toRecord);
     }
 
+    /** The counts of servers, relationships and peers, and the newest server's addition: one indexed query. */
+    @Override public String fingerprint() {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM server),"
+                    + " (SELECT COUNT(*) FROM relationship), (SELECT COUNT(*) FROM peer), (SELECT MAX(added_at) FROM server)");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getString(4);
+            }
+        });
+    }
+
     /** Ordered by server name, then as each server's configuration lists them. */
     @Override public List<Relationship> relationships() {
         return List.copyOf(db.transaction(JdbcInventoryStore::loadRelationships).values());

@@ -27,4 +27,11 @@ public interface InventoryStore {
     Optional<ServerRecord> server(String name);
 
     List<Relationship> relationships();
+
+    /**
+     * A cheap summary that changes when servers, relationships or peers are added or removed, so that a reader can
+     * keep what it read until then; null when this store cannot tell (read everything every time). Edits in place
+     * that keep the counts need not change it.
+     */
+    default String fingerprint() { return null; }
 }
