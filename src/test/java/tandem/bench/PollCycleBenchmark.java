@@ -84,7 +84,8 @@ public final class PollCycleBenchmark {
                                 false, HaParameters.NONE)));
             }
             Inventory inventory = new Inventory(store, states, Map.of());
-            Preferences prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10), Duration.ofSeconds(2), null, 8000, true);
+            Preferences prefs = tandem.kea.KeaSettings.preferences(Duration.ofSeconds(10),
+                    Duration.ofSeconds(Integer.getInteger("tandem.bench.timeout-s", 2)), null, 8000, true);
             int baseline = threads.getThreadCount();
             threads.resetPeakThreadCount();
             KeaPeerProbe probe = hc5 == null ? new KeaPeerProbe(client, Clock.systemUTC())
@@ -93,6 +94,13 @@ public final class PollCycleBenchmark {
                 long first = time(poller);
                 // a cold first cycle that times out would paint healthy servers Unreachable at start-up
                 long firstNotOk = poller.states().values().stream().filter(s -> s.status() != RelationshipStatus.OK).count();
+                if (firstNotOk > 0) {
+                    // why: the transport's own timeout or the poller giving up on probes still queued
+                    System.out.println("  first-cycle problems: " + poller.states().values().stream()
+                            .flatMap(s -> s.peers().values().stream()).map(o -> o.problem())
+                            .filter(java.util.Objects::nonNull).map(m -> m.replaceAll("[0-9.:]+", "#"))
+                            .collect(java.util.stream.Collectors.groupingBy(m -> m, java.util.stream.Collectors.counting())));
+                }
                 for (int i = 0; i < WARMUP; i++) time(poller);
                 List<Long> ms = new ArrayList<>();
                 Map<String, Long> cpuBefore = cpuByThreadGroup(threads);
