@@ -24,7 +24,9 @@ import tandem.core.RelationshipStatus;
 import tandem.core.ServerRecord;
 import tandem.kea.KeaAsyncHttp;
 import tandem.kea.KeaControlAgentClient;
+import tandem.kea.KeaModule;
 import tandem.kea.KeaPeerProbe;
+import tandem.core.port.PeerProbe;
 import tandem.poll.StatusPoller;
 import tandem.store.Database;
 import tandem.store.JdbcInventoryStore;
@@ -37,8 +39,9 @@ import tandem.store.SecretCipher;
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=tandem.bench.PollCycleBenchmark}
  * (arguments: endpoint counts, default 10 100 1000).
  * <p>
- * System properties: {@code tandem.bench.transport} okhttp (default) or hc5 ({@link KeaAsyncHttp}) with
- * {@code tandem.bench.io-threads}, {@code tandem.bench.per-route}, {@code tandem.bench.in-flight};
+ * System properties: {@code tandem.bench.transport} console (default: the probe {@link KeaModule} builds, as the
+ * console polls), okhttp (the OkHttp client, as before) or hc5 ({@link KeaAsyncHttp} with
+ * {@code tandem.bench.io-threads}, {@code tandem.bench.per-route}, {@code tandem.bench.in-flight});
  * {@code tandem.bench.warmup} and {@code tandem.bench.cycles}; {@code tandem.bench.shared-port=true} puts every
  * agent on one listener at its own 127.1.x.y address (one descriptor fewer per agent, for 5,000+ agents under a
  * 20,000 open-file limit); {@code tandem.bench.histogram=true} prints the live heap's largest classes. CPU per cycle
@@ -47,8 +50,8 @@ import tandem.store.SecretCipher;
 public final class PollCycleBenchmark {
     private static final int WARMUP = Integer.getInteger("tandem.bench.warmup", 3);
     private static final int MEASURED = Integer.getInteger("tandem.bench.cycles", 10);
-    /** okhttp (the console's client today) or hc5 (Apache HttpClient 5's non-blocking reactor). */
-    private static final String TRANSPORT = System.getProperty("tandem.bench.transport", "okhttp");
+    /** console (KeaModule's probe), okhttp (the blocking-dispatcher client) or hc5 (KeaAsyncHttp, tunable). */
+    private static final String TRANSPORT = System.getProperty("tandem.bench.transport", "console");
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
@@ -69,8 +72,9 @@ public final class PollCycleBenchmark {
              Database db = Database.open(dir);
              KeaControlAgentClient client = new KeaControlAgentClient();
              KeaAsyncHttp hc5 = TRANSPORT.equals("hc5") ? new KeaAsyncHttp(client,
-                     Integer.getInteger("tandem.bench.io-threads", 1), Integer.getInteger("tandem.bench.per-route", 2),
-                     Integer.getInteger("tandem.bench.in-flight", 256)) : null) {
+                     Integer.getInteger("tandem.bench.io-threads", KeaAsyncHttp.DEFAULT_IO_THREADS),
+                     Integer.getInteger("tandem.bench.per-route", KeaAsyncHttp.DEFAULT_CONNECTIONS_PER_AGENT),
+                     Integer.getInteger("tandem.bench.in-flight", KeaAsyncHttp.DEFAULT_MAX_IN_FLIGHT)) : null) {
             var store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
             var states = new JdbcStateStore(db);
             for (int i = 0; i + 1 < endpoints; i += 2) {
@@ -88,9 +92,12 @@ public final class PollCycleBenchmark {
                     Duration.ofSeconds(Integer.getInteger("tandem.bench.timeout-s", 2)), null, 8000, true);
             int baseline = threads.getThreadCount();
             threads.resetPeakThreadCount();
-            KeaPeerProbe probe = hc5 == null ? new KeaPeerProbe(client, Clock.systemUTC())
+            KeaModule module = TRANSPORT.equals("console") ? new KeaModule(client, () -> inventory, states,
+                    prefs::timeout, Clock.systemUTC()) : null;
+            PeerProbe probe = module != null ? module.probe()
+                    : hc5 == null ? new KeaPeerProbe(client, Clock.systemUTC())
                     : new KeaPeerProbe(hc5::sendAsync, Clock.systemUTC());
-            try (StatusPoller poller = new StatusPoller(inventory, states, probe, () -> prefs, Clock.systemUTC())) {
+            try (module; StatusPoller poller = new StatusPoller(inventory, states, probe, () -> prefs, Clock.systemUTC())) {
                 long first = time(poller);
                 // a cold first cycle that times out would paint healthy servers Unreachable at start-up
                 long firstNotOk = poller.states().values().stream().filter(s -> s.status() != RelationshipStatus.OK).count();
