@@ -44,7 +44,8 @@ import tandem.store.SecretCipher;
  * {@code tandem.bench.io-threads}, {@code tandem.bench.per-route}, {@code tandem.bench.in-flight});
  * {@code tandem.bench.warmup} and {@code tandem.bench.cycles}; {@code tandem.bench.shared-port=true} puts every
  * agent on one listener at its own 127.1.x.y address (one descriptor fewer per agent, for 5,000+ agents under a
- * 20,000 open-file limit); {@code tandem.bench.histogram=true} prints the live heap's largest classes. CPU per cycle
+ * 20,000 open-file limit); {@code tandem.bench.agents-port} uses agents run by {@link SimulatedControlAgents#main} in
+ * another process (their CPU is then not counted); {@code tandem.bench.histogram=true} prints the live heap's largest classes. CPU per cycle
  * is read per native thread from /proc (GC and JIT included) and includes the simulated agents' own thread.
  */
 public final class PollCycleBenchmark {
@@ -68,7 +69,9 @@ public final class PollCycleBenchmark {
     private static void run(int endpoints) throws Exception {
         Path dir = Files.createTempDirectory("tandem-bench");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (SimulatedControlAgents agents = new SimulatedControlAgents(endpoints);
+        // the agents in another process (see SimulatedControlAgents.main) at 127.1.x.y on this port, or in this one
+        Integer external = Integer.getInteger("tandem.bench.agents-port");
+        try (SimulatedControlAgents agents = external != null ? null : new SimulatedControlAgents(endpoints);
              Database db = Database.open(dir);
              KeaControlAgentClient client = new KeaControlAgentClient();
              KeaAsyncHttp hc5 = TRANSPORT.equals("hc5") ? new KeaAsyncHttp(client,
@@ -78,8 +81,11 @@ public final class PollCycleBenchmark {
             var store = new JdbcInventoryStore(db, SecretCipher.inDirectory(dir));
             var states = new JdbcStateStore(db);
             for (int i = 0; i + 1 < endpoints; i += 2) {
-                URI primary = URI.create("http://" + agents.host(i) + ":" + agents.port(i) + "/");
-                URI secondary = URI.create("http://" + agents.host(i + 1) + ":" + agents.port(i + 1) + "/");
+                URI primary = agents != null ? URI.create("http://" + agents.host(i) + ":" + agents.port(i) + "/")
+                        : URI.create("http://127.1." + (i >> 8) + "." + (i & 255) + ":" + external + "/");
+                URI secondary = agents != null
+                        ? URI.create("http://" + agents.host(i + 1) + ":" + agents.port(i + 1) + "/")
+                        : URI.create("http://127.1." + ((i + 1) >> 8) + "." + ((i + 1) & 255) + ":" + external + "/");
                 String name = "pair" + i / 2;
                 store.saveServer(new ServerRecord(name, Backend.KEA, ConnectionSettings.of(primary), null),
                         List.of(new Relationship(name, name, Backend.KEA, HaMode.LOAD_BALANCING,

@@ -144,6 +144,18 @@ final class SimulatedControlAgents implements AutoCloseable {
                 + "\",\"scopes\":[\"a\"],\"state\":\"load-balancing\",\"unsent-update-count\":0}}]";
     }
 
+    /**
+     * The agents in a process of their own, so the benchmark's open-file limit covers only the console's side:
+     * {@code java -Dtandem.bench.shared-port=true ... tandem.bench.SimulatedControlAgents COUNT} prints the port, which
+     * the benchmark takes as {@code -Dtandem.bench.agents-port}.
+     */
+    public static void main(String[] args) throws Exception {
+        if (!SHARED) throw new IllegalArgumentException("run with -Dtandem.bench.shared-port=true");
+        SimulatedControlAgents agents = new SimulatedControlAgents(Integer.parseInt(args[0]));
+        System.out.println(agents.port(0));
+        agents.loop.join();
+    }
+
     @Override
     public void close() throws IOException {
         running = false;
