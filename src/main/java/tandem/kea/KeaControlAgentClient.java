@@ -249,20 +249,7 @@ public final class KeaControlAgentClient implements AutoCloseable {
                     "The trust anchor configured for " + ep.url() + " is not usable: " + e.getMessage(),
                     KeaTransportFailures.describe(e.getCause())));
         }
-        ObjectNode body = mapper.createObjectNode();
-        body.put("command", command);
-        if (service != null) {
-            body.putArray("service").add(service);
-        }
-        if (arguments != null && !arguments.isNull() && !arguments.isMissingNode()) {
-            body.set("arguments", arguments);
-        }
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("arguments cannot be written as JSON", e);
-        }
+        byte[] bytes = requestBody(command, service, arguments);
         Request.Builder request = new Request.Builder()
                 .url(HttpUrl.get(ep.url().toString()))
                 .post(RequestBody.create(bytes, JSON));
@@ -351,11 +338,39 @@ public final class KeaControlAgentClient implements AutoCloseable {
         try {
             body = responseBody == null ? "" : KeaReplyLimit.read(responseBody, maxReplyBytes);
         } catch (KeaReplyLimit.TooLarge e) {
-            return new KeaReply.Failure(KeaFailure.PROTOCOL, "The answer from " + ep.url() + " to '" + command
-                    + "' is larger than " + KeaReplyLimit.describe(maxReplyBytes) + ", the limit for one Kea"
-                    + " answer; it was not read (raise the limit with -D" + KeaReplyLimit.PROPERTY + "=MiB)",
-                    http + ": " + e.getMessage());
+            return tooLarge(ep, command, http, e.getMessage());
         }
+        return interpret(ep, command, service, code, http, body);
+    }
+
+    long maxReplyBytes() { return maxReplyBytes; }
+
+    /** The JSON request body every transport sends. */
+    byte[] requestBody(String command, String service, JsonNode arguments) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("command", command);
+        if (service != null) {
+            body.putArray("service").add(service);
+        }
+        if (arguments != null && !arguments.isNull() && !arguments.isMissingNode()) {
+            body.set("arguments", arguments);
+        }
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("arguments cannot be written as JSON", e);
+        }
+    }
+
+    KeaReply.Failure tooLarge(KeaEndpoint ep, String command, String http, String detail) {
+        return new KeaReply.Failure(KeaFailure.PROTOCOL, "The answer from " + ep.url() + " to '" + command
+                + "' is larger than " + KeaReplyLimit.describe(maxReplyBytes) + ", the limit for one Kea"
+                + " answer; it was not read (raise the limit with -D" + KeaReplyLimit.PROPERTY + "=MiB)",
+                http + ": " + detail);
+    }
+
+    /** Classifies an HTTP answer whatever transport fetched it; {@code http} is the status line for messages. */
+    KeaReply interpret(KeaEndpoint ep, String command, String service, int code, String http, String body) {
         String agent = KeaControlEndpoints.describe(ep);
 
         if (code == 407) {

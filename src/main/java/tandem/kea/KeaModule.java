@@ -18,9 +18,14 @@ import tandem.core.port.PeerProbe;
 import tandem.core.port.ServerImporter;
 import tandem.core.port.StateStore;
 
-/** ISC Kea with High Availability, through its Control Agents. */
-public final class KeaModule implements BackendModule {
+/**
+ * ISC Kea with High Availability, through its Control Agents. The status poll travels over a non-blocking transport
+ * of its own ({@link KeaAsyncHttp}: no thread per agent being polled); every other command (imports, changes, HA
+ * actions, leases, configuration tables) over the console's {@link KeaControlAgentClient}.
+ */
+public final class KeaModule implements BackendModule, AutoCloseable {
     private final KeaServerImporter importer;
+    private final KeaAsyncHttp pollTransport;
     private final KeaPeerProbe probe;
     private final KeaHaActions actions;
     private final KeaConfigChecker checks;
@@ -34,12 +39,19 @@ public final class KeaModule implements BackendModule {
     public KeaModule(KeaControlAgentClient client, Supplier<Inventory> inventory, StateStore states,
                      Supplier<Duration> pollTimeout, Clock clock) {
         this.importer = new KeaServerImporter(client, pollTimeout, clock);
-        this.probe = new KeaPeerProbe(client, clock);
+        this.pollTransport = new KeaAsyncHttp(client);
+        this.probe = new KeaPeerProbe(pollTransport::sendAsync, clock);
         this.actions = new KeaHaActions(client, inventory, pollTimeout);
         this.checks = new KeaConfigChecker(states, inventory, clock);
         // a page of 1000 leases takes longer than a status answer
         this.leases = new KeaLeaseSource(client, inventory, () -> Duration.ofSeconds(Math.max(10, pollTimeout.get().toSeconds())));
         this.tables = new KeaConfigTables(client, inventory, clock);
+    }
+
+    /** Stops the poll's transport; the client given is the caller's to close. */
+    @Override
+    public void close() {
+        pollTransport.close();
     }
 
     @Override public Backend backend() { return Backend.KEA; }

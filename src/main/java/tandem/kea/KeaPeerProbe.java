@@ -18,11 +18,22 @@ import tandem.core.port.PeerProbe;
  * skew). Both requests go out together and never block the poller.
  */
 public final class KeaPeerProbe implements PeerProbe {
-    private final KeaControlAgentClient client;
+    /** How a command reaches an agent: {@link KeaControlAgentClient#sendAsync} or {@link KeaAsyncHttp#sendAsync}. */
+    @FunctionalInterface
+    public interface Transport {
+        CompletableFuture<KeaReply> sendAsync(KeaEndpoint ep, String command, String service,
+                                              com.fasterxml.jackson.databind.JsonNode arguments);
+    }
+
+    private final Transport client;
     private final Clock clock;
 
     public KeaPeerProbe(KeaControlAgentClient client, Clock clock) {
-        this.client = client;
+        this(client::sendAsync, clock);
+    }
+
+    public KeaPeerProbe(Transport transport, Clock clock) {
+        this.client = transport;
         this.clock = clock;
     }
 

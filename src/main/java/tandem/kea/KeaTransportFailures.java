@@ -36,6 +36,14 @@ public final class KeaTransportFailures {
      *               the call)
      */
     static KeaReply.Failure classify(KeaEndpoint ep, IOException e, boolean closed) {
+        return classify(ep, e, closed, null);
+    }
+
+    /**
+     * @param connected after a timeout, whether the request had gone out on an established connection, when the
+     *                  transport knows; null asks the agent's port again (a blocking connect of up to a second)
+     */
+    static KeaReply.Failure classify(KeaEndpoint ep, IOException e, boolean closed, Boolean connected) {
         String detail = describe(e);
         String via = ep.proxy() == null ? "" : " (through the proxy " + ep.proxyAuthority() + ")";
         KeaReply.Failure f;
@@ -68,7 +76,7 @@ public final class KeaTransportFailures {
         } else if (e instanceof NoRouteToHostException) {
             f = new KeaReply.Failure(KeaFailure.UNREACHABLE, "No route to " + ep.authority() + via, detail);
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            f = ep.proxy() == null && acceptsConnections(ep)
+            f = ep.proxy() == null && (connected != null ? connected : acceptsConnections(ep))
                     ? new KeaReply.Failure(KeaFailure.UNREACHABLE, KeaControlEndpoints.describe(ep)
                     + " accepts connections but sent no answer within " + humanDuration(ep.timeout())
                     + (KeaControlEndpoints.isKea3(ep) ? "; the server is hung or busy"

@@ -61,6 +61,7 @@ public final class Services implements AutoCloseable {
     private final Database database;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Services.class);
     private final KeaControlAgentClient kea;
+    private final KeaModule keaModule;
     private final IscModule isc;
     private final Backends backends;
     private final JdbcStateStore stateStore;
@@ -127,9 +128,8 @@ public final class Services implements AutoCloseable {
         this.isc = new IscModule(knownHosts(dataDir), () -> preferences.timeout(), clock, this::inventory);
         this.windows = new WindowsModule(knownHosts(dataDir), () -> inventory().servers(), () -> inventory().relationships(),
                 () -> preferences.timeout(), clock);
-        this.backends = new Backends(List.of(
-                new KeaModule(kea, this::inventory, stateStore, () -> preferences.timeout(), clock),
-                isc, windows));
+        this.keaModule = new KeaModule(kea, this::inventory, stateStore, () -> preferences.timeout(), clock);
+        this.backends = new Backends(List.of(keaModule, isc, windows));
         this.inventory = new Inventory(inventoryStore, stateStore, backends.importers());
         this.activity = new ChangeActivity(new JdbcActivityStore(database), owner, clock);
         this.pollerLease = teamKeys != null ? new TeamPollerLease(database, clock, teamKeys::held) : PollerLease.SOLE;
@@ -432,6 +432,7 @@ public final class Services implements AutoCloseable {
         synchronizer.close();
         leaseCheckThread.shutdownNow();
         runner.locks().close();
+        keaModule.close();
         kea.close();
         isc.close();
         windows.close();

@@ -26,7 +26,7 @@ class LayeringTest {
     /** What talks to a Control Agent: the UI goes through the change service and the seam instead. */
     private static final java.util.Set<String> KEA_TRANSPORT = java.util.Set.of("tandem.kea.KeaControlAgentClient",
             "tandem.kea.KeaEndpoint", "tandem.kea.KeaReply", "tandem.kea.KeaPeerProbe", "tandem.kea.KeaHaActions",
-            "tandem.kea.KeaTransportFailures");
+            "tandem.kea.KeaTransportFailures", "tandem.kea.KeaAsyncHttp", "tandem.kea.KeaBoundedAnswer");
 
     static final ArchRule NO_CYCLES = slices().matching("tandem.(*)..").should().beFreeOfCycles();
 

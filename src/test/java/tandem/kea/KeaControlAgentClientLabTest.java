@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The client against real Kea: one load-balancing pair for the whole class (the destructive steps run last),
- * plus a short-lived hot-standby + backup cluster.
+ * plus a short-lived hot-standby + backup cluster. What the status poll sends (status-get, ha-heartbeat) and how its
+ * failures read is checked over both transports.
  */
 @Tag("kea")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,18 +35,21 @@ class KeaControlAgentClientLabTest {
 
     private static KeaLab lab;
     private static KeaControlAgentClient client;
+    /** OkHttp (whose client is {@link #client}) and the poll's transport. */
+    private static List<KeaTransport.Sender> transports;
 
     @BeforeAll
     static void startPair() {
         lab = KeaLab.start(KeaLab.Mode.LOAD_BALANCING, 2, 0);
         lab.awaitStable(Duration.ofSeconds(30));
-        client = new KeaControlAgentClient();
+        transports = List.of(KeaTransport.OKHTTP.open(), KeaTransport.HC5.open());
+        client = transports.get(0).client;
     }
 
     @AfterAll
     static void stopPair() {
-        if (client != null) {
-            client.close();
+        if (transports != null) {
+            transports.forEach(KeaTransport.Sender::close);
         }
         if (lab != null) {
             lab.close();
@@ -80,8 +84,8 @@ class KeaControlAgentClientLabTest {
     @Test
     @Order(1)
     void statusGetReportsLoadBalancingOnBothServers() {
-        for (int i = 1; i <= 2; i++) {
-            KeaStatus status = KeaStatus.from(success(client.statusGet(lab.endpoint(i))).arguments());
+        for (int i = 1; i <= 2; i++) for (KeaTransport.Sender t : transports) {
+            KeaStatus status = KeaStatus.from(success(t.statusGet(lab.endpoint(i))).arguments());
             assertNotNull(status.pid());
             assertEquals(lab.server(i).dhcp4Pid(), status.pid());
             assertEquals(false, status.multiThreading());
@@ -100,7 +104,11 @@ class KeaControlAgentClientLabTest {
     @Test
     @Order(2)
     void heartbeatClockIsNow() throws Exception {
-        KeaReply reply = client.haHeartbeatAsync(lab.endpoint(2)).get(5, TimeUnit.SECONDS);
+        for (KeaTransport.Sender t : transports) heartbeatClockIsNow(t);
+    }
+
+    private static void heartbeatClockIsNow(KeaTransport.Sender t) throws Exception {
+        KeaReply reply = t.haHeartbeatAsync(lab.endpoint(2)).get(5, TimeUnit.SECONDS);
 
         KeaHeartbeat hb = reply.parse(KeaHeartbeat::from).orElseThrow(() -> new AssertionError(reply));
         assertNotNull(hb.dateTime(), "date-time");
@@ -174,10 +182,12 @@ class KeaControlAgentClientLabTest {
         lab.pauseDhcp(1);
         try {
             KeaEndpoint ep = lab.endpoint(1).withTimeout(Duration.ofSeconds(2));
-            KeaReply.Failure f = failure(client.statusGetAsync(ep).get(10, TimeUnit.SECONDS), KeaFailure.UNREACHABLE);
-            assertEquals("The Control Agent at 127.0.0.1:" + lab.server(1).caPort() + " accepts connections but sent "
-                    + "no answer within 2 s; an agent stays silent while the DHCPv4 server it forwards to is hung or busy",
-                    f.message());
+            for (KeaTransport.Sender t : transports) {
+                KeaReply.Failure f = failure(t.statusGetAsync(ep).get(10, TimeUnit.SECONDS), KeaFailure.UNREACHABLE);
+                assertEquals("The Control Agent at 127.0.0.1:" + lab.server(1).caPort() + " accepts connections but "
+                        + "sent no answer within 2 s; an agent stays silent while the DHCPv4 server it forwards to is "
+                        + "hung or busy", f.message());
+            }
             // the agent waits for the daemon before it serves anything else, even a command meant for itself
             failure(client.send(ep, "version-get", null, null), KeaFailure.UNREACHABLE);
         } finally {
@@ -194,12 +204,14 @@ class KeaControlAgentClientLabTest {
         lab.killDhcp(1);
         assertNull(lab.server(1).dhcp4Pid());
 
-        KeaReply.Failure f = failure(client.statusGetAsync(lab.endpoint(1)).get(5, TimeUnit.SECONDS),
-                KeaFailure.DAEMON_OFFLINE);
-        assertEquals("The Control Agent at 127.0.0.1:" + lab.server(1).caPort()
-                + " answers, but the dhcp4 server behind it is offline", f.message());
-        assertTrue(f.endpointAnswered());
-        failure(client.haHeartbeat(lab.endpoint(1)), KeaFailure.DAEMON_OFFLINE);
+        for (KeaTransport.Sender t : transports) {
+            KeaReply.Failure f = failure(t.statusGetAsync(lab.endpoint(1)).get(5, TimeUnit.SECONDS),
+                    KeaFailure.DAEMON_OFFLINE);
+            assertEquals("The Control Agent at 127.0.0.1:" + lab.server(1).caPort()
+                    + " answers, but the dhcp4 server behind it is offline", f.message());
+            assertTrue(f.endpointAnswered());
+            failure(t.haHeartbeat(lab.endpoint(1)), KeaFailure.DAEMON_OFFLINE);
+        }
 
         // max-response-delay is 3 s in the lab
         KeaStatus partner = awaitStatus(2,
@@ -212,10 +224,12 @@ class KeaControlAgentClientLabTest {
     void stoppedAgentIsUnreachable() {
         lab.stopAgent(1);
 
-        KeaReply reply = client.statusGet(lab.endpoint(1));
-        KeaReply.Failure f = failure(reply, KeaFailure.UNREACHABLE);
-        assertEquals("Connection refused by 127.0.0.1:" + lab.server(1).caPort(), f.message());
-        assertFalse(reply.endpointAnswered());
+        for (KeaTransport.Sender t : transports) {
+            KeaReply reply = t.statusGet(lab.endpoint(1));
+            KeaReply.Failure f = failure(reply, KeaFailure.UNREACHABLE);
+            assertEquals("Connection refused by 127.0.0.1:" + lab.server(1).caPort(), f.message());
+            assertFalse(reply.endpointAnswered());
+        }
     }
 
     @Test

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Every test runs over both transports: the same answers, the same failure kinds and sentences. */
+@ParameterizedClass
+@EnumSource(KeaTransport.class)
 class KeaControlAgentClientTest {
 
     private static final String STATUS_LB = """
@@ -54,8 +60,10 @@ class KeaControlAgentClientTest {
     private static Tls otherNameCert;
 
     private final ObjectMapper json = new ObjectMapper();
+    @Parameter
+    KeaTransport transport;
     private MockWebServer server;
-    private KeaControlAgentClient client;
+    private KeaTransport.Sender client;
 
     @BeforeAll
     static void makeCertificates(@TempDir Path dir) throws Exception {
@@ -67,7 +75,7 @@ class KeaControlAgentClientTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start(InetAddress.getByName("127.0.0.1"), 0);
-        client = new KeaControlAgentClient();
+        client = transport.open();
     }
 
     @AfterEach
@@ -201,11 +209,23 @@ class KeaControlAgentClientTest {
                 KeaEndpoint ep = KeaEndpoint.of("http://127.0.0.1:" + full.getLocalPort() + "/")
                         .withTimeout(Duration.ofMillis(300));
                 KeaReply.Failure f = failure(client.statusGet(ep), KeaFailure.UNREACHABLE);
-                assertEquals("No answer from " + ep.url() + " within 300 ms", f.message());
+                assertEquals("No answer from " + ep.url() + " within 300 ms", f.message(), f::toString);
             } finally {
                 for (java.net.Socket s : queued) s.close();
             }
         }
+    }
+
+    @Test
+    void connectionClosedWithoutAnAnswerIsProtocolAndTheAnswerCountsAsLost() {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        KeaEndpoint ep = endpoint().withCredentials("admin", "s3cret");
+
+        KeaReply.Failure f = failure(client.statusGet(ep), KeaFailure.PROTOCOL);
+        assertEquals(ep.authority() + " closed the connection without answering; if it serves HTTPS, use an "
+                + "https:// URL", f.message());
+        assertTrue(KeaTransportFailures.answerLost(f));
+        assertFalse(f.toString().contains("s3cret") || f.toString().contains(base64("admin:s3cret")), f::toString);
     }
 
     @Test
@@ -355,6 +375,30 @@ class KeaControlAgentClientTest {
     }
 
     @Test
+    void proxyRefusingTheCredentialsIsUnreachableAndTheMessageHoldsNoSecret() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(407).setHeader("Proxy-Authenticate", "Basic realm=\"p\""));
+        server.enqueue(new MockResponse().setResponseCode(407).setHeader("Proxy-Authenticate", "Basic realm=\"p\"")
+                .setBody("denied"));
+        KeaEndpoint ep = KeaEndpoint.of("http://kea.example.test:8000/").withCredentials("admin", "agent-s3cret")
+                .withProxy(URI.create("http://squid:proxy-s3cret@127.0.0.1:" + server.getPort()));
+
+        KeaReply.Failure f = failure(client.statusGet(ep), KeaFailure.UNREACHABLE);
+        assertEquals("The proxy 127.0.0.1:" + server.getPort() + " requires credentials that were not accepted",
+                f.message());
+        assertEquals(2, server.getRequestCount(), "asked once without, once with the credentials");
+        assertNull(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Proxy-Authorization"));
+        assertNotNull(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Proxy-Authorization"));
+        for (String secret : List.of("agent-s3cret", "proxy-s3cret", base64("admin:agent-s3cret"),
+                base64("squid:proxy-s3cret"))) {
+            assertFalse(f.toString().contains(secret), f::toString);
+        }
+    }
+
+    private static String base64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void proxyGatewayErrorMeansTheAgentIsUnreachable() {
         server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
         KeaEndpoint ep = KeaEndpoint.of("http://kea.example.test:8000/")
@@ -476,40 +520,9 @@ class KeaControlAgentClientTest {
     }
 
     @Test
-    void derivedClientsAreSharedPerProxyTrustAnchorAndTimeout() {
-        for (int i = 0; i < 3; i++) {
-            server.enqueue(ok(STATUS_LB));
-        }
-        client.statusGet(endpoint());
-        client.statusGet(endpoint().withCredentials("a", "b"));
-        assertEquals(1, client.derivedClientCount());
-        client.statusGet(endpoint().withTimeout(Duration.ofSeconds(5)));
-        assertEquals(2, client.derivedClientCount());
-    }
-
-    @Test
     void closedClientRefusesNewCalls() {
         client.close();
         assertThrows(IllegalStateException.class, () -> client.statusGet(endpoint()));
-    }
-
-    @Test
-    void endpointToStringMasksThePassword() {
-        KeaEndpoint ep = KeaEndpoint.of("https://kea1.example.net:8000/").withCredentials("admin", "s3cret")
-                .withTrustAnchor(ipCert.pem());
-
-        String s = ep.toString();
-        assertFalse(s.contains("s3cret"), s);
-        assertTrue(s.contains("password=****"), s);
-        assertTrue(s.contains("username=admin"), s);
-        assertFalse(s.contains("BEGIN CERTIFICATE"), s);
-        assertEquals(Duration.ofSeconds(2), KeaEndpoint.of("http://127.0.0.1:8000/").timeout());
-    }
-
-    @Test
-    void endpointRejectsOtherSchemes() {
-        assertThrows(IllegalArgumentException.class, () -> KeaEndpoint.of("ftp://127.0.0.1/"));
-        assertThrows(IllegalArgumentException.class, () -> KeaEndpoint.of("127.0.0.1:8000"));
     }
 
     /** A key pair and self-signed certificate made with the JDK's keytool. */

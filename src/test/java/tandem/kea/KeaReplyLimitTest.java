@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
@@ -14,19 +13,29 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Answers are read up to a limit: a larger one is refused with a sentence, never read whole into memory. */
+/**
+ * Answers are read up to a limit: a larger one is refused with a sentence, never read whole into memory; over both
+ * transports.
+ */
+@ParameterizedClass
+@EnumSource(KeaTransport.class)
 class KeaReplyLimitTest {
     private static final long LIMIT = 4096;
 
+    @Parameter
+    KeaTransport transport;
     private MockWebServer server;
-    private KeaControlAgentClient small;
+    private KeaTransport.Sender small;
 
     @BeforeEach
     void start() throws IOException {
         server = new MockWebServer();
         server.start(InetAddress.getByName("127.0.0.1"), 0);
-        small = new KeaControlAgentClient(new ObjectMapper(), LIMIT);
+        small = transport.open(LIMIT);
     }
 
     @AfterEach
@@ -94,7 +103,7 @@ class KeaReplyLimitTest {
         String body = "[{\"result\":0,\"arguments\":{\"Dhcp4\":{\"subnet4\":[" + subnets + "]}}}]";
         assertTrue(body.length() > 2_000_000, "a realistic size: " + body.length());
         server.enqueue(new MockResponse().setBody(body));
-        try (KeaControlAgentClient standard = new KeaControlAgentClient()) {
+        try (KeaTransport.Sender standard = transport.open()) {
             KeaReply.Success ok = assertInstanceOf(KeaReply.Success.class, standard.configGet(endpoint()));
             assertEquals(2000, ok.arguments().path("Dhcp4").path("subnet4").size());
         }
