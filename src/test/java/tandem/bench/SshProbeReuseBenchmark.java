@@ -19,10 +19,10 @@ import tandem.ssh.SshSettings;
  * per probe (each on a client of its own, as probes did before) next to a login kept by {@link SshSessionPool}, one
  * at a time and eight at a time (the probe executors' size). Run after
  * {@code mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt} with
- * {@code java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) tandem.bench.SshProbeReuseBenchmark [N]}.
+ * {@code java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) tandem.bench.SshProbeReuseBenchmark [N [COMMAND]]}.
  */
 public final class SshProbeReuseBenchmark {
-    private static final String QUESTION = "pidof dhcpd >/dev/null 2>&1 || pgrep -x dhcpd >/dev/null 2>&1";
+    private static final String PROBE_QUESTION = "pidof dhcpd >/dev/null 2>&1 || pgrep -x dhcpd >/dev/null 2>&1";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private SshProbeReuseBenchmark() {}
@@ -34,6 +34,9 @@ public final class SshProbeReuseBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        // a second argument replaces the question, e.g. "true" to see the login's share alone
+        String question = args.length > 1 ? args[1] : PROBE_QUESTION;
+        System.out.println("Each probe runs: " + question);
         System.out.printf("Machine: %d cores, %s, Java %s, load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("java.version"), loadAverage());
@@ -44,11 +47,11 @@ public final class SshProbeReuseBenchmark {
             SshSession.open(ssh, knownHosts, (h, t, f) -> true, TIMEOUT).close(); // trusted once, as when added
             Probe fresh = () -> {
                 try (SshSession s = SshSession.open(ssh, knownHosts, HostKeyPrompt.REFUSE, TIMEOUT)) {
-                    s.exec(QUESTION, null, 1024, 1024);
+                    s.exec(question, null, 1024, 1024);
                 }
             };
             try (SshSessionPool pool = new SshSessionPool("bench-ssh", knownHosts, HostKeyPrompt.REFUSE)) {
-                Probe kept = () -> pool.call(ssh, TIMEOUT, s -> s.exec(QUESTION, null, 1024, 1024));
+                Probe kept = () -> pool.call(ssh, TIMEOUT, s -> s.exec(question, null, 1024, 1024));
                 System.out.println("| probes at once | login per probe (probes/s) | kept login (probes/s) | ratio | logins kept/probes |");
                 System.out.println("|---:|---:|---:|---:|---|");
                 for (int threads : List.of(1, 8)) {
