@@ -19,6 +19,8 @@ import tandem.core.PeerObservation;
 import tandem.core.Relationship;
 import tandem.core.port.PeerProbe;
 import tandem.ssh.HostKeyPrompt;
+import tandem.ssh.SshSession;
+import tandem.ssh.SshSessionPool;
 
 /**
  * Asks an ISC server for its failover state over SSH (omshell next to dhcpd). The partner is reported as the
@@ -26,7 +28,8 @@ import tandem.ssh.HostKeyPrompt;
  * with it (communications-interrupted, partner-down).
  */
 public final class IscPeerProbe implements PeerProbe, AutoCloseable {
-    private final Path knownHosts;
+    /** One login per server, kept between polls. */
+    private final SshSessionPool pool;
     private final Clock clock;
     /**
      * The OMAPI key of each server's dhcpd.conf (empty: none asked for), read at the first poll and again after
@@ -48,7 +51,13 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
     static final Duration MIN_BUDGET = Duration.ofSeconds(10);
 
     public IscPeerProbe(Path knownHosts, Clock clock) {
-        this.knownHosts = knownHosts;
+        this(knownHosts, clock, SshSessionPool.IDLE_BOUND);
+    }
+
+    /** @param idleBound how long a server's login is kept unused (see {@link SshSessionPool#IDLE_BOUND}) */
+    IscPeerProbe(Path knownHosts, Clock clock, Duration idleBound) {
+        // probes never ask about a host key: a server is trusted when it is added, and a changed key is refused
+        this.pool = new SshSessionPool("isc-ssh", knownHosts, HostKeyPrompt.REFUSE, idleBound);
         this.clock = clock;
         executor.allowCoreThreadTimeOut(true);
     }
@@ -102,49 +111,57 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
         } catch (RuntimeException e) {
             return PeerObservation.unreachable(peer, e.getMessage(), clock.instant());
         }
-        Duration t = timeout;
-        try (SshConnection c = SshConnection.open(s.ssh(), knownHosts, HostKeyPrompt.REFUSE, t)) {
-            if (fragment == null) {
-                Shell.ExecResult r = c.exec("pidof dhcpd >/dev/null 2>&1 || pgrep -x dhcpd >/dev/null 2>&1");
-                return r.ok() ? observation(peer, DaemonState.UP, null, null)
-                        : PeerObservation.daemonDown(peer, "dhcpd is not running on " + s.ssh().target(), clock.instant());
-            }
-            boolean partner = fragment.startsWith("partner=");
-            String failoverPeer = fragment.substring(fragment.indexOf('=') + 1);
-            FailoverStatus st;
-            String keyOf = s.ssh().target() + ":" + s.configPath();
-            Optional<OmapiKey> key = omapiKeys.get(keyOf);
-            String keyProblem = null;
-            if (key == null) {
-                try {
-                    key = Optional.ofNullable(OmapiFailoverClient.keyOf(c, s));
-                    omapiKeys.put(keyOf, key);
-                } catch (IOException e) {
-                    // a dhcpd.conf being edited must not hide the state of a dhcpd that asks for no key
-                    key = Optional.empty();
-                    keyProblem = e.getMessage();
-                }
-            }
-            try {
-                st = new OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand(), key.orElse(null)).read(failoverPeer);
-            } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().contains("OMAPI key")) {
-                    omapiKeys.remove(keyOf);
-                    // dhcpd answered, so it runs; only its state is unknown until the key is sorted out
-                    return observation(peer, DaemonState.UNKNOWN, null, e.getMessage()
-                            + (keyProblem == null ? "" : " (" + keyProblem + ")"));
-                }
-                if (partner) return PeerObservation.unreachable(peer, "Its partner " + s.ssh().target().host()
-                        + " cannot say: " + e.getMessage(), clock.instant());
-                return PeerObservation.daemonDown(peer, "dhcpd does not answer on OMAPI: " + e.getMessage(), clock.instant());
-            }
-            if (!partner) return observation(peer, DaemonState.UP, st.local().wire(), null);
-            boolean lostTouch = st.local() == FailoverState.COMMUNICATIONS_INTERRUPTED || st.local() == FailoverState.PARTNER_DOWN;
-            return observation(peer, lostTouch ? DaemonState.DOWN : DaemonState.UP, lostTouch ? null : st.partner().wire(),
-                    lostTouch ? "Its partner is in " + st.local().wire() + ": they are not in touch" : null);
+        try {
+            return pool.call(s.ssh(), timeout, session -> observe(peer, s, fragment, SshConnection.over(session)));
         } catch (IOException e) {
             return PeerObservation.unreachable(peer, e.getMessage(), clock.instant());
         }
+    }
+
+    /** What the server says on its login; a {@link SshSession.Lost} goes up so that the pool can log in again. */
+    private PeerObservation observe(String peer, IscServerSettings s, String fragment, Shell c) throws IOException {
+        if (fragment == null) {
+            Shell.ExecResult r = c.exec("pidof dhcpd >/dev/null 2>&1 || pgrep -x dhcpd >/dev/null 2>&1", null, false);
+            return r.ok() ? observation(peer, DaemonState.UP, null, null)
+                    : PeerObservation.daemonDown(peer, "dhcpd is not running on " + s.ssh().target(), clock.instant());
+        }
+        boolean partner = fragment.startsWith("partner=");
+        String failoverPeer = fragment.substring(fragment.indexOf('=') + 1);
+        FailoverStatus st;
+        String keyOf = s.ssh().target() + ":" + s.configPath();
+        Optional<OmapiKey> key = omapiKeys.get(keyOf);
+        String keyProblem = null;
+        if (key == null) {
+            try {
+                key = Optional.ofNullable(OmapiFailoverClient.keyOf(c, s));
+                omapiKeys.put(keyOf, key);
+            } catch (SshSession.Lost e) {
+                throw e;
+            } catch (IOException e) {
+                // a dhcpd.conf being edited must not hide the state of a dhcpd that asks for no key
+                key = Optional.empty();
+                keyProblem = e.getMessage();
+            }
+        }
+        try {
+            st = new OmapiFailoverClient(c, s.omapiPort(), s.omshellCommand(), key.orElse(null)).read(failoverPeer);
+        } catch (SshSession.Lost e) {
+            throw e;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("OMAPI key")) {
+                omapiKeys.remove(keyOf);
+                // dhcpd answered, so it runs; only its state is unknown until the key is sorted out
+                return observation(peer, DaemonState.UNKNOWN, null, e.getMessage()
+                        + (keyProblem == null ? "" : " (" + keyProblem + ")"));
+            }
+            if (partner) return PeerObservation.unreachable(peer, "Its partner " + s.ssh().target().host()
+                    + " cannot say: " + e.getMessage(), clock.instant());
+            return PeerObservation.daemonDown(peer, "dhcpd does not answer on OMAPI: " + e.getMessage(), clock.instant());
+        }
+        if (!partner) return observation(peer, DaemonState.UP, st.local().wire(), null);
+        boolean lostTouch = st.local() == FailoverState.COMMUNICATIONS_INTERRUPTED || st.local() == FailoverState.PARTNER_DOWN;
+        return observation(peer, lostTouch ? DaemonState.DOWN : DaemonState.UP, lostTouch ? null : st.partner().wire(),
+                lostTouch ? "Its partner is in " + st.local().wire() + ": they are not in touch" : null);
     }
 
     private PeerObservation observation(String peer, DaemonState daemon, String state, String problem) {
@@ -152,8 +169,14 @@ public final class IscPeerProbe implements PeerProbe, AutoCloseable {
                 clock.instant());
     }
 
+    /** The logins kept between polls (for tests and diagnostics). */
+    SshSessionPool logins() { return pool; }
+
     @Override
-    public void close() { executor.shutdownNow(); }
+    public void close() {
+        executor.shutdownNow();
+        pool.close();
+    }
 
     @Override
     public tandem.core.backend.StateVocabulary vocabulary(Relationship relationship) {

@@ -26,6 +26,22 @@ public final class SshConnection implements Shell, AutoCloseable {
         return new SshConnection(SshSession.open(settings, knownHosts, prompt, timeout));
     }
 
+    /** Over a login kept by someone else (a {@link tandem.ssh.SshSessionPool}): closing this leaves the login open. */
+    public static Shell over(SshSession session) {
+        SshConnection c = new SshConnection(session);
+        return new Shell() {
+            @Override public ExecResult exec(String command, byte[] stdin, boolean privileged) throws IOException {
+                return c.exec(command, stdin, privileged);
+            }
+
+            @Override public ExecResult run(String dir, boolean privileged, byte[] stdin, List<String> argv) throws IOException {
+                return c.run(dir, privileged, stdin, argv);
+            }
+
+            @Override public String where() { return c.where(); }
+        };
+    }
+
     public SshSettings settings() { return session.settings(); }
 
     /**

@@ -23,6 +23,8 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
@@ -34,34 +36,93 @@ public final class SshSession implements AutoCloseable {
     /** A finished command: its exit status (-1 when the server sent none) and its output as received. */
     public record Result(int exitStatus, byte[] stdout, byte[] stderr) {}
 
-    private final SshClient client;
+    /** What one login may use and accept, found by the shared client's providers in the connection's context. */
+    private record Login(KeyIdentityProvider keys, String password, ServerKeyVerifier verifier) {
+        @Override public String toString() { return "Login[password=" + (password == null ? "none" : "****") + "]"; }
+    }
+
+    /**
+     * The connection under a command is gone (closed by the server, broken, or no channel could be opened on it):
+     * a new login may succeed where this session cannot.
+     */
+    public static final class Lost extends IOException {
+        public Lost(String message, Throwable cause) { super(message, cause); }
+    }
+
+    private static final AttributeRepository.AttributeKey<Login> LOGIN = new AttributeRepository.AttributeKey<>();
+
+    /** The client that this session alone uses and stops on close, or null when it is shared (see {@link #newClient()}). */
+    private final SshClient ownClient;
     private final ClientSession session;
     private final SshSettings settings;
     private final Duration timeout;
 
-    private SshSession(SshClient client, ClientSession session, SshSettings settings, Duration timeout) {
-        this.client = client;
+    private SshSession(SshClient ownClient, ClientSession session, SshSettings settings, Duration timeout) {
+        this.ownClient = ownClient;
         this.session = session;
         this.settings = settings;
         this.timeout = timeout;
     }
 
-    /** Logs in; {@code timeout} bounds the connection, the login and later each command. */
-    public static SshSession open(SshSettings settings, Path knownHosts, HostKeyPrompt prompt, Duration timeout)
-            throws IOException {
+    /**
+     * A started client on which many logins, to different servers with different settings, can run at once: each
+     * login's keys, password and host-key check travel with its connection (a jump host's login uses the same), so
+     * one login never sees another's secrets. A connection without them offers nothing and accepts no host key.
+     */
+    public static SshClient newClient() {
         SshClient client = SshClient.setUpDefaultClient();
         // only what the administrator configured: no ~/.ssh/config, no keys picked up from ~/.ssh
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(s -> {
+            Login l = loginOf(s);
+            return l == null ? List.of() : l.keys().loadKeys(s);
+        });
+        client.setPasswordIdentityProvider(s -> {
+            Login l = loginOf(s);
+            return l == null || l.password() == null ? List.of() : List.of(l.password());
+        });
+        client.setServerKeyVerifier((s, remote, key) -> {
+            Login l = loginOf(s);
+            return l != null && l.verifier().verifyServerKey(s, remote, key);
+        });
+        client.start();
+        return client;
+    }
+
+    private static Login loginOf(SessionContext s) {
+        if (!(s instanceof ClientSession c) || c.getConnectionContext() == null) return null;
+        return c.getConnectionContext().getAttribute(LOGIN);
+    }
+
+    /** Logs in on a client of its own; {@code timeout} bounds the connection, the login and later each command. */
+    public static SshSession open(SshSettings settings, Path knownHosts, HostKeyPrompt prompt, Duration timeout)
+            throws IOException {
+        SshClient client = newClient();
+        try {
+            return login(client, true, settings, knownHosts, prompt, timeout);
+        } catch (IOException | RuntimeException e) {
+            client.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Logs in on a client made by {@link #newClient()} and shared with other sessions (closing this session leaves
+     * the client running). Host keys are checked exactly as by {@link #open(SshSettings, Path, HostKeyPrompt, Duration)}.
+     */
+    public static SshSession open(SshClient shared, SshSettings settings, Path knownHosts, HostKeyPrompt prompt,
+                                  Duration timeout) throws IOException {
+        return login(shared, false, settings, knownHosts, prompt, timeout);
+    }
+
+    private static SshSession login(SshClient client, boolean own, SshSettings settings, Path knownHosts,
+                                    HostKeyPrompt prompt, Duration timeout) throws IOException {
+        KeyIdentityProvider keys = KeyIdentityProvider.EMPTY_KEYS_PROVIDER;
         if (settings.keyFile() != null) {
             if (!Files.isReadable(settings.keyFile())) throw new IOException("cannot read the key file " + settings.keyFile());
-            FileKeyPairProvider keys = new FileKeyPairProvider(settings.keyFile());
-            if (settings.password() != null) keys.setPasswordFinder(FilePasswordProvider.of(settings.password()));
-            client.setKeyIdentityProvider(keys);
-        } else {
-            client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        }
-        if (settings.password() != null) {
-            client.setPasswordIdentityProvider(s -> List.of(settings.password()));
+            FileKeyPairProvider file = new FileKeyPairProvider(settings.keyFile());
+            if (settings.password() != null) file.setPasswordFinder(FilePasswordProvider.of(settings.password()));
+            keys = file;
         }
         if (knownHosts.getParent() != null) Files.createDirectories(knownHosts.getParent());
         if (!Files.exists(knownHosts)) Files.createFile(knownHosts);
@@ -69,22 +130,20 @@ public final class SshSession implements AutoCloseable {
                 prompt.trustNewHost(hostName(remote), KeyUtils.getKeyType(key), KeyUtils.getFingerPrint(key));
         KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(askFirst, knownHosts);
         verifier.setModifiedServerKeyAcceptor((s, remote, entry, expected, actual) -> false);
-        client.setServerKeyVerifier(verifier);
-        client.start();
+        AttributeRepository context = AttributeRepository.ofKeyValuePair(LOGIN, new Login(keys, settings.password(), verifier));
         try {
             SshTarget t = settings.target();
             String jump = settings.jump() == null ? null : settings.jump().toString();
             HostConfigEntry entry = new HostConfigEntry("", t.host(), t.port(), t.user(), jump);
-            ClientSession session = client.connect(entry).verify(timeout).getSession();
+            ClientSession session = client.connect(entry, context, null).verify(timeout).getSession();
             try {
                 session.auth().verify(timeout);
             } catch (IOException e) {
                 session.close(true);
                 throw new IOException("SSH login to " + t + " failed: " + describe(e), e);
             }
-            return new SshSession(client, session, settings, timeout);
+            return new SshSession(own ? client : null, session, settings, timeout);
         } catch (IOException | RuntimeException e) {
-            client.stop();
             if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("SSH login")) throw io;
             throw new IOException("cannot connect to " + settings.target()
                     + (settings.jump() == null ? "" : " through " + settings.jump()) + ": " + describe(e), e);
@@ -127,7 +186,12 @@ public final class SshSession implements AutoCloseable {
             return execOnce(commandLine, stdin, maxOut, maxErr, shown);
         } catch (IllegalStateException e) {
             // MINA's word for a session that is gone: an I/O failure like any other lost connection
-            throw new IOException("the SSH connection to " + where() + " is lost: " + e.getMessage(), e);
+            throw new Lost("the SSH connection to " + where() + " is lost: " + e.getMessage(), e);
+        } catch (Lost e) {
+            throw e;
+        } catch (IOException e) {
+            if (!isOpen()) throw new Lost("the SSH connection to " + where() + " is lost: " + describe(e), e);
+            throw e;
         }
     }
 
@@ -137,7 +201,11 @@ public final class SshSession implements AutoCloseable {
             BoundedOutput err = new BoundedOutput(maxErr).onExceeded(() -> ch.close(true));
             ch.setOut(out);
             ch.setErr(err);
-            ch.open().verify(timeout);
+            try {
+                ch.open().verify(timeout);
+            } catch (IOException e) {
+                throw new Lost("no command channel could be opened to " + where() + ": " + describe(e), e);
+            }
             try (OutputStream in = ch.getInvertedIn()) {
                 if (stdin != null) in.write(stdin);
             } catch (IOException e) {
@@ -155,15 +223,29 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
+    /** Whether the connection is still up as far as this side knows (a server that just went away is seen late). */
+    public boolean isOpen() { return session.isOpen() && !session.isClosing(); }
+
+    /** Closes the connection at once, without waiting for the server: for a login found broken or no longer wanted. */
+    public void closeNow() {
+        session.close(true);
+        if (ownClient != null) ownClient.stop();
+    }
+
     @Override
     public void close() {
         try {
+            if (ownClient == null) {
+                // a shared client's session: said goodbye to without waiting, the caller goes on with other servers
+                session.close(false);
+                return;
+            }
             session.close(false).await(timeout);
             // gracefully: an immediate stop shuts the I/O threads down under reads still completing, and MINA then
             // throws from a JDK thread ("Executor has been shut down")
-            if (!client.close(false).await(timeout)) client.stop();
+            if (!ownClient.close(false).await(timeout)) ownClient.stop();
         } catch (IOException e) {
-            client.stop();
+            if (ownClient != null) ownClient.stop();
         }
     }
 }

@@ -20,10 +20,13 @@ import tandem.core.PeerObservation;
 import tandem.core.Relationship;
 import tandem.core.port.PeerProbe;
 import tandem.ssh.HostKeyPrompt;
+import tandem.ssh.SshSessionPool;
+import tandem.windows.ps.SshPowerShell;
 
 /**
  * Asks a Windows DHCP server for the state of its failover relationships over PowerShell. A server is read once for
- * all its relationships: probes of the same server during one poll share one login and one script. Each peer
+ * all its relationships: probes of the same server during one poll share one script, and its SSH login is kept
+ * between polls. Each peer
  * reports its own side's state ({@code State} is the local side's only), so both partners are always asked.
  */
 public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
@@ -33,7 +36,8 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
     static final Duration SHARED_FOR = Duration.ofSeconds(2);
     static final int MAX_QUEUED = 64;
 
-    private final Path knownHosts;
+    /** One login per server, kept between polls. */
+    private final SshSessionPool pool;
     private final WindowsPeers peers;
     private final WindowsFacts facts;
     private final Clock clock;
@@ -50,7 +54,13 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
                         String unreadable, Instant at) {}
 
     public WindowsPeerProbe(Path knownHosts, WindowsPeers peers, WindowsFacts facts, Clock clock) {
-        this.knownHosts = knownHosts;
+        this(knownHosts, peers, facts, clock, SshSessionPool.IDLE_BOUND);
+    }
+
+    /** @param idleBound how long a server's login is kept unused (see {@link SshSessionPool#IDLE_BOUND}) */
+    WindowsPeerProbe(Path knownHosts, WindowsPeers peers, WindowsFacts facts, Clock clock, Duration idleBound) {
+        // probes never ask about a host key: a server is trusted when it is added, and a changed key is refused
+        this.pool = new SshSessionPool("windows-ssh", knownHosts, HostKeyPrompt.REFUSE, idleBound);
         this.peers = peers;
         this.facts = facts;
         this.clock = clock;
@@ -90,25 +100,32 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
     }
 
     private Read read(String peer, ConnectionSettings connection, Duration timeout) {
-        try (WindowsSession s = WindowsSession.open(peer, connection, knownHosts, HostKeyPrompt.REFUSE, timeout)) {
-            WindowsReads.ServerState st = WindowsReads.state(s);
-            // every failover scope as this server has it, so that drift between partners shows after one poll
-            java.util.Map<String, ScopeConfig> scopes = java.util.Map.of();
-            if (st.running()) {
-                java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-                st.failovers().forEach(f -> ids.addAll(f.scopeIds()));
-                try {
-                    scopes = WindowsServers.scopeConfigs(s, WindowsServers.sorted(ids));
-                } catch (tandem.windows.ps.PsFailure e) {
-                    scopes = null;
-                }
-            }
-            return new Read(st, scopes, null, null, clock.instant());
+        try {
+            WindowsServerSettings settings = WindowsServerSettings.fromConnection(connection);
+            SshPowerShell.requirePassword(settings.ssh());
+            // the login is kept for the next poll; each read still starts a PowerShell of its own
+            return pool.call(settings.ssh(), timeout, session -> read(new WindowsSession(peer, SshPowerShell.over(session))));
         } catch (tandem.windows.ps.PsFailure e) {
             return new Read(null, null, null, e.getMessage(), clock.instant());
         } catch (IOException | RuntimeException e) {
             return new Read(null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, clock.instant());
         }
+    }
+
+    private Read read(WindowsSession s) throws IOException {
+        WindowsReads.ServerState st = WindowsReads.state(s);
+        // every failover scope as this server has it, so that drift between partners shows after one poll
+        java.util.Map<String, ScopeConfig> scopes = java.util.Map.of();
+        if (st.running()) {
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            st.failovers().forEach(f -> ids.addAll(f.scopeIds()));
+            try {
+                scopes = WindowsServers.scopeConfigs(s, WindowsServers.sorted(ids));
+            } catch (tandem.windows.ps.PsFailure e) {
+                scopes = null;
+            }
+        }
+        return new Read(st, scopes, null, null, clock.instant());
     }
 
     private PeerObservation observe(Relationship rel, String peer, Read r) {
@@ -144,5 +161,11 @@ public final class WindowsPeerProbe implements PeerProbe, AutoCloseable {
         return WindowsStates.VOCABULARY;
     }
 
-    @Override public void close() { executor.shutdownNow(); }
+    /** The logins kept between polls (for tests and diagnostics). */
+    SshSessionPool logins() { return pool; }
+
+    @Override public void close() {
+        executor.shutdownNow();
+        pool.close();
+    }
 }

@@ -60,11 +60,12 @@ class IscPeerProbeTest {
             for (CompletableFuture<PeerObservation> f : again) assertSame(first, f, "the probe under way is awaited, not repeated");
             assertEquals(1, relay.connections(), "one login for six probes of the same server");
 
-            // once it ended, the next poll asks again
+            // once it ended, the next poll asks again, on the login kept from the first
             waitUntil(() -> probe.inFlight() == 0);
             PeerObservation next = probe.probe(null, "dhcp1", connection, timeout).get(budget.toMillis() + 2000, TimeUnit.MILLISECONDS);
             assertTrue(next.reachable(), String.valueOf(next.problem()));
-            assertEquals(2, relay.connections());
+            assertEquals(1, relay.connections(), "the second poll used the first poll's login");
+            assertEquals(1, probe.logins().logins());
         }
     }
 

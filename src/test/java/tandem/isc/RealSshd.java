@@ -16,7 +16,7 @@ import tandem.ssh.SshTarget;
  * A real OpenSSH server on 127.0.0.1 with its own host keys, authorized key and configuration in a temporary
  * folder, started by the test and stopped by its PID. It logs in the user running the tests (root in CI).
  */
-final class RealSshd implements AutoCloseable {
+public final class RealSshd implements AutoCloseable {
     final Path dir;
     final int port;
     final Path clientKey;
@@ -30,7 +30,7 @@ final class RealSshd implements AutoCloseable {
         this.process = process;
     }
 
-    static RealSshd start(Path dir) throws Exception {
+    public static RealSshd start(Path dir) throws Exception {
         Path sshd = Path.of("/usr/sbin/sshd");
         if (!Files.isExecutable(sshd)) fail("sshd is not installed: install Debian's openssh-server (src/test/run-all.sh does)");
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_ed25519").toString());
@@ -78,9 +78,23 @@ final class RealSshd implements AutoCloseable {
         return null;
     }
 
+    /** The processes sshd started for the logins open now (each login's own sshd and what runs under it). */
+    java.util.List<ProcessHandle> sessions() { return process.descendants().filter(ProcessHandle::isAlive).toList(); }
+
+    /** Ends every open login from the server's side, as an administrator killing them or a server restart would. */
+    void killSessions() throws InterruptedException {
+        // only processes under the sshd this test started, by their PIDs
+        for (ProcessHandle p : process.descendants().toList()) p.destroyForcibly();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!sessions().isEmpty()) {
+            if (System.nanoTime() > deadline) fail("sshd's sessions did not end within 10 s");
+            Thread.sleep(20);
+        }
+    }
+
     SshTarget target() { return new SshTarget(user, "127.0.0.1", port); }
 
-    SshSettings settings() { return new SshSettings(target(), clientKey, null, null, false); }
+    public SshSettings settings() { return new SshSettings(target(), clientKey, null, null, false); }
 
     /** SHA256 fingerprints of the server's host keys (the client picks one of them). */
     java.util.List<String> hostFingerprints() throws Exception {

@@ -37,7 +37,8 @@ public final class SshPowerShell implements PowerShellTransport {
         return new SshPowerShell(session);
     }
 
-    private static void requirePassword(SshSettings s) {
+    /** Refuses, before any login, settings Windows cannot be managed with (a key, or no password). */
+    public static void requirePassword(SshSettings s) {
         if (s.keyFile() != null) {
             throw new IllegalArgumentException("a Windows server is reached with a password, not a key (" + s.target()
                     + "): Windows gives a key-authenticated SSH session no credentials for the failover partner,"

@@ -50,6 +50,7 @@ public final class SimSshEndpoint implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
     private SshServer server;
     private int port;
 
@@ -110,13 +111,21 @@ public final class SimSshEndpoint implements AutoCloseable {
         s.setHost(host());
         s.setPort(port);
         s.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
-        s.setPasswordAuthenticator((u, p, session) -> login(session, user.equalsIgnoreCase(u) && password.equals(p), true));
+        s.setPasswordAuthenticator((u, p, session) -> count(login(session, user.equalsIgnoreCase(u) && password.equals(p), true)));
         s.setPublickeyAuthenticator((u, key, session) ->
-                login(session, user.equalsIgnoreCase(u) && authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)), false));
+                count(login(session, user.equalsIgnoreCase(u) && authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)), false)));
         s.setCommandFactory((channel, command) -> new Exec(command));
         s.start();
         server = s;
         port = s.getPort();
+    }
+
+    /** How many logins this endpoint accepted, across restarts of its listener. */
+    public int logins() { return logins.get(); }
+
+    private boolean count(boolean loggedIn) {
+        if (loggedIn) logins.incrementAndGet();
+        return loggedIn;
     }
 
     private static boolean login(ServerSession session, boolean ok, boolean byPassword) {

@@ -146,6 +146,9 @@ public final class WindowsLab implements AutoCloseable {
     public void advance(Duration by) { network.advance(by); }
 
     /** The server's SSH endpoint stops answering (the machine is off or cut from the console). */
+    /** How many SSH logins the server accepted. */
+    public int logins(String name) { return endpoints.get(server(name).name()).logins(); }
+
     public void stopSsh(String name) throws IOException { endpoints.get(server(name).name()).stopListening(); }
 
     public void startSsh(String name) throws IOException { endpoints.get(server(name).name()).startListening(); }
