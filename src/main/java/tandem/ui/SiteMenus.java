@@ -57,7 +57,7 @@ final class SiteMenus {
      */
     void installOnServerRows(TreeView<ConsoleNode> tree) {
         tree.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            ConsoleNode.ServerItem row = serverRow(e.getPickResult().getIntersectedNode());
+            ConsoleNode.ServerItem row = e.getTarget() instanceof Node target ? serverRow(target) : null;
             if (row == null) return;
             show(tree, row.server().name(), e.getScreenX(), e.getScreenY());
             e.consume();
