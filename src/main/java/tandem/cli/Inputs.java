@@ -52,6 +52,17 @@ public final class Inputs {
         return name == null ? this : check(option, TextRules.nameProblem(name, "a server name"));
     }
 
+    /** Where a server stands, as {@link tandem.core.ServerRecord#normalSite} takes it (blank: none). */
+    public Inputs site(String option, String site) {
+        if (site == null) return this;
+        try {
+            tandem.core.ServerRecord.normalSite(site);
+            return this;
+        } catch (IllegalArgumentException e) {
+            return check(option, e.getMessage());
+        }
+    }
+
     /** A whole number from {@code min}; {@code unit} says what it counts, e.g. "seconds". */
     public Inputs atLeast(String option, Integer value, int min, String unit) {
         if (value == null || value >= min) return this;

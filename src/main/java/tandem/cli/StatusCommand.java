@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import tandem.core.ServerRecord;
 import java.util.function.Function;
 import tandem.core.ConfigCheck;
 import java.util.concurrent.Callable;
@@ -31,17 +34,35 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (a stable format for other tools)")
     boolean json;
 
+    @Option(names = "--site", paramLabel = "NAME",
+            description = "Only the relationships whose server is at this site (any letter case); exit 1 when no server is")
+    String site;
+
     @Override
     public Integer call() throws Exception {
+        Inputs.of(spec).site("--site", site).check("--site", site != null && site.isBlank() ? "cannot be empty" : null);
         var services = root.services();
+        Map<String, String> siteOfServer = new HashMap<>();
+        for (ServerRecord s : services.inventory().servers()) {
+            if (site == null || SiteFilter.at(s, site)) siteOfServer.put(s.name(), s.site());
+        }
+        if (site != null && siteOfServer.isEmpty()) {
+            spec.commandLine().getErr().println("No server at site " + site.strip());
+            return TandemCommand.EXIT_REFUSED;
+        }
         List<RelationshipState> states = services.poller().pollOnce();
+        if (site != null) {
+            states = states.stream().filter(s -> siteOfServer.containsKey(s.relationship().serverName())).toList();
+        }
         // a command run is asked for: compare the leases now rather than report an older comparison
         for (RelationshipState s : states) services.leaseConsistency().checkNow(s.relationship());
         PrintWriter out = spec.commandLine().getOut();
         Function<RelationshipState, List<ConfigCheck>> checks =
                 s -> services.configChecks().checks(s.relationship(), s);
         Predicate<Relationship> replicated = r -> services.backends().replication(r, services.preferences()).replicated();
-        if (json) out.println(toJson(states, replicated, checks));
+        Function<Relationship, String> siteOf = r -> siteOfServer.get(r.serverName());
+        if (json) out.println(toJson(states, replicated, checks, siteOf));
+        else if (states.isEmpty() && site != null) out.println("No relationships at site " + site.strip());
         else print(out, states, replicated, checks);
         boolean allOk = states.stream().allMatch(s -> s.status() == RelationshipStatus.OK);
         return allOk ? 0 : TandemCommand.EXIT_NOT_OK;
@@ -49,7 +70,8 @@ final class StatusCommand implements Callable<Integer> {
 
     /** @param replicated whether the console mirrors a relationship's configuration changes (its backend says) */
     static String toJson(List<RelationshipState> states, Predicate<Relationship> replicated,
-                         Function<RelationshipState, List<ConfigCheck>> checks) throws Exception {
+                         Function<RelationshipState, List<ConfigCheck>> checks,
+                         Function<Relationship, String> siteOf) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode rootNode = mapper.createObjectNode();
         ArrayNode rels = rootNode.putArray("relationships");
@@ -61,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
             r.put("status", s.status().name());
             r.put("sourceOfTruth", s.assessment().sourceOfTruth());
             r.put("replicated", replicated.test(s.relationship()));
+            r.put("site", siteOf.apply(s.relationship()));
             ArrayNode reasons = r.putArray("reasons");
             s.assessment().reasons().forEach(reasons::add);
             ArrayNode checkList = r.putArray("checks");

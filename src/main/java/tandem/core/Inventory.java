@@ -52,6 +52,17 @@ public final class Inventory {
     /** @param peerUrls control endpoints of peers the server's configuration does not name, by peer name */
     public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection,
                             Map<String, java.net.URI> peerUrls) {
+        return add(backend, proposedName, connection, peerUrls, null);
+    }
+
+    /**
+     * @param site where the server stands, stored with it (null: none)
+     * @throws IllegalArgumentException before the server is contacted, when the site is not a usable name
+     *                                  ({@link ServerRecord#normalSite})
+     */
+    public ImportResult add(Backend backend, String proposedName, ConnectionSettings connection,
+                            Map<String, java.net.URI> peerUrls, String site) {
+        String normalSite = ServerRecord.normalSite(site);
         mayAdministerServer(null);
         if (proposedName != null && !proposedName.isBlank() && store.server(proposedName.strip()).isPresent()) {
             return new ImportResult.Refused("A server named " + proposedName.strip() + " is already in the inventory", "name");
@@ -70,6 +81,10 @@ public final class Inventory {
                 return new ImportResult.Refused("The relationship " + r.name()
                         + " is already in the inventory (added through another server)", null);
             }
+        }
+        if (normalSite != null) {
+            accepted = new ImportResult.Accepted(accepted.server().withSite(normalSite), accepted.relationships(),
+                    accepted.snapshots(), accepted.notes());
         }
         store.saveServer(accepted.server(), accepted.relationships());
         edits.incrementAndGet();

@@ -50,6 +50,11 @@ public final class DialogService {
         show(a, false);
     }
 
+    /** A small form of the console's own (content with its own buttons), owned by the main window and themed. */
+    public javafx.stage.Stage form(String title, javafx.scene.Parent content) {
+        return Theme.dialogStage(title, content, owner.get());
+    }
+
     /**
      * Asks before doing something; true when confirmed.
      *

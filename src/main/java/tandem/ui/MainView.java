@@ -63,6 +63,8 @@ public final class MainView {
     private final tandem.core.desktop.DesktopSettings desktopSettings;
     private final Appearance appearance;
     private final MainMenuBar menuBar;
+    /** "Site…" on server and relationship rows. */
+    private final SiteMenus sites;
 
     /** @param backends each backend's contribution to the window, registered once */
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone, List<BackendUi> backends) {
@@ -77,6 +79,7 @@ public final class MainView {
         vm.useFacts(services::facts);
         vm.useTeamStatus(services::teamStatus);
         this.context = new ConsoleContext(services, vm, tasks, dialogs, this::window, this::changesApplied);
+        this.sites = new SiteMenus(services, vm, tasks, dialogs);
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);
         this.treePane = new TreePane(vm, this::relationshipMenu, node -> showTopBarRefusals(),
                 this::removeSelectedServer);
@@ -90,6 +93,7 @@ public final class MainView {
         this.appearance = Appearance.of(desktopSettings, tasks);
         this.menuBar = new MainMenuBar(menuActions());
         treePane.onEnter(this::focusDetails);
+        sites.installOnServerRows(treePane.tree());
         build();
     }
 
@@ -312,6 +316,7 @@ public final class MainView {
         if (!items.isEmpty() && !(items.get(items.size() - 1) instanceof SeparatorMenuItem)) {
             items.add(new SeparatorMenuItem());
         }
+        items.add(sites.item(vm.relationship(relationship).map(r -> r.relationship().serverName()).orElse(null)));
         MenuItem mute = new MenuItem(mutes.isMuted(relationship) ? "Notify status changes" : "Mute notifications");
         mute.setId("toggleMute");
         mute.setOnAction(e -> mutes.toggle(relationship));

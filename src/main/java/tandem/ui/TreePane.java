@@ -217,7 +217,7 @@ final class TreePane {
                 getStyleClass().add("server-node");
                 icon = SvgIcon.node(SvgIcon.SERVER, 16);
                 name.setText(s.server().name());
-                detail.setText(s.detail());
+                detail.setText(s.server().site() == null ? s.detail() : s.detail() + " · " + s.server().site());
                 setTooltip(null);
             }
             HBox box = new HBox(6, icon, name, detail);

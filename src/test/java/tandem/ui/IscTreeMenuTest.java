@@ -119,7 +119,7 @@ class IscTreeMenuTest {
         robot.interact(() -> menu[0] = view.relationshipMenu("dhcp1/two"));
         assertNotNull(menu[0]);
         assertEquals(List.of("Add address pool…", "Manage failover peers…", "Migrate subnet to partner…", "Set partner down…",
-                "", "Mute notifications"), menu[0].getItems().stream().map(i -> i.getText() == null ? "" : i.getText()).toList());
+                "", "Site…", "Mute notifications"), menu[0].getItems().stream().map(i -> i.getText() == null ? "" : i.getText()).toList());
         robot.interact(() -> menu[0].getItems().get(1).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#peerList").tryQuery().isPresent());
         assertEquals(List.of("north", "south"), robot.lookup("#peerList").queryAs(ListView.class).getItems());

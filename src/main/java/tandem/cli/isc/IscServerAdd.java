@@ -54,6 +54,8 @@ public final class IscServerAdd implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name in the inventory (default: the host)")
     String name;
 
+    @picocli.CommandLine.Mixin tandem.cli.SiteOption siteOption;
+
     @Option(names = "--accept-host-key", paramLabel = "FINGERPRINT",
             description = "Trust a server not yet in known hosts when its key has this fingerprint (as printed when it was refused)")
     String acceptHostKey;
@@ -62,6 +64,7 @@ public final class IscServerAdd implements Callable<Integer> {
     public Integer call() throws IOException {
         Inputs.of(spec).port("--omapi-port", omapiPort).serverName("--name", name)
                 .name("--accept-host-key", acceptHostKey).name("--omshell", omshell);
+        String site = siteOption.site();
         tandem.ssh.SshTarget target = IscEdit.login(spec, "--ssh", ssh);
         tandem.ssh.SshTarget jumpTarget = jump == null ? null : IscEdit.login(spec, "--jump", jump);
         IscEdit.checkCommands(spec, key, config, validate, restart);
@@ -74,7 +77,8 @@ public final class IscServerAdd implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         var services = TandemCommand.of(spec).services();
-        ImportResult result = services.inventory().add(Backend.ISC, name, settings.toConnection(acceptHostKey, null));
+        ImportResult result = services.inventory().add(Backend.ISC, name, settings.toConnection(acceptHostKey, null),
+                java.util.Map.of(), site);
         if (result instanceof ImportResult.Refused r) {
             spec.commandLine().getErr().println("Refused: " + r.message());
             return TandemCommand.EXIT_REFUSED;
@@ -82,6 +86,7 @@ public final class IscServerAdd implements Callable<Integer> {
         var accepted = (ImportResult.Accepted) result;
         var out = spec.commandLine().getOut();
         out.println("Added " + accepted.server().name() + " (" + settings.ssh().target() + ":" + settings.configPath() + ")");
+        if (accepted.server().site() != null) out.println("  Site: " + accepted.server().site());
         for (Relationship rel : accepted.relationships()) {
             out.println("  " + rel.name() + ": " + rel.mode().wire() + ", peers "
                     + String.join(", ", rel.peers().stream().map(p -> p.name() + " (" + p.role().wire() + ")").toList()));

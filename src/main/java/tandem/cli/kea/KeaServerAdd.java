@@ -42,6 +42,8 @@ public final class KeaServerAdd implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name in the inventory (default: the server's HA name)")
     String name;
 
+    @picocli.CommandLine.Mixin tandem.cli.SiteOption siteOption;
+
     @Option(names = "--user", paramLabel = "USER", description = "Basic-auth user of the control endpoint")
     String user;
 
@@ -66,6 +68,7 @@ public final class KeaServerAdd implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--password-file needs --user");
         }
         Inputs.of(spec).name("--user", user).serverName("--name", name);
+        String site = siteOption.site();
         String password = passwordFile == null ? null
                 : Inputs.firstLine(spec, "--password-file", passwordFile);
         String pem = trustAnchor == null ? null : Inputs.read(spec, "--trust-anchor", trustAnchor);
@@ -80,7 +83,7 @@ public final class KeaServerAdd implements Callable<Integer> {
         }
         var services = TandemCommand.of(spec).services();
         ImportResult result = services.inventory().add(Backend.KEA, name,
-                new ConnectionSettings(agent, proxyUri, user, password, pem, allowPlainHttpPeers), peers);
+                new ConnectionSettings(agent, proxyUri, user, password, pem, allowPlainHttpPeers), peers, site);
         if (result instanceof ImportResult.Refused r) {
             spec.commandLine().getErr().println("Refused: " + r.message());
             if (r.field() != null && r.field().startsWith("peer-url:")) {
@@ -91,6 +94,7 @@ public final class KeaServerAdd implements Callable<Integer> {
         var accepted = (ImportResult.Accepted) result;
         var out = spec.commandLine().getOut();
         out.println("Added " + accepted.server().name() + " (" + accepted.server().connection().url() + ")");
+        if (accepted.server().site() != null) out.println("  Site: " + accepted.server().site());
         for (Relationship rel : accepted.relationships()) {
             out.println("  " + rel.name() + ": " + rel.service().label() + ", " + rel.mode().wire() + ", peers "
                     + String.join(", ", rel.peers().stream().map(p -> p.name() + " (" + p.role().wire() + ")").toList())

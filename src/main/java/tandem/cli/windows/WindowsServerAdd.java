@@ -42,9 +42,12 @@ public final class WindowsServerAdd implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "N", description = "Name in the inventory (default: the host)")
     String name;
 
+    @picocli.CommandLine.Mixin tandem.cli.SiteOption siteOption;
+
     @Override
     public Integer call() {
         Inputs.of(spec).serverName("--name", name).name("--accept-host-key", acceptHostKey);
+        String site = siteOption.site();
         if (acceptHostKey != null && !acceptHostKey.startsWith("SHA256:")) {
             throw new ParameterException(spec.commandLine(), "--accept-host-key: expected SHA256:... as printed when the key was refused (got " + acceptHostKey + ")");
         }
@@ -54,7 +57,8 @@ public final class WindowsServerAdd implements Callable<Integer> {
         if (password.isEmpty()) throw new ParameterException(spec.commandLine(), "--password-file: the first line is empty");
         WindowsServerSettings settings = WindowsServerSettings.of(target, password, jumpTarget);
         var services = TandemCommand.of(spec).services();
-        ImportResult result = services.inventory().add(Backend.WINDOWS, name, settings.toConnection(acceptHostKey, null));
+        ImportResult result = services.inventory().add(Backend.WINDOWS, name, settings.toConnection(acceptHostKey, null),
+                java.util.Map.of(), site);
         if (result instanceof ImportResult.Refused r) {
             spec.commandLine().getErr().println("Refused: " + r.message());
             return TandemCommand.EXIT_REFUSED;
@@ -62,6 +66,7 @@ public final class WindowsServerAdd implements Callable<Integer> {
         var accepted = (ImportResult.Accepted) result;
         var out = spec.commandLine().getOut();
         out.println("Added " + accepted.server().name() + " (" + target + ", Windows Server DHCP)");
+        if (accepted.server().site() != null) out.println("  Site: " + accepted.server().site());
         for (Relationship rel : accepted.relationships()) {
             out.println("  " + rel.name() + ": " + rel.modeName() + ", peers "
                     + String.join(", ", rel.peers().stream().map(p -> p.name() + " (" + p.role().wire() + ")").toList()));

@@ -70,6 +70,7 @@ public final class AddIscServerDialog {
         field(form, Field.RESTART, "Restart command", "iscRestart", new TextField(), null);
         field(form, Field.OMAPI_PORT, "OMAPI port", "iscOmapiPort", new TextField(), null);
         field(form, Field.NAME, "Display name", "iscName", new TextField(), "Optional; default: the host");
+        vm.site().addTo(form, "iscSite");
         root.setCenter(form);
 
         Button trust = new Button("Trust this host key and add");

@@ -45,10 +45,16 @@ public final class AddIscServerViewModel {
     private final ReadOnlyBooleanWrapper added = new ReadOnlyBooleanWrapper(false);
     private String trustedHostKey;
 
+    private final tandem.ui.SiteInput site = new tandem.ui.SiteInput();
+
+    /** Where the server stands, stored with it (optional). */
+    public tandem.ui.SiteInput site() { return site; }
+
     /** @param afterAdd told the new server's name (on the FX thread) */
     public AddIscServerViewModel(Inventory inventory, BackgroundTasks tasks, java.util.function.Consumer<String> afterAdd) {
         this.inventory = inventory;
         this.tasks = tasks;
+        site.offer(inventory, tasks);
         this.afterAdd = afterAdd;
         for (Field f : Field.values()) {
             values.put(f, new SimpleStringProperty(""));
@@ -118,12 +124,13 @@ public final class AddIscServerViewModel {
     /** Adds the server in the background; a new host key stops with its fingerprint shown. */
     public void add() {
         IscServerSettings s = settings();
-        if (s == null) return;
+        if (!site.valid() || s == null) return;
+        String where = site.site();
         String name = text(Field.NAME);
         String pin = trustedHostKey;
         busy.set(true);
         message.set("Logging in to " + s.ssh().target() + " and reading " + s.configPath() + "…");
-        tasks.run(() -> inventory.add(Backend.ISC, name, s.toConnection(pin, null)), result -> {
+        tasks.run(() -> inventory.add(Backend.ISC, name, s.toConnection(pin, null), java.util.Map.of(), where), result -> {
             busy.set(false);
             if (result instanceof ImportResult.Accepted a) {
                 message.set("Added " + a.server().name() + " with " + a.relationships().size() + " relationship(s)");

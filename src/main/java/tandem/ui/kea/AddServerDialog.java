@@ -175,6 +175,7 @@ public final class AddServerDialog {
         form.plain("Server type", type);
         form.field("Address or FQDN", address, address, vm.shownProblemProperty(Field.SERVER_ADDRESS), "serverAddressMessage");
         form.field("Display name", name, name, vm.shownProblemProperty(Field.DISPLAY_NAME), "displayNameMessage");
+        vm.site().addTo(form, "serverSite");
         form.section("Kea control endpoint (Control Agent, or kea-dhcp4's own socket on Kea 3)");
         form.field("Host", caHost, caHost, vm.shownProblemProperty(Field.CA_HOST), "caHostMessage");
         form.field("Port", caPort, caPort, vm.shownProblemProperty(Field.CA_PORT), "caPortMessage");

@@ -106,6 +106,7 @@ public final class AddServerViewModel {
     private boolean caHostFollowsAddress;
     private boolean settingCaHost;
     private Consumer<ImportResult.Accepted> onAdded = a -> { };
+    private final tandem.ui.SiteInput site = new tandem.ui.SiteInput();
 
     /**
      * @param inventoryChanged called in the background after a server was added (the app passes the poller's
@@ -116,6 +117,7 @@ public final class AddServerViewModel {
         this.inventory = inventory;
         this.tasks = tasks;
         this.inventoryChanged = inventoryChanged;
+        site.offer(inventory, tasks);
         for (Field f : Field.values()) {
             shownProblems.put(f, new ReadOnlyStringWrapper(null));
             touched.put(f, false);
@@ -331,6 +333,9 @@ public final class AddServerViewModel {
         }, this::failed);
     }
 
+    /** Where the server stands, stored with it (optional). */
+    public tandem.ui.SiteInput site() { return site; }
+
     /** Partners' control sockets the importer asked for (Kea 3 dedicated HA listeners). */
     public PeerUrlInputs peerUrls() { return peerUrls; }
 
@@ -341,11 +346,13 @@ public final class AddServerViewModel {
             say("Correct the partner's control socket URL first", MessageKind.ERROR);
             return;
         }
+        if (!site.valid()) return;
+        String where = site.site();
         Optional<Request> request = begin("Reading the server's configuration…");
         if (request.isEmpty()) return;
         Request r = request.get();
         tasks.run(() -> {
-            ImportResult result = inventory.add(r.backend(), r.name(), r.settings(), peers.get());
+            ImportResult result = inventory.add(r.backend(), r.name(), r.settings(), peers.get(), where);
             if (result instanceof ImportResult.Accepted) inventoryChanged.run();
             return result;
         }, result -> {

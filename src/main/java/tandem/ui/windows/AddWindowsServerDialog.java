@@ -74,6 +74,7 @@ public final class AddWindowsServerDialog {
         field(form, Field.HOST_KEY, "Host-key fingerprint", "windowsHostKey", new TextField(), "Optional: SHA256:… to trust");
         field(form, Field.JUMP, "Jump host", "windowsJump", new TextField(), "Optional: admin@bastion.corp.example");
         field(form, Field.NAME, "Display name", "windowsServerName", new TextField(), "Optional; default: the host");
+        vm.site().addTo(form, "windowsServerSite");
 
         ListView<String> notes = new ListView<>(vm.notes());
         notes.setId("windowsAddNotes");

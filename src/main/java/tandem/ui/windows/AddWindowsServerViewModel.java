@@ -60,6 +60,11 @@ public final class AddWindowsServerViewModel {
     private String lastPassword;
     private final Consumer<String> partnerAdded;
 
+    private final tandem.ui.SiteInput site = new tandem.ui.SiteInput();
+
+    /** Where the server stands, stored with it (optional). */
+    public tandem.ui.SiteInput site() { return site; }
+
     /** @param afterAdd told each added server's name (on the FX thread) */
     public AddWindowsServerViewModel(Inventory inventory, BackgroundTasks tasks, Consumer<String> afterAdd) {
         this(inventory, tasks, added -> { }, afterAdd);
@@ -75,6 +80,7 @@ public final class AddWindowsServerViewModel {
         this.partnerAdded = partnerAdded;
         this.inventory = inventory;
         this.tasks = tasks;
+        site.offer(inventory, tasks);
         this.afterAdd = afterAdd;
         for (Field f : Field.values()) {
             values.put(f, new SimpleStringProperty(""));
@@ -160,13 +166,14 @@ public final class AddWindowsServerViewModel {
     /** Adds the server in the background and shows what the import noted. */
     public void add() {
         WindowsServerSettings s = settings();
-        if (s == null || busy.get()) return;
+        if (!site.valid() || s == null || busy.get()) return;
+        String where = site.site();
         busy.set(true);
         say("Logging in to " + s.ssh().target() + " and reading its failover relationships…", MessageKind.INFO);
         ConnectionSettings c = connection(s);
         String name = text(Field.NAME);
         tasks.run(() -> {
-            ImportResult r = inventory.add(Backend.WINDOWS, name, c);
+            ImportResult r = inventory.add(Backend.WINDOWS, name, c, java.util.Map.of(), where);
             if (r instanceof ImportResult.Accepted a) partnerAdded.accept(a.server().name());
             return r;
         }, result -> {

@@ -53,6 +53,28 @@ class AddWindowsServerViewModelTest {
     }
 
     @Test
+    void aSiteIsCheckedAtItsFieldThenStoredWithTheServerAndOfferedAfterwards() {
+        WindowsLab.Server one = lab.server("dhcp1");
+        login("dhcp1");
+        vm.value(Field.PASSWORD).set(one.password());
+        vm.value(Field.HOST_KEY).set(one.hostKeyFingerprint());
+        vm.site().textProperty().set("Branch\n7");
+        vm.add();
+        assertTrue(vm.site().problemProperty().get().contains("control character"), vm.site().problemProperty().get());
+        assertTrue(added.isEmpty());
+        assertTrue(services.inventory().servers().isEmpty(), "the server was not contacted nor stored");
+
+        vm.site().textProperty().set(" Branch 7 ");
+        assertNull(vm.site().problemProperty().get(), "a new entry clears the message");
+        vm.add();
+        assertEquals(List.of("dhcp1"), added, vm.messageProperty().get());
+        assertEquals("Branch 7", services.inventory().server("dhcp1").orElseThrow().site());
+
+        AddWindowsServerViewModel next = new AddWindowsServerViewModel(services.inventory(), BackgroundTasks.direct(), n -> { });
+        assertEquals(List.of("Branch 7"), List.copyOf(next.site().offered()), "the sites in use are offered");
+    }
+
+    @Test
     void addsTheServerAfterItsHostKeyIsTrustedThenItsPartnerWithItsOwnPassword() {
         WindowsLab.Server one = lab.server("dhcp1");
         login("dhcp1");
