@@ -20,14 +20,18 @@ import java.util.Locale;
 final class SimulatedControlAgents implements AutoCloseable {
     private final Selector selector;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
+    /** With -Dtandem.bench.shared-port=true: one listener on 0.0.0.0, agent i at 127.1.x.y (saves a descriptor each). */
+    private static final boolean SHARED = Boolean.getBoolean("tandem.bench.shared-port");
+    private final int count;
     private final Thread loop;
     private volatile boolean running = true;
 
     SimulatedControlAgents(int count) throws IOException {
         selector = Selector.open();
-        for (int i = 0; i < count; i++) {
+        this.count = count;
+        for (int i = 0; i < (SHARED ? 1 : count); i++) {
             ServerSocketChannel server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress("127.0.0.1", 0), 128);
+            server.bind(new InetSocketAddress(SHARED ? "0.0.0.0" : "127.0.0.1", 0), SHARED ? 4096 : 128);
             server.configureBlocking(false);
             server.register(selector, SelectionKey.OP_ACCEPT, i % 2 == 0 ? "primary" : "secondary");
             servers.add(server);
@@ -37,11 +41,21 @@ final class SimulatedControlAgents implements AutoCloseable {
         loop.start();
     }
 
-    int port(int i) { return ((InetSocketAddress) servers.get(i).socket().getLocalSocketAddress()).getPort(); }
+    int port(int i) {
+        return ((InetSocketAddress) servers.get(SHARED ? 0 : i).socket().getLocalSocketAddress()).getPort();
+    }
+
+    String host(int i) { return SHARED ? "127.1." + (i >> 8) + "." + (i & 255) : "127.0.0.1"; }
+
+    private static String roleOf(SocketChannel ch) throws IOException {
+        byte[] a = ((InetSocketAddress) ch.getLocalAddress()).getAddress().getAddress();
+        return (a[3] & 1) == 0 ? "primary" : "secondary";
+    }
 
     private static final class Connection {
         final String role;
-        final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+        // Kea requests here are ~200 bytes; a small buffer keeps the simulator out of the client's heap figures
+        final ByteBuffer in = ByteBuffer.allocate(2 * 1024);
         ByteBuffer out;
 
         Connection(String role) { this.role = role; }
@@ -73,8 +87,13 @@ final class SimulatedControlAgents implements AutoCloseable {
     private void accept(SelectionKey key) throws IOException {
         SocketChannel ch = ((ServerSocketChannel) key.channel()).accept();
         if (ch == null) return;
+        // a shared listener may have many connections waiting: take them all
+        for (SocketChannel more; SHARED && (more = ((ServerSocketChannel) key.channel()).accept()) != null; ) {
+            more.configureBlocking(false);
+            more.register(selector, SelectionKey.OP_READ, new Connection(roleOf(more)));
+        }
         ch.configureBlocking(false);
-        ch.register(selector, SelectionKey.OP_READ, new Connection((String) key.attachment()));
+        ch.register(selector, SelectionKey.OP_READ, new Connection(SHARED ? roleOf(ch) : (String) key.attachment()));
     }
 
     private void read(SelectionKey key) throws IOException {
