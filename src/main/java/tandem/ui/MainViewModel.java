@@ -98,7 +98,12 @@ public final class MainViewModel {
     private List<Relationship> relationships = List.of();
     private List<ServerRecord> servers = List.of();
     private Map<String, RelationshipState> states = Map.of();
+    /** The configuration checks of the selected relationship only: reading them costs store reads per relationship. */
     private Map<String, List<ConfigCheck>> checks = Map.of();
+    /** The selected relationship, as the poller's thread reads it. */
+    private volatile String selectedNow;
+    /** The relationship whose checks are being read in the background. */
+    private String checking;
     private final ReadOnlyObjectWrapper<HaActionOutcome> lastOutcome = new ReadOnlyObjectWrapper<>();
     private String selected;
     private boolean reloading;
@@ -250,6 +255,7 @@ public final class MainViewModel {
     /** The relationship whose details are shown; null clears the pane. */
     public void select(String relationshipName) {
         selected = relationshipName;
+        selectedNow = relationshipName;
         updateDetails();
     }
 
@@ -306,7 +312,9 @@ public final class MainViewModel {
         // the poller's picture as of this cycle; read here so the UI thread sees exactly this cycle
         Map<String, RelationshipState> snapshot = poller.states();
         Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
-        snapshot.forEach((name, state) -> found.put(name, safeChecks(state.relationship(), state)));
+        String sel = selectedNow;
+        RelationshipState selState = sel == null ? null : snapshot.get(sel);
+        if (selState != null) found.put(sel, safeChecks(selState.relationship(), selState));
         String teamNow = safeTeamStatus();
         TreeShown shown = build(null, null, snapshot);
         Set<String> known = new java.util.HashSet<>();
@@ -394,12 +402,14 @@ public final class MainViewModel {
         if (m != current.model()) updateDetails();
     }
 
-    /** Off the UI thread: the inventory, the poller's picture and the checks of every relationship. */
+    /** Off the UI thread: the inventory, the poller's picture and the selected relationship's checks. */
     private Loaded loaded(List<StatusEvent> history) {
         List<Relationship> rels = inventory.relationships();
         Map<String, RelationshipState> current = poller.states();
         Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
-        for (Relationship r : rels) found.put(r.name(), safeChecks(r, current.get(r.name())));
+        String sel = selectedNow;
+        rels.stream().filter(r -> r.name().equals(sel)).findFirst()
+                .ifPresent(r -> found.put(r.name(), safeChecks(r, current.get(r.name()))));
         Instant last = poller.lastCycle().orElse(null);
         return new Loaded(build(rels, inventory.servers(), current), history, last, found);
     }
@@ -419,6 +429,7 @@ public final class MainViewModel {
         show(loaded.shown());
         if (selected != null && relationship(selected).isEmpty()) {
             selected = null;
+            selectedNow = null;
             selectFirst();
         }
     }
@@ -435,6 +446,19 @@ public final class MainViewModel {
         details.set(d);
         if (d == null) peerRows.clear();
         else if (!d.peers().equals(peerRows)) peerRows.setAll(d.peers());
+        if (item.isPresent() && !checks.containsKey(item.get().name()) && !item.get().name().equals(checking)) {
+            // read in the background for this relationship alone; the details show them when they come
+            RelationshipItem i = item.get();
+            checking = i.name();
+            tasks.run(() -> safeChecks(i.relationship(), i.state()), found -> {
+                if (i.name().equals(checking)) checking = null;
+                if (!i.name().equals(selected)) return;
+                checks = Map.of(i.name(), found);
+                updateDetails();
+            }, e -> {
+                if (i.name().equals(checking)) checking = null;
+            });
+        }
     }
 
     private void failed(String what, Throwable e) {

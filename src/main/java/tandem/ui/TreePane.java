@@ -31,7 +31,9 @@ final class TreePane {
             "peer-up", "peer-daemon-down", "peer-disabled", "peer-unreachable", "peer-unknown", "source-of-truth");
     private final MainViewModel vm;
     private final TreeView<ConsoleNode> tree = new TreeView<>();
-    private final TreeItem<ConsoleNode> treeRoot = new TreeItem<>();
+    private TreeItem<ConsoleNode> treeRoot = new TreeItem<>();
+    /** The filter the rows shown were narrowed with. */
+    private TreeFilter renderedFilter = TreeFilter.NONE;
     private final Map<String, TreeItem<ConsoleNode>> treeItems = new HashMap<>();
     private final Node node;
     private Runnable enter = () -> { };
@@ -152,7 +154,17 @@ final class TreePane {
         if (!sameItems(treeRoot.getChildren(), top)) {
             rendering = true;
             try {
-                treeRoot.getChildren().setAll(top);
+                if (!shown.filter().equals(renderedFilter) || Math.abs(treeRoot.getChildren().size() - top.size()) > 500) {
+                    // a new root rather than thousands of rows removed one by one: the tree's selection model
+                    // walks its selection for each removal (a second of FX time for 10,000 rows)
+                    TreeItem<ConsoleNode> root = new TreeItem<>();
+                    root.setExpanded(true);
+                    root.getChildren().setAll(top);
+                    treeRoot = root;
+                    tree.setRoot(root);
+                } else {
+                    treeRoot.getChildren().setAll(top);
+                }
                 // the selected row stays selected while it is shown; a filter hiding it leaves the details as they are
                 if (selectedItem != null && isShown(selectedItem)) {
                     if (tree.getSelectionModel().getSelectedItem() != selectedItem) tree.getSelectionModel().select(selectedItem);
@@ -178,6 +190,7 @@ final class TreePane {
                 }
             }
         }
+        renderedFilter = shown.filter();
         filterBar.shown(shown);
     }
 
@@ -274,7 +287,18 @@ final class TreePane {
         private final Function<String, ContextMenu> menus;
         private String menuFor;
 
-        NodeCell(Function<String, ContextMenu> menus) { this.menus = menus; }
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final HBox box = new HBox(6, new javafx.scene.layout.Region(), name, detail);
+        private final Tooltip tooltip = new Tooltip();
+        private String shownIcon;
+
+        NodeCell(Function<String, ContextMenu> menus) {
+            this.menus = menus;
+            name.getStyleClass().add("node-name");
+            detail.getStyleClass().add("node-detail");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
 
         @Override protected void updateItem(ConsoleNode node, boolean empty) {
             super.updateItem(node, empty);
@@ -295,41 +319,46 @@ final class TreePane {
                 return;
             }
             setText(null);
-            Label name = new Label();
-            name.getStyleClass().add("node-name");
-            Label detail = new Label();
-            detail.getStyleClass().add("node-detail");
-            Node icon;
+            // the row's nodes are kept and only their texts change: new nodes each poll cost a CSS pass per row
+            String iconKey;
+            String tip;
             if (node instanceof RelationshipItem r) {
                 getStyleClass().addAll("relationship-node", StatusIcons.styleClass(r.status()));
                 if (r.stale()) getStyleClass().add("stale");
-                icon = StatusIcons.relationship(r.status(), r.stale(), 16);
+                iconKey = "r" + r.status() + r.stale();
+                if (!iconKey.equals(shownIcon)) box.getChildren().set(0, StatusIcons.relationship(r.status(), r.stale(), 16));
                 name.setText(r.name());
                 detail.setText(r.modeLabel());
                 String summary = r.state() == null ? "Not polled yet" : r.state().assessment().summary();
-                setTooltip(new Tooltip(r.statusLabel() + (r.state() != null && r.state().stale() ? " (last known)" : "")
-                        + (summary.equals(r.statusLabel()) ? "" : "\n" + summary)));
+                tip = r.statusLabel() + (r.state() != null && r.state().stale() ? " (last known)" : "")
+                        + (summary.equals(r.statusLabel()) ? "" : "\n" + summary);
             } else if (node instanceof PeerItem p) {
                 getStyleClass().addAll("peer-node", p.indicator().styleClass());
                 if (p.stale()) getStyleClass().add("stale");
                 if (p.sourceOfTruth()) getStyleClass().add("source-of-truth");
-                icon = StatusIcons.peer(p.indicator(), p.stale(), 13);
+                iconKey = "p" + p.indicator() + p.stale();
+                if (!iconKey.equals(shownIcon)) box.getChildren().set(0, StatusIcons.peer(p.indicator(), p.stale(), 13));
                 name.setText(p.title());
                 detail.setText(p.detail());
-                setTooltip(new Tooltip(p.peer().name() + ": " + p.indicator().label()
+                tip = p.peer().name() + ": " + p.indicator().label()
                         + (p.observation() != null && p.observation().problem() != null
-                        ? "\n" + p.observation().problem() : "")));
+                        ? "\n" + p.observation().problem() : "");
             } else {
                 ServerItem s = (ServerItem) node;
                 getStyleClass().add("server-node");
-                icon = SvgIcon.node(SvgIcon.SERVER, 16);
+                iconKey = "server";
+                if (!iconKey.equals(shownIcon)) box.getChildren().set(0, SvgIcon.node(SvgIcon.SERVER, 16));
                 name.setText(s.server().name());
                 detail.setText(s.detail());
-                setTooltip(null);
+                tip = null;
             }
-            HBox box = new HBox(6, icon, name, detail);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(box);
+            shownIcon = iconKey;
+            if (tip == null) setTooltip(null);
+            else {
+                tooltip.setText(tip);
+                if (getTooltip() != tooltip) setTooltip(tooltip);
+            }
+            if (getGraphic() != box) setGraphic(box);
             setAccessibleText(node.accessibleText());
         }
     }
