@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -88,7 +87,7 @@ public final class MainView {
         this.activityTab = new ActivityTab(new ActivityViewModel(services.stateStore(), services.roundTrips(),
                 tasks, services.clock()), mutes, zone);
         this.relationshipTabs = new RelationshipTabs(detailsPane.node(), relationshipTabs());
-        this.notifier = new DesktopNotifier(services.poller(), mutes, tasks, this::window, treePane::follow);
+        this.notifier = new DesktopNotifier(services.poller(), mutes, tasks, this::window, treePane::reveal);
         this.desktopSettings = services.desktopSettings();
         this.appearance = Appearance.of(desktopSettings, tasks);
         this.menuBar = new MainMenuBar(menuActions());
@@ -157,7 +156,6 @@ public final class MainView {
         root.setCenter(main);
         root.setBottom(StatusBar.build(vm));
 
-        vm.nodes().addListener((ListChangeListener<ConsoleNode>) c -> treePane.sync());
         vm.detailsProperty().addListener((o, was, now) -> {
             detailsPane.show(now);
             relationshipTabs.show(now == null ? null : now.name());
@@ -166,7 +164,7 @@ public final class MainView {
         vm.lastPollProperty().addListener((o, was, now) -> showTopBarRefusals());
         vm.lastPollProperty().addListener((o, was, now) -> activityTab.pollCompleted());
         detailsPane.show(null);
-        treePane.sync();
+        treePane.render(vm.treeShownProperty().get());
     }
 
     private Node toolbar() {
@@ -349,7 +347,7 @@ public final class MainView {
             findClient.focus();
             return;
         }
-        findClient = new FindClientDialog(new FindClientViewModel(services::clientFinder, tasks), treePane::follow);
+        findClient = new FindClientDialog(new FindClientViewModel(services::clientFinder, tasks), treePane::reveal);
         findClient.show(window());
     }
 

@@ -77,7 +77,20 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper team = new ReadOnlyStringWrapper("");
     private volatile java.util.function.Supplier<java.util.Optional<String>> teamStatus = java.util.Optional::empty;
     private final ReadOnlyObjectWrapper<Map<RelationshipStatus, Integer>> counts =
-            new ReadOnlyObjectWrapper<>(emptyCounts());
+            new ReadOnlyObjectWrapper<>(TreeModel.emptyCounts());
+    private final ReadOnlyObjectWrapper<TreeShown> treeShown = new ReadOnlyObjectWrapper<>(
+            new TreeShown(TreeModel.EMPTY, TreeFilter.NONE, List.of(), 0));
+    private final javafx.beans.property.ObjectProperty<TreeFilter> filter =
+            new javafx.beans.property.SimpleObjectProperty<>(TreeFilter.NONE);
+    /** The filter as the builder thread reads it. */
+    private volatile TreeFilter filterNow = TreeFilter.NONE;
+    /** Pictures are built one at a time, each after the one before, on whichever background thread asks. */
+    private final Object buildLock = new Object();
+    private long buildSeq;
+    private TreeModel built = TreeModel.EMPTY;
+    private List<Relationship> builtRelationships = List.of();
+    private List<ServerRecord> builtServers = List.of();
+    private Map<String, RelationshipState> builtStates = Map.of();
     private final ReadOnlyIntegerWrapper unconfirmed = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
@@ -85,7 +98,12 @@ public final class MainViewModel {
     private List<Relationship> relationships = List.of();
     private List<ServerRecord> servers = List.of();
     private Map<String, RelationshipState> states = Map.of();
+    /** The configuration checks of the selected relationship only: reading them costs store reads per relationship. */
     private Map<String, List<ConfigCheck>> checks = Map.of();
+    /** The selected relationship, as the poller's thread reads it. */
+    private volatile String selectedNow;
+    /** The relationship whose checks are being read in the background. */
+    private String checking;
     private final ReadOnlyObjectWrapper<HaActionOutcome> lastOutcome = new ReadOnlyObjectWrapper<>();
     private String selected;
     private boolean reloading;
@@ -117,6 +135,10 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.clockTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        filter.addListener((o, was, now) -> {
+            filterNow = now;
+            refilter();
+        });
     }
 
     /** Where the details pane finds a relationship's settings as its backend last read them. */
@@ -135,6 +157,15 @@ public final class MainViewModel {
 
     /** Newest first. */
     public ObservableList<StatusEvent> events() { return events; }
+
+    /**
+     * What the tree shows: one picture of every node with its counts, and the top-level nodes that pass the filter;
+     * replaced as a whole, so the tree and the counts never describe different polls.
+     */
+    ReadOnlyObjectProperty<TreeShown> treeShownProperty() { return treeShown.getReadOnlyProperty(); }
+
+    /** What the tree is narrowed to; set by the filter bar and the status bar's counts. */
+    javafx.beans.property.ObjectProperty<TreeFilter> filterProperty() { return filter; }
 
     public ObservableList<PeerRow> peerRows() { return peerRows; }
 
@@ -224,6 +255,7 @@ public final class MainViewModel {
     /** The relationship whose details are shown; null clears the pane. */
     public void select(String relationshipName) {
         selected = relationshipName;
+        selectedNow = relationshipName;
         updateDetails();
     }
 
@@ -241,8 +273,7 @@ public final class MainViewModel {
     }
 
     public Optional<RelationshipItem> relationship(String name) {
-        return nodes.stream().filter(n -> n instanceof RelationshipItem r && r.name().equals(name))
-                .map(n -> (RelationshipItem) n).findFirst();
+        return Optional.ofNullable(treeShown.get().model().relationship(name));
     }
 
     // ---- HA actions
@@ -281,11 +312,17 @@ public final class MainViewModel {
         // the poller's picture as of this cycle; read here so the UI thread sees exactly this cycle
         Map<String, RelationshipState> snapshot = poller.states();
         Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
-        snapshot.forEach((name, state) -> found.put(name, safeChecks(state.relationship(), state)));
+        String sel = selectedNow;
+        RelationshipState selState = sel == null ? null : snapshot.get(sel);
+        if (selState != null) found.put(sel, safeChecks(selState.relationship(), selState));
         String teamNow = safeTeamStatus();
+        TreeShown shown = build(null, null, snapshot);
+        Set<String> known = new java.util.HashSet<>();
+        shown.model().relationships().forEach(r -> known.add(r.name()));
+        boolean unknown = !known.containsAll(snapshot.keySet());
         tasks.onUi(() -> {
             team.set(teamNow);
-            cycleCompleted(snapshot, newEvents, completedAt, found);
+            cycleCompleted(shown, unknown, newEvents, completedAt, found);
         });
     }
 
@@ -297,32 +334,84 @@ public final class MainViewModel {
         }
     }
 
-    /** Applies one poll cycle; on the UI thread. */
-    void cycleCompleted(Map<String, RelationshipState> snapshot, List<StatusEvent> newEvents, Instant completedAt) {
-        cycleCompleted(snapshot, newEvents, completedAt, checks);
-    }
-
-    void cycleCompleted(Map<String, RelationshipState> snapshot, List<StatusEvent> newEvents, Instant completedAt,
-                        Map<String, List<ConfigCheck>> found) {
+    /** Applies one poll cycle, its picture built already; on the UI thread. */
+    private void cycleCompleted(TreeShown shown, boolean unknownRelationships, List<StatusEvent> newEvents,
+                                Instant completedAt, Map<String, List<ConfigCheck>> found) {
         checks = found;
-        states = snapshot;
         lastPoll.set("Last poll: " + clockTime(completedAt));
         if (messageKind.get() == MessageKind.INFO && message.get().startsWith("Polling")) say("", MessageKind.NONE);
-        for (StatusEvent e : newEvents) events.add(0, e);
-        if (events.size() > EVENT_ROWS_MAX) events.remove(EVENT_ROWS_MAX, events.size());
-        Set<String> known = new LinkedHashSet<>();
-        relationships.forEach(r -> known.add(r.name()));
-        if (!known.containsAll(snapshot.keySet())) reload();
-        rebuild();
+        // newest first, in one change: a cycle that changes thousands of relationships brings thousands of events
+        List<StatusEvent> newestFirst = new ArrayList<>(newEvents.subList(
+                Math.max(0, newEvents.size() - EVENT_ROWS_MAX), newEvents.size()));
+        java.util.Collections.reverse(newestFirst);
+        if (newestFirst.size() == EVENT_ROWS_MAX) events.setAll(newestFirst);
+        else if (!newestFirst.isEmpty()) {
+            events.addAll(0, newestFirst);
+            if (events.size() > EVENT_ROWS_MAX) events.remove(EVENT_ROWS_MAX, events.size());
+        }
+        // a relationship the inventory list does not hold yet was added a moment ago
+        if (unknownRelationships) reload();
+        show(shown);
     }
 
-    /** Off the UI thread: the inventory, the poller's picture and the checks of every relationship. */
+    /**
+     * Builds the picture that follows the last one built, and what the filter in force lets through; off the UI
+     * thread. Null parts keep what the last picture was built from.
+     */
+    private TreeShown build(List<Relationship> rels, List<ServerRecord> srv, Map<String, RelationshipState> st) {
+        synchronized (buildLock) {
+            if (rels != null) {
+                builtRelationships = rels;
+                builtServers = srv;
+            }
+            if (st != null) builtStates = st;
+            built = TreeModel.build(++buildSeq, built, builtRelationships, builtServers, builtStates,
+                    poller::vocabulary);
+            TreeFilter f = filterNow;
+            List<ConsoleNode> top = f.apply(built);
+            return new TreeShown(built, f, top, TreeFilter.relationships(top));
+        }
+    }
+
+    /** Filters the picture shown again, in the background, after the filter changed. */
+    private void refilter() {
+        TreeFilter f = filter.get();
+        TreeModel m = treeShown.get().model();
+        tasks.run(() -> {
+            List<ConsoleNode> top = f.apply(m);
+            return new TreeShown(m, f, top, TreeFilter.relationships(top));
+        }, this::show, e -> failed("Could not filter", e));
+    }
+
+    /** Shows a picture unless a newer one is shown already; on the UI thread. */
+    private void show(TreeShown s) {
+        TreeShown current = treeShown.get();
+        TreeModel m = s.model();
+        if (m.seq() < current.model().seq()) return; // a picture built earlier arrived late
+        if (m == current.model() && !s.filter().equals(filter.get())) return; // filtered for a filter since changed
+        relationships = m.relationships();
+        servers = m.servers();
+        states = m.states();
+        if (m != current.model()) {
+            if (m.reshaped() || !m.changed().isEmpty()) nodes.setAll(m.nodes());
+            if (!m.counts().equals(counts.get())) counts.set(m.counts());
+            unconfirmed.set(m.unconfirmed());
+        }
+        treeShown.set(s);
+        if (!s.filter().equals(filter.get())) refilter();
+        if (m != current.model()) updateDetails();
+    }
+
+    /** Off the UI thread: the inventory, the poller's picture and the selected relationship's checks. */
     private Loaded loaded(List<StatusEvent> history) {
         List<Relationship> rels = inventory.relationships();
         Map<String, RelationshipState> current = poller.states();
         Map<String, List<ConfigCheck>> found = new LinkedHashMap<>();
-        for (Relationship r : rels) found.put(r.name(), safeChecks(r, current.get(r.name())));
-        return new Loaded(rels, inventory.servers(), current, history, poller.lastCycle().orElse(null), found);
+        String sel = selectedNow;
+        rels.stream().filter(r -> r.name().equals(sel)).findFirst()
+                .ifPresent(r -> found.put(r.name(), safeChecks(r, current.get(r.name()))));
+        Instant last = poller.lastCycle().orElse(null);
+        return new Loaded(build(rels, inventory.servers(), current), history, last, found);
     }
 
     private List<ConfigCheck> safeChecks(Relationship rel, RelationshipState state) {
@@ -336,13 +425,11 @@ public final class MainViewModel {
 
     private void apply(Loaded loaded) {
         checks = loaded.checks();
-        relationships = loaded.relationships();
-        servers = loaded.servers();
-        states = loaded.states();
         if (loaded.lastCycle() != null) lastPoll.set("Last poll: " + clockTime(loaded.lastCycle()));
-        rebuild();
+        show(loaded.shown());
         if (selected != null && relationship(selected).isEmpty()) {
             selected = null;
+            selectedNow = null;
             selectFirst();
         }
     }
@@ -352,47 +439,6 @@ public final class MainViewModel {
                 .ifPresentOrElse(n -> select(((RelationshipItem) n).name()), this::updateDetails);
     }
 
-    private void rebuild() {
-        List<ConsoleNode> out = new ArrayList<>();
-        Map<String, Relationship> shown = new LinkedHashMap<>();
-        relationships.forEach(r -> shown.put(r.name(), r));
-        // a relationship the poller knows but the inventory list does not yet (added a moment ago)
-        states.forEach((name, s) -> shown.putIfAbsent(name, s.relationship()));
-        Set<String> serversWithRelationships = new LinkedHashSet<>();
-        Map<RelationshipStatus, Integer> perStatus = emptyCounts();
-        int notConfirmed = 0;
-        for (Relationship rel : shown.values()) {
-            RelationshipState state = states.get(rel.name());
-            out.add(item(rel, state));
-            serversWithRelationships.add(rel.serverName());
-            if (state == null || state.stale()) notConfirmed++;
-            if (state != null) perStatus.merge(state.status(), 1, Integer::sum);
-        }
-        for (ServerRecord s : servers) {
-            if (serversWithRelationships.contains(s.name())) continue;
-            List<String> partnerIn = shown.values().stream()
-                    .filter(r -> r.peers().stream().anyMatch(p -> p.name().equals(s.name()))).map(Relationship::name).toList();
-            out.add(new ServerItem(s, partnerIn));
-        }
-        if (!out.equals(nodes)) nodes.setAll(out);
-        counts.set(perStatus);
-        unconfirmed.set(notConfirmed);
-        updateDetails();
-    }
-
-    private RelationshipItem item(Relationship rel, RelationshipState state) {
-        String sourceOfTruth = state == null ? null : state.assessment().sourceOfTruth();
-        boolean stale = state == null || state.stale();
-        tandem.core.backend.StateVocabulary states = poller.vocabulary(rel);
-        List<PeerItem> peers = new ArrayList<>();
-        for (PeerDefinition p : rel.peers()) {
-            PeerObservation o = state == null ? null : state.peers().get(p.name());
-            boolean unusual = o != null && o.haState() != null && !states.isNormal(o.haState());
-            peers.add(new PeerItem(rel.name(), p, o, p.name().equals(sourceOfTruth), stale, rel.serverName(), unusual));
-        }
-        return new RelationshipItem(rel, state, peers);
-    }
-
     private void updateDetails() {
         Optional<RelationshipItem> item = selected == null ? Optional.empty() : relationship(selected);
         RelationshipDetails d = item.map(i -> RelationshipDetails.of(i.relationship(), i.state(), replication.apply(i.relationship()),
@@ -400,6 +446,19 @@ public final class MainViewModel {
         details.set(d);
         if (d == null) peerRows.clear();
         else if (!d.peers().equals(peerRows)) peerRows.setAll(d.peers());
+        if (item.isPresent() && !checks.containsKey(item.get().name()) && !item.get().name().equals(checking)) {
+            // read in the background for this relationship alone; the details show them when they come
+            RelationshipItem i = item.get();
+            checking = i.name();
+            tasks.run(() -> safeChecks(i.relationship(), i.state()), found -> {
+                if (i.name().equals(checking)) checking = null;
+                if (!i.name().equals(selected)) return;
+                checks = Map.of(i.name(), found);
+                updateDetails();
+            }, e -> {
+                if (i.name().equals(checking)) checking = null;
+            });
+        }
     }
 
     private void failed(String what, Throwable e) {
@@ -413,13 +472,13 @@ public final class MainViewModel {
         messageKind.set(kind);
     }
 
-    private static Map<RelationshipStatus, Integer> emptyCounts() {
-        Map<RelationshipStatus, Integer> m = new EnumMap<>(RelationshipStatus.class);
-        for (RelationshipStatus s : RelationshipStatus.values()) m.put(s, 0);
-        return m;
-    }
+    /**
+     * What the tree shows: a picture, the filter it was narrowed with and the top-level nodes that passed.
+     *
+     * @param shownRelationships how many of {@code top} are relationships
+     */
+    record TreeShown(TreeModel model, TreeFilter filter, List<ConsoleNode> top, int shownRelationships) {}
 
-    private record Loaded(List<Relationship> relationships, List<ServerRecord> servers,
-                          Map<String, RelationshipState> states, List<StatusEvent> events, Instant lastCycle,
+    private record Loaded(TreeShown shown, List<StatusEvent> events, Instant lastCycle,
                           Map<String, List<ConfigCheck>> checks) {}
 }

@@ -16,6 +16,27 @@ import tandem.core.RelationshipStatus;
 final class StatusBar {
     private StatusBar() {}
 
+    /**
+     * A count, clicked or pressed (Enter, Space), narrows the tree to its status; the counts stay those of every
+     * relationship.
+     */
+    private static void filters(Label count, MainViewModel vm, Object status, String label) {
+        Runnable filter = () -> vm.filterProperty().set(vm.filterProperty().get().withStatus(status));
+        count.getStyleClass().add("clickable");
+        count.setCursor(javafx.scene.Cursor.HAND);
+        count.setFocusTraversable(true);
+        count.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+        count.setAccessibleText(count.getText() + ": show only these relationships in the tree");
+        if (count.getTooltip() == null) count.setTooltip(new Tooltip("Show only the relationships in status " + label + " in the tree"));
+        count.setOnMouseClicked(e -> filter.run());
+        count.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                filter.run();
+                e.consume();
+            }
+        });
+    }
+
     /** Last poll, the latest message, and how many relationships are in each status. */
     static Node build(MainViewModel vm) {
         Label lastPoll = new Label();
@@ -43,6 +64,7 @@ final class StatusBar {
                 Label l = new Label(n.getOrDefault(s, 0) + " " + s.label(), StatusIcons.relationship(s, false, 14));
                 l.setId("count-" + StatusIcons.styleClass(s));
                 l.getStyleClass().add("status-count");
+                filters(l, vm, s, s.label());
                 counts.getChildren().add(l);
             }
             int unconfirmed = vm.unconfirmedProperty().get();
@@ -50,7 +72,9 @@ final class StatusBar {
                 Label l = new Label(unconfirmed + " unconfirmed", SvgIcon.node(SvgIcon.STALE, 14));
                 l.setId("count-unconfirmed");
                 l.getStyleClass().addAll("status-count", "dim");
-                l.setTooltip(new Tooltip("Last-known states no poll has confirmed since the console started"));
+                filters(l, vm, TreeFilter.NOT_CONFIRMED, "not confirmed yet");
+                l.setTooltip(new Tooltip("Last-known states no poll has confirmed since the console started;"
+                        + " click to show them in the tree"));
                 counts.getChildren().add(l);
             }
         };

@@ -31,12 +31,21 @@ final class TreePane {
             "peer-up", "peer-daemon-down", "peer-disabled", "peer-unreachable", "peer-unknown", "source-of-truth");
     private final MainViewModel vm;
     private final TreeView<ConsoleNode> tree = new TreeView<>();
-    private final TreeItem<ConsoleNode> treeRoot = new TreeItem<>();
+    private TreeItem<ConsoleNode> treeRoot = new TreeItem<>();
+    /** The filter the rows shown were narrowed with. */
+    private TreeFilter renderedFilter = TreeFilter.NONE;
     private final Map<String, TreeItem<ConsoleNode>> treeItems = new HashMap<>();
     private final Node node;
     private Runnable enter = () -> { };
     /** The relationship menu the keyboard opened last, so a second press does not stack menus. */
     private ContextMenu keyboardMenu;
+    /** The picture the tree's items hold. */
+    private TreeModel applied = TreeModel.EMPTY;
+    /** Set while the tree's rows are replaced, so the selection moving with them does not change the details. */
+    private boolean rendering;
+    /** A relationship to select once the filter, cleared to show it, has been applied. */
+    private String pendingFollow;
+    private TreeFilterBar filterBar;
 
     /**
      * @param menus    a relationship's context menu (its backend's commands and actions), or null
@@ -68,6 +77,7 @@ final class TreePane {
         treeRoot.setExpanded(true);
         tree.setCellFactory(t -> new NodeCell(menus));
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (rendering) return;
             ConsoleNode node = now == null ? null : now.getValue();
             selected.accept(node);
             if (node instanceof RelationshipItem r) vm.select(r.name());
@@ -89,6 +99,7 @@ final class TreePane {
         });
         Label heading = new Label("Servers and relationships");
         heading.getStyleClass().add("pane-heading");
+        filterBar = new TreeFilterBar(vm, tree);
         Label empty = new Label("No servers yet.\nUse “Add DHCP server…” to add one.");
         empty.getStyleClass().add("placeholder");
         empty.setWrapText(true);
@@ -96,10 +107,11 @@ final class TreePane {
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.nodes()));
         StackPane treeStack = new StackPane(tree, empty);
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
-        VBox box = new VBox(heading, treeStack);
+        VBox box = new VBox(heading, filterBar.node(), treeStack);
         VBox.setVgrow(treeStack, Priority.ALWAYS);
         box.getStyleClass().add("tree-pane");
         box.setMinWidth(220);
+        vm.treeShownProperty().addListener((o, was, now) -> render(now));
         return box;
     }
 
@@ -118,25 +130,118 @@ final class TreePane {
         keyboardMenu.show(anchor, b.getMinX() + 24, b.getMaxY());
     }
 
-    /** Keeps one TreeItem per node key, so polls update the tree in place without losing selection. */
-    void sync() {
-        List<TreeItem<ConsoleNode>> top = new ArrayList<>();
+    /** The filter bar above the tree. */
+    TreeFilterBar filterBar() { return filterBar; }
+
+    /**
+     * Shows a picture: when it follows the one the items hold, only the nodes it names as changed are touched;
+     * otherwise one TreeItem per node key is kept, so polls update the tree in place without losing selection or
+     * expansion. Then the top-level rows become those the filter let through.
+     */
+    void render(MainViewModel.TreeShown shown) {
+        TreeModel m = shown.model();
+        if (m != applied) {
+            if (m.basedOn() == applied.seq() && !m.reshaped()) {
+                for (String key : m.changed()) update(m.byKey().get(key));
+            } else {
+                sync(m);
+            }
+            applied = m;
+        }
+        List<TreeItem<ConsoleNode>> top = new ArrayList<>(shown.top().size());
+        for (ConsoleNode n : shown.top()) top.add(treeItems.get(n.key()));
+        TreeItem<ConsoleNode> selectedItem = tree.getSelectionModel().getSelectedItem();
+        if (!sameItems(treeRoot.getChildren(), top)) {
+            rendering = true;
+            try {
+                if (!shown.filter().equals(renderedFilter) || Math.abs(treeRoot.getChildren().size() - top.size()) > 500) {
+                    // a new root rather than thousands of rows removed one by one: the tree's selection model
+                    // walks its selection for each removal (a second of FX time for 10,000 rows)
+                    TreeItem<ConsoleNode> root = new TreeItem<>();
+                    root.setExpanded(true);
+                    root.getChildren().setAll(top);
+                    treeRoot = root;
+                    tree.setRoot(root);
+                } else {
+                    treeRoot.getChildren().setAll(top);
+                }
+                // the selected row stays selected while it is shown; a filter hiding it leaves the details as they are
+                if (selectedItem != null && isShown(selectedItem)) {
+                    if (tree.getSelectionModel().getSelectedItem() != selectedItem) tree.getSelectionModel().select(selectedItem);
+                } else {
+                    tree.getSelectionModel().clearSelection();
+                }
+            } finally {
+                rendering = false;
+            }
+        }
+        if (pendingFollow != null && !vm.filterProperty().get().isOn()) {
+            String wanted = pendingFollow;
+            pendingFollow = null;
+            follow(wanted);
+        } else if (tree.getSelectionModel().getSelectedItem() == null && vm.selected() != null) {
+            TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + vm.selected());
+            if (wanted != null && isShown(wanted)) {
+                rendering = true;
+                try {
+                    tree.getSelectionModel().select(wanted);
+                } finally {
+                    rendering = false;
+                }
+            }
+        }
+        renderedFilter = shown.filter();
+        filterBar.shown(shown);
+    }
+
+    private static boolean sameItems(List<TreeItem<ConsoleNode>> a, List<TreeItem<ConsoleNode>> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
+    }
+
+    private boolean isShown(TreeItem<ConsoleNode> item) {
+        TreeItem<ConsoleNode> top = item.getParent() == treeRoot ? item : item.getParent();
+        return top != null && top.getParent() == treeRoot;
+    }
+
+    /** One top-level node changed: its item, and its peers' items, take the new values. */
+    private void update(ConsoleNode node) {
+        TreeItem<ConsoleNode> item = treeItems.get(node.key());
+        if (item == null) return; // cannot happen when the picture follows the one applied
+        if (!node.equals(item.getValue())) item.setValue(node);
+        if (node instanceof RelationshipItem r) {
+            List<PeerItem> peers = r.children();
+            javafx.collections.ObservableList<TreeItem<ConsoleNode>> children = item.getChildren();
+            boolean samePeers = children.size() == peers.size();
+            for (int i = 0; samePeers && i < peers.size(); i++) {
+                samePeers = children.get(i).getValue().key().equals(peers.get(i).key());
+            }
+            if (samePeers) {
+                for (int i = 0; i < peers.size(); i++) {
+                    if (!peers.get(i).equals(children.get(i).getValue())) children.get(i).setValue(peers.get(i));
+                }
+            } else {
+                Map<String, TreeItem<ConsoleNode>> seen = new HashMap<>();
+                List<TreeItem<ConsoleNode>> now = new ArrayList<>();
+                for (PeerItem p : peers) now.add(itemFor(p, seen));
+                children.setAll(now);
+            }
+        }
+    }
+
+    /** Every node of the picture gets its item, old ones kept by key. */
+    private void sync(TreeModel m) {
         Map<String, TreeItem<ConsoleNode>> seen = new HashMap<>();
-        for (ConsoleNode node : vm.nodes()) {
+        for (ConsoleNode node : m.nodes()) {
             TreeItem<ConsoleNode> item = itemFor(node, seen);
             if (node instanceof RelationshipItem r) {
                 List<TreeItem<ConsoleNode>> children = new ArrayList<>();
                 for (PeerItem p : r.children()) children.add(itemFor(p, seen));
                 if (!item.getChildren().equals(children)) item.getChildren().setAll(children);
             }
-            top.add(item);
         }
         treeItems.keySet().retainAll(seen.keySet());
-        if (!treeRoot.getChildren().equals(top)) treeRoot.getChildren().setAll(top);
-        if (tree.getSelectionModel().getSelectedItem() == null && vm.selected() != null) {
-            TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + vm.selected());
-            if (wanted != null) tree.getSelectionModel().select(wanted);
-        }
     }
 
     private TreeItem<ConsoleNode> itemFor(ConsoleNode node, Map<String, TreeItem<ConsoleNode>> seen) {
@@ -159,7 +264,22 @@ final class TreePane {
         String shown = node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
         if (relationship.equals(shown)) return;
         TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + relationship);
-        if (wanted != null) tree.getSelectionModel().select(wanted);
+        // hidden by the filter, it stays hidden: the details keep showing it
+        if (wanted != null && isShown(wanted)) tree.getSelectionModel().select(wanted);
+    }
+
+    /**
+     * Selects a relationship the user asked for elsewhere (a notification, Find client); a filter hiding it is
+     * cleared first.
+     */
+    void reveal(String relationship) {
+        TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + relationship);
+        if (wanted == null || isShown(wanted)) {
+            follow(relationship);
+        } else {
+            pendingFollow = relationship;
+            vm.filterProperty().set(TreeFilter.NONE);
+        }
     }
 
     /** One tree row: status indicator, name and a dimmer detail; its style classes name the status. */
@@ -167,7 +287,18 @@ final class TreePane {
         private final Function<String, ContextMenu> menus;
         private String menuFor;
 
-        NodeCell(Function<String, ContextMenu> menus) { this.menus = menus; }
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final HBox box = new HBox(6, new javafx.scene.layout.Region(), name, detail);
+        private final Tooltip tooltip = new Tooltip();
+        private String shownIcon;
+
+        NodeCell(Function<String, ContextMenu> menus) {
+            this.menus = menus;
+            name.getStyleClass().add("node-name");
+            detail.getStyleClass().add("node-detail");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
 
         @Override protected void updateItem(ConsoleNode node, boolean empty) {
             super.updateItem(node, empty);
@@ -188,41 +319,46 @@ final class TreePane {
                 return;
             }
             setText(null);
-            Label name = new Label();
-            name.getStyleClass().add("node-name");
-            Label detail = new Label();
-            detail.getStyleClass().add("node-detail");
-            Node icon;
+            // the row's nodes are kept and only their texts change: new nodes each poll cost a CSS pass per row
+            String iconKey;
+            String tip;
             if (node instanceof RelationshipItem r) {
                 getStyleClass().addAll("relationship-node", StatusIcons.styleClass(r.status()));
                 if (r.stale()) getStyleClass().add("stale");
-                icon = StatusIcons.relationship(r.status(), r.stale(), 16);
+                iconKey = "r" + r.status() + r.stale();
+                if (!iconKey.equals(shownIcon)) box.getChildren().set(0, StatusIcons.relationship(r.status(), r.stale(), 16));
                 name.setText(r.name());
                 detail.setText(r.modeLabel());
                 String summary = r.state() == null ? "Not polled yet" : r.state().assessment().summary();
-                setTooltip(new Tooltip(r.statusLabel() + (r.state() != null && r.state().stale() ? " (last known)" : "")
-                        + (summary.equals(r.statusLabel()) ? "" : "\n" + summary)));
+                tip = r.statusLabel() + (r.state() != null && r.state().stale() ? " (last known)" : "")
+                        + (summary.equals(r.statusLabel()) ? "" : "\n" + summary);
             } else if (node instanceof PeerItem p) {
                 getStyleClass().addAll("peer-node", p.indicator().styleClass());
                 if (p.stale()) getStyleClass().add("stale");
                 if (p.sourceOfTruth()) getStyleClass().add("source-of-truth");
-                icon = StatusIcons.peer(p.indicator(), p.stale(), 13);
+                iconKey = "p" + p.indicator() + p.stale();
+                if (!iconKey.equals(shownIcon)) box.getChildren().set(0, StatusIcons.peer(p.indicator(), p.stale(), 13));
                 name.setText(p.title());
                 detail.setText(p.detail());
-                setTooltip(new Tooltip(p.peer().name() + ": " + p.indicator().label()
+                tip = p.peer().name() + ": " + p.indicator().label()
                         + (p.observation() != null && p.observation().problem() != null
-                        ? "\n" + p.observation().problem() : "")));
+                        ? "\n" + p.observation().problem() : "");
             } else {
                 ServerItem s = (ServerItem) node;
                 getStyleClass().add("server-node");
-                icon = SvgIcon.node(SvgIcon.SERVER, 16);
+                iconKey = "server";
+                if (!iconKey.equals(shownIcon)) box.getChildren().set(0, SvgIcon.node(SvgIcon.SERVER, 16));
                 name.setText(s.server().name());
                 detail.setText(s.server().site() == null ? s.detail() : s.detail() + " · " + s.server().site());
-                setTooltip(null);
+                tip = null;
             }
-            HBox box = new HBox(6, icon, name, detail);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(box);
+            shownIcon = iconKey;
+            if (tip == null) setTooltip(null);
+            else {
+                tooltip.setText(tip);
+                if (getTooltip() != tooltip) setTooltip(tooltip);
+            }
+            if (getGraphic() != box) setGraphic(box);
             setAccessibleText(node.accessibleText());
         }
     }

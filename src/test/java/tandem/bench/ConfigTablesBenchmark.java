@@ -168,7 +168,7 @@ public final class ConfigTablesBenchmark {
     }
 
     /** Runs {@code then} once the next layout pulse of the scene is done; call on the FX thread. */
-    private static void afterNextPulse(Scene scene, Runnable then) {
+    static void afterNextPulse(Scene scene, Runnable then) {
         Runnable[] self = new Runnable[1];
         self[0] = () -> {
             scene.removePostLayoutPulseListener(self[0]);
@@ -185,7 +185,7 @@ public final class ConfigTablesBenchmark {
     }
 
     /** Runs {@code then} after the first layout pulse at whose end {@code done} holds; call on the FX thread. */
-    private static void afterPulseWhen(Scene scene, java.util.function.BooleanSupplier done, Runnable then) {
+    static void afterPulseWhen(Scene scene, java.util.function.BooleanSupplier done, Runnable then) {
         Runnable[] self = new Runnable[1];
         self[0] = () -> {
             if (!done.getAsBoolean()) {
@@ -203,7 +203,7 @@ public final class ConfigTablesBenchmark {
      * Posts to the FX thread every 2 ms and keeps the longest wait: how long the thread was busy at a stretch; and
      * the FX thread's CPU time between two posts, which a loaded machine does not stretch as it stretches the wait.
      */
-    private static final class FxProbe {
+    static final class FxProbe {
         private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
         private final AtomicLong worst = new AtomicLong();
         private final AtomicLong worstCpu = new AtomicLong();
@@ -263,7 +263,7 @@ public final class ConfigTablesBenchmark {
         return new ConfigTables("bench", "server1", Instant.now(), s, p, r, o, List.of(), List.of());
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip())
