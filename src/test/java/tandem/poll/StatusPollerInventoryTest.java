@@ -118,6 +118,8 @@ class StatusPollerInventoryTest {
 
         @Override public boolean removeServer(String name) { return store.removeServer(name); }
 
+        @Override public boolean setSite(String name, String site) { return store.setSite(name, site); }
+
         @Override public List<ServerRecord> servers() {
             reads.incrementAndGet();
             return store.servers();
