@@ -77,10 +77,12 @@ public final class KeaAsyncHttp implements AutoCloseable {
     /** I/O threads: one selector keeps up with thousands of agents; a second uses the other core for TLS. */
     public static final int DEFAULT_IO_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     /**
-     * Keep-alive connections per agent: a Kea agent answers one request per connection at a time, and a poll sends
-     * two (status-get, ha-heartbeat) together.
+     * Keep-alive connections per agent. A Kea agent answers one request per connection at a time, so a poll's two
+     * requests (status-get, ha-heartbeat) follow each other on one; two each would let them travel together but need
+     * 20,000 sockets for 10,000 agents, past many desktops' open-file limit, and a console that hit it completed no
+     * poll cycle at all.
      */
-    public static final int DEFAULT_CONNECTIONS_PER_AGENT = 2;
+    public static final int DEFAULT_CONNECTIONS_PER_AGENT = 1;
     /**
      * Requests in flight at once. Thousands started together would open thousands of connections at once and share
      * the reactor while their timeouts run; 256 keeps a cycle of 10,000 agents busy without that, and the rest wait
