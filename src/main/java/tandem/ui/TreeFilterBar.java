@@ -78,12 +78,9 @@ final class TreeFilterBar {
         site.valueProperty().addListener((o, was, now) -> change(vm.filterProperty().get().withSite((String) none(now))));
         vm.filterProperty().addListener((o, was, now) -> showFilter(now));
 
-        HBox choices = new HBox(4, status, backend, site);
-        for (ComboBox<Object> c : List.of(status, backend, site)) {
-            c.setMaxWidth(Double.MAX_VALUE);
-            c.setMinWidth(40);
-            HBox.setHgrow(c, Priority.ALWAYS);
-        }
+        // the tree pane is narrow: the choices wrap to a second line rather than cut their texts
+        javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(4, 4, status, backend, site);
+        for (ComboBox<Object> c : List.of(status, backend, site)) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox state = new HBox(6, summary, gap, clear);
