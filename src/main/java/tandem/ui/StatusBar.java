@@ -61,7 +61,7 @@ final class StatusBar {
             counts.getChildren().clear();
             Map<RelationshipStatus, Integer> n = vm.countsProperty().get();
             for (RelationshipStatus s : RelationshipStatus.values()) {
-                Label l = new Label(n.getOrDefault(s, 0) + " " + s.label(), StatusIcons.relationship(s, false, 14));
+                Label l = new Label(count(n.getOrDefault(s, 0)) + " " + s.label(), StatusIcons.relationship(s, false, 14));
                 l.setId("count-" + StatusIcons.styleClass(s));
                 l.getStyleClass().add("status-count");
                 filters(l, vm, s, s.label());
@@ -69,7 +69,7 @@ final class StatusBar {
             }
             int unconfirmed = vm.unconfirmedProperty().get();
             if (unconfirmed > 0) {
-                Label l = new Label(unconfirmed + " unconfirmed", SvgIcon.node(SvgIcon.STALE, 14));
+                Label l = new Label(count(unconfirmed) + " unconfirmed", SvgIcon.node(SvgIcon.STALE, 14));
                 l.setId("count-unconfirmed");
                 l.getStyleClass().addAll("status-count", "dim");
                 filters(l, vm, TreeFilter.NOT_CONFIRMED, "not confirmed yet");
@@ -88,4 +88,7 @@ final class StatusBar {
         bar.getStyleClass().add("status-bar");
         return bar;
     }
+
+    /** "10,000": thousands of relationships are read at a glance. */
+    static String count(int n) { return String.format(java.util.Locale.ROOT, "%,d", n); }
 }

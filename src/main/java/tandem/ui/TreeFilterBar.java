@@ -169,7 +169,7 @@ final class TreeFilterBar {
         }
         boolean on = shown.filter().isOn();
         clear.setVisible(on);
-        summary.setText(on ? shown.shownRelationships() + " of " + shown.model().relationshipCount()
-                + " relationships shown" : "");
+        summary.setText(on ? StatusBar.count(shown.shownRelationships()) + " of "
+                + StatusBar.count(shown.model().relationshipCount()) + " relationships shown" : "");
     }
 }
