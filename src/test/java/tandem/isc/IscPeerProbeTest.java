@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.core.ConnectionSettings;
@@ -33,7 +26,7 @@ class IscPeerProbeTest {
     @Test
     void aSlowSshLoginIsWaitedForAndAServerStillBeingProbedIsNotProbedAgain() throws Exception {
         try (RealSshd sshd = RealSshd.start(Files.createDirectories(dir.resolve("sshd")));
-             SlowRelay relay = new SlowRelay(sshd.port, Duration.ofMillis(4500));
+             LoginRelay relay = new LoginRelay(sshd.port, Duration.ofMillis(4500));
              IscPeerProbe probe = new IscPeerProbe(dir.resolve("known_hosts"), Clock.systemUTC())) {
             // the relay's address is a known host (the probe never asks)
             StringBuilder known = new StringBuilder();
@@ -74,57 +67,6 @@ class IscPeerProbeTest {
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("not done within 10 s");
             Thread.sleep(20);
-        }
-    }
-
-    /** Relays loopback connections to sshd, each only after a delay: a slow network or a slow sshd. */
-    static final class SlowRelay implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final AtomicInteger connections = new AtomicInteger();
-        private final List<Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final Thread acceptor;
-
-        SlowRelay(int target, Duration delay) throws IOException {
-            acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket client = socket.accept();
-                        connections.incrementAndGet();
-                        open.add(client);
-                        Thread.sleep(delay.toMillis());
-                        Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                        open.add(server);
-                        pipe(client.getInputStream(), server.getOutputStream());
-                        pipe(server.getInputStream(), client.getOutputStream());
-                    } catch (IOException | InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "slow-relay");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() { return socket.getLocalPort(); }
-
-        int connections() { return connections.get(); }
-
-        private static void pipe(InputStream in, OutputStream out) {
-            Thread t = new Thread(() -> {
-                try (in; out) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    // one side closed
-                }
-            }, "slow-relay-pipe");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-            for (Socket s : open) s.close();
         }
     }
 }

@@ -22,22 +22,28 @@ final class LoginRelay implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<AtomicBoolean> flowing = new CopyOnWriteArrayList<>();
     private volatile int target;
+    private final java.time.Duration delay;
 
-    LoginRelay(int target) throws IOException {
+    LoginRelay(int target) throws IOException { this(target, java.time.Duration.ZERO); }
+
+    /** Each connection reaches the server only after {@code delay}: a slow network or a slow sshd. */
+    LoginRelay(int target, java.time.Duration delay) throws IOException {
         this.target = target;
+        this.delay = delay;
         Thread acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
                     connections.incrementAndGet();
                     open.add(client);
+                    Thread.sleep(delay.toMillis());
                     Socket server = new Socket(InetAddress.getLoopbackAddress(), this.target);
                     open.add(server);
                     AtomicBoolean flows = new AtomicBoolean(true);
                     flowing.add(flows);
                     pipe(client.getInputStream(), server.getOutputStream(), flows);
                     pipe(server.getInputStream(), client.getOutputStream(), flows);
-                } catch (IOException e) {
+                } catch (IOException | InterruptedException e) {
                     return;
                 }
             }
