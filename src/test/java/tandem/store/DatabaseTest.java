@@ -47,6 +47,34 @@ class DatabaseTest {
         }
     }
 
+    @Test void theNewestMigrationIsTheOneOpenLooksFor() {
+        List<String> shipped = shippedMigrations();
+        assertEquals(shipped.get(shipped.size() - 1), Database.NEWEST_MIGRATION);
+    }
+
+    @Test void aStoreAMigrationBehindIsBroughtUpToDate() throws Exception {
+        Database.open(dir).close();
+        try (Database db = Database.open(dir)) {
+            // as a store last opened by the previous version: the newest migration undone and not in the history
+            db.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("ALTER TABLE relationship_state ALTER COLUMN peers SET DATA TYPE CHARACTER LARGE OBJECT");
+                    s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + Database.NEWEST_MIGRATION + "'");
+                }
+                return null;
+            });
+        }
+        try (Database db = Database.open(dir)) {
+            assertEquals(shippedMigrations(), appliedMigrations(db));
+            try (Connection c = db.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME ="
+                         + " 'RELATIONSHIP_STATE' AND COLUMN_NAME = 'PEERS'")) {
+                rs.next();
+                assertEquals("CHARACTER VARYING", rs.getString(1));
+            }
+        }
+    }
+
     @Test void ownerServesOthersOnLoopbackOnly() throws Exception {
         try (Database db = Database.open(dir)) {
             Properties lock = new Properties();
