@@ -62,7 +62,9 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         t.setDaemon(true);
         return t;
     });
-    private volatile Map<String, RelationshipState> states;
+    private volatile Map<String, RelationshipState> states = Map.of();
+    /** The last-known states, read on a thread of their own: a console shows its window meanwhile. */
+    private final CompletableFuture<Void> lastKnownRead;
     private volatile Instant lastCycle;
     private ScheduledFuture<?> next;
     private boolean running;
@@ -97,11 +99,32 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         this.probe = probe;
         this.preferences = preferences;
         this.clock = clock;
-        this.states = orderedLastKnown();
+        this.lastKnownRead = CompletableFuture.runAsync(this::readLastKnown, r -> {
+            Thread t = new Thread(r, "tandem-last-known");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private void readLastKnown() {
+        try {
+            states = orderedLastKnown();
+        } catch (RuntimeException e) {
+            // the first poll fills the picture instead
+            LOG.warn("Could not read the last-known states: {}", e.getMessage());
+        }
+    }
+
+    /** Every reader and writer of {@link #states} waits for the last-known ones first. */
+    private void awaitLastKnown() {
+        lastKnownRead.join();
     }
 
     /** The current picture, in inventory order: last-known (stale) states until a poll confirms them. */
-    public Map<String, RelationshipState> states() { return states; }
+    public Map<String, RelationshipState> states() {
+        awaitLastKnown();
+        return states;
+    }
 
     public Optional<Instant> lastCycle() { return Optional.ofNullable(lastCycle); }
 
@@ -109,7 +132,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     public tandem.core.port.RoundTrips roundTrips() { return roundTrips; }
 
     @Override
-    public Map<String, RelationshipState> current() { return states; }
+    public Map<String, RelationshipState> current() { return states(); }
 
     @Override
     public Map<String, RelationshipState> refresh() {
@@ -122,10 +145,13 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     public void removeListener(StatusListener listener) { listeners.remove(listener); }
 
     /** Starts polling on the configured interval; the first cycle runs at once. */
-    public synchronized void start() {
+    public void start() { start(Duration.ZERO); }
+
+    /** Starts polling on the configured interval, the first cycle after {@code first}. */
+    public synchronized void start(Duration first) {
         if (running) return;
         running = true;
-        scheduleIn(Duration.ZERO);
+        scheduleIn(first);
     }
 
     /** Polls everything now (in the background), including endpoints that are backing off. */
@@ -150,6 +176,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
 
     /** Reads only the relationships the poller says it wrote: a team of thousands stays cheap to follow. */
     private void followOnly(java.util.Set<String> names) {
+        awaitLastKnown();
         cycleLock.lock();
         try {
             Map<String, RelationshipState> previous = states;
@@ -171,6 +198,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
 
     /** Call after servers were added or removed: forgets removed relationships and polls at once. */
     public void inventoryChanged() {
+        awaitLastKnown();
         known.invalidate();
         Map<String, RelationshipState> kept = new LinkedHashMap<>();
         Map<String, RelationshipState> current = states;
@@ -210,6 +238,7 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     }
 
     private void cycle() {
+        awaitLastKnown();
         cycleLock.lock();
         try {
             runCycle();
@@ -388,12 +417,8 @@ public final class StatusPoller implements AutoCloseable, StatusView {
     }
 
     private Map<String, RelationshipState> orderedLastKnown() {
-        Map<String, RelationshipState> known = store.lastKnown();
         Map<String, RelationshipState> ordered = new LinkedHashMap<>();
-        for (Relationship r : this.known.current().relationships()) {
-            RelationshipState s = known.get(r.name());
-            if (s != null) ordered.put(r.name(), s.asStale());
-        }
+        store.lastKnown(known.current().relationships()).forEach((name, s) -> ordered.put(name, s.asStale()));
         return ordered;
     }
 

@@ -1,5 +1,6 @@
 package tandem.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -118,40 +119,48 @@ public final class JdbcStateStore implements StateStore {
         return names.isEmpty() ? Map.of() : lastKnownOf(names);
     }
 
+    @Override public Map<String, RelationshipState> lastKnown(List<Relationship> known) {
+        Map<String, Relationship> relationships = new LinkedHashMap<>();
+        for (Relationship r : known) relationships.put(r.name(), r);
+        return db.transaction(c -> statesOf(c, relationships, null));
+    }
+
     private Map<String, RelationshipState> lastKnownOf(java.util.Set<String> only) {
+        return db.transaction(c -> statesOf(c, JdbcInventoryStore.loadRelationships(c, only), only));
+    }
+
+    private Map<String, RelationshipState> statesOf(Connection c, Map<String, Relationship> relationships,
+                                                    java.util.Set<String> only) throws SQLException {
         List<String> names = only == null ? List.of() : List.copyOf(only);
-        return db.transaction(c -> {
-            Map<String, Relationship> relationships = JdbcInventoryStore.loadRelationships(c, only);
-            Map<String, RelationshipState> byName = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, status, source_of_truth,"
-                    + " reasons, peers, observed_at FROM relationship_state" + (only == null ? ""
-                    : " WHERE relationship_name IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?"))
-                            + ")"))) {
-                for (int i = 0; i < names.size(); i++) ps.setString(i + 1, names.get(i));
-                ResultSet rs = ps.executeQuery();
-                while (rs.next()) {
-                    String name = rs.getString("relationship_name");
-                    Relationship r = relationships.get(name);
-                    if (r == null) continue;
-                    try {
-                        Assessment a = new Assessment(RelationshipStatus.valueOf(rs.getString("status")),
-                                rs.getString("source_of_truth"), StateJson.reasons(rs.getString("reasons")));
-                        Map<String, PeerObservation> peers = StateJson.peers(rs.getString("peers"));
-                        byName.put(name, new RelationshipState(r, a, peers, Database.instant(rs, "observed_at"),
-                                true));
-                    } catch (IllegalArgumentException | java.io.IOException e) {
-                        // A row this version cannot read is as good as none: the next poll replaces it.
-                        log.warn("Ignoring the unreadable last-known state of {}: {}", name, e.getMessage());
-                    }
+        Map<String, RelationshipState> byName = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT relationship_name, status, source_of_truth,"
+                + " reasons, peers, observed_at FROM relationship_state" + (only == null ? ""
+                : " WHERE relationship_name IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?"))
+                        + ")"))) {
+            for (int i = 0; i < names.size(); i++) ps.setString(i + 1, names.get(i));
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                String name = rs.getString("relationship_name");
+                Relationship r = relationships.get(name);
+                if (r == null) continue;
+                try {
+                    Assessment a = new Assessment(RelationshipStatus.valueOf(rs.getString("status")),
+                            rs.getString("source_of_truth"), StateJson.reasons(rs.getString("reasons")));
+                    Map<String, PeerObservation> peers = StateJson.peers(rs.getString("peers"));
+                    byName.put(name, new RelationshipState(r, a, peers, Database.instant(rs, "observed_at"),
+                            true));
+                } catch (IllegalArgumentException | java.io.IOException e) {
+                    // A row this version cannot read is as good as none: the next poll replaces it.
+                    log.warn("Ignoring the unreadable last-known state of {}: {}", name, e.getMessage());
                 }
             }
-            Map<String, RelationshipState> ordered = new LinkedHashMap<>();
-            for (String name : relationships.keySet()) {
-                RelationshipState s = byName.get(name);
-                if (s != null) ordered.put(name, s);
-            }
-            return ordered;
-        });
+        }
+        Map<String, RelationshipState> ordered = new LinkedHashMap<>();
+        for (String name : relationships.keySet()) {
+            RelationshipState s = byName.get(name);
+            if (s != null) ordered.put(name, s);
+        }
+        return ordered;
     }
 
     @Override public void appendEvents(List<StatusEvent> events) {

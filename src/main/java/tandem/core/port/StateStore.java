@@ -26,6 +26,20 @@ public interface StateStore {
         return out;
     }
 
+    /**
+     * The last-known states of these relationships (each marked stale), in their order and holding these very
+     * relationships: a caller that has just read the inventory spares the store reading it again.
+     */
+    default Map<String, RelationshipState> lastKnown(List<tandem.core.Relationship> relationships) {
+        Map<String, RelationshipState> all = lastKnown();
+        Map<String, RelationshipState> out = new java.util.LinkedHashMap<>();
+        for (tandem.core.Relationship r : relationships) {
+            RelationshipState s = all.get(r.name());
+            if (s != null) out.put(r.name(), s);
+        }
+        return out;
+    }
+
     /** Appends the events in one transaction; the oldest are dropped beyond a bound so the history cannot grow forever. */
     void appendEvents(List<StatusEvent> events);
 
