@@ -3,6 +3,7 @@ package tandem.app;
 import tandem.services.Services;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -42,6 +43,8 @@ public final class ConsoleApp extends Application {
     private static volatile RuntimeException startupFailure;
     /** Preferences name a team database that is not open yet: the console asks for the password first. */
     private static volatile ConsoleStart signIn;
+    /** Waits for the store that opens beside the toolkit's start, then takes its services. */
+    private static volatile Runnable opening;
 
     private BackgroundTasks tasks;
     private MainView view;
@@ -77,15 +80,30 @@ public final class ConsoleApp extends Application {
         backendUis = backendUis(opened);
     }
 
-    /** Shows the console over services opened by {@code opener} (a data folder's, or a team store's). */
+    /**
+     * Shows the console over services opened by {@code opener} (a data folder's, or a team store's). The store opens
+     * on a thread of its own while the toolkit starts; the window waits for it.
+     */
     public static void open(java.util.function.Supplier<Services> opener, String what) {
-        try {
-            use(opener.get());
-        } catch (RuntimeException e) {
-            // shown in a window: the console may have been started without a terminal
-            LOG.error("Could not open {}", what, e);
-            startupFailure = e;
-        }
+        CompletableFuture<Services> store = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                store.complete(opener.get());
+            } catch (RuntimeException e) {
+                store.completeExceptionally(e);
+            }
+        }, "tandem-store-open");
+        t.setDaemon(true);
+        t.start();
+        opening = () -> {
+            try {
+                use(store.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                // shown in a window: the console may have been started without a terminal
+                LOG.error("Could not open {}", what, e.getCause());
+                startupFailure = e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        };
         Application.launch(ConsoleApp.class);
     }
 
@@ -178,6 +196,9 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Runnable storeOpening = opening;
+        opening = null;
+        if (storeOpening != null) storeOpening.run();
         ConsoleServices s = services;
         ConsoleStart asked = signIn;
         if (s == null && asked != null) {
@@ -210,7 +231,7 @@ public final class ConsoleApp extends Application {
 
     private void showConsole(Stage stage) {
         ConsoleServices s = services;
-        view = new MainView(s, tasks, ZoneId.systemDefault(), backendUis);
+        view = MainView.opening(s, tasks, ZoneId.systemDefault(), backendUis);
         stage.setTitle("Tandem");
         stage.setScene(view.scene(1200, 760));
         stage.setMinWidth(820);

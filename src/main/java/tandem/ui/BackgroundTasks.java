@@ -87,6 +87,19 @@ public final class BackgroundTasks implements AutoCloseable {
         return done;
     }
 
+    /** Runs {@code work} in the background; its future completes there, with no step on the UI thread. */
+    public <V> CompletableFuture<V> supply(Callable<V> work) {
+        CompletableFuture<V> done = new CompletableFuture<>();
+        worker.execute(() -> {
+            try {
+                done.complete(work.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     /** Runs {@code work} in the background; failures go to {@code onFailure} on the UI thread. */
     public CompletableFuture<Void> execute(ThrowingRunnable work, Runnable onSuccess, Consumer<Throwable> onFailure) {
         return run(() -> {

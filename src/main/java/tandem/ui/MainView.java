@@ -67,6 +67,20 @@ public final class MainView {
 
     /** @param backends each backend's contribution to the window, registered once */
     public MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone, List<BackendUi> backends) {
+        this(services, tasks, zone, backends, false);
+    }
+
+    /**
+     * The console's window at start: the inventory and last-known states are read while the window is built, so
+     * the tree fills as soon as it shows.
+     */
+    public static MainView opening(ConsoleServices services, BackgroundTasks tasks, ZoneId zone,
+                                   List<BackendUi> backends) {
+        return new MainView(services, tasks, zone, backends, true);
+    }
+
+    private MainView(ConsoleServices services, BackgroundTasks tasks, ZoneId zone, List<BackendUi> backends,
+                     boolean prefetch) {
         this.services = services;
         this.tasks = tasks;
         this.zone = zone;
@@ -77,6 +91,7 @@ public final class MainView {
                 services::preferences, tasks, zone, services.configChecks(), services.haActions(), services::replication);
         vm.useFacts(services::facts);
         vm.useTeamStatus(services::teamStatus);
+        if (prefetch) vm.prefetch();
         this.context = new ConsoleContext(services, vm, tasks, dialogs, this::window, this::changesApplied);
         this.sites = new SiteMenus(services, vm, tasks, dialogs);
         this.changesSection = new ChangesSection(services.replicationStore(), tasks, vm::dateTime, this::openUndo);

@@ -58,7 +58,8 @@ class CacheFirstTreeTest {
         console = new TestConsole(rels, lastKnown, List.of(), Preferences.defaults(),
                 Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
         tasks = BackgroundTasks.forFx();
-        view = new MainView(console, tasks, ZoneOffset.UTC, console.backendUis());
+        // as the console opens: the store is read while the window is built
+        view = MainView.opening(console, tasks, ZoneOffset.UTC, console.backendUis());
         stage.setScene(view.scene(1200, 760));
         stage.show();
         view.viewModel().start(false); // no poll: what shows comes from the store alone

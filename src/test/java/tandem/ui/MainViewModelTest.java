@@ -43,6 +43,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void aFirstPollOfThousandsWaitsForTheWindowToPaintAndASmallOneHardlyWaits() {
+        assertEquals(java.time.Duration.ofMillis(2), MainViewModel.firstPollAfter(10));
+        assertEquals(java.time.Duration.ofMillis(200), MainViewModel.firstPollAfter(1_000));
+        assertEquals(java.time.Duration.ofSeconds(2), MainViewModel.firstPollAfter(10_000));
+        assertEquals(java.time.Duration.ofSeconds(2), MainViewModel.firstPollAfter(100_000));
+    }
+
+    @Test
     void showsLastKnownStatesAsStaleUntilAPollConfirmsThem() {
         MainViewModel vm = started(withLastKnown(Preferences.defaults(), Fixtures.ALL));
         assertEquals(MainViewModel.NOT_POLLED, vm.lastPollProperty().get());
