@@ -121,6 +121,9 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
             LOG.warn("Settling unfinished changes failed: {}", e.getMessage());
         }
         Map<String, RelationshipState> now = current.get();
+        // reading every source of truth's configuration takes minutes for thousands of relationships: a pass
+        // spends at most half a poll interval on it, and the next pass goes on with those not read yet
+        long outsideUntil = System.nanoTime() + preferences.get().pollInterval().toNanos() / 2;
         for (Relationship rel : inventory.relationships()) {
             RelationshipState state = now.get(rel.name());
             // configuration replication is Kea's; ISC dhcpd pairs are written through their own safe write
@@ -129,7 +132,7 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
             if (state == null || state.stale() || changes == null) continue;
             try {
                 if (reconnected(rel, state)) continue;
-                checkOutside(changes, rel, state);
+                if (System.nanoTime() < outsideUntil) checkOutside(changes, rel, state);
                 if (changes.replicates(rel)) reconcile(changes, rel, state);
             } catch (tandem.core.change.ChangeBlocked busy) {
                 LOG.debug("{}: another process is changing it; synchronized on a later pass", rel.name());
@@ -241,6 +244,8 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
         Optional<String> config = outside.read(rel, sot);
         if (config.isEmpty()) return;
         String hash = changes.fingerprint(config.get());
+        // unchanged: nothing to decrypt or store (a copy a minute would also push the older versions out)
+        if (states.latestSnapshotHash(rel.name(), sot).filter(hash::equals).isPresent()) return;
         Optional<ConfigSnapshot> known = states.latestSnapshot(rel.name(), sot);
         states.saveSnapshot(new ConfigSnapshot(rel.name(), sot, hash, config.get(), now));
         if (known.isEmpty() || known.get().hash().equals(hash)) return;

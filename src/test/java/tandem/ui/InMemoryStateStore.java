@@ -12,7 +12,7 @@ import tandem.core.StatusEvent;
 import tandem.core.port.StateStore;
 
 /** Last-known states and the event history in memory. */
-public final class InMemoryStateStore implements StateStore {
+public class InMemoryStateStore implements StateStore {
     private final Map<String, RelationshipState> states = new LinkedHashMap<>();
     private final List<StatusEvent> events = new ArrayList<>();
     private final Map<String, ConfigSnapshot> snapshots = new HashMap<>();
