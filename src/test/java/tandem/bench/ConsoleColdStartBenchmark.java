@@ -49,7 +49,9 @@ import tandem.ui.MainView;
 
 /**
  * The console opened on a data folder holding 10,000 relationships (each on its own server, servers at 200 sites) with
- * their last-known states, then polling them. Measures (a) from start (the data folder's store opened as
+ * their last-known states, then polling them. The folder is written (or copied) first; the console then runs in a JVM
+ * of its own, so that nothing the writing loaded or compiled helps or hinders it. Measures (a) from that JVM's start
+ * (the data folder's store opened as
  * {@link ConsoleStart} does, the toolkit started, the window built and shown as {@link ConsoleApp} does) to a usable
  * window: every relationship in the tree, its rows rendered, and the FX thread answering within 50 ms; (b) over the
  * first minute of polling, the longest the FX thread kept a 2 ms probe waiting and the most FX CPU time between two of
@@ -69,6 +71,10 @@ public final class ConsoleColdStartBenchmark {
     private ConsoleColdStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(MEASURE)) {
+            measure(args);
+            return;
+        }
         int relationships = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int endpoints = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
@@ -111,12 +117,40 @@ public final class ConsoleColdStartBenchmark {
                         relationships, ms(System.nanoTime() - t), dir);
                 if (template != null) copy(dir, Path.of(template));
             }
-            run(dir, relationships, seconds, typed);
+            // the console in a JVM of its own, as a user starts it: nothing compiled or loaded by writing the folder
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            // e.g. -Dtandem.bench.console-jvm="-Xmx512m -XX:TieredStopAtLevel=1" to try the console's JVM options
+            String jvm = System.getProperty("tandem.bench.console-jvm", "").strip();
+            if (!jvm.isEmpty()) command.addAll(Arrays.asList(jvm.split("\\s+")));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConsoleColdStartBenchmark.class.getName(),
+                    MEASURE, dir.toString(), String.valueOf(relationships), String.valueOf(seconds), typed));
+            Process console = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            if (!console.waitFor(15, TimeUnit.MINUTES)) {
+                console.destroy();
+                throw new IllegalStateException("the console did not finish within 15 minutes");
+            }
         } finally {
             agents.getOutputStream().close();
             agents.destroy();
         }
         System.out.println("Load after: " + load());
+        System.exit(0);
+    }
+
+    private static final String MEASURE = "--measure";
+
+    /** The child: the console on the prepared folder, timed from this JVM's start. */
+    private static void measure(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("Console JVM: %d ms from its start to the benchmark's first line%n", sinceJvmStart);
+        run(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4],
+                System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(sinceJvmStart));
         System.exit(0);
     }
 
@@ -192,10 +226,10 @@ public final class ConsoleColdStartBenchmark {
         Scene scene;
     }
 
-    private static void run(Path dir, int n, int seconds, String typed) throws Exception {
+    /** @param start when the JVM started, on {@link System#nanoTime}'s scale */
+    private static void run(Path dir, int n, int seconds, String typed, long start) throws Exception {
         Console c = new Console();
-        long cpuAtStart = processCpu();
-        long start = System.nanoTime();
+        long cpuAtStart = 0; // the JVM's own start counts
         // as ConsoleApp.open: the folder's store opens while the toolkit starts, then the window
         CompletableFuture<Long> opened = CompletableFuture.supplyAsync(() -> {
             c.services = ConsoleStart.of(dir).openLocal();
@@ -236,12 +270,12 @@ public final class ConsoleColdStartBenchmark {
             else Thread.sleep(5);
             if (System.nanoTime() - start > 120_000_000_000L) throw new IllegalStateException("not usable in 2 minutes");
         }
-        System.out.printf("%n(a) start to usable: %,d ms (toolkit up %d ms, store opened %d ms, window shown %d ms,"
-                        + " every row in the tree %d ms, FX thread answering within 50 ms %d ms after start)%n",
+        System.out.printf("%n(a) JVM start to usable: %,d ms (toolkit up %d ms, store opened %d ms, window shown %d ms,"
+                        + " every row in the tree %d ms, FX thread answering within 50 ms %d ms after the JVM started)%n",
                 ms(usable - start), ms(toolkitUp - start), ms(storeOpen - start), ms(windowShown - start),
                 ms(rowsAt - start), ms(usable - start));
         System.out.printf("    longest FX stall from start to usable: %d ms (%d ms FX CPU)%n", probe.worst(), probe.worstCpu());
-        System.out.printf("    CPU from start to usable: %,d ms in all (%.1f of 2 cores' time); by thread: %s%n",
+        System.out.printf("    CPU from JVM start to usable: %,d ms in all (%.1f of 2 cores' time); by thread: %s%n",
                 ms(processCpu() - cpuAtStart), (processCpu() - cpuAtStart) / (double) (usable - start), busiestThreads());
 
         // (b) the first minute of polling
@@ -366,7 +400,10 @@ public final class ConsoleColdStartBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** CPU time of the busiest threads since the JVM started, threads of a pool summed: where the start went. */
+    /**
+     * CPU time of the busiest threads since the JVM started, threads of a pool summed (the JIT compilers and garbage
+     * collector are not among them): where the start went.
+     */
     private static String busiestThreads() {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> byName = new HashMap<>();
@@ -375,8 +412,10 @@ public final class ConsoleColdStartBenchmark {
             long cpu = threads.getThreadCpuTime(t.getThreadId());
             if (cpu > 0) byName.merge(t.getThreadName().replaceAll("-\\d+$", "-*"), cpu, Long::sum);
         }
+        long javaThreads = byName.values().stream().mapToLong(Long::longValue).sum();
         return byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .map(e -> e.getKey() + " " + ms(e.getValue()) + " ms").collect(java.util.stream.Collectors.joining(", "));
+                .map(e -> e.getKey() + " " + ms(e.getValue()) + " ms").collect(java.util.stream.Collectors.joining(", "))
+                + "; JIT compilers, garbage collector and ended threads " + ms(processCpu() - javaThreads) + " ms";
     }
 
     private static String load() {
