@@ -41,6 +41,11 @@ final class TreePane {
     private ContextMenu keyboardMenu;
     /** The picture the tree's items hold. */
     private TreeModel applied = TreeModel.EMPTY;
+    /** Rows a poll changed that are not updated yet, in the order the poll gave them. */
+    private final java.util.Set<String> unapplied = new java.util.LinkedHashSet<>();
+    private boolean draining;
+    /** About 20 ms of FX time: a relationship row with its peers' rows. */
+    static final int ROWS_PER_STEP = 400;
     /** Set while the tree's rows are replaced, so the selection moving with them does not change the details. */
     private boolean rendering;
     /** A relationship to select once the filter, cleared to show it, has been applied. */
@@ -142,11 +147,14 @@ final class TreePane {
         TreeModel m = shown.model();
         if (m != applied) {
             if (m.basedOn() == applied.seq() && !m.reshaped()) {
-                for (String key : m.changed()) update(m.byKey().get(key));
+                unapplied.addAll(m.changed());
+                applied = m;
+                applyChanged();
             } else {
+                unapplied.clear();
                 sync(m);
+                applied = m;
             }
-            applied = m;
         }
         List<TreeItem<ConsoleNode>> top = new ArrayList<>(shown.top().size());
         for (ConsoleNode n : shown.top()) top.add(treeItems.get(n.key()));
@@ -203,6 +211,27 @@ final class TreePane {
     private boolean isShown(TreeItem<ConsoleNode> item) {
         TreeItem<ConsoleNode> top = item.getParent() == treeRoot ? item : item.getParent();
         return top != null && top.getParent() == treeRoot;
+    }
+
+    /**
+     * Updates at most {@link #ROWS_PER_STEP} changed rows now and leaves the rest to the following steps on the FX
+     * thread, with pulses between them: a poll that changed 10,000 relationships took half a second of FX time at once.
+     * Each row takes its value from the newest picture, so a later poll arriving meanwhile cannot be undone.
+     */
+    private void applyChanged() {
+        java.util.Iterator<String> keys = unapplied.iterator();
+        for (int n = 0; n < ROWS_PER_STEP && keys.hasNext(); n++) {
+            ConsoleNode node = applied.byKey().get(keys.next());
+            keys.remove();
+            if (node != null) update(node);
+        }
+        if (!unapplied.isEmpty() && !draining) {
+            draining = true;
+            javafx.application.Platform.runLater(() -> {
+                draining = false;
+                applyChanged();
+            });
+        }
     }
 
     /** One top-level node changed: its item, and its peers' items, take the new values. */
