@@ -324,6 +324,18 @@ final class TreePane {
 
         NodeCell(Function<String, ContextMenu> menus) {
             this.menus = menus;
+            // the menu is built when asked for, not when the row shows: a poll re-rendering thousands of rows took
+            // most of its FX time building menus nobody opened
+            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+                ConsoleNode node = isEmpty() ? null : getItem();
+                String relationship = node instanceof RelationshipItem r ? r.name()
+                        : node instanceof PeerItem p ? p.relationship() : null;
+                if (!java.util.Objects.equals(relationship, menuFor)) {
+                    // built once per relationship, so asking again while it is open does not replace it
+                    menuFor = relationship;
+                    setContextMenu(relationship == null ? null : menus.apply(relationship));
+                }
+            });
             name.getStyleClass().add("node-name");
             detail.getStyleClass().add("node-detail");
             box.setAlignment(Pos.CENTER_LEFT);
@@ -334,11 +346,12 @@ final class TreePane {
             getStyleClass().removeAll(CELL_CLASSES);
             String relationship = empty ? null : node instanceof RelationshipItem r ? r.name()
                     : node instanceof PeerItem p ? p.relationship() : null;
-            if (!java.util.Objects.equals(relationship, menuFor)) {
-                // a relationship's or one of its peers' row offers the relationship's changes and HA actions;
-                // built once per relationship so a poll re-rendering the row does not close an open menu
-                menuFor = relationship;
-                setContextMenu(relationship == null ? null : menus.apply(relationship));
+            if (!java.util.Objects.equals(relationship, menuFor) && getContextMenu() != null
+                    && !getContextMenu().isShowing()) {
+                // the row now shows another relationship: its menu is built again when asked for; one that is open
+                // stays until closed
+                menuFor = null;
+                setContextMenu(null);
             }
             if (empty || node == null) {
                 setText(null);
