@@ -29,13 +29,19 @@ final class HistoryPane {
         TableColumn<StatusEvent, StatusEvent> change = new TableColumn<>("Change");
         change.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         change.setCellFactory(c -> new TableCell<>() {
+            /** The event the row's nodes show: events arriving above shift the rows, most keep theirs. */
+            private StatusEvent shown;
+
             @Override protected void updateItem(StatusEvent e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(null);
                 if (empty || e == null) {
+                    shown = null;
                     setGraphic(null);
                     return;
                 }
+                if (e == shown && getGraphic() != null) return;
+                shown = e;
                 HBox box = new HBox(4);
                 box.setAlignment(Pos.CENTER_LEFT);
                 if (e.from() != null) {
