@@ -183,6 +183,8 @@ public final class KeaAsyncHttp implements AutoCloseable {
                 })
                 .setThreadFactory(daemon("kea-poll-io"))
                 .disableRedirectHandling()
+                // Kea answers uncompressed; asking for gzip only cost a header per request
+                .disableContentCompression()
                 // a command is not repeated behind the caller's back: it may have been carried out
                 .disableAutomaticRetries()
                 .disableCookieManagement()

@@ -41,11 +41,25 @@ public record KeaHeartbeat(Instant dateTime, List<String> scopes, String state, 
         return dateTime == null ? null : Duration.between(now, dateTime);
     }
 
+    /** A date-time text and what it was read as. */
+    private record Read(String text, Instant at) {}
+
+    /** The last date-time read: the heartbeats of one poll of thousands of servers carry a handful of seconds. */
+    private static volatile Read last;
+
     /** Parses "Sun, 22 Nov 2026 01:30:19 GMT"; null if the text is not an RFC 1123 date. */
     static Instant parseDateTime(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Read known = last;
+        if (known != null && known.text().equals(text)) return known.at();
+        Instant at = parseAnew(text);
+        if (at != null) last = new Read(text, at);
+        return at;
+    }
+
+    private static Instant parseAnew(String text) {
         try {
             return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
