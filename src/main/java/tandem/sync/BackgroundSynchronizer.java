@@ -121,24 +121,40 @@ public final class BackgroundSynchronizer implements StatusListener, AutoCloseab
             LOG.warn("Settling unfinished changes failed: {}", e.getMessage());
         }
         Map<String, RelationshipState> now = current.get();
-        // reading every source of truth's configuration takes minutes for thousands of relationships: a pass
-        // spends at most half a poll interval on it, and the next pass goes on with those not read yet
-        long outsideUntil = System.nanoTime() + preferences.get().pollInterval().toNanos() / 2;
+        List<Relationship> active = new java.util.ArrayList<>();
         for (Relationship rel : inventory.relationships()) {
             RelationshipState state = now.get(rel.name());
             // configuration replication is Kea's; ISC dhcpd pairs are written through their own safe write
             ConfigReplication changes = replication.get(rel.backend());
             // a backend whose servers share or sync their configuration themselves needs none of this
             if (state == null || state.stale() || changes == null) continue;
-            try {
-                if (reconnected(rel, state)) continue;
-                if (System.nanoTime() < outsideUntil) checkOutside(changes, rel, state);
-                if (changes.replicates(rel)) reconcile(changes, rel, state);
-            } catch (tandem.core.change.ChangeBlocked busy) {
-                LOG.debug("{}: another process is changing it; synchronized on a later pass", rel.name());
-            } catch (RuntimeException e) {
-                LOG.warn("{}: synchronization failed: {}", rel.name(), e.getMessage());
-            }
+            guarded(rel, () -> {
+                if (!reconnected(rel, state)) active.add(rel);
+            });
+        }
+        // reading every source of truth's configuration takes minutes for thousands of relationships: a pass spends
+        // at most half a poll interval on it, the relationships read longest ago (or never) first
+        long outsideUntil = System.nanoTime() + preferences.get().pollInterval().toNanos() / 2;
+        List<Relationship> oldestFirst = new java.util.ArrayList<>(active);
+        oldestFirst.sort(java.util.Comparator.comparing(r -> lastOutsideCheck.getOrDefault(r.name(), Instant.MIN)));
+        for (Relationship rel : oldestFirst) {
+            if (System.nanoTime() >= outsideUntil) break;
+            guarded(rel, () -> checkOutside(replication.get(rel.backend()), rel, now.get(rel.name())));
+        }
+        for (Relationship rel : active) {
+            ConfigReplication changes = replication.get(rel.backend());
+            if (changes.replicates(rel)) guarded(rel, () -> reconcile(changes, rel, now.get(rel.name())));
+        }
+    }
+
+    /** One relationship's step; its failure is logged and the pass goes on with the others. */
+    private static void guarded(Relationship rel, Runnable step) {
+        try {
+            step.run();
+        } catch (tandem.core.change.ChangeBlocked busy) {
+            LOG.debug("{}: another process is changing it; synchronized on a later pass", rel.name());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: synchronization failed: {}", rel.name(), e.getMessage());
         }
     }
 
