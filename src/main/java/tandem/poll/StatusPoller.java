@@ -63,6 +63,8 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         return t;
     });
     private volatile Map<String, RelationshipState> states = Map.of();
+    /** Until the last-known states were read: a cycle reads them first, and does not run without them. */
+    private volatile boolean lastKnownMissing = true;
     /** The last-known states, read on a thread of their own: a console shows its window meanwhile. */
     private final CompletableFuture<Void> lastKnownRead;
     private volatile Instant lastCycle;
@@ -103,14 +105,18 @@ public final class StatusPoller implements AutoCloseable, StatusView {
             Thread t = new Thread(r, "tandem-last-known");
             t.setDaemon(true);
             t.start();
+        }).exceptionally(e -> {
+            LOG.error("Could not read the last-known states", e);
+            return null;
         });
     }
 
     private void readLastKnown() {
         try {
             states = orderedLastKnown();
+            lastKnownMissing = false;
         } catch (RuntimeException e) {
-            // the first poll fills the picture instead
+            // each cycle reads them again first: without them every relationship would count as first seen
             LOG.warn("Could not read the last-known states: {}", e.getMessage());
         }
     }
@@ -241,6 +247,10 @@ public final class StatusPoller implements AutoCloseable, StatusView {
         awaitLastKnown();
         cycleLock.lock();
         try {
+            if (lastKnownMissing) {
+                readLastKnown();
+                if (lastKnownMissing) throw new IllegalStateException("the last-known states cannot be read");
+            }
             runCycle();
         } finally {
             cycleLock.unlock();
