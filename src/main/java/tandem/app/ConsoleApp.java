@@ -89,7 +89,8 @@ public final class ConsoleApp extends Application {
         Thread t = new Thread(() -> {
             try {
                 store.complete(opener.get());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // whatever it is, the window waiting for the store must learn of it
                 store.completeExceptionally(e);
             }
         }, "tandem-store-open");
@@ -98,10 +99,12 @@ public final class ConsoleApp extends Application {
         opening = () -> {
             try {
                 use(store.join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (RuntimeException e) {
                 // shown in a window: the console may have been started without a terminal
-                LOG.error("Could not open {}", what, e.getCause());
-                startupFailure = e.getCause() instanceof RuntimeException r ? r : e;
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                LOG.error("Could not open {}", what, cause);
+                startupFailure = cause instanceof RuntimeException r ? r : new IllegalStateException(cause.toString(), cause);
             }
         };
         Application.launch(ConsoleApp.class);

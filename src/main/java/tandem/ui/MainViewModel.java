@@ -195,8 +195,8 @@ public final class MainViewModel {
     // ---- commands
 
     /**
-     * Shows the last-known state (as the poller holds it from the store), then starts the poller. The listener
-     * is registered first so no cycle is missed.
+     * Shows the last-known state (as the poller holds it from the store, or as {@link #prefetch} read it), then
+     * starts the poller. The listener is registered before the poller starts, so none of its cycles is missed.
      */
     public void start() { start(true); }
 
@@ -205,7 +205,7 @@ public final class MainViewModel {
         poller.addListener(listener);
         java.util.concurrent.CompletableFuture<Loaded> early = prefetched;
         prefetched = null;
-        tasks.run(() -> early != null ? early.join() : loaded(stateStore.events(EVENT_HISTORY)),
+        tasks.run(() -> early != null ? prefetched(early) : loaded(stateStore.events(EVENT_HISTORY)),
                 loaded -> {
                     apply(loaded);
                     events.setAll(loaded.events());
@@ -232,6 +232,16 @@ public final class MainViewModel {
      */
     public void prefetch() {
         prefetched = tasks.supply(() -> loaded(stateStore.events(EVENT_HISTORY)));
+    }
+
+    private static Loaded prefetched(java.util.concurrent.CompletableFuture<Loaded> early) throws Exception {
+        try {
+            return early.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // the failure as reading it here would have thrown it
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
+        }
     }
 
     /** Stops listening to the poller; the window is closing. */
