@@ -120,9 +120,14 @@ final class TreePane {
         return box;
     }
 
+    /** The relationship a row stands for (its own, or its peer's); null for a server row or none. */
+    private static String relationshipOf(ConsoleNode node) {
+        return node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
+    }
+
     /** The keyboard's way to the selected row's relationship menu (Shift+F10 or the menu key), beside its row. */
     private void openMenu(Function<String, ContextMenu> menus, ConsoleNode node) {
-        String relationship = node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
+        String relationship = relationshipOf(node);
         if (relationship == null) return;
         if (keyboardMenu != null) keyboardMenu.hide();
         keyboardMenu = menus.apply(relationship);
@@ -290,7 +295,7 @@ final class TreePane {
     void follow(String relationship) {
         TreeItem<ConsoleNode> selected = tree.getSelectionModel().getSelectedItem();
         ConsoleNode node = selected == null ? null : selected.getValue();
-        String shown = node instanceof RelationshipItem r ? r.name() : node instanceof PeerItem p ? p.relationship() : null;
+        String shown = relationshipOf(node);
         if (relationship.equals(shown)) return;
         TreeItem<ConsoleNode> wanted = treeItems.get("relationship:" + relationship);
         // hidden by the filter, it stays hidden: the details keep showing it
@@ -328,8 +333,7 @@ final class TreePane {
             // most of its FX time building menus nobody opened
             addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
                 ConsoleNode node = isEmpty() ? null : getItem();
-                String relationship = node instanceof RelationshipItem r ? r.name()
-                        : node instanceof PeerItem p ? p.relationship() : null;
+                String relationship = relationshipOf(node);
                 if (!java.util.Objects.equals(relationship, menuFor)) {
                     // built once per relationship, so asking again while it is open does not replace it
                     menuFor = relationship;
@@ -344,8 +348,7 @@ final class TreePane {
         @Override protected void updateItem(ConsoleNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll(CELL_CLASSES);
-            String relationship = empty ? null : node instanceof RelationshipItem r ? r.name()
-                    : node instanceof PeerItem p ? p.relationship() : null;
+            String relationship = empty ? null : relationshipOf(node);
             if (!java.util.Objects.equals(relationship, menuFor) && getContextMenu() != null
                     && !getContextMenu().isShowing()) {
                 // the row now shows another relationship: its menu is built again when asked for; one that is open
