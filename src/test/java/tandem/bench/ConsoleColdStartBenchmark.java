@@ -79,11 +79,7 @@ public final class ConsoleColdStartBenchmark {
         int endpoints = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         String typed = args.length > 3 ? args[3] : "branch-01234";
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
+        headless();
         System.out.printf("Machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 ConfigTablesBenchmark.cpuModel(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -142,16 +138,21 @@ public final class ConsoleColdStartBenchmark {
 
     /** The child: the console on the prepared folder, timed from this JVM's start. */
     private static void measure(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
+        headless();
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("Console JVM: %d ms from its start to the benchmark's first line%n", sinceJvmStart);
         run(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4],
                 System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(sinceJvmStart));
         System.exit(0);
+    }
+
+    /** Monocle's headless platform with software rendering, as the TestFX tests run. */
+    private static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
     }
 
     private static int agentPort = -1;
