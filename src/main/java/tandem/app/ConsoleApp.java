@@ -43,8 +43,10 @@ public final class ConsoleApp extends Application {
     private static volatile RuntimeException startupFailure;
     /** Preferences name a team database that is not open yet: the console asks for the password first. */
     private static volatile ConsoleStart signIn;
-    /** Waits for the store that opens beside the toolkit's start, then takes its services. */
-    private static volatile Runnable opening;
+    /** The store opening beside the toolkit's start; the window follows once it is open. */
+    private static volatile CompletableFuture<Services> opening;
+    /** What {@link #opening} opens, as a failure names it. */
+    private static volatile String openingWhat;
 
     private BackgroundTasks tasks;
     private MainView view;
@@ -82,7 +84,7 @@ public final class ConsoleApp extends Application {
 
     /**
      * Shows the console over services opened by {@code opener} (a data folder's, or a team store's). The store opens
-     * on a thread of its own while the toolkit starts; the window waits for it.
+     * on a thread of its own while the toolkit starts; the window is built once it is open.
      */
     public static void open(java.util.function.Supplier<Services> opener, String what) {
         CompletableFuture<Services> store = new CompletableFuture<>();
@@ -96,17 +98,8 @@ public final class ConsoleApp extends Application {
         }, "tandem-store-open");
         t.setDaemon(true);
         t.start();
-        opening = () -> {
-            try {
-                use(store.join());
-            } catch (RuntimeException e) {
-                // shown in a window: the console may have been started without a terminal
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e;
-                LOG.error("Could not open {}", what, cause);
-                startupFailure = cause instanceof RuntimeException r ? r : new IllegalStateException(cause.toString(), cause);
-            }
-        };
+        opening = store;
+        openingWhat = what;
         Application.launch(ConsoleApp.class);
     }
 
@@ -199,9 +192,29 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Runnable storeOpening = opening;
+        CompletableFuture<Services> store = opening;
         opening = null;
-        if (storeOpening != null) storeOpening.run();
+        if (store == null) {
+            begin(stage);
+            return;
+        }
+        // the FX thread does not wait for the store: the window is built when it is open (or the failure shown)
+        store.whenComplete((opened, failure) -> Platform.runLater(() -> {
+            try {
+                if (failure != null) throw failure;
+                use(opened);
+            } catch (Throwable e) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                // shown in a window: the console may have been started without a terminal
+                LOG.error("Could not open {}", openingWhat, cause);
+                startupFailure = cause instanceof RuntimeException r ? r : new IllegalStateException(cause.toString(), cause);
+            }
+            begin(stage);
+        }));
+    }
+
+    private void begin(Stage stage) {
         ConsoleServices s = services;
         ConsoleStart asked = signIn;
         if (s == null && asked != null) {
